@@ -1,0 +1,160 @@
+#include "app/demo.h"
+
+#include <boost/json.hpp>
+#include <map>
+
+#include "app/embedded.h"
+#include "market/service.h"
+#include "registry/rules.h"
+
+namespace sz::app {
+
+const char* const kDemoPassword = "Demo@2024";
+
+namespace bj = boost::json;
+
+namespace {
+
+const audit::Actor kDemoActor{std::nullopt, "cli", "system", "demo", "local"};
+
+const std::vector<std::string> kTradeNames = {
+    "恒泰", "宏达", "嵩岳", "中原", "金鼎", "华瑞", "永盛", "天成", "鑫源", "万通", "博远", "瑞丰", "豫龙", "昌盛",
+    "东方", "聚力", "凯诺", "巨能", "长兴", "明德", "信诚", "新科", "腾飞", "汇丰", "启航", "正和", "同创", "卓越",
+    "远航", "恒信", "伟业", "立新", "光明", "宇辰", "安泰", "德隆", "通达", "锦程", "荣盛", "盛华", "康达", "鼎力",
+    "合力", "丰源", "昊天", "嘉禾", "弘毅", "精工", "宏图", "泰和", "兴邦", "金阳", "众诚", "晟通", "铭泰", "华夏",
+    "利民", "开元", "兆丰", "隆基", "耀华", "创源", "志远", "九鼎", "青松", "怡和", "祥瑞", "致远", "佳诚", "富华"};
+
+const char* industry_suffix(const std::string& industry, size_t k) {
+  static const std::map<std::string, std::pair<const char*, const char*>> kSuffix = {
+      {"auto_parts", {"汽车零部件有限公司", "汽配科技有限公司"}},
+      {"equipment", {"智能装备有限公司", "机械制造有限公司"}},
+      {"refractories", {"耐火材料有限公司", "高温材料科技有限公司"}},
+      {"aluminium", {"铝业有限公司", "铝材科技有限公司"}},
+  };
+  const auto& s = kSuffix.at(industry);
+  return k % 2 ? s.second : s.first;
+}
+
+std::string place_of(const std::string& district_name) {
+  // 巩义市 → 巩义, 郑州经开区 → 郑州经开; keeps names readable and unique per district.
+  std::string n = district_name;
+  for (const char* tail : {"回族区", "新区", "市", "县", "区"}) {
+    std::string t = tail;
+    if (n.size() > t.size() && n.compare(n.size() - t.size(), t.size(), t) == 0) return n.substr(0, n.size() - t.size());
+  }
+  return n;
+}
+
+std::string demo_credit_code(const std::string& division_code, int64_t seq) {
+  // 9 (市场监管) 1 (企业) + area + "MA" + 7 digits + check character.
+  std::string area = division_code.empty() ? "410100" : division_code;
+  char org[16];
+  std::snprintf(org, sizeof org, "MA%07lld", static_cast<long long>(seq % 10000000));
+  std::string first17 = "91" + area + org;
+  return first17 + *registry::credit_code_check_char(first17);
+}
+
+std::string demo_person(int64_t seq) {
+  static const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"};
+  static const char* given[] = {"建国", "志强", "秀英", "海涛", "丽娟", "国庆", "红梅", "伟", "静", "磊", "洋", "敏"};
+  return std::string(surnames[seq % 14]) + given[(seq / 14) % 12];
+}
+
+struct DistrictInfo {
+  std::string code, name, division_code;
+  int64_t y2024 = 0;
+};
+
+}  // namespace
+
+Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth, registry::Service& registry,
+                                           const Clock& clock) {
+  std::vector<DemoAccount> accounts = {
+      {"admin", "city_admin", "全市"},          {"gongyi", "district_officer", "巩义市"},
+      {"xinmi", "district_officer", "新密市"},  {"qiye", "enterprise", "新密市第一家演示企业"},
+      {"fuwushang", "provider", "演示服务商"},  {"zhuanjia", "expert", "评审专家"},
+      {"yinhang", "bank", "合作银行"}};
+  SZ_ASSIGN(auto* c, db.local());
+  SZ_ASSIGN(auto existing, auth.find_user("admin"));
+  if (existing) return accounts;
+
+  auto alloc_text = embedded::find("data/demo/allocation.json");
+  if (!alloc_text) return err::internal("demo allocation missing from the build");
+  const auto alloc = bj::parse(*alloc_text).at("allocation").as_object();
+
+  SZ_ASSIGN(auto districts, registry.districts());
+  auto plan_text = embedded::find("data/plan-2024-10.json");
+  const auto plan = bj::parse(*plan_text).as_object();
+  std::map<std::string, int64_t> first_batch;  // district → its 2024 target
+  for (const auto& d : plan.at("district_targets").as_array())
+    first_batch[std::string(d.at("district").as_string())] = d.at("y2024").as_int64();
+
+  std::vector<registry::store::Enterprise> list;
+  int64_t seq = 0;
+  for (const auto& d : districts) {
+    const auto* cells = alloc.if_contains(d.code);
+    if (!cells) continue;
+    // Interleave industries so each batch of a district mixes them.
+    std::vector<std::pair<std::string, int64_t>> left;
+    for (const auto& kv : cells->as_object()) left.emplace_back(std::string(kv.key()), kv.value().as_int64());
+    std::map<std::string, size_t> used;
+    int64_t n = 0;
+    for (bool any = true; any;) {
+      any = false;
+      for (auto& [industry, count] : left) {
+        if (count == 0) continue;
+        any = true;
+        --count;
+        ++seq;
+        size_t k = used[industry]++;
+        registry::store::Enterprise e;
+        e.name = place_of(d.name) + kTradeNames[k % kTradeNames.size()] + industry_suffix(industry, k / kTradeNames.size());
+        e.credit_code = demo_credit_code(d.division_code, seq);
+        e.industry_code = industry;
+        e.district_code = d.code;
+        e.batch = n++ < first_batch[d.code] ? 2024 : 2025;
+        e.address = "河南省郑州市" + d.name + "演示路" + std::to_string(seq) + "号";
+        e.legal_rep = demo_person(seq);
+        e.contact_name = demo_person(seq * 7 + 3);
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "1380371%04lld", static_cast<long long>(seq % 10000));
+        e.contact_phone = phone;
+        list.push_back(std::move(e));
+      }
+    }
+  }
+  SZ_ASSIGN(auto ids, registry.create_enterprises_as(kDemoActor, list));
+
+  // qiye is the first demo enterprise of 新密市.
+  int64_t qiye_enterprise = 0;
+  for (size_t i = 0; i < list.size() && !qiye_enterprise; ++i)
+    if (list[i].district_code == "410183") qiye_enterprise = ids[i];
+
+  market::store::Provider provider{0, "郑州数智工业互联网科技有限公司", "", "integrator", true};
+  provider.credit_code = demo_credit_code("410100", 900001);
+  SZ_ASSIGN(int64_t provider_id, market::create_provider_as(*c, kDemoActor, provider, clock.now()));
+
+  struct Spec {
+    const char* username;
+    const char* display_name;
+    const char* role;
+    std::optional<std::string> district;
+    std::optional<int64_t> enterprise_id, provider_id;
+  };
+  const Spec specs[] = {
+      {"admin", "市工信局管理员", "city_admin", {}, {}, {}},
+      {"gongyi", "巩义市专班", "district_officer", std::string("410181"), {}, {}},
+      {"xinmi", "新密市专班", "district_officer", std::string("410183"), {}, {}},
+      {"qiye", "演示企业用户", "enterprise", {}, qiye_enterprise, {}},
+      {"fuwushang", "演示服务商用户", "provider", {}, {}, provider_id},
+      {"zhuanjia", "演示评审专家", "expert", {}, {}, {}},
+      {"yinhang", "演示合作银行", "bank", {}, {}, {}},
+  };
+  for (const auto& s : specs) {
+    auth::NewUserInput in{s.username, s.display_name, kDemoPassword, {s.role}, s.district, s.enterprise_id, s.provider_id};
+    SZ_TRY(auth.create_user_as(kDemoActor, in));
+  }
+  return accounts;
+}
+
+}  // namespace sz::app

@@ -1,0 +1,60 @@
+#include "audit/store.h"
+
+namespace sz::audit::store {
+
+namespace {
+const char* head_sql(db::Engine e) {
+  return e == db::Engine::postgresql ? "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE"
+                                     : "SELECT last_seq, last_hash FROM audit_head WHERE id = 1";
+}
+Result<Head> read_head(db::Connection& c, const char* sql) {
+  SZ_ASSIGN(auto row, c.query_one(sql));
+  if (!row) return Head{0, kGenesisHash};
+  return Head{row->i64(0), row->text(1)};
+}
+}  // namespace
+
+Result<Head> lock_head(db::Connection& c) { return read_head(c, head_sql(c.engine())); }
+Result<Head> head(db::Connection& c) { return read_head(c, "SELECT last_seq, last_hash FROM audit_head WHERE id = 1"); }
+
+Status insert(db::Connection& c, const Entry& e) {
+  SZ_TRY(c.execute(
+      "INSERT INTO audit_log (seq, at, actor_user_id, actor_name, actor_roles, request_id, ip, action, entity_type, "
+      "entity_id, before_json, after_json, prev_hash, hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+      {e.seq, e.at, db::opt(e.actor.user_id), e.actor.name, e.actor.roles, e.actor.request_id, e.actor.ip, e.action,
+       e.entity_type, e.entity_id, e.before_json, e.after_json, e.prev_hash, e.hash}));
+  return ok();
+}
+
+Status set_head(db::Connection& c, const Head& h) {
+  SZ_ASSIGN(auto n, c.execute("UPDATE audit_head SET last_seq = $1, last_hash = $2 WHERE id = 1", {h.seq, h.hash}));
+  if (n == 0)
+    SZ_TRY(c.execute("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, $1, $2)", {h.seq, h.hash}));
+  return ok();
+}
+
+Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn) {
+  return c.stream(
+      "SELECT seq, at, actor_user_id, actor_name, actor_roles, request_id, ip, action, entity_type, entity_id, "
+      "before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
+      {}, [&](const db::Row& r) {
+        Entry e;
+        e.seq = r.i64(0);
+        e.at = r.i64(1);
+        e.actor.user_id = r.opt_i64(2);
+        e.actor.name = r.text(3);
+        e.actor.roles = r.text(4);
+        e.actor.request_id = r.text(5);
+        e.actor.ip = r.text(6);
+        e.action = r.text(7);
+        e.entity_type = r.text(8);
+        e.entity_id = r.text(9);
+        e.before_json = r.text(10);
+        e.after_json = r.text(11);
+        e.prev_hash = r.text(12);
+        e.hash = r.text(13);
+        return fn(e);
+      });
+}
+
+}  // namespace sz::audit::store

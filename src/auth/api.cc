@@ -1,0 +1,188 @@
+#include "auth/api.h"
+
+#include <spdlog/spdlog.h>
+
+namespace sz::auth {
+
+namespace bj = boost::json;
+
+Origin origin_of(const http::Request& r) { return {r.peer, r.request_id}; }
+
+namespace {
+http::Response finish(Result<http::Response> r) {
+  if (r) return std::move(r).value();
+  const Error& e = r.error();
+  if (e.status >= 500) spdlog::error(R"({{"msg":"error","code":"{}","detail":"{}"}})", e.code, e.detail);
+  return json::error_reply(e);
+}
+
+template <class F>
+http::Response guarded(F&& f) {
+  try {
+    return finish(f());
+  } catch (const std::exception& ex) {
+    return finish(err::internal(std::string("exception: ") + ex.what()));
+  }
+}
+
+bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+}  // namespace
+
+void Routes::pub(const std::string& method, const std::string& pattern, Public h) {
+  router_.add(method, pattern, [h = std::move(h)](http::Request& req) { return guarded([&] { return h(req); }); });
+}
+
+void Routes::authed(const std::string& method, const std::string& pattern, Authed h) {
+  router_.add(method, pattern, [this, h = std::move(h)](http::Request& req) {
+    std::string actor;
+    auto res = guarded([&]() -> Result<http::Response> {
+      std::string token;
+      bool via_cookie = false;
+      if (auto a = req.header("authorization"); a && a->rfind("Bearer ", 0) == 0) {
+        token = a->substr(7);
+      } else if (auto c = req.cookie("sz_session")) {
+        token = *c;
+        via_cookie = true;
+      }
+      if (token.empty()) return err::unauthorized("请先登录");
+      SZ_ASSIGN(auto p, auth_.authenticate(token, via_cookie, req.header("x-csrf-token"), is_write(req.method)));
+      actor = p.username;
+      return h(req, p);
+    });
+    res.actor = actor;
+    return res;
+  });
+}
+
+bj::object user_json(const store::User& u) {
+  bj::array roles;
+  for (Role r : u.roles) roles.emplace_back(role_code(r));
+  auto opt_time = [](const std::optional<int64_t>& t) { return t ? bj::value(iso_utc(*t)) : bj::value(nullptr); };
+  return bj::object{
+      {"id", u.id},
+      {"username", u.username},
+      {"display_name", u.display_name},
+      {"roles", std::move(roles)},
+      {"district", u.district ? bj::value(bj::object{{"code", *u.district}, {"name", u.district_name}}) : bj::value(nullptr)},
+      {"enterprise_id", u.enterprise_id ? bj::value(*u.enterprise_id) : bj::value(nullptr)},
+      {"provider_id", u.provider_id ? bj::value(*u.provider_id) : bj::value(nullptr)},
+      {"locked", u.locked_by_admin},
+      {"locked_until", opt_time(u.locked_until)},
+      {"last_login_at", opt_time(u.last_login_at)},
+      {"created_at", iso_utc(u.created_at)},
+  };
+}
+
+namespace {
+std::string cookie(const std::string& name, const std::string& value, int64_t max_age, bool http_only, bool secure) {
+  std::string c = name + "=" + value + "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (http_only) c += "; HttpOnly";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+Result<NewUserInput> new_user_of(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"username", "display_name", "password", "roles", "district", "enterprise_id", "provider_id"}));
+  NewUserInput in;
+  SZ_ASSIGN(in.username, json::required_string(o, "username", "用户名", 32));
+  SZ_ASSIGN(in.display_name, json::required_string(o, "display_name", "姓名", 50));
+  SZ_ASSIGN(in.password, json::required_string(o, "password", "密码", 128));
+  SZ_ASSIGN(in.roles, json::string_list(o, "roles", "角色"));
+  SZ_ASSIGN(in.district, json::optional_string(o, "district", "所属区县", 20));
+  SZ_ASSIGN(in.enterprise_id, json::optional_int(o, "enterprise_id", "所属企业"));
+  SZ_ASSIGN(in.provider_id, json::optional_int(o, "provider_id", "所属服务商"));
+  return in;
+}
+}  // namespace
+
+void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
+  routes.pub("POST", "/api/v1/auth/login", [&auth, cookies](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"username", "password"}));
+    SZ_ASSIGN(auto username, json::required_string(o, "username", "用户名", 64));
+    SZ_ASSIGN(auto password, json::required_string(o, "password", "密码", 128));
+    SZ_ASSIGN(auto r, auth.login(username, password, origin_of(req)));
+    auto res = json::reply(200, bj::object{{"token", r.token},
+                                          {"csrf_token", r.csrf_token},
+                                          {"expires_at", iso_utc(r.expires_at)},
+                                          {"user", user_json(r.user)}});
+    int64_t max_age = r.expires_at - auth.clock().now();
+    res.add_header("Set-Cookie", cookie("sz_session", r.token, max_age, true, cookies.secure));
+    res.add_header("Set-Cookie", cookie("sz_csrf", r.csrf_token, max_age, false, cookies.secure));
+    res.actor = r.user.username;
+    return res;
+  });
+
+  routes.authed("POST", "/api/v1/auth/logout", [&auth, cookies](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_TRY(auth.logout(p, origin_of(req)));
+    auto res = http::no_content();
+    res.add_header("Set-Cookie", cookie("sz_session", "", 0, true, cookies.secure));
+    res.add_header("Set-Cookie", cookie("sz_csrf", "", 0, false, cookies.secure));
+    return res;
+  });
+
+  routes.authed("GET", "/api/v1/auth/me", [&auth](http::Request&, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto u, auth.find_user(p.username));
+    if (!u) return err::unauthorized("请先登录");
+    return json::reply(200, bj::object{{"user", user_json(*u)}});
+  });
+
+  routes.authed("POST", "/api/v1/auth/password", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"old_password", "new_password"}));
+    SZ_ASSIGN(auto old_pw, json::required_string(o, "old_password", "原密码", 128));
+    SZ_ASSIGN(auto new_pw, json::required_string(o, "new_password", "新密码", 128));
+    SZ_TRY(auth.change_own_password(p, origin_of(req), old_pw, new_pw));
+    return http::no_content();
+  });
+
+  routes.authed("GET", "/api/v1/users", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto page, json::page_of(req));
+    SZ_ASSIGN(auto r, auth.list_users(p, req.query_param("q").value_or(""), page.size, page.offset()));
+    bj::array items;
+    for (const auto& u : r.items) items.push_back(user_json(u));
+    return json::reply(200, json::page_reply(std::move(items), r.total, page));
+  });
+
+  routes.authed("POST", "/api/v1/users", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, new_user_of(o));
+    SZ_ASSIGN(auto u, auth.create_user(p, origin_of(req), in));
+    return json::reply(201, bj::object{{"user", user_json(u)}});
+  });
+
+  for (bool lock : {true, false}) {
+    routes.authed("POST", lock ? "/api/v1/users/{id}/lock" : "/api/v1/users/{id}/unlock",
+                  [&auth, lock](http::Request& req, const Principal& p) -> Result<http::Response> {
+                    SZ_ASSIGN(int64_t id, json::id_param(req));
+                    SZ_ASSIGN(auto u, auth.set_locked(p, origin_of(req), id, lock));
+                    return json::reply(200, bj::object{{"user", user_json(u)}});
+                  });
+  }
+
+  routes.authed("POST", "/api/v1/users/{id}/password", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"password"}));
+    SZ_ASSIGN(auto pw, json::required_string(o, "password", "新密码", 128));
+    SZ_TRY(auth.reset_password(p, origin_of(req), id, pw));
+    return http::no_content();
+  });
+
+  routes.authed("GET", "/api/v1/login-log", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto page, json::page_of(req));
+    int64_t total = 0;
+    SZ_ASSIGN(auto rows, auth.login_log(p, page.size, page.offset(), &total));
+    bj::array items;
+    for (const auto& a : rows)
+      items.push_back(bj::object{{"id", a.id},
+                                 {"username", a.username},
+                                 {"success", a.success},
+                                 {"reason", a.reason},
+                                 {"ip", a.ip},
+                                 {"at", iso_utc(a.at)}});
+    return json::reply(200, json::page_reply(std::move(items), total, page));
+  });
+}
+
+}  // namespace sz::auth

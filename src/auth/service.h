@@ -1,0 +1,96 @@
+// Use cases of accounts and sessions: login with lockout, session checks, user administration.
+// Every write checks the caller's role first and writes its audit entry in the same transaction.
+#pragma once
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/rules.h"
+#include "auth/rules.h"
+#include "auth/store.h"
+#include "infra/clock.h"
+#include "infra/db/db.h"
+#include "infra/result.h"
+
+namespace sz::auth {
+
+struct SessionPolicy {
+  int64_t idle_seconds = 30 * 60;       // a session unused this long expires
+  int64_t max_seconds = 12 * 3600;      // and none lives longer than this
+};
+
+// Where a request comes from, for the login log and the audit trail.
+struct Origin {
+  std::string ip;
+  std::string request_id;
+};
+
+struct LoginResult {
+  std::string token;
+  std::string csrf_token;
+  int64_t expires_at = 0;
+  store::User user;
+};
+
+struct NewUserInput {
+  std::string username, display_name, password;
+  std::vector<std::string> roles;
+  std::optional<std::string> district;
+  std::optional<int64_t> enterprise_id, provider_id;
+};
+
+struct Page {
+  std::vector<store::User> items;
+  int64_t total = 0;
+};
+
+// Checks that a user's district / enterprise / provider exists; wired by app/ to the registry,
+// so auth does not read other areas' tables.
+using BindingCheck = std::function<Status(db::Connection&, const NewUserInput&)>;
+
+class Service {
+ public:
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
+          BindingCheck check_binding);
+
+  Result<LoginResult> login(const std::string& username, const std::string& password, const Origin& from);
+  Status logout(const Principal& p, const Origin& from);
+  // Resolves a session token; for cookie sessions on writes, `csrf` must match.
+  Result<Principal> authenticate(const std::string& token, bool via_cookie, const std::optional<std::string>& csrf,
+                                 bool is_write);
+
+  // City admins manage accounts over HTTP; the command line acts as the local operator (actor "cli").
+  Result<store::User> create_user(const Principal& p, const Origin& from, const NewUserInput& in);
+  Result<store::User> set_locked(const Principal& p, const Origin& from, int64_t user_id, bool locked);
+  Status reset_password(const Principal& p, const Origin& from, int64_t user_id, const std::string& password);
+  Status change_own_password(const Principal& p, const Origin& from, const std::string& old_pw,
+                             const std::string& new_pw);
+  Result<Page> list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset);
+  Result<std::vector<store::LoginAttempt>> login_log(const Principal& p, int64_t limit, int64_t offset,
+                                                     int64_t* total);
+
+  Result<store::User> create_user_as(const audit::Actor& actor, const NewUserInput& in);
+  Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);
+  Status set_password_as(const audit::Actor& actor, int64_t user_id, const std::string& password);
+  Result<std::optional<store::User>> find_user(const std::string& username);
+
+  const Clock& clock() const { return clock_; }
+
+ private:
+  Result<db::Connection*> conn();
+  Result<LoginResult> open_session(db::Connection& c, const store::User& u, const Origin& from);
+
+  std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  LockoutPolicy lockout_;
+  SessionPolicy sessions_;
+  BindingCheck check_binding_;
+};
+
+audit::Actor actor_of(const Principal& p, const Origin& from);
+// The user as recorded in the audit trail: never the password hash.
+std::string audit_json(const store::User& u);
+
+}  // namespace sz::auth

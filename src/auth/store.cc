@@ -1,0 +1,174 @@
+#include "auth/store.h"
+
+namespace sz::auth::store {
+namespace {
+
+const char* kUserColumns =
+    "u.id, u.username, u.display_name, u.password_hash, u.district_code, COALESCE(d.name, ''), u.enterprise_id, "
+    "u.provider_id, u.failed_attempts, u.locked_until, u.locked_by_admin, u.last_login_at, u.created_at "
+    "FROM users u LEFT JOIN districts d ON d.code = u.district_code ";
+
+User user_of(const db::Row& r) {
+  User u;
+  u.id = r.i64(0);
+  u.username = r.text(1);
+  u.display_name = r.text(2);
+  u.password_hash = r.text(3);
+  u.district = r.opt_text(4);
+  u.district_name = r.text(5);
+  u.enterprise_id = r.opt_i64(6);
+  u.provider_id = r.opt_i64(7);
+  u.failed_attempts = r.i64(8);
+  u.locked_until = r.opt_i64(9);
+  u.locked_by_admin = r.i64(10) != 0;
+  u.last_login_at = r.opt_i64(11);
+  u.created_at = r.i64(12);
+  return u;
+}
+
+Status load_roles(db::Connection& c, User& u) {
+  SZ_ASSIGN(auto rows, c.query("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role", {u.id}));
+  for (const auto& r : rows)
+    if (auto role = parse_role(r.text(0))) u.roles.push_back(*role);
+  return ok();
+}
+
+Result<std::optional<User>> one_user(db::Connection& c, const std::string& where, const db::Params& params) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kUserColumns + where, params));
+  if (!row) return std::optional<User>{};
+  User u = user_of(*row);
+  SZ_TRY(load_roles(c, u));
+  return std::optional<User>(std::move(u));
+}
+
+std::string like_pattern(const std::string& q) {
+  std::string p = "%";
+  for (char ch : q) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += ch;
+  }
+  return p + "%";
+}
+}  // namespace
+
+Result<std::optional<User>> user_by_name(db::Connection& c, const std::string& username) {
+  return one_user(c, "WHERE u.username = $1", {username});
+}
+
+Result<std::optional<User>> user_by_id(db::Connection& c, int64_t id) { return one_user(c, "WHERE u.id = $1", {id}); }
+
+Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO users (username, display_name, password_hash, district_code, "
+                                  "enterprise_id, provider_id, failed_attempts, locked_by_admin, "
+                                  "password_changed_at, created_at, updated_at) "
+                                  "VALUES ($1,$2,$3,$4,$5,$6,0,0,$7,$7,$7) RETURNING id",
+                                  {u.username, u.display_name, u.password_hash, db::opt(u.district),
+                                   db::opt(u.enterprise_id), db::opt(u.provider_id), now}));
+  int64_t id = row->i64(0);
+  for (Role r : u.roles)
+    SZ_TRY(c.execute("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)", {id, std::string(role_code(r))}));
+  return id;
+}
+
+Status set_failures(db::Connection& c, int64_t id, int64_t failed, std::optional<int64_t> locked_until) {
+  SZ_TRY(c.execute("UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE id = $3",
+                   {failed, db::opt(locked_until), id}));
+  return ok();
+}
+
+Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now) {
+  // Unlocking also clears the automatic lock and the failure count.
+  if (locked)
+    SZ_TRY(c.execute("UPDATE users SET locked_by_admin = 1, updated_at = $2 WHERE id = $1", {id, now}));
+  else
+    SZ_TRY(c.execute("UPDATE users SET locked_by_admin = 0, locked_until = NULL, failed_attempts = 0, "
+                     "updated_at = $2 WHERE id = $1",
+                     {id, now}));
+  return ok();
+}
+
+Status record_login(db::Connection& c, int64_t id, int64_t now) {
+  SZ_TRY(c.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1",
+                   {id, now}));
+  return ok();
+}
+
+Status set_password(db::Connection& c, int64_t id, const std::string& hash, int64_t now) {
+  SZ_TRY(c.execute("UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3 WHERE id = $1",
+                   {id, hash, now}));
+  return ok();
+}
+
+Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, int64_t limit, int64_t offset) {
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kUserColumns +
+                                   "WHERE ($1 = '' OR u.username LIKE $2 ESCAPE '\\' OR u.display_name LIKE $2 "
+                                   "ESCAPE '\\') ORDER BY u.id LIMIT $3 OFFSET $4",
+                               {q, like_pattern(q), limit, offset}));
+  std::vector<User> out;
+  for (const auto& r : rows) {
+    out.push_back(user_of(r));
+    SZ_TRY(load_roles(c, out.back()));
+  }
+  return out;
+}
+
+Result<int64_t> count_users(db::Connection& c, const std::string& q) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM users u WHERE ($1 = '' OR u.username LIKE $2 ESCAPE '\\' "
+                                  "OR u.display_name LIKE $2 ESCAPE '\\')",
+                                  {q, like_pattern(q)}));
+  return row->i64(0);
+}
+
+Result<int64_t> insert_session(db::Connection& c, const std::string& token_hash, const std::string& csrf_hash,
+                               int64_t user_id, int64_t now, int64_t expires_at, const std::string& ip) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO sessions (token_hash, csrf_hash, user_id, created_at, last_seen_at, "
+                                  "expires_at, ip, revoked) VALUES ($1,$2,$3,$4,$4,$5,$6,0) RETURNING id",
+                                  {token_hash, csrf_hash, user_id, now, expires_at, ip}));
+  return row->i64(0);
+}
+
+Result<std::optional<Session>> live_session(db::Connection& c, const std::string& token_hash) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT id, user_id, csrf_hash, last_seen_at, expires_at FROM sessions "
+                                  "WHERE token_hash = $1 AND revoked = 0",
+                                  {token_hash}));
+  if (!row) return std::optional<Session>{};
+  return std::optional<Session>(Session{row->i64(0), row->i64(1), row->text(2), row->i64(3), row->i64(4)});
+}
+
+Status touch_session(db::Connection& c, int64_t id, int64_t now) {
+  SZ_TRY(c.execute("UPDATE sessions SET last_seen_at = $2 WHERE id = $1", {id, now}));
+  return ok();
+}
+
+Status revoke_session(db::Connection& c, int64_t id) {
+  SZ_TRY(c.execute("UPDATE sessions SET revoked = 1 WHERE id = $1", {id}));
+  return ok();
+}
+
+Status revoke_user_sessions(db::Connection& c, int64_t user_id) {
+  SZ_TRY(c.execute("UPDATE sessions SET revoked = 1 WHERE user_id = $1", {user_id}));
+  return ok();
+}
+
+Status log_login(db::Connection& c, const LoginAttempt& a) {
+  SZ_TRY(c.execute("INSERT INTO login_log (at, username, user_id, success, reason, ip) VALUES ($1,$2,$3,$4,$5,$6)",
+                   {a.at, a.username, db::opt(a.user_id), static_cast<int64_t>(a.success), a.reason, a.ip}));
+  return ok();
+}
+
+Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, int64_t limit, int64_t offset) {
+  SZ_ASSIGN(auto rows, c.query("SELECT id, at, username, user_id, success, reason, ip FROM login_log "
+                               "ORDER BY id DESC LIMIT $1 OFFSET $2",
+                               {limit, offset}));
+  std::vector<LoginAttempt> out;
+  for (const auto& r : rows)
+    out.push_back({r.i64(0), r.i64(1), r.text(2), r.opt_i64(3), r.i64(4) != 0, r.text(5), r.text(6)});
+  return out;
+}
+
+Result<int64_t> count_logins(db::Connection& c) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM login_log"));
+  return row->i64(0);
+}
+
+}  // namespace sz::auth::store

@@ -1,0 +1,70 @@
+// SQL of users, roles, sessions and the login log.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/rules.h"
+#include "infra/db/db.h"
+
+namespace sz::auth::store {
+
+struct User {
+  int64_t id = 0;
+  std::string username;
+  std::string display_name;
+  std::string password_hash;
+  std::optional<std::string> district;
+  std::string district_name;
+  std::optional<int64_t> enterprise_id;
+  std::optional<int64_t> provider_id;
+  int64_t failed_attempts = 0;
+  std::optional<int64_t> locked_until;
+  bool locked_by_admin = false;
+  std::optional<int64_t> last_login_at;
+  int64_t created_at = 0;
+  std::vector<Role> roles;
+};
+
+Result<std::optional<User>> user_by_name(db::Connection& c, const std::string& username);
+Result<std::optional<User>> user_by_id(db::Connection& c, int64_t id);
+struct NewUser {
+  std::string username, display_name, password_hash;
+  std::vector<Role> roles;
+  std::optional<std::string> district;
+  std::optional<int64_t> enterprise_id, provider_id;
+};
+Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now);
+Status set_failures(db::Connection& c, int64_t id, int64_t failed, std::optional<int64_t> locked_until);
+Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now);
+Status record_login(db::Connection& c, int64_t id, int64_t now);
+Status set_password(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
+Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, int64_t limit, int64_t offset);
+Result<int64_t> count_users(db::Connection& c, const std::string& q);
+
+struct Session {
+  int64_t id = 0;
+  int64_t user_id = 0;
+  std::string csrf_hash;
+  int64_t last_seen_at = 0;
+  int64_t expires_at = 0;
+};
+Result<int64_t> insert_session(db::Connection& c, const std::string& token_hash, const std::string& csrf_hash,
+                               int64_t user_id, int64_t now, int64_t expires_at, const std::string& ip);
+Result<std::optional<Session>> live_session(db::Connection& c, const std::string& token_hash);
+Status touch_session(db::Connection& c, int64_t id, int64_t now);
+Status revoke_session(db::Connection& c, int64_t id);
+Status revoke_user_sessions(db::Connection& c, int64_t user_id);
+
+struct LoginAttempt {
+  int64_t id = 0, at = 0;
+  std::string username;
+  std::optional<int64_t> user_id;
+  bool success = false;
+  std::string reason, ip;
+};
+Status log_login(db::Connection& c, const LoginAttempt& a);
+Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, int64_t limit, int64_t offset);
+Result<int64_t> count_logins(db::Connection& c);
+
+}  // namespace sz::auth::store

@@ -1,0 +1,39 @@
+// All time comes from one injectable clock (DESIGN.md): tests advance it instead of sleeping;
+// production uses the system clock and refuses a settable one.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+namespace sz {
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  // Seconds since the Unix epoch, UTC.
+  virtual int64_t now() const = 0;
+  // Only the test clock can move; the system clock answers false.
+  virtual bool advance(int64_t) { return false; }
+};
+
+class SystemClock final : public Clock {
+ public:
+  int64_t now() const override;
+};
+
+// System time plus an offset that tests move forward.
+class TestClock final : public Clock {
+ public:
+  int64_t now() const override;
+  bool advance(int64_t seconds) override;
+
+ private:
+  std::atomic<int64_t> offset_{0};
+};
+
+// "2026-11-26T10:00:00Z"
+std::string iso_utc(int64_t epoch_seconds);
+// The same instant as shown to users: "2026-11-26 18:00:00" (Asia/Shanghai, UTC+8, no DST).
+std::string shanghai_time(int64_t epoch_seconds);
+
+}  // namespace sz

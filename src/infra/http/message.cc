@@ -1,0 +1,40 @@
+#include "infra/http/message.h"
+
+namespace sz::http {
+
+std::optional<std::string> Request::header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  if (it == headers.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> Request::query_param(const std::string& name) const {
+  for (const auto& [k, v] : query)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+std::optional<std::string> Request::cookie(const std::string& name) const {
+  auto h = header("cookie");
+  if (!h) return std::nullopt;
+  std::string_view s = *h;
+  while (!s.empty()) {
+    auto semi = s.find(';');
+    std::string_view pair = s.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    if (semi == std::string_view::npos) break;
+    s.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+}  // namespace sz::http

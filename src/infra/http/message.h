@@ -1,0 +1,40 @@
+// The server's own small request and response types: handlers and services never see Beast.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sz::http {
+
+struct Request {
+  std::string method;                                      // "GET", "POST", …
+  std::string path;                                        // percent-decoded, without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded query parameters, in order
+  std::map<std::string, std::string> headers;              // names in lower case
+  std::string body;
+  std::string peer;                                        // the client's address
+  std::string request_id;
+  std::map<std::string, std::string> path_params;          // filled by the router: {id} → "42"
+  std::string route;                                       // the matched route pattern, for logs and metrics
+
+  std::optional<std::string> header(const std::string& lower_name) const;
+  std::optional<std::string> query_param(const std::string& name) const;
+  std::optional<std::string> cookie(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string file_path;  // when set, the body is this file, sent from disk
+  std::string actor;      // who made the request, for the access log
+
+  void add_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+};
+
+Response no_content();
+
+}  // namespace sz::http

@@ -1,0 +1,40 @@
+// The HTTP/1.1 server (Boost.Beast, C++20 coroutines). Only this file pair includes Beast/Asio.
+// I/O threads parse and write; every handler runs on the worker pool, so no store call ever
+// blocks an I/O thread.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "infra/http/message.h"
+
+namespace sz::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  int io_threads = 2;
+  int worker_threads = 8;
+  size_t body_limit = 1 << 20;                 // larger bodies get 413
+  std::chrono::seconds read_timeout{15};       // the whole request must arrive within this
+  std::chrono::seconds idle_timeout{60};       // a keep-alive connection may wait this long for its next request
+};
+
+class Server {
+ public:
+  Server(ServerOptions opts, std::function<Response(Request&)> handler);
+  ~Server();
+  // Binds, then serves until SIGINT/SIGTERM or stop(). Returns false when it cannot bind.
+  bool run(std::string* error);
+  void stop();
+  // The port actually bound (useful with port 0).
+  uint16_t bound_port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sz::http

@@ -1,0 +1,134 @@
+#include "infra/json.h"
+
+#include <charconv>
+
+namespace sz::json {
+
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    i += n;
+  }
+  return true;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+Result<bj::object> parse_object(std::string_view body) {
+  boost::system::error_code ec;
+  bj::value v = bj::parse(body, ec);
+  if (ec) return err::bad_request("invalid_json", "请求体不是合法的 JSON");
+  if (!v.is_object()) return err::invalid("", "请求体应为 JSON 对象");
+  return std::move(v.as_object());
+}
+
+namespace {
+std::string label_of(std::string_view label) { return std::string(label); }
+}  // namespace
+
+Result<std::optional<std::string>> optional_string(const bj::object& o, std::string_view key, std::string_view label,
+                                                   size_t max_chars) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::string>{};
+  if (!it->value().is_string()) return err::invalid(std::string(key), label_of(label) + "应为字符串");
+  std::string s(it->value().as_string());
+  if (utf8_length(s) > max_chars)
+    return err::invalid(std::string(key), label_of(label) + "不能超过" + std::to_string(max_chars) + "个字符");
+  return std::optional<std::string>(std::move(s));
+}
+
+Result<std::string> required_string(const bj::object& o, std::string_view key, std::string_view label,
+                                    size_t max_chars) {
+  SZ_ASSIGN(auto s, optional_string(o, key, label, max_chars));
+  if (!s || s->empty()) return err::invalid(std::string(key), label_of(label) + "不能为空");
+  return *s;
+}
+
+Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::optional<int64_t>{};
+  const auto& v = it->value();
+  if (v.is_int64()) return std::optional<int64_t>(v.as_int64());
+  if (v.is_uint64() && v.as_uint64() <= static_cast<uint64_t>(INT64_MAX))
+    return std::optional<int64_t>(static_cast<int64_t>(v.as_uint64()));
+  return err::invalid(std::string(key), label_of(label) + "应为整数");
+}
+
+Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label) {
+  std::vector<std::string> out;
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return out;
+  if (!it->value().is_array()) return err::invalid(std::string(key), label_of(label) + "应为字符串数组");
+  for (const auto& v : it->value().as_array()) {
+    if (!v.is_string()) return err::invalid(std::string(key), label_of(label) + "应为字符串数组");
+    out.emplace_back(v.as_string());
+  }
+  return out;
+}
+
+Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed) {
+  for (const auto& kv : o) {
+    bool known = false;
+    for (auto a : allowed) known = known || kv.key() == a;
+    if (!known) return err::invalid(std::string(kv.key()), "不支持的字段：" + std::string(kv.key()));
+  }
+  return ok();
+}
+
+http::Response reply(int status, const bj::value& v) {
+  http::Response r;
+  r.status = status;
+  r.body = bj::serialize(v);
+  return r;
+}
+
+http::Response error_reply(const Error& e) {
+  bj::object inner{{"code", e.code}, {"message", e.message}, {"field", e.field}};
+  return reply(e.status, bj::object{{"error", std::move(inner)}});
+}
+
+namespace {
+Result<int64_t> positive_int(std::string_view s, const std::string& field, const std::string& label) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 1) return err::invalid(field, label + "应为正整数");
+  return v;
+}
+}  // namespace
+
+Result<Page> page_of(const http::Request& req) {
+  Page p;
+  if (auto s = req.query_param("page")) {
+    SZ_ASSIGN(p.page, positive_int(*s, "page", "页码"));
+    if (p.page > 1000000) return err::invalid("page", "页码过大");
+  }
+  if (auto s = req.query_param("page_size")) {
+    SZ_ASSIGN(p.size, positive_int(*s, "page_size", "每页条数"));
+    if (p.size > 100) return err::invalid("page_size", "每页条数不能超过100");
+  }
+  return p;
+}
+
+bj::object page_reply(bj::array items, int64_t total, const Page& p) {
+  return bj::object{{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.size}};
+}
+
+Result<int64_t> id_param(const http::Request& req, const std::string& name) {
+  auto it = req.path_params.find(name);
+  if (it == req.path_params.end()) return err::not_found("记录不存在");
+  auto v = positive_int(it->second, name, "编号");
+  if (!v) return err::not_found("记录不存在");
+  return v;
+}
+
+}  // namespace sz::json

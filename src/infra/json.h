@@ -1,0 +1,48 @@
+// JSON at the HTTP boundary: parse a request body into a checked shape, encode replies and errors.
+// Unparseable JSON is a 400; valid JSON of the wrong shape is a 422 naming the field.
+#pragma once
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "infra/http/message.h"
+#include "infra/result.h"
+
+namespace sz::json {
+
+namespace bj = boost::json;
+
+Result<bj::object> parse_object(std::string_view body);
+
+// Field readers: `label` is the field's Chinese name used in messages.
+Result<std::string> required_string(const bj::object& o, std::string_view key, std::string_view label,
+                                    size_t max_chars = 200);
+Result<std::optional<std::string>> optional_string(const bj::object& o, std::string_view key, std::string_view label,
+                                                   size_t max_chars = 200);
+Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label);
+Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
+// Refuses keys the endpoint does not know, so a typo is not silently ignored.
+Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);
+
+http::Response reply(int status, const bj::value& v);
+http::Response error_reply(const Error& e);
+
+// Paging parameters from the query string, checked: page ≥ 1, 1 ≤ page_size ≤ 100.
+struct Page {
+  int64_t page = 1;
+  int64_t size = 20;
+  int64_t offset() const { return (page - 1) * size; }
+};
+Result<Page> page_of(const http::Request& req);
+bj::object page_reply(bj::array items, int64_t total, const Page& p);
+
+// A path parameter that must be a positive integer id.
+Result<int64_t> id_param(const http::Request& req, const std::string& name = "id");
+
+// Counts Unicode code points, for length limits in characters rather than bytes.
+size_t utf8_length(std::string_view s);
+bool valid_utf8(std::string_view s);
+
+}  // namespace sz::json

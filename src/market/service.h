@@ -1,0 +1,13 @@
+// Use cases of providers available so far: registering one (demo, later the admission flow) and checking one exists.
+#pragma once
+#include "audit/rules.h"
+#include "infra/db/db.h"
+#include "market/store.h"
+
+namespace sz::market {
+
+Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor, const store::Provider& p,
+                                   int64_t now);
+Result<bool> provider_exists(db::Connection& c, int64_t id);
+
+}  // namespace sz::market

@@ -1,0 +1,8 @@
+// HTTP side of the registry: /industries, /districts (public) and /enterprises (scoped).
+#pragma once
+#include "auth/api.h"
+#include "registry/service.h"
+
+namespace sz::registry {
+void register_routes(auth::Routes& routes, Service& registry);
+}

@@ -1,0 +1,155 @@
+// The one place that talks HTTP to the server: same-origin cookies, the CSRF header on writes,
+// and the server's {"error": {code, message, field}} turned into an ApiError with its Chinese message.
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly field: string | null
+
+  constructor(status: number, code: string, message: string, field: string | null = null) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+  }
+}
+
+const API_BASE = '/api/v1'
+
+// Returned by the login call; used only if the readable sz_csrf cookie is missing (it should not be).
+let csrfFallback: string | null = null
+
+export function rememberCsrfToken(token: string | null): void {
+  csrfFallback = token
+}
+
+export function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq < 0) continue
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim())
+      } catch {
+        return part.slice(eq + 1).trim()
+      }
+    }
+  }
+  return null
+}
+
+type UnauthorizedHandler = (path: string) => void
+let onUnauthorized: UnauthorizedHandler | null = null
+
+// Called when a request made with a session comes back 401 (the session expired or was revoked).
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler
+}
+
+export type Query = Record<string, string | number | null | undefined>
+
+function buildUrl(path: string, query?: Query): string {
+  let url = API_BASE + path
+  if (query) {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(query)) {
+      if (value === null || value === undefined || value === '') continue
+      params.set(key, String(value))
+    }
+    const qs = params.toString()
+    if (qs) url += '?' + qs
+  }
+  return url
+}
+
+function statusMessage(status: number): string {
+  switch (status) {
+    case 400: return '请求格式有误'
+    case 401: return '未登录或登录已过期，请重新登录'
+    case 403: return '没有权限执行此操作'
+    case 404: return '请求的数据不存在'
+    case 409: return '数据冲突，请刷新后重试'
+    case 413: return '提交的数据过大'
+    case 422: return '提交的数据不符合要求'
+    case 423: return '账号已被锁定'
+    case 429: return '操作过于频繁，请稍后再试'
+    case 502:
+    case 503:
+    case 504: return '服务器暂时不可用，请稍后再试'
+    default: return `服务器错误（HTTP ${status}）`
+  }
+}
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  // Do not call the global 401 handler (login and the initial session check expect 401).
+  quiet401?: boolean
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const csrf = readCookie('sz_csrf') ?? csrfFallback
+    if (csrf) headers['X-CSRF-Token'] = csrf
+  }
+  let body: string | undefined
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
+
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试')
+  }
+
+  if (response.status === 204) return undefined as T
+
+  const text = await response.text()
+  let data: unknown = null
+  if (text) {
+    try {
+      data = JSON.parse(text)
+    } catch {
+      data = null
+    }
+  }
+
+  if (!response.ok) {
+    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error
+    const apiError = new ApiError(
+      response.status,
+      err?.code ?? `http_${response.status}`,
+      err?.message || statusMessage(response.status),
+      err?.field ?? null,
+    )
+    if (response.status === 401 && !options.quiet401 && onUnauthorized) onUnauthorized(path)
+    throw apiError
+  }
+  if (data === null && text) {
+    throw new ApiError(response.status, 'bad_response', '服务器返回的数据无法解析')
+  }
+  return data as T
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('POST', path, { ...options, body }),
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.message
+  if (e instanceof Error && e.message) return e.message
+  return '操作失败，请稍后再试'
+}
