@@ -141,6 +141,10 @@ int main(int argc, char** argv) {
   std::string expect_head;
   audit_verify->add_option("--expect-head", expect_head, "另行保存的链头哈希，核对最新记录未被删除");
 
+  auto* routes_cmd = cli.add_subcommand("routes", "列出服务注册的全部接口（供接口文档核对）");
+  add_db(routes_cmd);
+  routes_cmd->add_flag("--test-clock", popts.test_clock, "包括测试模式下的接口");
+
   CLI11_PARSE(cli, argc, argv);
 
   try {
@@ -151,6 +155,10 @@ int main(int argc, char** argv) {
     sopts.read_timeout = std::chrono::seconds(read_timeout);
     sopts.idle_timeout = std::chrono::seconds(idle_timeout);
     app::Platform platform(database, popts);
+    if (*routes_cmd) {
+      for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
+      return 0;
+    }
 
     if (*serve || *init || *demo) {
       auto findings = prepare(*database, platform.clock());

@@ -30,6 +30,7 @@ class Platform {
   const Clock& clock() const { return *clock_; }
   auth::Service& auth() { return auth_; }
   registry::Service& registry() { return registry_; }
+  const http::Router& router() const { return router_; }
 
  private:
   void register_routes();

@@ -17,7 +17,8 @@ void register_routes(auth::Routes& routes, Service& stats) {
     SZ_ASSIGN(auto t, stats.targets());
     bj::array industries, groups, indicators, findings;
     for (const auto& code : t.plan.industries)
-      industries.push_back(bj::object{{"code", code}, {"short_name", t.plan.industry_names[code]}});
+      industries.push_back(bj::object{
+          {"code", code}, {"name", t.plan.industry_names[code]}, {"short_name", t.plan.industry_short_names[code]}});
     for (const auto& g : t.groups) groups.push_back(bj::object{{"no", g.no}, {"name", g.name}});
     for (const auto& ind : t.plan.indicators) {
       bj::object values;

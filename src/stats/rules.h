@@ -52,7 +52,8 @@ struct Finding {
 
 struct Plan {
   std::vector<std::string> industries;         // the table's column order
-  std::map<std::string, std::string> industry_names;
+  std::map<std::string, std::string> industry_names;        // code → full name
+  std::map<std::string, std::string> industry_short_names;  // code → the table's column heading
   std::vector<Indicator> indicators;
   std::vector<DistrictTarget> districts;
   AnnexTotals annex;

@@ -34,10 +34,11 @@ Status save_plan(db::Connection& c, const std::vector<Group>& groups, const Plan
 
 Result<Plan> load_plan(db::Connection& c) {
   Plan p;
-  SZ_ASSIGN(auto inds, c.query("SELECT code, short_name FROM industries ORDER BY sort_order, code"));
+  SZ_ASSIGN(auto inds, c.query("SELECT code, name, short_name FROM industries ORDER BY sort_order, code"));
   for (const auto& r : inds) {
     p.industries.push_back(r.text(0));
     p.industry_names[r.text(0)] = r.text(1);
+    p.industry_short_names[r.text(0)] = r.text(2);
   }
   SZ_ASSIGN(auto rows, c.query("SELECT no, group_no, name, unit, kind, total FROM target_indicators ORDER BY no"));
   SZ_ASSIGN(auto vals, c.query("SELECT indicator_no, industry_code, value FROM target_values"));

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# One command: install what is missing, build (release and ASan+UBSan), and run every test —
+# unit tests, API tests on SQLite (release and sanitizer builds), API tests on a throwaway PostgreSQL cluster,
+# and the browser test in Debian's chromium. Ends with "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+scripts/setup.sh
+scripts/build.sh
+scripts/build.sh --sanitize
+
+passed=0
+failed=0
+failures=()
+logdir=$(mktemp -d /tmp/sz-test.XXXXXX)
+
+# Runs a node --test suite, adds its counts, and remembers it when it fails.
+node_suite() {
+  local name=$1
+  shift
+  local log="$logdir/$name.log"
+  echo "== $name"
+  set +e
+  env "$@" node --test --test-reporter=tap tests/api/*.test.mjs > "$log" 2>&1
+  local rc=$?
+  set -e
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  p=${p:-0}
+  f=${f:-0}
+  echo "   $p passed, $f failed"
+  if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
+    grep -E '^not ok|^\s+error:' "$log" | head -40 || true
+    failures+=("$name")
+    [ "$f" -eq 0 ] && f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  eval "${name//-/_}_passed=$p"
+}
+
+ctest_suite() {
+  local name=$1 dir=$2
+  echo "== $name"
+  set +e
+  ctest --test-dir "$dir" -V > "$logdir/$name.log" 2>&1
+  local rc=$?
+  set -e
+  # Count GoogleTest cases, not test programs: "[  PASSED  ] 12 tests."
+  local p f
+  p=$(grep -oE '\[  PASSED  \] [0-9]+' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}')
+  f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}')
+  echo "   $p passed, $f failed"
+  if [ "$rc" -ne 0 ] || [ "$p" -eq 0 ]; then
+    grep -E 'Failure|FAILED|ERROR' "$logdir/$name.log" | head -40 || true
+    failures+=("$name")
+    [ "$f" -eq 0 ] && f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
+ctest_suite unit build
+ctest_suite unit-asan build-asan
+node_suite api-sqlite SZ_ENGINE=sqlite SZ_BIN=build/shuzhuan
+# Sanitizer build: ASan aborts on the first error, so a memory bug fails the suite.
+node_suite api-sqlite-asan SZ_ENGINE=sqlite SZ_BIN=build-asan/shuzhuan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# A throwaway PostgreSQL cluster on loopback, a private port and socket directory; stopped on exit, pass or fail.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+pgdir=$(mktemp -d /tmp/sz-pg.XXXXXX)
+pgport=$((20000 + RANDOM % 20000))
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+[ "$(id -u)" -eq 0 ] && chown postgres "$pgdir"
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  stop_pg
+}
+trap cleanup EXIT
+echo "== PostgreSQL 集群（127.0.0.1:$pgport）"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
+  -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+node_suite api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG_URL="postgresql://postgres@127.0.0.1:$pgport"
+if [ "${api_sqlite_passed:-0}" != "${api_postgresql_passed:-0}" ]; then
+  echo "SQLite 与 PostgreSQL 通过数不同：${api_sqlite_passed:-0} vs ${api_postgresql_passed:-0}"
+  failures+=("engine-parity")
+  failed=$((failed + 1))
+fi
+
+# Browser test against the real server with the demo data.
+echo "== browser"
+bdir=$(mktemp -d /tmp/sz-browser.XXXXXX)
+bport=$((40000 + RANDOM % 20000))
+build/shuzhuan demo --db "sqlite:$bdir/b.db" >/dev/null
+build/shuzhuan serve --db "sqlite:$bdir/b.db" --port "$bport" > "$logdir/browser-server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$bport/api/v1/health" >/dev/null && break; sleep 0.1; done
+set +e
+SHUZHUAN_URL="http://127.0.0.1:$bport" SHUZHUAN_ARTIFACTS="$ROOT/tests/artifacts" \
+  node --test --test-reporter=tap tests/browser/*.test.mjs > "$logdir/browser.log" 2>&1
+rc=$?
+set -e
+bp=$(grep -E '^# pass [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}')
+bf=$(grep -E '^# fail [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}')
+echo "   ${bp:-0} passed, ${bf:-0} failed"
+passed=$((passed + ${bp:-0}))
+if [ "$rc" -ne 0 ] || [ "${bp:-0}" -eq 0 ]; then
+  grep -E '^not ok|error:' "$logdir/browser.log" | head -20 || true
+  failures+=("browser")
+  failed=$((failed + ${bf:-1}))
+fi
+
+echo
+echo "logs: $logdir"
+[ ${#failures[@]} -gt 0 ] && echo "failed suites: ${failures[*]}"
+echo "total: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

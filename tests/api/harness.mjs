@@ -1,0 +1,139 @@
+// Starts the real shuzhuan server on a fresh store (SQLite file or a new PostgreSQL database) and speaks HTTP to it.
+// Environment: SZ_BIN (default build/shuzhuan), SZ_ENGINE (sqlite | postgresql), SZ_PG_URL (a PostgreSQL server URL
+// without a database name, e.g. postgresql://postgres@127.0.0.1:54329; each server gets its own new database).
+import { spawn, execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const BIN = path.resolve(ROOT, process.env.SZ_BIN || 'build/shuzhuan')
+export const ENGINE = process.env.SZ_ENGINE || 'sqlite'
+export const PASSWORD = 'Demo@2024'
+
+// Demo ids are deterministic: enterprises are created district by district in the annex's order,
+// so 巩义市 holds ids 1–107 and 新密市 108–199.
+export const GONGYI_ENTERPRISE = 1
+export const XINMI_ENTERPRISE = 108
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+let dbCounter = 0
+function newDatabaseUrl() {
+  if (ENGINE === 'sqlite') return `sqlite:${mkdtempSync(path.join(tmpdir(), 'sz-api-'))}/test.db`
+  const base = process.env.SZ_PG_URL
+  if (!base) throw new Error('SZ_PG_URL is required for SZ_ENGINE=postgresql')
+  const name = `sz_${process.pid}_${Date.now()}_${++dbCounter}`
+  execFileSync('psql', [`${base}/postgres`, '-q', '-c', `CREATE DATABASE ${name}`])
+  return `${base}/${name}`
+}
+
+// Runs the CLI; returns { code, stdout, stderr }.
+export function cli(args, { input } = {}) {
+  try {
+    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+    return { code: 0, stdout, stderr: '' }
+  } catch (e) {
+    return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
+  }
+}
+
+// Runs one SQL statement directly against the store, as an operator with shell access would.
+export function sql(dbUrl, statement) {
+  if (dbUrl.startsWith('sqlite:')) return execFileSync('sqlite3', [dbUrl.slice(7), statement], { encoding: 'utf8' })
+  return execFileSync('psql', [dbUrl, '-q', '-t', '-A', '-c', statement], { encoding: 'utf8' })
+}
+
+export class Server {
+  static async start({ demo = true, args = [] } = {}) {
+    const s = new Server()
+    s.db = newDatabaseUrl()
+    const prep = cli([demo ? 'demo' : 'init', '--db', s.db])
+    if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
+    s.port = await freePort()
+    s.base = `http://127.0.0.1:${s.port}`
+    s.log = ''
+    s.proc = spawn(BIN, ['serve', '--db', s.db, '--port', String(s.port), '--test-clock', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    s.proc.stdout.on('data', (d) => (s.log += d))
+    s.proc.stderr.on('data', (d) => (s.log += d))
+    s.exited = new Promise((resolve) => s.proc.on('exit', (code, signal) => resolve({ code, signal })))
+    for (let i = 0; i < 100; i++) {
+      try {
+        const r = await fetch(`${s.base}/api/v1/health`)
+        if (r.ok) return s
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    throw new Error(`server did not start:\n${s.log}`)
+  }
+
+  async stop() {
+    if (this.proc.exitCode !== null) return this.exited
+    this.proc.kill('SIGTERM')
+    return this.exited
+  }
+
+  // Sends a request; body may be an object (sent as JSON) or a string (sent as is).
+  async call(method, urlPath, { token, body, headers = {} } = {}) {
+    const h = { ...headers }
+    if (token) h.authorization = `Bearer ${token}`
+    let payload
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body)
+      h['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(this.base + urlPath, { method, headers: h, body: payload, redirect: 'manual' })
+    const text = await res.text()
+    let json = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      // not JSON (static files)
+    }
+    return { status: res.status, headers: res.headers, text, json }
+  }
+
+  async login(username, password = PASSWORD) {
+    const r = await this.call('POST', '/api/v1/auth/login', { body: { username, password } })
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`)
+    return r.json.token
+  }
+
+  async advanceClock(seconds) {
+    const r = await this.call('POST', '/api/v1/test/clock', { body: { advance_seconds: seconds } })
+    if (r.status !== 200) throw new Error(`clock: ${r.status} ${r.text}`)
+  }
+}
+
+export const DEMO_USERS = ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang']
+
+// Partial deep match: every key in `expected` must be present in `actual` with a matching value.
+export function matches(actual, expected, where = '$') {
+  if (expected === null || typeof expected !== 'object') {
+    if (actual !== expected) return `${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`
+    return null
+  }
+  if (actual === null || typeof actual !== 'object') return `${where}: expected an object, got ${JSON.stringify(actual)}`
+  for (const [k, v] of Object.entries(expected)) {
+    const why = matches(actual[k], v, `${where}.${k}`)
+    if (why) return why
+  }
+  return null
+}
+
+export const openapi = () => JSON.parse(readFileSync(path.join(ROOT, 'docs/openapi.json'), 'utf8'))

@@ -1,0 +1,125 @@
+// Walks every route of openapi.json as every role (and as nobody) against records in and out of the caller's
+// scope. Any 2xx out of scope fails. Each route must declare its x-scope; later issues extend SCOPES and SAMPLES.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { Server, DEMO_USERS, GONGYI_ENTERPRISE, XINMI_ENTERPRISE } from './harness.mjs'
+
+// For each role: an enterprise in its scope (or null) and one outside it (null for the city admin, who has all).
+const ENTERPRISE_SCOPE = {
+  admin: { inside: GONGYI_ENTERPRISE, outside: null },
+  gongyi: { inside: GONGYI_ENTERPRISE, outside: XINMI_ENTERPRISE },
+  xinmi: { inside: XINMI_ENTERPRISE, outside: GONGYI_ENTERPRISE },
+  qiye: { inside: XINMI_ENTERPRISE, outside: XINMI_ENTERPRISE + 1 },
+  fuwushang: { inside: null, outside: GONGYI_ENTERPRISE },
+  zhuanjia: { inside: null, outside: GONGYI_ENTERPRISE },
+  yinhang: { inside: null, outside: GONGYI_ENTERPRISE },
+}
+
+// A valid body for every write route, so that a refusal comes from the scope check and not from validation.
+const SAMPLES = {
+  'POST /api/v1/auth/login': { username: 'gongyi', password: 'Demo@2024' },
+  'POST /api/v1/auth/password': { old_password: 'Demo@2024', new_password: 'Walk#2024pilot' },
+  'POST /api/v1/users': { username: 'walker', display_name: '巡检', password: 'Walk#2024pilot', roles: ['city_admin'] },
+  'POST /api/v1/users/{id}/password': { password: 'Walk#2024pilot' },
+  'POST /api/v1/test/clock': { advance_seconds: 0 },
+  'POST /api/v1/users/{id}/lock': null, // no body
+  'POST /api/v1/users/{id}/unlock': null,
+}
+
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'test'])
+
+let server, doc, adminUserId
+const tokens = {}
+before(async () => {
+  server = await Server.start()
+  doc = (await server.call('GET', '/api/v1/openapi.json')).json
+  for (const u of DEMO_USERS) tokens[u] = await server.login(u)
+  const users = await server.call('GET', '/api/v1/users?q=admin', { token: tokens.admin })
+  adminUserId = users.json.items.find((u) => u.username === 'admin').id
+})
+after(async () => {
+  await server.stop()
+})
+
+function routes() {
+  const out = []
+  for (const [p, ops] of Object.entries(doc.paths))
+    for (const [method, op] of Object.entries(ops)) out.push({ path: p, method: method.toUpperCase(), scope: op['x-scope'] })
+  return out
+}
+
+function fill(p, id) {
+  return p.replace('{id}', String(id))
+}
+
+test('每个接口都声明了数据权限（x-scope）', () => {
+  for (const r of routes()) assert.ok(KNOWN_SCOPES.has(r.scope), `${r.method} ${r.path}: x-scope ${r.scope}`)
+})
+
+test('匿名访问非公开接口一律 401', async () => {
+  for (const r of routes()) {
+    if (r.scope === 'public' || r.scope === 'test') continue
+    const body = SAMPLES[`${r.method} ${r.path}`] ?? undefined
+    const res = await server.call(r.method, fill(r.path, 1), { body })
+    assert.equal(res.status, 401, `${r.method} ${r.path} anonymous → ${res.status}`)
+  }
+})
+
+test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
+  let checked = 0
+  for (const r of routes()) {
+    if (r.scope === 'public' || r.scope === 'test' || r.scope === 'self') continue
+    const body = SAMPLES[`${r.method} ${r.path}`] ?? undefined
+    if (r.method !== 'GET') assert.ok(`${r.method} ${r.path}` in SAMPLES, `no sample body for ${r.method} ${r.path}: add one to SAMPLES`)
+    for (const user of DEMO_USERS) {
+      const token = tokens[user]
+      let target
+      if (r.scope === 'city_admin') {
+        if (user === 'admin') continue
+        target = fill(r.path, adminUserId)
+      } else if (r.scope === 'enterprise') {
+        const outside = ENTERPRISE_SCOPE[user].outside
+        if (outside === null) continue
+        target = fill(r.path, outside)
+      } else if (r.scope === 'enterprise_list') {
+        // A list is in scope when every item is; try to widen it with filters too.
+        for (const q of ['', '?district=410183', '?district=410181', '?page_size=100']) {
+          const res = await server.call('GET', r.path + q, { token })
+          assert.equal(res.status, 200)
+          const s = ENTERPRISE_SCOPE[user]
+          for (const item of res.json.items) {
+            const inScope =
+              user === 'admin' ||
+              (user === 'gongyi' && item.district.code === '410181') ||
+              (user === 'xinmi' && item.district.code === '410183') ||
+              (user === 'qiye' && item.id === s.inside)
+            assert.ok(inScope, `${user} sees enterprise ${item.id} (${item.district.code}) via ${r.path}${q}`)
+          }
+          checked++
+        }
+        continue
+      }
+      const res = await server.call(r.method, target, { token, body })
+      assert.ok(res.status >= 400, `${user} ${r.method} ${target} → ${res.status} (out of scope must not succeed)`)
+      checked++
+    }
+  }
+  assert.ok(checked > 20)
+})
+
+test('权限范围内的读取成功（权限检查不是一律拒绝）', async () => {
+  for (const r of routes()) {
+    if (r.method !== 'GET' || r.scope === 'test') continue
+    for (const user of DEMO_USERS) {
+      let target = r.path
+      if (r.scope === 'city_admin' && user !== 'admin') continue
+      if (r.scope === 'enterprise') {
+        const inside = ENTERPRISE_SCOPE[user].inside
+        if (inside === null) continue
+        target = fill(r.path, inside)
+      }
+      const res = await server.call('GET', target, { token: tokens[user] })
+      assert.equal(res.status, 200, `${user} GET ${target} → ${res.status} ${res.text.slice(0, 200)}`)
+    }
+  }
+})
