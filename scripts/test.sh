@@ -26,8 +26,8 @@ node_suite() {
   local rc=$?
   set -e
   local p f
-  p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}')
-  f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}')
+  p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}' || true)
+  f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}' || true)
   p=${p:-0}
   f=${f:-0}
   echo "   $p passed, $f failed"
@@ -50,8 +50,8 @@ ctest_suite() {
   set -e
   # Count GoogleTest cases, not test programs: "[  PASSED  ] 12 tests."
   local p f
-  p=$(grep -oE '\[  PASSED  \] [0-9]+' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}')
-  f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}')
+  p=$(grep -oE '\[  PASSED  \] [0-9]+' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}' || true)
+  f=$(grep -oE '\[  FAILED  \] [0-9]+ test' "$logdir/$name.log" | awk '{s += $4} END {print s + 0}' || true)
   echo "   $p passed, $f failed"
   if [ "$rc" -ne 0 ] || [ "$p" -eq 0 ]; then
     grep -E 'Failure|FAILED|ERROR' "$logdir/$name.log" | head -40 || true
@@ -108,8 +108,8 @@ SHUZHUAN_URL="http://127.0.0.1:$bport" SHUZHUAN_ARTIFACTS="$ROOT/tests/artifacts
   node --test --test-reporter=tap tests/browser/*.test.mjs > "$logdir/browser.log" 2>&1
 rc=$?
 set -e
-bp=$(grep -E '^# pass [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}')
-bf=$(grep -E '^# fail [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}')
+bp=$(grep -E '^# pass [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}' || true)
+bf=$(grep -E '^# fail [0-9]+' "$logdir/browser.log" | tail -1 | awk '{print $3}' || true)
 echo "   ${bp:-0} passed, ${bf:-0} failed"
 passed=$((passed + ${bp:-0}))
 if [ "$rc" -ne 0 ] || [ "${bp:-0}" -eq 0 ]; then

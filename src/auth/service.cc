@@ -78,16 +78,13 @@ Result<LoginResult> Service::login(const std::string& username, const std::strin
     return locked_error(*u.locked_until);
   }
   if (!password::verify(u.password_hash, password)) {
-    // The failure count is read and written in one transaction, so parallel guesses cannot slip past the limit.
     SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-    SZ_ASSIGN(auto fresh, store::user_by_id(*c, u.id));
-    int64_t failed = (fresh ? fresh->failed_attempts : u.failed_attempts) + 1;
+    SZ_ASSIGN(int64_t failed, store::add_failure(*c, u.id));
     std::optional<int64_t> until;
     if (failed >= lockout_.max_failures) {
       until = now + lockout_.lock_seconds;
-      failed = 0;
+      SZ_TRY(store::lock_until(*c, u.id, *until));
     }
-    SZ_TRY(store::set_failures(*c, u.id, failed, until));
     SZ_TRY(log(u.id, false, until ? "密码错误，账户已锁定" : "密码错误"));
     SZ_TRY(tx->commit());
     if (until) return locked_error(*until);

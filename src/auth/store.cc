@@ -70,9 +70,15 @@ Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now) {
   return id;
 }
 
-Status set_failures(db::Connection& c, int64_t id, int64_t failed, std::optional<int64_t> locked_until) {
-  SZ_TRY(c.execute("UPDATE users SET failed_attempts = $1, locked_until = $2 WHERE id = $3",
-                   {failed, db::opt(locked_until), id}));
+Result<int64_t> add_failure(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = $1 "
+                                  "RETURNING failed_attempts",
+                                  {id}));
+  return row ? row->i64(0) : 0;
+}
+
+Status lock_until(db::Connection& c, int64_t id, int64_t until) {
+  SZ_TRY(c.execute("UPDATE users SET failed_attempts = 0, locked_until = $2 WHERE id = $1", {id, until}));
   return ok();
 }
 

@@ -35,7 +35,10 @@ struct NewUser {
   std::optional<int64_t> enterprise_id, provider_id;
 };
 Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now);
-Status set_failures(db::Connection& c, int64_t id, int64_t failed, std::optional<int64_t> locked_until);
+// Counts one more failed login atomically (parallel guesses cannot slip past the limit); returns the new count.
+Result<int64_t> add_failure(db::Connection& c, int64_t id);
+// Locks the account until `until` and starts the count again.
+Status lock_until(db::Connection& c, int64_t id, int64_t until);
 Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now);
 Status record_login(db::Connection& c, int64_t id, int64_t now);
 Status set_password(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
