@@ -48,7 +48,6 @@ int64_t latest_schema_version() {
 }
 
 Result<int64_t> schema_version(db::Connection& c) {
-  SZ_TRY(c.exec_script(kCreateTable));
   SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   return row->i64(0);
 }
@@ -56,6 +55,7 @@ Result<int64_t> schema_version(db::Connection& c) {
 Result<int64_t> migrate(db::Connection& c, int64_t now) {
   SZ_ASSIGN(auto tx, db::Transaction::begin(c));
   SZ_TRY(c.lock_schema());
+  SZ_TRY(c.exec_script(kCreateTable));
   SZ_ASSIGN(int64_t current, schema_version(c));
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
