@@ -41,14 +41,6 @@ Result<std::optional<User>> one_user(db::Connection& c, const std::string& where
   return std::optional<User>(std::move(u));
 }
 
-std::string like_pattern(const std::string& q) {
-  std::string p = "%";
-  for (char ch : q) {
-    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
-    p += ch;
-  }
-  return p + "%";
-}
 }  // namespace
 
 Result<std::optional<User>> user_by_name(db::Connection& c, const std::string& username) {
@@ -107,9 +99,9 @@ Status set_password(db::Connection& c, int64_t id, const std::string& hash, int6
 
 Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, int64_t limit, int64_t offset) {
   SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kUserColumns +
-                                   "WHERE ($1 = '' OR u.username LIKE $2 ESCAPE '\\' OR u.display_name LIKE $2 "
-                                   "ESCAPE '\\') ORDER BY u.id LIMIT $3 OFFSET $4",
-                               {q, like_pattern(q), limit, offset}));
+                                   "WHERE ($1 = '' OR lower(u.username) LIKE $2 ESCAPE '\\' OR "
+                                   "lower(u.display_name) LIKE $2 ESCAPE '\\') ORDER BY u.id LIMIT $3 OFFSET $4",
+                               {q, db::like_contains(q), limit, offset}));
   std::vector<User> out;
   for (const auto& r : rows) {
     out.push_back(user_of(r));
@@ -119,9 +111,9 @@ Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, in
 }
 
 Result<int64_t> count_users(db::Connection& c, const std::string& q) {
-  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM users u WHERE ($1 = '' OR u.username LIKE $2 ESCAPE '\\' "
-                                  "OR u.display_name LIKE $2 ESCAPE '\\')",
-                                  {q, like_pattern(q)}));
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM users u WHERE ($1 = '' OR lower(u.username) LIKE $2 ESCAPE '\\' "
+                                  "OR lower(u.display_name) LIKE $2 ESCAPE '\\')",
+                                  {q, db::like_contains(q)}));
   return row->i64(0);
 }
 

@@ -124,12 +124,7 @@ std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db
         w += " AND e.id IN (SELECT enterprise_id FROM enterprise_name_grams WHERE gram IN (" + in +
              ") GROUP BY enterprise_id HAVING COUNT(*) = " + std::to_string(grams.size()) + ")";
       // Grams narrow to a few candidates; the exact substring test settles them the same way on both engines.
-      std::string like = "%";
-      for (char ch : f.q) {
-        if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
-        like += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      }
-      w += " AND lower(e.name) LIKE " + placeholder(p, like + "%") + " ESCAPE '\\'";
+      w += " AND lower(e.name) LIKE " + placeholder(p, db::like_contains(f.q)) + " ESCAPE '\\'";
     }
   }
   return w;

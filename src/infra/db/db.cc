@@ -8,6 +8,15 @@ namespace sz::db {
 
 const char* engine_name(Engine e) { return e == Engine::sqlite ? "sqlite" : "postgresql"; }
 
+std::string like_contains(std::string_view text) {
+  std::string p = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') p += '\\';
+    p += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  }
+  return p + "%";
+}
+
 int64_t Row::i64(size_t i) const {
   const Value& v = cells_.at(i);
   if (auto p = std::get_if<int64_t>(&v)) return *p;

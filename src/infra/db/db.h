@@ -24,6 +24,10 @@ inline Value null() { return std::monostate{}; }
 template <class T>
 Value opt(const std::optional<T>& v) { return v ? Value(*v) : null(); }
 
+// A LIKE pattern that matches `text` anywhere, with %, _ and \ escaped; use with ESCAPE '\\'.
+// ASCII letters are lower-cased: compare against lower(column) so both engines answer alike.
+std::string like_contains(std::string_view text);
+
 class Row {
  public:
   explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
