@@ -12,6 +12,7 @@ packages=(
   postgresql                                                    # the test suite starts its own cluster
   chromium fonts-noto-cjk                                       # browser tests; Chinese glyphs in screenshots
   wrk                                                           # load benchmarks (bench/)
+  unzip                                                         # tests read the .xlsx files the platform writes
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -88,7 +88,8 @@ echo "== PostgreSQL 集群（127.0.0.1:$pgport）"
 as_pg "$pgbin/initdb" -D "$pgdir/data" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >/dev/null
 as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
-node_suite api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG_URL="postgresql://postgres@127.0.0.1:$pgport"
+node_suite api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG_URL="postgresql://postgres@127.0.0.1:$pgport" \
+  PATH="$pgbin:$PATH"  # pg_amcheck is not on the default PATH
 if [ "${api_sqlite_passed:-0}" != "${api_postgresql_passed:-0}" ]; then
   echo "SQLite 与 PostgreSQL 通过数不同：${api_sqlite_passed:-0} vs ${api_postgresql_passed:-0}"
   failures+=("engine-parity")

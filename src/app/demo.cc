@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/embedded.h"
+#include "infra/progress.h"
 #include "market/service.h"
 #include "registry/rules.h"
 
@@ -123,7 +124,10 @@ Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth
       }
     }
   }
-  SZ_ASSIGN(auto ids, registry.create_enterprises_as(kDemoActor, list));
+  TerminalProgress bar("演示企业");
+  SZ_ASSIGN(auto ids, registry.create_enterprises_as(kDemoActor, list, [&](int64_t done, int64_t total) {
+    bar.update(done, total);
+  }));
 
   // qiye is the first demo enterprise of 新密市.
   int64_t qiye_enterprise = 0;

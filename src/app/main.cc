@@ -1,18 +1,22 @@
-// The shuzhuan binary: serve, init, demo, user, audit. Every subcommand takes --db.
+// The shuzhuan binary: serve, init, demo, user, audit, backup, restore, config, routes.
+// Configuration: defaults < --config file < SHUZHUAN_* environment < command-line flags (docs/configuration.md).
 #include <CLI/CLI.hpp>
 #include <sodium.h>
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
+#include "app/backup.h"
 #include "app/demo.h"
 #include "app/migrate.h"
 #include "app/platform.h"
 #include "app/reference.h"
+#include "app/settings.h"
 #include "audit/service.h"
 #include "infra/http/server.h"
+#include "infra/log.h"
 
 namespace {
 
@@ -21,12 +25,12 @@ namespace fs = std::filesystem;
 
 const audit::Actor kCliActor{std::nullopt, "cli", "system", "cli", "local"};
 
-int fail(const Error& e) {
+int fail(const Error& e, int code = 1) {
   std::cerr << "错误：" << e.message;
-  if (!e.field.empty()) std::cerr << "（" << e.field << "）";
+  if (!e.field.empty() && e.message.find(e.field) == std::string::npos) std::cerr << "（" << e.field << "）";
   std::cerr << "\n";
-  if (!e.detail.empty()) std::cerr << "  " << e.detail << "\n";
-  return 1;
+  if (!e.detail.empty() && e.detail != e.message) std::cerr << "  " << e.detail << "\n";
+  return code;
 }
 
 std::string default_web_root() {
@@ -70,6 +74,12 @@ std::string read_password_stdin() {
   return pw;
 }
 
+// A flag that, when given, sets a configuration key at the highest precedence.
+struct FlagSetting {
+  std::string key;
+  std::optional<std::string> value;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,35 +87,39 @@ int main(int argc, char** argv) {
     std::cerr << "libsodium 初始化失败\n";
     return 1;
   }
-  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%e","level":"%l","log":%v})");
 
   CLI::App cli{"shuzhuan 数转 — 郑州市中小企业数字化转型公共服务平台"};
   cli.require_subcommand(1);
-  std::string db_url = "sqlite:var/shuzhuan.db";
-  auto add_db = [&](CLI::App* sub) {
-    sub->add_option("--db", db_url, "数据库：sqlite:路径 或 postgresql://…")->capture_default_str();
+  std::string config_file;
+  std::vector<std::unique_ptr<FlagSetting>> flags;
+  auto flag = [&](CLI::App* sub, const std::string& name, const std::string& key, const std::string& help) {
+    flags.push_back(std::make_unique<FlagSetting>(FlagSetting{key, std::nullopt}));
+    sub->add_option(name, flags.back()->value, help + "（配置项 " + key + "）");
+  };
+  auto common = [&](CLI::App* sub) {
+    flag(sub, "--db", "db", "数据库：sqlite:路径 或 postgresql://…（默认 sqlite:var/shuzhuan.db）");
+    sub->add_option("--config", config_file, "配置文件（也可用环境变量 SHUZHUAN_CONFIG）");
   };
 
-  // serve
   auto* serve = cli.add_subcommand("serve", "启动平台服务");
-  add_db(serve);
-  sz::http::ServerOptions sopts;
-  app::PlatformOptions popts;
-  int read_timeout = 15, idle_timeout = 60;
-  serve->add_option("--host", sopts.host, "监听地址")->capture_default_str();
-  serve->add_option("--port", sopts.port, "监听端口")->capture_default_str()->check(CLI::Range(0, 65535));
-  serve->add_option("--web-root", popts.web_root, "前端构建目录（默认 web/dist）");
-  serve->add_option("--workers", sopts.worker_threads, "处理请求的工作线程数")->capture_default_str()->check(CLI::Range(1, 256));
-  serve->add_option("--read-timeout", read_timeout, "读取一个完整请求的时限（秒）")->capture_default_str()->check(CLI::Range(1, 3600));
-  serve->add_option("--idle-timeout", idle_timeout, "长连接空闲时限（秒）")->capture_default_str()->check(CLI::Range(1, 3600));
-  serve->add_option("--body-limit", sopts.body_limit, "请求体上限（字节）")->capture_default_str()->check(CLI::Range(1024, 1 << 30));
-  serve->add_flag("--test-clock", popts.test_clock, "允许测试通过接口拨快时钟（仅用于测试）");
-  serve->add_flag("--secure-cookies", popts.cookies.secure, "会话 Cookie 加 Secure（经 HTTPS 提供服务时）");
+  common(serve);
+  flag(serve, "--host", "server.host", "监听地址");
+  flag(serve, "--port", "server.port", "监听端口");
+  flag(serve, "--web-root", "server.web_root", "前端构建目录");
+  flag(serve, "--workers", "server.workers", "工作线程数");
+  flag(serve, "--read-timeout", "server.read_timeout", "读取完整请求的时限（秒）");
+  flag(serve, "--idle-timeout", "server.idle_timeout", "长连接空闲时限（秒）");
+  flag(serve, "--shutdown-timeout", "server.shutdown_timeout", "优雅停机时限（秒）");
+  flag(serve, "--body-limit", "server.body_limit", "请求体上限（字节）");
+  flag(serve, "--jobs-dir", "jobs.dir", "任务结果目录");
+  flag(serve, "--job-lease", "jobs.lease_seconds", "任务租约（秒）");
+  bool test_clock = false;
+  serve->add_flag("--test-clock", test_clock, "测试模式：允许通过接口拨快时钟、排入测试任务（仅用于测试）");
 
   auto* init = cli.add_subcommand("init", "创建或升级数据库结构，载入参考数据");
-  add_db(init);
+  common(init);
   auto* demo = cli.add_subcommand("demo", "载入演示数据（440家试点企业及各角色账号）");
-  add_db(demo);
+  common(demo);
 
   auto* user = cli.add_subcommand("user", "账号管理");
   user->require_subcommand(1);
@@ -115,7 +129,7 @@ int main(int argc, char** argv) {
   std::optional<int64_t> enterprise_id, provider_id;
   bool password_stdin = false;
   auto* user_add = user->add_subcommand("add", "新增用户");
-  add_db(user_add);
+  common(user_add);
   user_add->add_option("name", username, "用户名")->required();
   user_add->add_option("--role", roles, "角色：city_admin district_officer enterprise provider expert bank（可多次）")->required();
   user_add->add_option("--display-name", display_name, "姓名（默认同用户名）");
@@ -124,43 +138,71 @@ int main(int argc, char** argv) {
   user_add->add_option("--provider", provider_id, "服务商编号（provider）");
   user_add->add_flag("--password-stdin", password_stdin, "从标准输入读取密码")->required();
   auto* user_passwd = user->add_subcommand("passwd", "重设密码");
-  add_db(user_passwd);
+  common(user_passwd);
   user_passwd->add_option("name", username, "用户名")->required();
   user_passwd->add_flag("--password-stdin", password_stdin, "从标准输入读取密码")->required();
   auto* user_lock = user->add_subcommand("lock", "锁定用户");
-  add_db(user_lock);
+  common(user_lock);
   user_lock->add_option("name", username, "用户名")->required();
   auto* user_unlock = user->add_subcommand("unlock", "解锁用户");
-  add_db(user_unlock);
+  common(user_unlock);
   user_unlock->add_option("name", username, "用户名")->required();
 
   auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计哈希链");
-  add_db(audit_verify);
+  common(audit_verify);
   std::string expect_head;
   audit_verify->add_option("--expect-head", expect_head, "另行保存的链头哈希，核对最新记录未被删除");
 
+  std::string backup_to, restore_from;
+  bool force = false;
+  auto* backup_cmd = cli.add_subcommand("backup", "在服务运行时备份整个数据库（含审计链头清单）");
+  common(backup_cmd);
+  backup_cmd->add_option("--to", backup_to, "备份文件路径")->required();
+  auto* restore_cmd = cli.add_subcommand("restore", "从备份恢复数据库（目标库已有数据时需 --force）");
+  common(restore_cmd);
+  restore_cmd->add_option("--from", restore_from, "备份文件路径")->required();
+  restore_cmd->add_flag("--force", force, "覆盖已有数据的目标库");
+
+  auto* config_cmd = cli.add_subcommand("config", "配置");
+  config_cmd->require_subcommand(1);
+  auto* config_check = config_cmd->add_subcommand("check", "检查并打印生效的配置（隐藏密码）");
+  common(config_check);
+  for (const char* f : {"--host", "--port"}) flag(config_check, f, f == std::string("--host") ? "server.host" : "server.port", "同 serve");
+
   auto* routes_cmd = cli.add_subcommand("routes", "列出服务注册的全部接口（供接口文档核对）");
-  add_db(routes_cmd);
-  routes_cmd->add_flag("--test-clock", popts.test_clock, "包括测试模式下的接口");
+  common(routes_cmd);
+  routes_cmd->add_flag("--test-clock", test_clock, "包括测试模式下的接口");
 
   CLI11_PARSE(cli, argc, argv);
 
+  // Configuration layers; any refusal names the key.
+  auto settings = app::platform_settings();
+  if (config_file.empty())
+    if (const char* env = std::getenv("SHUZHUAN_CONFIG")) config_file = env;
+  if (!config_file.empty())
+    if (auto s = settings.load_file(config_file); !s) return fail(s.error(), 2);
+  if (auto s = settings.load_env([](const char* n) { return std::getenv(n); }); !s) return fail(s.error(), 2);
+  for (const auto& f : flags)
+    if (f->value)
+      if (auto s = settings.set(f->key, *f->value, "命令行"); !s) return fail(s.error(), 2);
+  if (*config_check) {
+    std::cout << settings.dump();
+    return 0;
+  }
+  log::setup(settings.get("log.level"));
+
   try {
-    auto opened = open_db(db_url);
+    auto opened = open_db(settings.get("db"));
     if (!opened) return fail(opened.error());
     auto database = *opened;
-    if (popts.web_root.empty()) popts.web_root = default_web_root();
-    sopts.read_timeout = std::chrono::seconds(read_timeout);
-    sopts.idle_timeout = std::chrono::seconds(idle_timeout);
-    app::Platform platform(database, popts);
+    app::Platform platform(database, app::PlatformOptions::from(settings, test_clock, default_web_root()));
     if (*routes_cmd) {
       for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
       return 0;
     }
-
-    if (*serve || *init || *demo) {
+    if (*serve || *init || *demo || *user_add || *user_passwd || *user_lock || *user_unlock) {
       auto findings = prepare(*database, platform.clock());
       if (!findings) return fail(findings.error());
       if (*init) {
@@ -177,27 +219,37 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*serve) {
-      sz::http::Server server(sopts, [&platform](sz::http::Request& req) { return platform.handle(req); });
+      http::ServerOptions sopts;
+      sopts.host = settings.get("server.host");
+      sopts.port = static_cast<uint16_t>(settings.get_int("server.port"));
+      sopts.io_threads = static_cast<int>(settings.get_int("server.io_threads"));
+      sopts.worker_threads = static_cast<int>(settings.get_int("server.workers"));
+      sopts.body_limit = static_cast<size_t>(settings.get_int("server.body_limit"));
+      sopts.read_timeout = std::chrono::seconds(settings.get_int("server.read_timeout"));
+      sopts.idle_timeout = std::chrono::seconds(settings.get_int("server.idle_timeout"));
+      sopts.shutdown_timeout = std::chrono::seconds(settings.get_int("server.shutdown_timeout"));
+      http::Server server(sopts, [&platform](http::Request& req) { return platform.handle(req); });
+      platform.start_jobs();
       std::string error;
       std::cout << "shuzhuan 正在监听 http://" << sopts.host << ":" << sopts.port << "（" << database->describe()
                 << "）" << std::endl;
-      if (!server.run(&error)) {
+      bool ok = server.run(&error);
+      platform.stop_jobs();
+      if (!ok) {
         std::cerr << "错误：" << error << "\n";
         return 1;
       }
       return 0;
     }
-    if (*user_add || *user_passwd || *user_lock || *user_unlock) {
-      auto ready = prepare(*database, platform.clock());
-      if (!ready) return fail(ready.error());
-      if (*user_add) {
-        auth::NewUserInput in{username, display_name.empty() ? username : display_name, read_password_stdin(), roles,
-                              district, enterprise_id, provider_id};
-        auto u = platform.auth().create_user_as(kCliActor, in);
-        if (!u) return fail(u.error());
-        std::cout << "已新增用户 " << u->username << "（编号 " << u->id << "）\n";
-        return 0;
-      }
+    if (*user_add) {
+      auth::NewUserInput in{username, display_name.empty() ? username : display_name, read_password_stdin(), roles,
+                            district, enterprise_id, provider_id};
+      auto u = platform.auth().create_user_as(kCliActor, in);
+      if (!u) return fail(u.error());
+      std::cout << "已新增用户 " << u->username << "（编号 " << u->id << "）\n";
+      return 0;
+    }
+    if (*user_passwd || *user_lock || *user_unlock) {
       auto found = platform.auth().find_user(username);
       if (!found) return fail(found.error());
       if (!*found) return fail(err::not_found("用户不存在：" + username));
@@ -227,6 +279,19 @@ int main(int argc, char** argv) {
         return 2;
       }
       std::cout << "审计链完整：共 " << rep->entries << " 条，链头 " << rep->head_hash << "\n";
+      return 0;
+    }
+    if (*backup_cmd) {
+      auto r = app::backup(*database, backup_to, platform.clock().now());
+      if (!r) return fail(r.error());
+      std::cout << "备份完成：" << r->path << "\n清单：" << r->manifest_path << "\n审计链头：第 " << r->head_seq << " 条 "
+                << r->head_hash << "\n";
+      return 0;
+    }
+    if (*restore_cmd) {
+      auto r = app::restore(*database, restore_from, force);
+      if (!r) return fail(r.error());
+      std::cout << "恢复完成，审计链完整，链头与备份清单一致：第 " << r->head_seq << " 条 " << r->head_hash << "\n";
       return 0;
     }
   } catch (const std::exception& ex) {

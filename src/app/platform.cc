@@ -1,10 +1,18 @@
 #include "app/platform.h"
 
+#include <unistd.h>
+
+#include <thread>
+
 #include "app/embedded.h"
 #include "app/migrate.h"
+#include "audit/service.h"
+#include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
 #include "infra/json.h"
+#include "infra/metrics.h"
 #include "market/service.h"
+#include "ops/api.h"
 #include "registry/api.h"
 #include "stats/api.h"
 
@@ -17,7 +25,29 @@ std::unique_ptr<Clock> make_clock(bool test_clock) {
   if (test_clock) return std::make_unique<TestClock>();
   return std::make_unique<SystemClock>();
 }
+
+std::string default_node_name() {
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + "-" + std::to_string(getpid());
+}
 }  // namespace
+
+PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock, const std::string& default_web_root) {
+  PlatformOptions o;
+  o.test_clock = test_clock;
+  o.web_root = s.get("server.web_root").empty() ? default_web_root : s.get("server.web_root");
+  o.cookies.secure = s.get_bool("server.secure_cookies");
+  o.lockout = {static_cast<int>(s.get_int("auth.lockout_failures")), s.get_int("auth.lockout_minutes") * 60};
+  o.sessions = {s.get_int("auth.session_idle_minutes") * 60, s.get_int("auth.session_max_hours") * 3600};
+  o.trusted_proxies = s.get_list("server.trusted_proxies");
+  o.metrics_allow = s.get_list("server.metrics_allow");
+  o.jobs.node = s.get("node.name").empty() ? default_node_name() : s.get("node.name");
+  o.jobs.threads = static_cast<int>(s.get_int("jobs.threads"));
+  o.jobs.lease_seconds = s.get_int("jobs.lease_seconds");
+  o.jobs.work_dir = s.get("jobs.dir");
+  return o;
+}
 
 Status check_user_binding(db::Connection& c, const auth::NewUserInput& in) {
   if (in.district) {
@@ -42,9 +72,29 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
       registry_(db_, *clock_),
       stats_(db_),
+      runner_(db_, *clock_, opts_.jobs),
+      ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
+  runner_.add("audit.export", ops_.audit_export_handler());
   register_routes();
+  if (opts_.test_clock) register_test_routes();
+
+  auto& m = metrics::registry();
+  m.declare("shuzhuan_login_failures_total", "counter", "Failed login attempts");
+  m.declare("shuzhuan_store_connections", "gauge", "Open store connections in this process");
+  m.declare("shuzhuan_jobs", "gauge", "Jobs by state (all nodes)");
+  m.inc("shuzhuan_login_failures_total", "", 0);
+  m.on_scrape([db = db_](metrics::Registry& r) {
+    r.set("shuzhuan_store_connections", "", static_cast<double>(db::Connection::open_count()));
+    auto c = db->local();
+    if (!c) return;
+    auto counts = jobs::count_by_state(**c);
+    if (!counts) return;
+    for (const auto& [state, n] : *counts) r.set("shuzhuan_jobs", metrics::labels({{"state", state}}), static_cast<double>(n));
+  });
 }
+
+Platform::~Platform() { runner_.stop(); }
 
 void Platform::register_routes() {
   routes_.pub("GET", "/api/v1/health", [this](http::Request&) -> Result<http::Response> {
@@ -61,22 +111,57 @@ void Platform::register_routes() {
     r.body = std::string(*embedded::find("docs/openapi.json"));
     return r;
   });
-  if (opts_.test_clock) {
-    // Only with `serve --test-clock`: tests move time forward (lockout expiry, session expiry).
-    routes_.pub("POST", "/api/v1/test/clock", [this](http::Request& req) -> Result<http::Response> {
-      SZ_ASSIGN(auto o, json::parse_object(req.body));
-      SZ_ASSIGN(auto secs, json::optional_int(o, "advance_seconds", "前进秒数"));
-      if (!secs || !clock_->advance(*secs)) return err::invalid("advance_seconds", "前进秒数应为非负整数");
-      return json::reply(200, bj::object{{"time", iso_utc(clock_->now())}});
-    });
-  }
   auth::register_routes(routes_, auth_, opts_.cookies);
   registry::register_routes(routes_, registry_);
   stats::register_routes(routes_, stats_);
+  ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
+    SZ_ASSIGN(auto* c, db_->local());
+    return schema_version(*c);
+  });
+}
+
+// Only with `serve --test-clock`: tests move time forward and queue a job of known length.
+void Platform::register_test_routes() {
+  routes_.pub("POST", "/api/v1/test/clock", [this](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto secs, json::optional_int(o, "advance_seconds", "前进秒数"));
+    if (!secs || !clock_->advance(*secs)) return err::invalid("advance_seconds", "前进秒数应为非负整数");
+    return json::reply(200, bj::object{{"time", iso_utc(clock_->now())}});
+  });
+  routes_.authed("POST", "/api/v1/test/jobs", [this](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto steps, json::optional_int(o, "steps", "步数"));
+    SZ_ASSIGN(auto step_ms, json::optional_int(o, "step_ms", "每步毫秒"));
+    if (!steps || *steps < 1 || *steps > 10000 || !step_ms || *step_ms < 0 || *step_ms > 10000)
+      return err::invalid("steps", "steps 应为 1–10000，step_ms 应为 0–10000");
+    SZ_ASSIGN(auto* c, db_->local());
+    std::string params = bj::serialize(bj::object{{"steps", *steps}, {"step_ms", *step_ms}});
+    SZ_ASSIGN(int64_t id, jobs::enqueue(*c, "test.steps", p.user_id, params, clock_->now()));
+    runner_.wake();
+    return json::reply(202, bj::object{{"id", id}});
+  });
+  // Counts in steps of real time; its completion writes one audit entry in the finishing transaction, so a
+  // test can count that the job took effect exactly once even when a node died half-way.
+  runner_.add("test.steps", [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
+    auto params = bj::parse(ctx.job().params_json).as_object();
+    int64_t steps = params.at("steps").as_int64(), step_ms = params.at("step_ms").as_int64();
+    for (int64_t i = ctx.job().done; i < steps; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(step_ms));
+      if (!ctx.progress(i + 1, steps)) return err::unavailable("lease lost");
+    }
+    int64_t id = ctx.job().id;
+    return jobs::Outcome{bj::serialize(bj::object{{"steps", steps}}), [this, id](db::Connection& c) {
+                           audit::Actor system{std::nullopt, "system", "system", "", ""};
+                           return audit::record(c, clock_->now(), system, "job.complete", "job", std::to_string(id), "",
+                                                R"({"kind":"test.steps"})");
+                         }};
+  });
 }
 
 http::Response Platform::handle(http::Request& req) {
-  if (req.path.rfind("/api/", 0) != 0) return http::serve_static(opts_.web_root, req);
+  req.client_ip = http::client_ip(req.peer, req.header("x-forwarded-for").value_or(""), opts_.trusted_proxies);
+  bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/metrics";
+  if (!api) return http::serve_static(opts_.web_root, req);
   const http::Route* route = nullptr;
   switch (router_.match(req, &route)) {
     case http::Router::Match::found:

@@ -1,30 +1,41 @@
-// The platform wired together: one store, one clock, every area's service, and the HTTP routes.
+// The platform wired together: one store, one clock, every area's service, the job runner, and the HTTP routes.
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "auth/api.h"
 #include "auth/service.h"
 #include "infra/clock.h"
+#include "infra/config.h"
 #include "infra/db/db.h"
 #include "infra/http/router.h"
+#include "infra/jobs/jobs.h"
+#include "ops/service.h"
 #include "registry/service.h"
 #include "stats/service.h"
 
 namespace sz::app {
 
 struct PlatformOptions {
-  bool test_clock = false;       // lets tests move time forward; refused unless asked for explicitly
-  std::string web_root;          // the built front end (web/dist)
+  bool test_clock = false;  // lets tests move time and queue test jobs; refused unless asked for explicitly
+  std::string web_root;     // the built front end (web/dist)
   auth::CookiePolicy cookies;
   auth::LockoutPolicy lockout;
   auth::SessionPolicy sessions;
+  std::vector<std::string> trusted_proxies, metrics_allow;
+  jobs::RunnerOptions jobs;
+
+  static PlatformOptions from(const config::Settings& s, bool test_clock, const std::string& default_web_root);
 };
 
 class Platform {
  public:
   Platform(std::shared_ptr<db::Database> db, PlatformOptions opts);
+  ~Platform();
   http::Response handle(http::Request& req);
+  void start_jobs() { runner_.start(); }
+  void stop_jobs() { runner_.stop(); }
 
   db::Database& db() { return *db_; }
   const Clock& clock() const { return *clock_; }
@@ -34,6 +45,7 @@ class Platform {
 
  private:
   void register_routes();
+  void register_test_routes();
 
   std::shared_ptr<db::Database> db_;
   PlatformOptions opts_;
@@ -41,6 +53,8 @@ class Platform {
   auth::Service auth_;
   registry::Service registry_;
   stats::Service stats_;
+  jobs::Runner runner_;
+  ops::Service ops_;
   http::Router router_;
   auth::Routes routes_;
 };

@@ -1,5 +1,7 @@
 #include "audit/rules.h"
 
+#include <map>
+
 #include "infra/crypto.h"
 
 namespace sz::audit {
@@ -31,6 +33,32 @@ std::string link_hash(const Entry& e) {
   put(s, e.after_json);
   put(s, e.prev_hash);
   return crypto::sm3_hex(s);
+}
+
+namespace {
+const std::map<std::string, std::string> kActionNames = {
+    {"user.create", "新增用户"},        {"user.lock", "锁定用户"},          {"user.unlock", "解锁用户"},
+    {"user.password", "修改密码"},      {"enterprise.create", "新增企业"},  {"provider.create", "新增服务商"},
+    {"audit.export", "导出审计日志"},   {"job.complete", "任务完成"},
+};
+const std::map<std::string, std::string> kEntityNames = {
+    {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
+};
+}  // namespace
+
+std::string action_name(const std::string& action) {
+  auto it = kActionNames.find(action);
+  return it == kActionNames.end() ? action : it->second;
+}
+
+std::string entity_type_name(const std::string& t) {
+  auto it = kEntityNames.find(t);
+  return it == kEntityNames.end() ? t : it->second;
+}
+
+bool is_personal_field(const std::string& f) {
+  return f == "contact_name" || f == "contact_phone" || f == "phone" || f == "mobile" || f == "id_number" ||
+         f == "email";
 }
 
 bool ChainChecker::add(const Entry& e) {

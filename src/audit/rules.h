@@ -34,6 +34,12 @@ extern const char* const kGenesisHash;  // the prev_hash of entry 1
 // SM3 over the length-prefixed fields and prev_hash.
 std::string link_hash(const Entry& e);
 
+// Chinese names for display; unknown codes are shown as they are.
+std::string action_name(const std::string& action);
+std::string entity_type_name(const std::string& entity_type);
+// Fields holding personal data, masked whenever the trail is displayed or exported.
+bool is_personal_field(const std::string& field);
+
 // Checking a chain one entry at a time, in seq order.
 class ChainChecker {
  public:

@@ -32,11 +32,12 @@ Status set_head(db::Connection& c, const Head& h) {
   return ok();
 }
 
-Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn) {
-  return c.stream(
-      "SELECT seq, at, actor_user_id, actor_name, actor_roles, request_id, ip, action, entity_type, entity_id, "
-      "before_json, after_json, prev_hash, hash FROM audit_log ORDER BY seq",
-      {}, [&](const db::Row& r) {
+namespace {
+const char* kColumns =
+    "SELECT seq, at, actor_user_id, actor_name, actor_roles, request_id, ip, action, entity_type, entity_id, "
+    "before_json, after_json, prev_hash, hash FROM audit_log ";
+
+Entry entry_of(const db::Row& r) {
         Entry e;
         e.seq = r.i64(0);
         e.at = r.i64(1);
@@ -52,8 +53,66 @@ Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn
         e.after_json = r.text(11);
         e.prev_hash = r.text(12);
         e.hash = r.text(13);
-        return fn(e);
-      });
+        return e;
+}
+
+std::string where(const Filter& f, db::Params& p) {
+  std::string w = "WHERE 1=1";
+  auto add = [&](const char* cond, db::Value v) {
+    p.push_back(std::move(v));
+    w += std::string(" AND ") + cond + " $" + std::to_string(p.size());
+  };
+  if (!f.actor.empty()) add("actor_name =", f.actor);
+  if (!f.action.empty()) add("action =", f.action);
+  if (!f.entity_type.empty()) add("entity_type =", f.entity_type);
+  if (!f.entity_id.empty()) add("entity_id =", f.entity_id);
+  if (f.from) add("at >=", *f.from);
+  if (f.to) add("at <=", *f.to);
+  return w;
+}
+}  // namespace
+
+Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn) {
+  return c.stream(std::string(kColumns) + "ORDER BY seq", {}, [&](const db::Row& r) { return fn(entry_of(r)); });
+}
+
+Result<std::vector<Entry>> list(db::Connection& c, const Filter& f, int64_t limit, int64_t offset) {
+  db::Params p;
+  std::string sql = kColumns + where(f, p);
+  p.push_back(limit);
+  p.push_back(offset);
+  sql += " ORDER BY seq DESC LIMIT $" + std::to_string(p.size() - 1) + " OFFSET $" + std::to_string(p.size());
+  SZ_ASSIGN(auto rows, c.query(sql, p));
+  std::vector<Entry> out;
+  for (const auto& r : rows) out.push_back(entry_of(r));
+  return out;
+}
+
+Result<int64_t> count(db::Connection& c, const Filter& f) {
+  db::Params p;
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM audit_log " + where(f, p), p));
+  return row->i64(0);
+}
+
+Status each_matching(db::Connection& c, const Filter& f, const std::function<bool(const Entry&)>& fn) {
+  db::Params p;
+  std::string sql = kColumns + where(f, p) + " ORDER BY seq";
+  return c.stream(sql, p, [&](const db::Row& r) { return fn(entry_of(r)); });
+}
+
+Result<std::optional<Entry>> find(db::Connection& c, int64_t seq) {
+  SZ_ASSIGN(auto row, c.query_one(std::string(kColumns) + "WHERE seq = $1", {seq}));
+  if (!row) return std::optional<Entry>{};
+  return std::optional<Entry>(entry_of(*row));
+}
+
+Result<std::vector<std::string>> distinct(db::Connection& c, const std::string& column) {
+  // Only the two facet columns, each served by its index.
+  if (column != "action" && column != "entity_type") return err::internal("bad facet column");
+  SZ_ASSIGN(auto rows, c.query("SELECT DISTINCT " + column + " FROM audit_log ORDER BY " + column));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.text(0));
+  return out;
 }
 
 }  // namespace sz::audit::store

@@ -6,7 +6,7 @@ namespace sz::auth {
 
 namespace bj = boost::json;
 
-Origin origin_of(const http::Request& r) { return {r.peer, r.request_id}; }
+Origin origin_of(const http::Request& r) { return {r.client_ip.empty() ? r.peer : r.client_ip, r.request_id}; }
 
 namespace {
 http::Response finish(Result<http::Response> r) {
@@ -171,8 +171,22 @@ void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
 
   routes.authed("GET", "/api/v1/login-log", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
+    store::LoginFilter f;
+    f.username = req.query_param("username").value_or("");
+    if (f.username.size() > 64) return err::invalid("username", "用户名过长");
+    if (auto s = req.query_param("success"); s && !s->empty()) {
+      if (*s != "true" && *s != "false") return err::invalid("success", "success 应为 true 或 false");
+      f.success = *s == "true";
+    }
+    for (auto [key, slot] : {std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+      if (auto v = req.query_param(key); v && !v->empty()) {
+        auto t = parse_iso_utc(*v);
+        if (!t) return err::invalid(key, "时间格式应为 ISO 8601（如 2026-11-26T08:00:00Z）");
+        *slot = *t;
+      }
+    }
     int64_t total = 0;
-    SZ_ASSIGN(auto rows, auth.login_log(p, page.size, page.offset(), &total));
+    SZ_ASSIGN(auto rows, auth.login_log(p, f, page.size, page.offset(), &total));
     bj::array items;
     for (const auto& a : rows)
       items.push_back(bj::object{{"id", a.id},

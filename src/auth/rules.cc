@@ -59,36 +59,6 @@ bool sees_personal_data(const Principal& p, const std::string& district, int64_t
   return enterprise_scope(p).covers(district, enterprise_id);
 }
 
-namespace {
-// Splits UTF-8 into code points, so masking never cuts a Chinese character in half.
-std::vector<std::string> code_points(const std::string& s) {
-  std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    out.push_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
-}
-}  // namespace
-
-std::string mask_phone(const std::string& phone) {
-  if (phone.size() == 11 && std::all_of(phone.begin(), phone.end(), ::isdigit))
-    return phone.substr(0, 3) + "****" + phone.substr(7);
-  return mask_name(phone);
-}
-
-std::string mask_name(const std::string& name) {
-  auto cps = code_points(name);
-  if (cps.empty()) return "";
-  if (cps.size() == 1) return "*";
-  std::string out = cps.front();
-  for (size_t i = 1; i + 1 < cps.size(); ++i) out += "*";
-  if (cps.size() == 2) return out + "*";
-  return out + cps.back();
-}
-
 std::optional<std::string> password_problem(const std::string& username, const std::string& password) {
   if (password.size() < 8) return "密码长度至少8位";
   if (password.size() > 128) return "密码长度不能超过128位";

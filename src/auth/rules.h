@@ -42,9 +42,6 @@ EnterpriseScope enterprise_scope(const Principal& p);
 
 // Whether the caller may see an enterprise's contact details unmasked.
 bool sees_personal_data(const Principal& p, const std::string& district, int64_t enterprise_id);
-// 13812345678 → 138****5678; other values keep their first and last character.
-std::string mask_phone(const std::string& phone);
-std::string mask_name(const std::string& name);
 
 // Password policy: 8–128 characters, three of four classes (upper, lower, digit, symbol), not the username.
 // Returns the Chinese reason when the password is refused.

@@ -5,6 +5,7 @@
 #include "audit/service.h"
 #include "auth/password.h"
 #include "infra/crypto.h"
+#include "infra/metrics.h"
 
 namespace sz::auth {
 
@@ -61,6 +62,7 @@ Result<LoginResult> Service::login(const std::string& username, const std::strin
   const int64_t now = clock_.now();
   SZ_ASSIGN(auto found, store::user_by_name(*c, username));
   auto log = [&](std::optional<int64_t> uid, bool success, const std::string& reason) {
+    if (!success) metrics::registry().inc("shuzhuan_login_failures_total");
     return store::log_login(*c, {0, now, username.substr(0, 64), uid, success, reason, from.ip});
   };
   if (!found) {
@@ -234,12 +236,12 @@ Result<Page> Service::list_users(const Principal& p, const std::string& q, int64
   return page;
 }
 
-Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, int64_t limit, int64_t offset,
-                                                            int64_t* total) {
+Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, const store::LoginFilter& f,
+                                                            int64_t limit, int64_t offset, int64_t* total) {
   if (!p.has(Role::city_admin)) return err::forbidden("仅市级管理员可以查看登录日志");
   SZ_ASSIGN(auto* c, conn());
-  SZ_ASSIGN(*total, store::count_logins(*c));
-  return store::list_logins(*c, limit, offset);
+  SZ_ASSIGN(*total, store::count_logins(*c, f));
+  return store::list_logins(*c, f, limit, offset);
 }
 
 Result<std::optional<store::User>> Service::find_user(const std::string& username) {

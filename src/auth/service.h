@@ -68,8 +68,8 @@ class Service {
   Status change_own_password(const Principal& p, const Origin& from, const std::string& old_pw,
                              const std::string& new_pw);
   Result<Page> list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset);
-  Result<std::vector<store::LoginAttempt>> login_log(const Principal& p, int64_t limit, int64_t offset,
-                                                     int64_t* total);
+  Result<std::vector<store::LoginAttempt>> login_log(const Principal& p, const store::LoginFilter& f, int64_t limit,
+                                                     int64_t offset, int64_t* total);
 
   Result<store::User> create_user_as(const audit::Actor& actor, const NewUserInput& in);
   Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);

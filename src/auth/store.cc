@@ -154,18 +154,37 @@ Status log_login(db::Connection& c, const LoginAttempt& a) {
   return ok();
 }
 
-Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, int64_t limit, int64_t offset) {
-  SZ_ASSIGN(auto rows, c.query("SELECT id, at, username, user_id, success, reason, ip FROM login_log "
-                               "ORDER BY id DESC LIMIT $1 OFFSET $2",
-                               {limit, offset}));
+namespace {
+std::string login_where(const LoginFilter& f, db::Params& p) {
+  std::string w = "WHERE 1=1";
+  auto add = [&](const char* cond, db::Value v) {
+    p.push_back(std::move(v));
+    w += std::string(" AND ") + cond + " $" + std::to_string(p.size());
+  };
+  if (!f.username.empty()) add("username =", f.username);
+  if (f.success) add("success =", static_cast<int64_t>(*f.success));
+  if (f.from) add("at >=", *f.from);
+  if (f.to) add("at <=", *f.to);
+  return w;
+}
+}  // namespace
+
+Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilter& f, int64_t limit, int64_t offset) {
+  db::Params p;
+  std::string sql = "SELECT id, at, username, user_id, success, reason, ip FROM login_log " + login_where(f, p);
+  p.push_back(limit);
+  p.push_back(offset);
+  sql += " ORDER BY id DESC LIMIT $" + std::to_string(p.size() - 1) + " OFFSET $" + std::to_string(p.size());
+  SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<LoginAttempt> out;
   for (const auto& r : rows)
     out.push_back({r.i64(0), r.i64(1), r.text(2), r.opt_i64(3), r.i64(4) != 0, r.text(5), r.text(6)});
   return out;
 }
 
-Result<int64_t> count_logins(db::Connection& c) {
-  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM login_log"));
+Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f) {
+  db::Params p;
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM login_log " + login_where(f, p), p));
   return row->i64(0);
 }
 

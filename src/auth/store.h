@@ -67,7 +67,12 @@ struct LoginAttempt {
   std::string reason, ip;
 };
 Status log_login(db::Connection& c, const LoginAttempt& a);
-Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, int64_t limit, int64_t offset);
-Result<int64_t> count_logins(db::Connection& c);
+struct LoginFilter {
+  std::string username;
+  std::optional<bool> success;
+  std::optional<int64_t> from, to;
+};
+Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilter& f, int64_t limit, int64_t offset);
+Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f);
 
 }  // namespace sz::auth::store

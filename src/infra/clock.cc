@@ -29,6 +29,17 @@ std::string format_utc(int64_t t, const char* fmt) {
 }
 }  // namespace
 
+std::optional<int64_t> parse_iso_utc(const std::string& s) {
+  std::tm tm{};
+  const char* end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (!end) return std::nullopt;
+  if (*end == '.')
+    for (++end; *end >= '0' && *end <= '9'; ++end) {
+    }
+  if (std::string(end) != "Z") return std::nullopt;
+  return static_cast<int64_t>(timegm(&tm));
+}
+
 std::string iso_utc(int64_t t) { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 std::string shanghai_time(int64_t t) { return format_utc(t + 8 * 3600, "%Y-%m-%d %H:%M:%S"); }
 

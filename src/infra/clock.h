@@ -3,6 +3,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace sz {
@@ -33,6 +34,8 @@ class TestClock final : public Clock {
 
 // "2026-11-26T10:00:00Z"
 std::string iso_utc(int64_t epoch_seconds);
+// Parses "2026-11-26T10:00:00Z" (optionally with fractional seconds, which are dropped); nullopt otherwise.
+std::optional<int64_t> parse_iso_utc(const std::string& s);
 // The same instant as shown to users: "2026-11-26 18:00:00" (Asia/Shanghai, UTC+8, no DST).
 std::string shanghai_time(int64_t epoch_seconds);
 

@@ -1,28 +1,10 @@
 #include "infra/json.h"
 
+#include "infra/text.h"
+
 #include <charconv>
 
 namespace sz::json {
-
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    i += n;
-  }
-  return true;
-}
-
-size_t utf8_length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 Result<bj::object> parse_object(std::string_view body) {
   boost::system::error_code ec;
@@ -42,7 +24,7 @@ Result<std::optional<std::string>> optional_string(const bj::object& o, std::str
   if (it == o.end() || it->value().is_null()) return std::optional<std::string>{};
   if (!it->value().is_string()) return err::invalid(std::string(key), label_of(label) + "应为字符串");
   std::string s(it->value().as_string());
-  if (utf8_length(s) > max_chars)
+  if (text::utf8_length(s) > max_chars)
     return err::invalid(std::string(key), label_of(label) + "不能超过" + std::to_string(max_chars) + "个字符");
   return std::optional<std::string>(std::move(s));
 }

@@ -41,8 +41,4 @@ bj::object page_reply(bj::array items, int64_t total, const Page& p);
 // A path parameter that must be a positive integer id.
 Result<int64_t> id_param(const http::Request& req, const std::string& name = "id");
 
-// Counts Unicode code points, for length limits in characters rather than bytes.
-size_t utf8_length(std::string_view s);
-bool valid_utf8(std::string_view s);
-
 }  // namespace sz::json

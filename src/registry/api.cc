@@ -1,5 +1,7 @@
 #include "registry/api.h"
 
+#include "infra/text.h"
+
 namespace sz::registry {
 
 namespace bj = boost::json;
@@ -23,8 +25,8 @@ bj::object detail(const store::Enterprise& e, const auth::Principal& p) {
   bool full = auth::sees_personal_data(p, e.district_code, e.id);
   o["address"] = e.address;
   o["legal_rep"] = e.legal_rep;
-  o["contact_name"] = full ? e.contact_name : auth::mask_name(e.contact_name);
-  o["contact_phone"] = full ? e.contact_phone : auth::mask_phone(e.contact_phone);
+  o["contact_name"] = full ? e.contact_name : text::mask_name(e.contact_name);
+  o["contact_phone"] = full ? e.contact_phone : text::mask_phone(e.contact_phone);
   o["created_at"] = iso_utc(e.created_at);
   o["updated_at"] = iso_utc(e.updated_at);
   return o;
@@ -64,7 +66,7 @@ void register_routes(auth::Routes& routes, Service& registry) {
     f.industry = req.query_param("industry").value_or("");
     f.district = req.query_param("district").value_or("");
     f.q = trimmed(req.query_param("q").value_or(""));
-    if (json::utf8_length(f.q) > 50 || !json::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
+    if (text::utf8_length(f.q) > 50 || !text::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
     SZ_ASSIGN(auto r, registry.list_enterprises(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& e : r.items) items.push_back(list_item(e));

@@ -1,5 +1,7 @@
 #include "registry/rules.h"
 
+#include "infra/text.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -13,15 +15,13 @@ int value_of(char c) {
   return (c != '\0' && p) ? static_cast<int>(p - kCreditCodeAlphabet) : -1;
 }
 
-std::vector<std::string> code_points(std::string_view s) {
+// Code points with ASCII lower-cased and blanks dropped: what the name index is built from.
+std::vector<std::string> index_points(std::string_view s) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
-    std::string cp(s.substr(i, n));
-    if (n == 1) cp[0] = static_cast<char>(std::tolower(c));
-    if (!(n == 1 && std::isspace(c))) out.push_back(cp);
-    i += n;
+  for (auto cp : text::code_points(s)) {
+    if (cp.size() == 1 && std::isspace(static_cast<unsigned char>(cp[0]))) continue;
+    if (cp.size() == 1) cp[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(cp[0])));
+    out.push_back(std::move(cp));
   }
   return out;
 }
@@ -74,7 +74,7 @@ std::optional<std::string> credit_code_problem(std::string_view code) {
 }
 
 std::vector<std::string> name_grams(std::string_view name) {
-  auto cps = code_points(name);
+  auto cps = index_points(name);
   std::vector<std::string> out;
   for (size_t i = 0; i < cps.size(); ++i) {
     add_unique(out, cps[i]);
@@ -84,7 +84,7 @@ std::vector<std::string> name_grams(std::string_view name) {
 }
 
 std::vector<std::string> query_grams(std::string_view q) {
-  auto cps = code_points(q);
+  auto cps = index_points(q);
   std::vector<std::string> out;
   if (cps.size() == 1) out.push_back(cps[0]);
   for (size_t i = 0; i + 1 < cps.size(); ++i) add_unique(out, cps[i] + cps[i + 1]);

@@ -49,7 +49,8 @@ std::string audit_json(const store::Enterprise& e) {
 }  // namespace
 
 Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& actor,
-                                                            const std::vector<store::Enterprise>& list) {
+                                                            const std::vector<store::Enterprise>& list,
+                                                            const std::function<void(int64_t, int64_t)>& progress) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   std::vector<int64_t> ids;
@@ -60,6 +61,7 @@ Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& 
     SZ_TRY(audit::record(*c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "",
                          audit_json(e)));
     ids.push_back(e.id);
+    if (progress) progress(static_cast<int64_t>(ids.size()), static_cast<int64_t>(list.size()));
   }
   SZ_TRY(tx->commit());
   return ids;

@@ -1,5 +1,6 @@
 // Use cases of the registry: reference lists, and enterprises read and written within the caller's scope.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,8 @@ class Service {
 
   // Adds enterprises in one transaction with an audit entry each: all or nothing.
   Result<std::vector<int64_t>> create_enterprises_as(const audit::Actor& actor,
-                                                     const std::vector<store::Enterprise>& list);
+                                                     const std::vector<store::Enterprise>& list,
+                                                     const std::function<void(int64_t, int64_t)>& progress = {});
 
   // For other areas: whether a district / enterprise exists, inside their transaction.
   static Result<bool> district_exists(db::Connection& c, const std::string& code);

@@ -40,9 +40,9 @@ function newDatabaseUrl() {
 }
 
 // Runs the CLI; returns { code, stdout, stderr }.
-export function cli(args, { input } = {}) {
+export function cli(args, { input, env } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr: '' }
   } catch (e) {
     return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
@@ -56,16 +56,20 @@ export function sql(dbUrl, statement) {
 }
 
 export class Server {
-  static async start({ demo = true, args = [] } = {}) {
+  // db: reuse an existing store (a restart); env: extra environment variables for the server.
+  static async start({ demo = true, args = [], env = {}, db = null } = {}) {
     const s = new Server()
-    s.db = newDatabaseUrl()
-    const prep = cli([demo ? 'demo' : 'init', '--db', s.db])
-    if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
+    s.db = db ?? newDatabaseUrl()
+    if (!db) {
+      const prep = cli([demo ? 'demo' : 'init', '--db', s.db])
+      if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
+    }
     s.port = await freePort()
     s.base = `http://127.0.0.1:${s.port}`
     s.log = ''
     s.proc = spawn(BIN, ['serve', '--db', s.db, '--port', String(s.port), '--test-clock', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     })
     s.proc.stdout.on('data', (d) => (s.log += d))
     s.proc.stderr.on('data', (d) => (s.log += d))
@@ -117,6 +121,21 @@ export class Server {
   async advanceClock(seconds) {
     const r = await this.call('POST', '/api/v1/test/clock', { body: { advance_seconds: seconds } })
     if (r.status !== 200) throw new Error(`clock: ${r.status} ${r.text}`)
+  }
+}
+
+// A second, empty store of the engine under test (restore targets).
+export function emptyDatabaseUrl() {
+  return newDatabaseUrl()
+}
+
+export async function waitFor(fn, { timeout = 20000, interval = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout
+  for (;;) {
+    const v = await fn()
+    if (v) return v
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, interval))
   }
 }
 

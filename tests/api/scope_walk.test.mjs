@@ -22,13 +22,15 @@ const SAMPLES = {
   'POST /api/v1/users': { username: 'walker', display_name: '巡检', password: 'Walk#2024pilot', roles: ['city_admin'] },
   'POST /api/v1/users/{id}/password': { password: 'Walk#2024pilot' },
   'POST /api/v1/test/clock': { advance_seconds: 0 },
+  'POST /api/v1/audit/exports': {},
+  'POST /api/v1/test/jobs': { steps: 1, step_ms: 0 },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'test'])
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'metrics', 'test'])
 
-let server, doc, adminUserId
+let server, doc, adminUserId, adminJobId
 const tokens = {}
 before(async () => {
   server = await Server.start()
@@ -36,6 +38,14 @@ before(async () => {
   for (const u of DEMO_USERS) tokens[u] = await server.login(u)
   const users = await server.call('GET', '/api/v1/users?q=admin', { token: tokens.admin })
   adminUserId = users.json.items.find((u) => u.username === 'admin').id
+  // A job that belongs to the admin: out of every other user's scope.
+  const exp = await server.call('POST', '/api/v1/audit/exports', { token: tokens.admin, body: {} })
+  adminJobId = exp.json.job.id
+  for (let i = 0; i < 100; i++) {
+    const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
+    if (j.json.state === 'succeeded') break
+    await new Promise((r) => setTimeout(r, 50))
+  }
 })
 after(async () => {
   await server.stop()
@@ -58,7 +68,7 @@ test('每个接口都声明了数据权限（x-scope）', () => {
 
 test('匿名访问非公开接口一律 401', async () => {
   for (const r of routes()) {
-    if (r.scope === 'public' || r.scope === 'test') continue
+    if (['public', 'test', 'metrics'].includes(r.scope)) continue
     const body = SAMPLES[`${r.method} ${r.path}`] ?? undefined
     const res = await server.call(r.method, fill(r.path, 1), { body })
     assert.equal(res.status, 401, `${r.method} ${r.path} anonymous → ${res.status}`)
@@ -68,7 +78,7 @@ test('匿名访问非公开接口一律 401', async () => {
 test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
   let checked = 0
   for (const r of routes()) {
-    if (r.scope === 'public' || r.scope === 'test' || r.scope === 'self') continue
+    if (['public', 'test', 'self', 'metrics'].includes(r.scope)) continue
     const body = SAMPLES[`${r.method} ${r.path}`] ?? undefined
     if (r.method !== 'GET') assert.ok(`${r.method} ${r.path}` in SAMPLES, `no sample body for ${r.method} ${r.path}: add one to SAMPLES`)
     for (const user of DEMO_USERS) {
@@ -81,6 +91,16 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         const outside = ENTERPRISE_SCOPE[user].outside
         if (outside === null) continue
         target = fill(r.path, outside)
+      } else if (r.scope === 'job') {
+        if (user === 'admin') continue
+        target = fill(r.path, adminJobId)
+      } else if (r.scope === 'jobs') {
+        const res = await server.call('GET', r.path + '?page_size=100', { token })
+        assert.equal(res.status, 200)
+        for (const job of res.json.items)
+          assert.ok(user === 'admin' || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
+        checked++
+        continue
       } else if (r.scope === 'enterprise_list') {
         // A list is in scope when every item is; try to widen it with filters too.
         for (const q of ['', '?district=410183', '?district=410181', '?page_size=100']) {
@@ -113,6 +133,11 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
     for (const user of DEMO_USERS) {
       let target = r.path
       if (r.scope === 'city_admin' && user !== 'admin') continue
+      if (r.scope === 'job') {
+        if (user !== 'admin') continue
+        target = fill(r.path, adminJobId)
+      }
+      if (r.path === '/api/v1/audit/{id}') target = fill(r.path, 1)
       if (r.scope === 'enterprise') {
         const inside = ENTERPRISE_SCOPE[user].inside
         if (inside === null) continue

@@ -1,5 +1,6 @@
 #include "infra/db/db.h"
 
+#include <atomic>
 #include <charconv>
 #include <map>
 #include <mutex>
@@ -44,6 +45,13 @@ std::optional<std::string> Row::opt_text(size_t i) const {
   if (is_null(i)) return std::nullopt;
   return text(i);
 }
+
+namespace {
+std::atomic<int64_t> g_open_connections{0};
+}
+Connection::Connection() { ++g_open_connections; }
+Connection::~Connection() { --g_open_connections; }
+int64_t Connection::open_count() { return g_open_connections.load(); }
 
 Result<std::optional<Row>> Connection::query_one(std::string_view sql, const Params& params) {
   auto rows = query(sql, params);

@@ -44,7 +44,10 @@ class Row {
 
 class Connection {
  public:
-  virtual ~Connection() = default;
+  Connection();
+  virtual ~Connection();
+  // Connections open in this process (store pool use, for metrics and the status page).
+  static int64_t open_count();
   virtual Engine engine() const = 0;
   virtual Result<std::vector<Row>> query(std::string_view sql, const Params& params = {}) = 0;
   // Calls `each` for every row without holding the result set in memory; stop by returning false.
@@ -59,6 +62,9 @@ class Connection {
   virtual void rollback() = 0;
   // Serialises migrations across processes and nodes; call inside a write transaction.
   virtual Status lock_schema() = 0;
+  // Starts a read-only transaction on one consistent snapshot; PostgreSQL returns the snapshot's id so that
+  // pg_dump can copy exactly what this transaction sees (SQLite returns "").
+  virtual Result<std::string> begin_snapshot() = 0;
 
   Result<std::optional<Row>> query_one(std::string_view sql, const Params& params = {});
 };
@@ -89,6 +95,12 @@ class Database {
   virtual Result<std::unique_ptr<Connection>> connect() = 0;
   // This thread's own connection, opened on first use (workers never share a connection).
   Result<Connection*> local();
+
+  // A consistent copy of the whole store while it serves: SQLite's online backup into the file `to`;
+  // pg_dump (custom format) of the snapshot `snapshot` for PostgreSQL (see export_snapshot()).
+  virtual Status backup_to(const std::string& to, const std::string& snapshot) = 0;
+  // Replaces this store's contents with the copy at `from` (made by backup_to of the same engine).
+  virtual Status restore_from(const std::string& from) = 0;
 };
 
 }  // namespace sz::db

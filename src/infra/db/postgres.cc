@@ -6,6 +6,7 @@
 #include <string>
 
 #include "infra/db/db.h"
+#include "infra/process.h"
 
 namespace sz::db {
 namespace {
@@ -124,6 +125,11 @@ class PgConnection final : public Connection {
   void rollback() override {
     if (PQtransactionStatus(c_) != PQTRANS_IDLE) PQclear(PQexec(c_, "ROLLBACK"));
   }
+  Result<std::string> begin_snapshot() override {
+    SZ_TRY(exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    SZ_ASSIGN(auto row, query_one("SELECT pg_export_snapshot()"));
+    return row->text(0);
+  }
   Status lock_schema() override {
     // Held until the transaction ends, on every node that migrates at start-up.
     return exec_script("SELECT pg_advisory_xact_lock(7283001)");
@@ -185,6 +191,18 @@ class PgDatabase final : public Database {
     auto conn = std::make_unique<PgConnection>(c);
     SZ_TRY(conn->exec_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"));
     return std::unique_ptr<Connection>(std::move(conn));
+  }
+
+  // pg_dump and pg_restore from the PostgreSQL client package; the URL is passed as an argument, never to a shell.
+  Status backup_to(const std::string& to, const std::string& snapshot) override {
+    std::vector<std::string> argv = {"pg_dump", "--format=custom", "--no-owner", "--file=" + to};
+    if (!snapshot.empty()) argv.push_back("--snapshot=" + snapshot);
+    argv.push_back("--dbname=" + url_);
+    return process::run(argv);
+  }
+  Status restore_from(const std::string& from) override {
+    return process::run({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                         "--exit-on-error", "--dbname=" + url_, from});
   }
 
  private:

@@ -100,6 +100,10 @@ class SqliteConnection final : public Connection {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   Status lock_schema() override { return ok(); }  // BEGIN IMMEDIATE already excludes other writers
+  Result<std::string> begin_snapshot() override {
+    SZ_TRY(exec_script("BEGIN"));
+    return std::string();
+  }
 
  private:
   struct Reset {
@@ -154,6 +158,40 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
+// Copies the database file `from` into `to` with SQLite's online backup: one step over all pages, which
+// reads a single consistent snapshot (WAL keeps writers going meanwhile).
+Status copy_database(const std::string& from, const std::string& to) {
+  sqlite3 *src = nullptr, *dst = nullptr;
+  auto close_both = [&] {
+    sqlite3_close_v2(src);
+    sqlite3_close_v2(dst);
+  };
+  if (sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+      sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string detail = sqlite3_errmsg(src ? dst ? dst : src : src);
+    close_both();
+    return err::invalid("path", "无法打开数据库文件：" + detail);
+  }
+  sqlite3_busy_timeout(src, 5000);
+  sqlite3_busy_timeout(dst, 5000);
+  sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+  if (!b) {
+    std::string detail = sqlite3_errmsg(dst);
+    close_both();
+    return err::internal("sqlite backup init: " + detail);
+  }
+  int rc;
+  for (int tries = 0; (rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED; ++tries) {
+    if (tries > 100) break;
+    sqlite3_sleep(50);
+  }
+  sqlite3_backup_finish(b);
+  std::string detail = sqlite3_errmsg(dst);
+  close_both();
+  if (rc != SQLITE_DONE) return err::internal("sqlite backup: " + detail);
+  return ok();
+}
+
 class SqliteDatabase final : public Database {
  public:
   explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
@@ -176,6 +214,9 @@ class SqliteDatabase final : public Database {
         "PRAGMA journal_size_limit=67108864;"));
     return std::unique_ptr<Connection>(std::move(conn));
   }
+
+  Status backup_to(const std::string& to, const std::string&) override { return copy_database(path_, to); }
+  Status restore_from(const std::string& from) override { return copy_database(from, path_); }
 
  private:
   std::string path_;

@@ -30,6 +30,21 @@ std::optional<std::string> Request::cookie(const std::string& name) const {
   return std::nullopt;
 }
 
+std::string percent_encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

@@ -14,7 +14,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  // decoded query parameters, in order
   std::map<std::string, std::string> headers;              // names in lower case
   std::string body;
-  std::string peer;                                        // the client's address
+  std::string peer;                                        // the socket's peer address
+  std::string client_ip;                                   // the client: peer, or forwarded by a trusted proxy
   std::string request_id;
   std::map<std::string, std::string> path_params;          // filled by the router: {id} → "42"
   std::string route;                                       // the matched route pattern, for logs and metrics
@@ -36,5 +37,7 @@ struct Response {
 };
 
 Response no_content();
+// RFC 3986 percent-encoding of everything but unreserved characters (for filename*=UTF-8'' headers).
+std::string percent_encode(const std::string& s);
 
 }  // namespace sz::http

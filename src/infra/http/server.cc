@@ -1,13 +1,17 @@
 #include "infra/http/server.h"
 
-#include <spdlog/spdlog.h>
 #include <sodium.h>
 
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/url/parse.hpp>
+#include <map>
+#include <mutex>
 #include <thread>
+
+#include "infra/log.h"
+#include "infra/metrics.h"
 
 namespace sz::http {
 
@@ -18,6 +22,9 @@ using tcp = asio::ip::tcp;
 using namespace std::chrono;
 
 namespace {
+
+std::atomic<int64_t> g_in_flight{0};
+std::atomic<int64_t> g_requests{0};
 
 std::string new_request_id() {
   unsigned char raw[8];
@@ -51,7 +58,26 @@ void add_security_headers(bhttp::fields& f, const std::string& request_id) {
   f.set("X-Request-Id", request_id);
 }
 
+void record(const Request& req, int status, double seconds) {
+  auto& m = metrics::registry();
+  std::string route = req.route.empty() ? (req.path.rfind("/api/", 0) == 0 ? "unmatched" : "static") : req.route;
+  m.inc("shuzhuan_http_requests_total",
+        metrics::labels({{"route", route}, {"method", req.method}, {"status", std::to_string(status)}}));
+  m.observe("shuzhuan_http_request_duration_seconds", metrics::labels({{"route", route}}), seconds);
+  ++g_requests;
+}
+
+// One connection: its strand, and whether it is between requests (so a drain may close it).
+struct Conn {
+  explicit Conn(tcp::socket s) : stream(std::move(s)) {}
+  beast::tcp_stream stream;
+  bool idle = true;  // touched only on the connection's strand
+};
+
 }  // namespace
+
+int64_t Server::in_flight() { return g_in_flight.load(); }
+int64_t Server::requests_total() { return g_requests.load(); }
 
 struct Server::Impl {
   ServerOptions opts;
@@ -59,24 +85,74 @@ struct Server::Impl {
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc};
+  asio::steady_timer deadline{ioc};
   std::atomic<uint16_t> port{0};
+  std::atomic<bool> draining{false};
+  std::mutex conns_mu;
+  std::map<uint64_t, std::shared_ptr<Conn>> conns;
+  uint64_t next_conn = 0;
 
   Impl(ServerOptions o, std::function<Response(Request&)> h)
-      : opts(std::move(o)), handler(std::move(h)), ioc(opts.io_threads), workers(opts.worker_threads) {}
+      : opts(std::move(o)), handler(std::move(h)), ioc(opts.io_threads), workers(opts.worker_threads) {
+    auto& m = metrics::registry();
+    m.declare("shuzhuan_http_requests_total", "counter", "HTTP requests by route, method and status");
+    m.declare("shuzhuan_http_request_duration_seconds", "histogram", "HTTP request latency by route");
+    m.declare("shuzhuan_http_in_flight", "gauge", "HTTP requests being handled");
+    m.on_scrape([](metrics::Registry& r) { r.set("shuzhuan_http_in_flight", "", static_cast<double>(g_in_flight)); });
+  }
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
-      auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+      // Each connection gets its own strand, so a drain can safely close it from another thread.
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
         continue;
       }
-      auto ex = socket.get_executor();
-      asio::co_spawn(ex, session(beast::tcp_stream(std::move(socket))), asio::detached);
+      auto conn = std::make_shared<Conn>(std::move(socket));
+      uint64_t id;
+      {
+        std::lock_guard lock(conns_mu);
+        id = next_conn++;
+        conns.emplace(id, conn);
+      }
+      auto ex = conn->stream.get_executor();
+      asio::co_spawn(ex, session(conn, id), asio::detached);
     }
   }
 
-  // Writes a short error and reports that the connection must close.
+  // Graceful stop: refuse new connections, close idle ones, let requests in progress finish.
+  void begin_drain() {
+    if (draining.exchange(true)) return;
+    boost::system::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    std::vector<std::shared_ptr<Conn>> all;
+    {
+      std::lock_guard lock(conns_mu);
+      for (auto& [_, c] : conns) all.push_back(c);
+    }
+    for (auto& c : all)
+      asio::post(c->stream.get_executor(), [c] {
+        if (c->idle) c->stream.cancel();
+      });
+    deadline.expires_after(opts.shutdown_timeout);
+    deadline.async_wait([this](const boost::system::error_code& e) {
+      if (!e) {
+        log::warn("shutdown deadline reached", {{"seconds", static_cast<int64_t>(opts.shutdown_timeout.count())}});
+        ioc.stop();
+      }
+    });
+    maybe_finished();
+  }
+
+  void maybe_finished() {
+    if (!draining) return;
+    std::lock_guard lock(conns_mu);
+    if (conns.empty()) deadline.cancel();
+  }
+
   asio::awaitable<void> write_plain_error(beast::tcp_stream& stream, bhttp::status st, const char* code,
                                           const char* msg) {
     bhttp::response<bhttp::string_body> res{st, 11};
@@ -88,10 +164,11 @@ struct Server::Impl {
     res.prepare_payload();
     stream.expires_after(opts.read_timeout);
     co_await bhttp::async_write(stream, res, asio::as_tuple(asio::use_awaitable));
-    spdlog::info(R"({{"msg":"access","rid":"{}","status":{},"error":"{}"}})", rid, static_cast<int>(st), code);
+    log::info("access", {{"rid", rid}, {"status", static_cast<int64_t>(st)}, {"error", code}});
   }
 
-  asio::awaitable<void> session(beast::tcp_stream stream) {
+  asio::awaitable<void> session(std::shared_ptr<Conn> conn, uint64_t id) {
+    auto& stream = conn->stream;
     beast::flat_buffer buf;
     std::string peer;
     {
@@ -99,14 +176,17 @@ struct Server::Impl {
       auto ep = stream.socket().remote_endpoint(ec);
       if (!ec) peer = ep.address().to_string();
     }
-    for (;;) {
+    while (!draining) {
       // Idle phase: wait for the first byte of the next request.
       if (buf.size() == 0) {
+        conn->idle = true;
         stream.expires_after(opts.idle_timeout);
         auto [ec, n] = co_await stream.async_read_some(buf.prepare(4096), asio::as_tuple(asio::use_awaitable));
+        conn->idle = false;
         if (ec) break;
         buf.commit(n);
       }
+      conn->idle = false;
       // Read phase: the whole request must arrive within read_timeout, however slowly it trickles.
       bhttp::request_parser<bhttp::string_body> parser;
       parser.body_limit(opts.body_limit);
@@ -123,7 +203,7 @@ struct Server::Impl {
         break;
       }
       if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-          ec == asio::error::connection_reset)
+          ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
         break;
       if (ec) {
         co_await write_plain_error(stream, bhttp::status::bad_request, "bad_request", "无法解析的 HTTP 请求");
@@ -136,10 +216,15 @@ struct Server::Impl {
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    {
+      std::lock_guard lock(conns_mu);
+      conns.erase(id);
+    }
+    maybe_finished();
   }
 
   asio::awaitable<void> serve_one(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg,
-                                  const std::string& peer, bool keep_alive) {
+                                  const std::string& peer, bool& keep_alive) {
     auto started = steady_clock::now();
     Request req;
     req.method = std::string(msg.method_string());
@@ -152,19 +237,28 @@ struct Server::Impl {
     }
     req.body = std::move(msg.body());
     Response res;
+    ++g_in_flight;
     if (!decode_target(msg.target(), req)) {
       res.status = 400;
       res.body = json_error_body("bad_request", "请求地址格式错误");
     } else {
-      // Run the handler on the worker pool; resume here on the connection's executor.
+      // Run the handler on the worker pool; resume here on the connection's strand.
       auto work = [this, &req]() -> asio::awaitable<Response> { co_return handler(req); };
       res = co_await asio::co_spawn(workers, std::move(work), asio::use_awaitable);
     }
+    --g_in_flight;
+    if (draining) keep_alive = false;  // tell the client this connection ends with this reply
     co_await write_response(stream, req, res, keep_alive);
-    auto us = duration_cast<microseconds>(steady_clock::now() - started).count();
-    spdlog::info(
-        R"({{"msg":"access","rid":"{}","method":"{}","path":"{}","route":"{}","status":{},"us":{},"ip":"{}","user":"{}"}})",
-        req.request_id, req.method, req.path, req.route, res.status, us, req.peer, res.actor);
+    double seconds = duration<double>(steady_clock::now() - started).count();
+    record(req, res.status, seconds);
+    log::info("access", {{"rid", req.request_id},
+                         {"method", req.method},
+                         {"path", req.path},
+                         {"route", req.route},
+                         {"status", res.status},
+                         {"us", static_cast<int64_t>(seconds * 1e6)},
+                         {"ip", req.peer},
+                         {"user", res.actor}});
   }
 
   asio::awaitable<void> write_response(beast::tcp_stream& stream, const Request& req, Response& res,
@@ -201,9 +295,7 @@ struct Server::Impl {
 Server::Server(ServerOptions opts, std::function<Response(Request&)> handler)
     : impl_(std::make_unique<Impl>(std::move(opts), std::move(handler))) {}
 
-Server::~Server() {
-  impl_->workers.join();
-}
+Server::~Server() { impl_->workers.join(); }
 
 bool Server::run(std::string* error) {
   auto& I = *impl_;
@@ -223,22 +315,26 @@ bool Server::run(std::string* error) {
     return false;
   }
   I.port = I.acceptor.local_endpoint().port();
-  asio::signal_set signals(I.ioc, SIGINT, SIGTERM);
-  signals.async_wait([this](const boost::system::error_code&, int) { stop(); });
+  I.signals.add(SIGINT);
+  I.signals.add(SIGTERM);
+  I.signals.async_wait([this](const boost::system::error_code& e, int sig) {
+    if (e) return;
+    log::info("shutdown requested", {{"signal", sig}});
+    impl_->begin_drain();
+  });
   asio::co_spawn(I.ioc, I.accept_loop(), asio::detached);
+  log::info("listening", {{"host", I.opts.host}, {"port", static_cast<int64_t>(I.port.load())}});
+  // run() returns when the drain has closed every connection (no work left) or the deadline stopped it.
   std::vector<std::thread> threads;
   for (int i = 1; i < I.opts.io_threads; ++i) threads.emplace_back([&] { I.ioc.run(); });
   I.ioc.run();
   for (auto& t : threads) t.join();
+  log::info("stopped", {{"requests", requests_total()}});
   return true;
 }
 
 void Server::stop() {
-  asio::post(impl_->ioc, [this] {
-    boost::system::error_code ec;
-    impl_->acceptor.close(ec);
-    impl_->ioc.stop();
-  });
+  asio::post(impl_->ioc, [this] { impl_->begin_drain(); });
 }
 
 uint16_t Server::bound_port() const { return impl_->port; }

@@ -20,6 +20,7 @@ struct ServerOptions {
   size_t body_limit = 1 << 20;                 // larger bodies get 413
   std::chrono::seconds read_timeout{15};       // the whole request must arrive within this
   std::chrono::seconds idle_timeout{60};       // a keep-alive connection may wait this long for its next request
+  std::chrono::seconds shutdown_timeout{30};   // on SIGTERM, in-flight requests get this long to finish
 };
 
 class Server {
@@ -27,8 +28,13 @@ class Server {
   Server(ServerOptions opts, std::function<Response(Request&)> handler);
   ~Server();
   // Binds, then serves until SIGINT/SIGTERM or stop(). Returns false when it cannot bind.
+  // Stopping is graceful: no new connections, idle keep-alive connections closed, requests already being
+  // received or handled finish (within shutdown_timeout), then run() returns.
   bool run(std::string* error);
   void stop();
+  // Requests being handled now, and all requests served, for metrics and the status page.
+  static int64_t in_flight();
+  static int64_t requests_total();
   // The port actually bound (useful with port 0).
   uint16_t bound_port() const;
 

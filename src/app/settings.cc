@@ -1,0 +1,33 @@
+#include "app/settings.h"
+
+namespace sz::app {
+
+config::Settings platform_settings() {
+  using namespace config;
+  return Settings({
+      {"db", "sqlite:var/shuzhuan.db", "数据库：sqlite:路径 或 postgresql://用户:密码@主机/库", any_text(), true},
+      {"server.host", "127.0.0.1", "监听地址", any_text()},
+      {"server.port", "8080", "监听端口", integer_between(0, 65535)},
+      {"server.io_threads", "2", "I/O 线程数", integer_between(1, 64)},
+      {"server.workers", "8", "处理请求的工作线程数（每线程一个数据库连接）", integer_between(1, 256)},
+      {"server.read_timeout", "15", "读取一个完整请求的时限（秒）", integer_between(1, 3600)},
+      {"server.idle_timeout", "60", "长连接空闲时限（秒）", integer_between(1, 3600)},
+      {"server.shutdown_timeout", "30", "收到 SIGTERM 后等待进行中请求完成的时限（秒）", integer_between(1, 3600)},
+      {"server.body_limit", "1048576", "请求体上限（字节），超过返回 413", integer_between(1024, 1LL << 32)},
+      {"server.web_root", "", "前端构建目录（空：自动查找 web/dist）", any_text()},
+      {"server.secure_cookies", "false", "会话 Cookie 加 Secure（经 HTTPS 提供服务时设为 true）", boolean()},
+      {"server.trusted_proxies", "", "可信反向代理地址（逗号分隔）：只有来自这些地址的 X-Forwarded-For 才被采信", ip_list()},
+      {"server.metrics_allow", "127.0.0.1,::1", "允许读取 /metrics 的客户端地址（逗号分隔）", ip_list()},
+      {"auth.lockout_failures", "5", "连续登录失败多少次后锁定", integer_between(1, 100)},
+      {"auth.lockout_minutes", "15", "自动锁定时长（分钟）", integer_between(1, 1440)},
+      {"auth.session_idle_minutes", "30", "会话空闲超时（分钟）", integer_between(1, 1440)},
+      {"auth.session_max_hours", "12", "会话最长有效期（小时）", integer_between(1, 720)},
+      {"jobs.threads", "1", "后台任务线程数", integer_between(0, 16)},
+      {"jobs.lease_seconds", "30", "任务租约（秒）：节点失联超过此时长，任务由其他节点接手重跑", integer_between(2, 3600)},
+      {"jobs.dir", "var/jobs", "任务结果文件目录（多节点部署时须为共享目录）", any_text()},
+      {"log.level", "info", "日志级别", one_of({"debug", "info", "warn", "error"})},
+      {"node.name", "", "本节点名称（空：主机名-进程号），用于任务租约与状态页", any_text()},
+  });
+}
+
+}  // namespace sz::app

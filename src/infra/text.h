@@ -1,0 +1,20 @@
+// UTF-8 text helpers and masking of personal data for display (手机号、姓名).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sz::text {
+
+bool valid_utf8(std::string_view s);
+// Counts code points, for length limits in characters rather than bytes.
+size_t utf8_length(std::string_view s);
+// Splits into code points (ASCII letters kept as they are), so nothing cuts a Chinese character in half.
+std::vector<std::string> code_points(std::string_view s);
+
+// 13812345678 → 138****5678; other values keep their first and last character.
+std::string mask_phone(const std::string& phone);
+// 王建国 → 王*国, 王伟 → 王*
+std::string mask_name(const std::string& name);
+
+}  // namespace sz::text

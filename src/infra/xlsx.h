@@ -1,0 +1,27 @@
+// Writing .xlsx in constant memory (libxlsxwriter): rows go to disk as they are added, so an export of a
+// million rows needs no more memory than one of ten.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "infra/result.h"
+
+namespace sz::xlsx {
+
+class Writer {
+ public:
+  // A workbook with one sheet whose first row is `headers` (bold, frozen).
+  static Result<std::unique_ptr<Writer>> create(const std::string& path, const std::string& sheet,
+                                                const std::vector<std::string>& headers);
+  ~Writer();
+  Status add_row(const std::vector<std::string>& cells);
+  Status close();
+
+ private:
+  Writer() = default;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sz::xlsx

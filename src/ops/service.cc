@@ -1,0 +1,170 @@
+#include "ops/service.h"
+
+#include <boost/json.hpp>
+#include <filesystem>
+
+#include "infra/xlsx.h"
+
+namespace sz::ops {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+namespace {
+Status require_city_admin(const auth::Principal& p, const char* what) {
+  if (!p.has(auth::Role::city_admin)) return err::forbidden(std::string("仅市级管理员可以") + what);
+  return ok();
+}
+
+bj::object filter_json(const audit::store::Filter& f) {
+  bj::object o;
+  if (!f.actor.empty()) o["actor"] = f.actor;
+  if (!f.action.empty()) o["action"] = f.action;
+  if (!f.entity_type.empty()) o["entity_type"] = f.entity_type;
+  if (!f.entity_id.empty()) o["entity_id"] = f.entity_id;
+  if (f.from) o["from"] = *f.from;
+  if (f.to) o["to"] = *f.to;
+  return o;
+}
+
+audit::store::Filter filter_of(const std::string& params_json) {
+  audit::store::Filter f;
+  auto v = bj::parse(params_json);
+  const auto& o = v.as_object();
+  auto s = [&](const char* k) { return o.contains(k) ? std::string(o.at(k).as_string()) : std::string(); };
+  f.actor = s("actor");
+  f.action = s("action");
+  f.entity_type = s("entity_type");
+  f.entity_id = s("entity_id");
+  if (o.contains("from")) f.from = o.at("from").as_int64();
+  if (o.contains("to")) f.to = o.at("to").as_int64();
+  return f;
+}
+}  // namespace
+
+Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, jobs::Runner& runner, std::string node,
+                 std::string jobs_dir)
+    : db_(std::move(db)), clock_(clock), runner_(runner), node_(std::move(node)), jobs_dir_(std::move(jobs_dir)),
+      started_at_(clock.now()) {}
+
+Result<std::vector<audit::Entry>> Service::audit_page(const auth::Principal& p, const audit::store::Filter& f,
+                                                      int64_t limit, int64_t offset, int64_t* total) {
+  SZ_TRY(require_city_admin(p, "查看审计日志"));
+  SZ_ASSIGN(auto* c, db_->local());
+  return audit::page(*c, f, limit, offset, total);
+}
+
+Result<audit::Entry> Service::audit_entry(const auth::Principal& p, int64_t seq) {
+  SZ_TRY(require_city_admin(p, "查看审计日志"));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto e, audit::entry(*c, seq));
+  if (!e) return err::not_found("审计记录不存在");
+  return *e;
+}
+
+Result<audit::Facets> Service::audit_facets(const auth::Principal& p) {
+  SZ_TRY(require_city_admin(p, "查看审计日志"));
+  SZ_ASSIGN(auto* c, db_->local());
+  return audit::facets(*c);
+}
+
+Result<jobs::Job> Service::export_audit(const auth::Principal& p, const auth::Origin& from,
+                                        const audit::store::Filter& f) {
+  SZ_TRY(require_city_admin(p, "导出审计日志"));
+  SZ_ASSIGN(auto* c, db_->local());
+  std::string params = bj::serialize(filter_json(f));
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(int64_t id, jobs::enqueue(*c, "audit.export", p.user_id, params, clock_.now()));
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "audit.export", "job", std::to_string(id), "", params));
+  SZ_TRY(tx->commit());
+  runner_.wake();
+  SZ_ASSIGN(auto job, jobs::find(*c, id));
+  return *job;
+}
+
+Result<std::vector<jobs::Job>> Service::jobs_page(const auth::Principal& p, const jobs::ListFilter& f, int64_t limit,
+                                                  int64_t offset, int64_t* total) {
+  jobs::ListFilter scoped = f;
+  if (!p.has(auth::Role::city_admin)) scoped.owner = p.user_id;  // others see only their own jobs
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(*total, jobs::count(*c, scoped));
+  return jobs::list(*c, scoped, limit, offset);
+}
+
+Result<jobs::Job> Service::job(const auth::Principal& p, int64_t id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto j, jobs::find(*c, id));
+  if (!j) return err::not_found("任务不存在");
+  if (!p.has(auth::Role::city_admin) && j->owner_user_id != p.user_id) return err::forbidden("超出数据权限范围：无权查看该任务");
+  return *j;
+}
+
+Result<JobFile> Service::job_file(const auth::Principal& p, int64_t id) {
+  SZ_ASSIGN(auto j, job(p, id));
+  if (j.state != "succeeded" || !j.result_json) return err::invalid("id", "任务尚未完成，没有可下载的结果");
+  auto r = bj::parse(*j.result_json).as_object();
+  if (!r.contains("file")) return err::not_found("该任务没有结果文件");
+  std::string path = (fs::path(jobs_dir_) / std::string(r.at("file").as_string())).string();
+  if (!fs::exists(path)) return err::not_found("结果文件已不存在，请重新导出");
+  return JobFile{path, std::string(r.at("name").as_string())};
+}
+
+Result<StatusInfo> Service::status(const auth::Principal& p, const std::string& version, int64_t schema_version) {
+  SZ_TRY(require_city_admin(p, "查看系统状态"));
+  SZ_ASSIGN(auto* c, db_->local());
+  StatusInfo s;
+  s.version = version;
+  s.engine = db::engine_name(db_->engine());
+  s.database = db_->describe();
+  s.node = node_;
+  s.schema_version = schema_version;
+  s.started_at = started_at_;
+  s.now = clock_.now();
+  s.connections = db::Connection::open_count();
+  SZ_ASSIGN(s.jobs, jobs::count_by_state(*c));
+  SZ_ASSIGN(s.audit_head, audit::chain_head(*c));
+  s.audit_entries = s.audit_head.seq;
+  SZ_ASSIGN(auto failures, c->query_one("SELECT COUNT(*) FROM login_log WHERE at >= $1 AND success = 0",
+                                        {s.now - 86400}));
+  s.login_failures_24h = failures->i64(0);
+  return s;
+}
+
+jobs::Handler Service::audit_export_handler() {
+  return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
+    auto f = filter_of(ctx.job().params_json);
+    auto& c = ctx.reader();
+    SZ_ASSIGN(int64_t total, audit::count_matching(c, f));
+    std::error_code ec;
+    fs::create_directories(jobs_dir_, ec);
+    // One file per attempt: a superseded attempt can never overwrite the file the winning attempt recorded.
+    std::string file = "audit-" + std::to_string(ctx.job().id) + "-" + std::to_string(ctx.job().attempts) + ".xlsx";
+    SZ_ASSIGN(auto book, xlsx::Writer::create((fs::path(jobs_dir_) / file).string(), "审计日志",
+                                              {"序号", "时间（北京时间）", "操作人", "角色", "操作", "对象类型", "对象编号",
+                                               "IP", "请求编号", "修改前", "修改后", "哈希"}));
+    int64_t done = 0;
+    bool lease_lost = false;
+    Status write_status = ok();
+    SZ_TRY(audit::each_matching(c, f, [&](const audit::Entry& e) {
+      write_status = book->add_row({std::to_string(e.seq), shanghai_time(e.at), e.actor.name, e.actor.roles,
+                                    audit::action_name(e.action), audit::entity_type_name(e.entity_type), e.entity_id,
+                                    e.actor.ip, e.actor.request_id, audit::masked(e.before_json),
+                                    audit::masked(e.after_json), e.hash});
+      if (!write_status) return false;
+      if (++done % 500 == 0 && !ctx.progress(done, total)) lease_lost = true;
+      return !lease_lost;
+    }));
+    SZ_TRY(write_status);
+    if (lease_lost) return err::unavailable("lease lost");
+    SZ_TRY(book->close());
+    ctx.progress(done, total);
+    auto size = fs::file_size(fs::path(jobs_dir_) / file, ec);
+    bj::object result{{"file", file},
+                      {"name", "审计日志-" + shanghai_time(clock_.now()).substr(0, 10) + ".xlsx"},
+                      {"rows", done},
+                      {"size", static_cast<int64_t>(ec ? 0 : size)}};
+    return jobs::Outcome{bj::serialize(result), nullptr};
+  };
+}
+
+}  // namespace sz::ops
