@@ -4,97 +4,14 @@
 // Screenshots of failures go to SHUZHUAN_ARTIFACTS (default /tmp). Chromium is Debian's, found on PATH.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
-
-const BASE_URL = (process.env.SHUZHUAN_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
-const ARTIFACTS = process.env.SHUZHUAN_ARTIFACTS || '/tmp'
-const TIMEOUT = 15_000
+import { login, textOf, withBrowser } from './browser.mjs'
 
 const GONGYI = { username: 'gongyi', password: 'Demo@2024', district: '巩义市', districtCode: '410181', enterprises: 107 }
 
-function chromiumPath() {
-  try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim()
-    if (found) return found
-  } catch {
-    // fall through to Debian's default location
-  }
-  return '/usr/bin/chromium'
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-async function textOf(page, testId) {
-  return (await page.getByTestId(testId).first().innerText()).trim()
-}
-
 test('区县专班（巩义市）登录后只看到本区县的目标与试点企业', { timeout: 120_000 }, async (t) => {
-  const executablePath = chromiumPath()
-  assert.ok(existsSync(executablePath), `chromium not found at ${executablePath}`)
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'shuzhuan-chromium-'))
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  page.setDefaultTimeout(TIMEOUT)
-  const consoleErrors = []
-  page.on('pageerror', (e) => consoleErrors.push(String(e)))
-
-  // Each step screenshots the page when it fails, so a red run shows what the browser saw.
-  async function step(name, fn) {
-    await t.test(name, async () => {
-      try {
-        await fn()
-      } catch (e) {
-        try {
-          mkdirSync(ARTIFACTS, { recursive: true })
-          const file = path.join(ARTIFACTS, `district_officer-${name.replace(/[^\w-]+/g, '_')}-failure.png`)
-          await page.screenshot({ path: file, fullPage: true })
-          console.error(`screenshot: ${file} (url ${page.url()})`)
-        } catch (shotError) {
-          console.error(`screenshot failed: ${shotError}`)
-        }
-        throw e
-      }
-    })
-  }
-
-  try {
+  await withBrowser(t, 'district_officer', async (page, step) => {
     await step('login', async () => {
-      await page.goto(BASE_URL + '/', { waitUntil: 'domcontentloaded' })
-      // Not logged in: the route guard sends us to /login.
-      await page.waitForURL(/\/login(\?|$)/)
-      assert.equal(await textOf(page, 'login-title'), '郑州市中小企业数字化转型公共服务平台')
-      await page.getByTestId('login-username').fill(GONGYI.username)
-      await page.getByTestId('login-password').fill(GONGYI.password)
-      await Promise.all([
-        page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST'),
-        page.getByTestId('login-submit').click(),
-      ])
-      // Either the layout appears or the login page shows the server's message; fail with that message.
-      await page.getByTestId('current-user').or(page.getByTestId('login-error')).first().waitFor()
-      if (await page.getByTestId('login-error').isVisible()) {
-        assert.fail(`login refused: ${await textOf(page, 'login-error')}`)
-      }
-      assert.ok(!/\/login/.test(new URL(page.url()).pathname), `still on ${page.url()}`)
+      await login(page, GONGYI.username, GONGYI.password)
       const roles = await page.getByTestId('current-role').allInnerTexts()
       assert.deepEqual(roles.map((r) => r.trim()), ['区县专班'])
       assert.match(await textOf(page, 'user-scope'), /所属区县：巩义市/)
@@ -151,10 +68,5 @@ test('区县专班（巩义市）登录后只看到本区县的目标与试点�
       await page.getByTestId('enterprise-detail').waitFor()
       assert.match(await textOf(page, 'enterprise-detail'), /巩义市/)
     })
-
-    assert.deepEqual(consoleErrors, [], 'uncaught errors in the page')
-  } finally {
-    await context.close()
-    rmSync(userDataDir, { recursive: true, force: true })
-  }
+  })
 })

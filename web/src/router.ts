@@ -1,4 +1,9 @@
-import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router'
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationRaw,
+  type RouteRecordSingleView,
+} from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
 import { hasAnyRole } from '@/utils/roles'
 
@@ -17,6 +22,21 @@ export const PLATFORM_NAME = '郑州市中小企业数字化转型公共服务�
 export const ENTERPRISE_ROLES = ['city_admin', 'district_officer', 'enterprise']
 export const ADMIN_ROLES = ['city_admin']
 
+// A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
+// logged in) or the props the view is given.
+function page(
+  path: string,
+  name: string,
+  component: RouteRecordSingleView['component'],
+  title: string,
+  roles?: string[],
+  props?: Record<string, unknown>,
+): RouteRecordSingleView {
+  return { path, name, component, meta: roles ? { title, roles } : { title }, props }
+}
+
+const MessageView = () => import('@/views/MessageView.vue')
+
 const router = createRouter({
   history: createWebHistory('/'),
   routes: [
@@ -30,43 +50,27 @@ const router = createRouter({
       path: '/',
       component: () => import('@/layouts/MainLayout.vue'),
       children: [
-        { path: '', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: '首页' } },
-        {
-          path: 'targets',
-          name: 'targets',
-          component: () => import('@/views/TargetsView.vue'),
-          meta: { title: '目标任务' },
-        },
-        {
-          path: 'enterprises',
-          name: 'enterprises',
-          component: () => import('@/views/EnterprisesView.vue'),
-          meta: { title: '试点企业', roles: ENTERPRISE_ROLES },
-        },
-        {
-          path: 'admin/users',
-          name: 'admin-users',
-          component: () => import('@/views/admin/UsersView.vue'),
-          meta: { title: '用户管理', roles: ADMIN_ROLES },
-        },
-        {
-          path: 'admin/login-log',
-          name: 'admin-login-log',
-          component: () => import('@/views/admin/LoginLogView.vue'),
-          meta: { title: '登录日志', roles: ADMIN_ROLES },
-        },
-        {
-          path: 'forbidden',
-          name: 'forbidden',
-          component: () => import('@/views/ForbiddenView.vue'),
-          meta: { title: '无权访问' },
-        },
-        {
-          path: ':pathMatch(.*)*',
-          name: 'not-found',
-          component: () => import('@/views/NotFoundView.vue'),
-          meta: { title: '页面不存在' },
-        },
+        page('', 'home', () => import('@/views/HomeView.vue'), '首页'),
+        page('targets', 'targets', () => import('@/views/TargetsView.vue'), '目标任务'),
+        page('enterprises', 'enterprises', () => import('@/views/EnterprisesView.vue'), '试点企业', ENTERPRISE_ROLES),
+        // 系统管理
+        page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),
+        page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),
+        page('admin/audit', 'admin-audit', () => import('@/views/admin/AuditView.vue'), '审计日志', ADMIN_ROLES),
+        page('admin/jobs', 'admin-jobs', () => import('@/views/admin/JobsView.vue'), '任务列表', ADMIN_ROLES),
+        page('admin/system', 'admin-system', () => import('@/views/admin/SystemView.vue'), '系统状态', ADMIN_ROLES),
+        page('forbidden', 'forbidden', MessageView, '无权访问', undefined, {
+          icon: 'warning',
+          title: '无权访问',
+          subTitle: '您的账号没有访问该页面的权限，如有需要请联系市级管理员。',
+          testid: 'forbidden',
+        }),
+        page(':pathMatch(.*)*', 'not-found', MessageView, '页面不存在', undefined, {
+          icon: 'info',
+          title: '页面不存在',
+          subTitle: '您访问的页面不存在或已被移除。',
+          testid: 'not-found',
+        }),
       ],
     },
   ],

@@ -1,16 +1,22 @@
 // Typed calls, one per endpoint of the contract.
-import { http } from './http'
+import { http, type Query } from './http'
 import type {
   AdminUser,
+  AuditDetail,
+  AuditFacets,
+  AuditEntry,
+  AuditFilter,
   District,
   DistrictTargetsResponse,
   EnterpriseDetail,
   EnterpriseSummary,
   Industry,
+  Job,
   LoginAttempt,
   LoginResponse,
   NewUser,
   Page,
+  SystemStatus,
   TargetsResponse,
   User,
 } from './types'
@@ -32,21 +38,16 @@ export const targetsApi = {
   districtTargets: () => http.get<DistrictTargetsResponse>('/district-targets'),
 }
 
-export interface EnterpriseQuery {
-  page: number
-  page_size: number
-  industry?: string
-  district?: string
-  q?: string
-}
+// Every list takes page and page_size plus its own filters; empty filters are left out of the URL.
+export type PageQuery = Query & { page: number; page_size: number }
 
 export const enterpriseApi = {
-  list: (query: EnterpriseQuery) => http.get<Page<EnterpriseSummary>>('/enterprises', { ...query }),
+  list: (query: PageQuery) => http.get<Page<EnterpriseSummary>>('/enterprises', query),
   get: (id: number) => http.get<EnterpriseDetail>(`/enterprises/${id}`),
 }
 
 export const userApi = {
-  list: (query: { page: number; page_size: number; q?: string }) => http.get<Page<AdminUser>>('/users', { ...query }),
+  list: (query: PageQuery) => http.get<Page<AdminUser>>('/users', query),
   create: (user: NewUser) => http.post<{ user: AdminUser }>('/users', user),
   lock: (id: number) => http.post<{ user: AdminUser }>(`/users/${id}/lock`),
   unlock: (id: number) => http.post<{ user: AdminUser }>(`/users/${id}/unlock`),
@@ -54,5 +55,29 @@ export const userApi = {
 }
 
 export const loginLogApi = {
-  list: (query: { page: number; page_size: number }) => http.get<Page<LoginAttempt>>('/login-log', { ...query }),
+  // Filters: username, success=true|false, from, to (ISO UTC).
+  list: (query: PageQuery) => http.get<Page<LoginAttempt>>('/login-log', query),
+}
+
+export const auditApi = {
+  // Filters: actor (username), action, entity_type, entity_id, from, to (ISO UTC).
+  list: (query: PageQuery) => http.get<Page<AuditEntry>>('/audit', query),
+  get: (seq: number) => http.get<AuditDetail>(`/audit/${seq}`),
+  facets: () => http.get<AuditFacets>('/audit/facets'),
+  // 202 with the queued job; its progress is read with jobApi.get.
+  export: (filter: AuditFilter) => http.post<{ job: Job }>('/audit/exports', filter),
+}
+
+export const jobApi = {
+  // Filters: state, kind.
+  list: (query: PageQuery) => http.get<Page<Job>>('/jobs', query),
+  // The contract names the job object but not its envelope; accept {job} (as the export's 202) or the bare job.
+  get: async (id: number): Promise<Job> => {
+    const r = await http.get<Job | { job: Job }>(`/jobs/${id}`)
+    return 'job' in r ? r.job : r
+  },
+}
+
+export const systemApi = {
+  status: () => http.get<SystemStatus>('/system/status'),
 }

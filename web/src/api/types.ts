@@ -136,3 +136,99 @@ export interface LoginAttempt {
   ip: string
   at: string
 }
+
+// ---- 审计日志 ----
+export interface AuditActor {
+  user_id: number | null
+  // The username at the time of the act, or "cli" for the command line.
+  name: string
+  roles: string[]
+}
+
+export interface AuditEntry {
+  seq: number
+  at: string
+  actor: AuditActor
+  action: string
+  action_name: string
+  entity_type: string
+  entity_type_name: string
+  entity_id: string
+  ip: string
+  request_id: string
+}
+
+export interface AuditChange {
+  field: string
+  before: unknown
+  after: unknown
+}
+
+export interface AuditDetail extends AuditEntry {
+  prev_hash: string
+  hash: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  changes: AuditChange[]
+}
+
+export interface CodeName {
+  code: string
+  name: string
+}
+
+export interface AuditFacets {
+  actions: CodeName[]
+  entity_types: CodeName[]
+}
+
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  entity_type?: string
+  entity_id?: string
+  from?: string
+  to?: string
+}
+
+// ---- 后台任务 ----
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed'
+
+export interface JobResult {
+  file_name: string
+  size: number
+  download_url: string
+}
+
+export interface Job {
+  id: number
+  kind: string
+  kind_name: string
+  state: JobState
+  state_name: string
+  progress: { done: number; total: number }
+  owner: { id: number; username: string } | null
+  attempts: number
+  created_at: string
+  started_at: string | null
+  finished_at: string | null
+  // The contract says only "error|null": a message, or an {code, message} object.
+  error: string | { code?: string; message?: string } | null
+  result: JobResult | null
+}
+
+// ---- 系统状态 ----
+export interface SystemStatus {
+  version: string
+  engine: string
+  database: string
+  schema_version: number
+  node: string
+  started_at: string
+  uptime_seconds: number
+  http: { in_flight: number; requests_total: number }
+  store: { connections: number }
+  jobs: { queued: number; running: number; succeeded: number; failed: number }
+  audit: { entries: number; head_seq: number; head_hash: string }
+  login_failures_24h: number
+}

@@ -1,0 +1,97 @@
+// Browser test: the city admin reads the audit trail, exports it to Excel as a job, follows the job, and looks at
+// the system status and the login log.
+//
+// Needs a running server with the demo data (the harness starts it): SHUZHUAN_URL=... node --test tests/browser/
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { login, textOf, withBrowser } from './browser.mjs'
+
+const ADMIN = { username: 'admin', password: 'Demo@2024' }
+
+// Picks an option of an Element Plus select and waits for the list request it causes.
+async function choose(page, selectTestId, option, urlPart) {
+  await page.getByTestId(selectTestId).click()
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes(urlPart) && r.status() === 200),
+    page.getByRole('option', { name: option, exact: true }).click(),
+  ])
+}
+
+test('市级管理员查看审计日志、导出 Excel、查看任务与系统状态', { timeout: 120_000 }, async (t) => {
+  await withBrowser(t, 'city_admin_ops', async (page, step) => {
+    await step('login', async () => {
+      await login(page, ADMIN.username, ADMIN.password)
+      for (const id of ['menu-admin-users', 'menu-admin-login-log', 'menu-admin-audit', 'menu-admin-jobs', 'menu-admin-system']) {
+        await page.getByTestId(id).waitFor()
+      }
+    })
+
+    await step('audit', async () => {
+      await page.getByTestId('menu-admin-audit').click()
+      await page.waitForURL(/\/admin\/audit/)
+      await page.getByTestId('audit-table').locator('tbody tr').first().waitFor()
+      // The demo writes users, enterprises and providers, each with its audit entry.
+      assert.ok(Number((await textOf(page, 'audit-total')).replace(/,/g, '')) > 400)
+
+      await choose(page, 'audit-filter-action', '新增用户', 'action=user.create')
+      await page.waitForURL(/action=user\.create/)
+      const actions = (await page.getByTestId('audit-action').allInnerTexts()).map((s) => s.trim())
+      assert.ok(actions.length > 0)
+      for (const a of actions) assert.equal(a, '新增用户')
+
+      // A row opens the entry: the new user's record, field by field, and its link in the hash chain.
+      await page.getByTestId('audit-table').locator('tbody tr').first().click()
+      await page.getByTestId('audit-diff').waitFor()
+      assert.match(await textOf(page, 'audit-diff'), /username/)
+      assert.match(await textOf(page, 'audit-hash'), /^[0-9a-f]{64}$/)
+      assert.match(await textOf(page, 'audit-prev-hash'), /^[0-9a-f]{64}$/)
+      await page.keyboard.press('Escape')
+      await page.getByTestId('audit-drawer').waitFor({ state: 'hidden' })
+    })
+
+    await step('export', async () => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/v1/audit/exports') && r.request().method() === 'POST'),
+        page.getByTestId('audit-export').click(),
+      ])
+      assert.equal(response.status(), 202)
+      assert.deepEqual(response.request().postDataJSON(), { action: 'user.create' })
+      const dialog = page.getByTestId('job-dialog')
+      await dialog.getByTestId('job-dialog-result').waitFor({ timeout: 30_000 })
+      assert.equal(await dialog.getByTestId('job-state').innerText(), '已完成')
+      const link = dialog.getByTestId('job-download')
+      assert.match(await link.getAttribute('href'), /^\/api\/v1\/jobs\/\d+\/download$/)
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+      assert.match(download.suggestedFilename(), /\.xlsx$/)
+      assert.equal(await download.failure(), null)
+      await dialog.getByTestId('job-dialog-close').click()
+      await dialog.waitFor({ state: 'hidden' })
+    })
+
+    await step('jobs', async () => {
+      await page.getByTestId('menu-admin-jobs').click()
+      await page.waitForURL(/\/admin\/jobs/)
+      const firstRow = page.getByTestId('jobs-table').locator('tbody tr').first()
+      await firstRow.waitFor()
+      assert.match(await firstRow.innerText(), /导出审计日志/)
+      assert.equal((await firstRow.getByTestId('job-state').innerText()).trim(), '已完成')
+      await firstRow.getByTestId('job-download').waitFor()
+    })
+
+    await step('system', async () => {
+      await page.getByTestId('menu-admin-system').click()
+      await page.getByTestId('system-audit').waitFor()
+      assert.match(await textOf(page, 'system-audit'), /[0-9a-f]{64}/)
+      assert.match(await textOf(page, 'system-runtime'), /数据库结构版本/)
+    })
+
+    await step('login-log', async () => {
+      await page.getByTestId('menu-admin-login-log').click()
+      await page.getByTestId('login-log-table').locator('tbody tr').first().waitFor()
+      await choose(page, 'login-log-filter-success', '成功', 'success=true')
+      const results = (await page.getByTestId('login-log-table').locator('tbody .el-tag').allInnerTexts()).map((s) => s.trim())
+      assert.ok(results.length > 0)
+      for (const r of results) assert.equal(r, '成功')
+    })
+  })
+})

@@ -1,0 +1,44 @@
+// How a background job (export, import, report) is shown: its state, progress and failure.
+import type { Job, JobState } from '@/api/types'
+
+export const JOB_STATE_NAMES: Record<JobState, string> = {
+  queued: '排队中',
+  running: '运行中',
+  succeeded: '已完成',
+  failed: '失败',
+}
+
+export const JOB_STATE_OPTIONS = Object.entries(JOB_STATE_NAMES).map(([code, name]) => ({ code, name }))
+
+export function jobStateName(job: Pick<Job, 'state' | 'state_name'>): string {
+  return job.state_name || JOB_STATE_NAMES[job.state] || job.state
+}
+
+export function jobStateTagType(state: string): 'info' | 'primary' | 'success' | 'danger' {
+  switch (state) {
+    case 'running': return 'primary'
+    case 'succeeded': return 'success'
+    case 'failed': return 'danger'
+    default: return 'info'
+  }
+}
+
+// Still changing: worth asking again.
+export function jobActive(job: Pick<Job, 'state'>): boolean {
+  return job.state === 'queued' || job.state === 'running'
+}
+
+// 0–100; a finished job is full whatever its counts say.
+export function jobPercent(job: Pick<Job, 'state' | 'progress'>): number {
+  if (job.state === 'succeeded') return 100
+  const { done, total } = job.progress ?? { done: 0, total: 0 }
+  if (!total || total <= 0) return 0
+  return Math.max(0, Math.min(100, Math.floor((done / total) * 100)))
+}
+
+export function jobErrorText(job: Pick<Job, 'error'>): string {
+  const e = job.error
+  if (!e) return ''
+  if (typeof e === 'string') return e
+  return e.message || e.code || '任务失败'
+}
