@@ -6,6 +6,7 @@
 
 #include "app/embedded.h"
 #include "app/migrate.h"
+#include "assessment/api.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
@@ -24,6 +25,18 @@ namespace {
 std::unique_ptr<Clock> make_clock(bool test_clock) {
   if (test_clock) return std::make_unique<TestClock>();
   return std::make_unique<SystemClock>();
+}
+
+// Every assessment model file built into the binary (data/assessment/*.json); a broken one stops start-up.
+std::vector<assessment::Loaded> assessment_models() {
+  std::vector<assessment::Loaded> out;
+  for (const auto& f : embedded::files()) {
+    if (std::string(f.path).rfind("data/assessment/", 0) != 0) continue;
+    auto l = assessment::parse_model(std::string(f.content));
+    if (!l) throw std::runtime_error(std::string(f.path) + ": " + l.error().detail);
+    out.push_back(std::move(l).value());
+  }
+  return out;
 }
 
 std::string default_node_name() {
@@ -72,6 +85,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
       registry_(db_, *clock_),
       stats_(db_),
+      assessment_(db_, *clock_, assessment_models()),
       runner_(db_, *clock_, opts_.jobs),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
@@ -114,6 +128,7 @@ void Platform::register_routes() {
   auth::register_routes(routes_, auth_, opts_.cookies);
   registry::register_routes(routes_, registry_);
   stats::register_routes(routes_, stats_);
+  assessment::register_routes(routes_, assessment_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);

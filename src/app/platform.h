@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "assessment/service.h"
 #include "auth/api.h"
 #include "auth/service.h"
 #include "infra/clock.h"
@@ -53,6 +54,7 @@ class Platform {
   auth::Service auth_;
   registry::Service registry_;
   stats::Service stats_;
+  assessment::Service assessment_;
   jobs::Runner runner_;
   ops::Service ops_;
   http::Router router_;

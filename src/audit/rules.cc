@@ -39,10 +39,13 @@ namespace {
 const std::map<std::string, std::string> kActionNames = {
     {"user.create", "新增用户"},        {"user.lock", "锁定用户"},          {"user.unlock", "解锁用户"},
     {"user.password", "修改密码"},      {"enterprise.create", "新增企业"},  {"provider.create", "新增服务商"},
-    {"audit.export", "导出审计日志"},   {"job.complete", "任务完成"},
+    {"audit.export", "导出审计日志"},   {"job.complete", "任务完成"},       {"enterprise.level", "更新数字化水平等级"},
+    {"assessment.create", "新建评测"},   {"assessment.save", "保存评测答卷"}, {"assessment.submit", "提交评测"},
+    {"assessment.assign", "指派现场评定专家"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
+    {"assessment", "评测"},
 };
 }  // namespace
 

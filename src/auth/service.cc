@@ -244,6 +244,11 @@ Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, 
   return store::list_logins(*c, f, limit, offset);
 }
 
+Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {
+  SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
+  return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();
+}
+
 Result<std::optional<store::User>> Service::find_user(const std::string& username) {
   SZ_ASSIGN(auto* c, conn());
   return store::user_by_name(*c, username);

@@ -67,10 +67,55 @@ Status only_keys(const bj::object& o, std::initializer_list<std::string_view> al
   return ok();
 }
 
+namespace {
+void write(std::string& out, const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& kv : v.get_object()) {
+        if (!first) out += ',';
+        first = false;
+        out += bj::serialize(bj::string_view(kv.key()));
+        out += ':';
+        write(out, kv.value());
+      }
+      out += '}';
+      break;
+    }
+    case bj::kind::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& x : v.get_array()) {
+        if (!first) out += ',';
+        first = false;
+        write(out, x);
+      }
+      out += ']';
+      break;
+    }
+    case bj::kind::double_: {
+      char buf[32];
+      auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      out.append(buf, ec == std::errc() ? p : buf);
+      break;
+    }
+    default:
+      out += bj::serialize(v);
+  }
+}
+}  // namespace
+
+std::string to_text(const bj::value& v) {
+  std::string out;
+  write(out, v);
+  return out;
+}
+
 http::Response reply(int status, const bj::value& v) {
   http::Response r;
   r.status = status;
-  r.body = bj::serialize(v);
+  r.body = to_text(v);
   return r;
 }
 

@@ -26,6 +26,8 @@ Result<std::vector<std::string>> string_list(const bj::object& o, std::string_vi
 // Refuses keys the endpoint does not know, so a typo is not silently ignored.
 Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);
 
+// Serialises like boost::json::serialize, but writes numbers in their shortest plain form (52.5, not 5.25E1).
+std::string to_text(const bj::value& v);
 http::Response reply(int status, const bj::value& v);
 http::Response error_reply(const Error& e);
 

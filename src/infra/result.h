@@ -70,7 +70,7 @@ inline Status ok() { return Ok{}; }
   auto tmp = (expr);                             \
   if (!tmp.ok()) return tmp.take_error();        \
   lhs = std::move(tmp).value()
-// SZ_ASSIGN(auto x, store.find(id));
+// SZ_ASSIGN(auto x, store.find(id));  — two statements: never the unbraced body of an if, else or for.
 #define SZ_ASSIGN(lhs, expr) SZ_ASSIGN_OR_RETURN_IMPL(SZ_CONCAT(sz_r_, __LINE__), lhs, expr)
 
 }  // namespace sz

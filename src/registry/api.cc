@@ -17,7 +17,9 @@ bj::object list_item(const store::Enterprise& e) {
                     {"district", bj::object{{"code", e.district_code}, {"name", e.district_name}}},
                     {"batch", e.batch},
                     {"status", e.status},
-                    {"status_name", status_name(e.status)}};
+                    {"status_name", status_name(e.status)},
+                    {"level", e.level},
+                    {"level_source", e.level_source}};
 }
 
 bj::object detail(const store::Enterprise& e, const auth::Principal& p) {

@@ -67,6 +67,21 @@ Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& 
   return ids;
 }
 
+Result<std::optional<store::Enterprise>> Service::find(db::Connection& c, int64_t id) {
+  return store::enterprise_by_id(c, id);
+}
+
+Status Service::set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level, const std::string& source,
+                          int64_t at) {
+  SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
+  if (!before) return err::not_found("企业不存在");
+  SZ_TRY(store::set_level(c, id, level, source, at));
+  bj::object b{{"level", before->level}, {"level_source", before->level_source}};
+  bj::object a{{"level", level}, {"level_source", source}};
+  return audit::record(c, at, actor, "enterprise.level", "enterprise", std::to_string(id), bj::serialize(b),
+                       bj::serialize(a));
+}
+
 Result<bool> Service::district_exists(db::Connection& c, const std::string& code) {
   return store::district_exists(c, code);
 }

@@ -34,6 +34,13 @@ class Service {
                                                      const std::vector<store::Enterprise>& list,
                                                      const std::function<void(int64_t, int64_t)>& progress = {});
 
+  // For other areas that authorise their own callers (e.g. an expert assigned to grade an enterprise):
+  // the record without a scope check, inside their transaction.
+  static Result<std::optional<store::Enterprise>> find(db::Connection& c, int64_t id);
+  // The current digital level, kept on the enterprise when an assessment is submitted (summary kept on write).
+  static Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level,
+                          const std::string& source, int64_t at);
+
   // For other areas: whether a district / enterprise exists, inside their transaction.
   static Result<bool> district_exists(db::Connection& c, const std::string& code);
   static Result<bool> enterprise_exists(db::Connection& c, int64_t id);

@@ -72,7 +72,7 @@ Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_
 namespace {
 const char* kColumns =
     "e.id, e.name, e.credit_code, e.industry_code, i.name, e.district_code, d.name, e.batch, e.status, e.address, "
-    "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at "
+    "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at "
     "FROM enterprises e JOIN industries i ON i.code = e.industry_code JOIN districts d ON d.code = e.district_code ";
 
 Enterprise enterprise_of(const db::Row& r) {
@@ -92,6 +92,9 @@ Enterprise enterprise_of(const db::Row& r) {
   e.contact_phone = r.text(12);
   e.created_at = r.i64(13);
   e.updated_at = r.i64(14);
+  e.level = static_cast<int>(r.i64(15));
+  e.level_source = r.text(16);
+  e.assessed_at = r.opt_i64(17);
   return e;
 }
 
@@ -140,6 +143,12 @@ Result<std::optional<Enterprise>> enterprise_by_id(db::Connection& c, int64_t id
 Result<bool> enterprise_exists(db::Connection& c, int64_t id) {
   SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM enterprises WHERE id = $1", {id}));
   return row.has_value();
+}
+
+Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at) {
+  SZ_TRY(c.execute("UPDATE enterprises SET level = $2, level_source = $3, assessed_at = $4, updated_at = $4 WHERE id = $1",
+                   {id, static_cast<int64_t>(level), source, at}));
+  return ok();
 }
 
 Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::EnterpriseScope& scope,

@@ -33,6 +33,9 @@ struct Enterprise {
   std::string status = "active";
   std::string address, legal_rep, contact_name, contact_phone;
   int64_t created_at = 0, updated_at = 0;
+  int level = 0;
+  std::string level_source;
+  std::optional<int64_t> assessed_at;
 };
 
 struct Filter {
@@ -42,6 +45,7 @@ struct Filter {
 Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now);
 Result<std::optional<Enterprise>> enterprise_by_id(db::Connection& c, int64_t id);
 Result<bool> enterprise_exists(db::Connection& c, int64_t id);
+Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at);
 Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::EnterpriseScope& scope,
                                                  const Filter& f, int64_t limit, int64_t offset);
 Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f);

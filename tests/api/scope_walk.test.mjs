@@ -24,13 +24,20 @@ const SAMPLES = {
   'POST /api/v1/test/clock': { advance_seconds: 0 },
   'POST /api/v1/audit/exports': {},
   'POST /api/v1/test/jobs': { steps: 1, step_ms: 0 },
+  'POST /api/v1/assessments/evaluate': { answers: { 1: ['B'] } },
+  'POST /api/v1/enterprises/{id}/assessments': { kind: 'self' },
+  'POST /api/v1/enterprises/{id}/assessors': { expert_user_id: 6 },
+  'PUT /api/v1/assessments/{id}': { answers: { 1: ['B'] } },
+  'POST /api/v1/assessments/{id}/submit': null,
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'metrics', 'test'])
 
 let server, doc, adminUserId, adminJobId
+// An assessment of a 巩义 enterprise and one of a 新密 enterprise.
+const ASSESSMENT = {}
 const tokens = {}
 before(async () => {
   server = await Server.start()
@@ -41,6 +48,12 @@ before(async () => {
   // A job that belongs to the admin: out of every other user's scope.
   const exp = await server.call('POST', '/api/v1/audit/exports', { token: tokens.admin, body: {} })
   adminJobId = exp.json.job.id
+  const a1 = await server.call('POST', `/api/v1/enterprises/${GONGYI_ENTERPRISE}/assessments`, { token: tokens.admin, body: { kind: 'self' } })
+  const a2 = await server.call('POST', `/api/v1/enterprises/${XINMI_ENTERPRISE}/assessments`, { token: tokens.qiye, body: { kind: 'self' } })
+  assert.equal(a1.status, 201)
+  assert.equal(a2.status, 201)
+  ASSESSMENT.gongyi = a1.json.id
+  ASSESSMENT.xinmi = a2.json.id
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
     if (j.json.state === 'succeeded') break
@@ -94,6 +107,10 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'job') {
         if (user === 'admin') continue
         target = fill(r.path, adminJobId)
+      } else if (r.scope === 'assessment') {
+        if (user === 'admin') continue
+        const id = user === 'gongyi' ? ASSESSMENT.xinmi : ASSESSMENT.gongyi
+        target = r.path.includes('{id}') ? fill(r.path, id) : `${r.path}?a=${id}&b=${id}`
       } else if (r.scope === 'jobs') {
         const res = await server.call('GET', r.path + '?page_size=100', { token })
         assert.equal(res.status, 200)
@@ -138,6 +155,12 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
         target = fill(r.path, adminJobId)
       }
       if (r.path === '/api/v1/audit/{id}') target = fill(r.path, 1)
+      if (r.scope === 'assessment') {
+        const id = ['gongyi', 'admin'].includes(user) ? ASSESSMENT.gongyi : ['xinmi', 'qiye'].includes(user) ? ASSESSMENT.xinmi : null
+        if (id === null) continue
+        target = r.path.includes('{id}') ? fill(r.path, id) : `${r.path}?a=${id}&b=${id}`
+      }
+      if (r.path === '/api/v1/assessment-models/{version}') target = fill(r.path.replace('{version}', '2024'), 0)
       if (r.scope === 'enterprise') {
         const inside = ENTERPRISE_SCOPE[user].inside
         if (inside === null) continue
