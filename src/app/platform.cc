@@ -39,6 +39,12 @@ std::vector<assessment::Loaded> assessment_models() {
   return out;
 }
 
+registry::Params registry_params() {
+  auto p = registry::Service::parse_params(*embedded::find("data/registry-rules.json"));
+  if (!p) throw std::runtime_error("data/registry-rules.json: " + p.error().detail);
+  return *p;
+}
+
 std::string default_node_name() {
   char host[256] = {0};
   gethostname(host, sizeof host - 1);
@@ -83,7 +89,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       opts_(std::move(opts)),
       clock_(make_clock(opts_.test_clock)),
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
-      registry_(db_, *clock_),
+      registry_(db_, *clock_, registry_params()),
       stats_(db_),
       assessment_(db_, *clock_, assessment_models()),
       runner_(db_, *clock_, opts_.jobs),

@@ -41,7 +41,10 @@ const std::map<std::string, std::string> kActionNames = {
     {"user.password", "修改密码"},      {"enterprise.create", "新增企业"},  {"provider.create", "新增服务商"},
     {"audit.export", "导出审计日志"},   {"job.complete", "任务完成"},       {"enterprise.level", "更新数字化水平等级"},
     {"assessment.create", "新建评测"},   {"assessment.save", "保存评测答卷"}, {"assessment.submit", "提交评测"},
-    {"assessment.assign", "指派现场评定专家"},
+    {"assessment.assign", "指派现场评定专家"}, {"enterprise.update", "修改企业信息"},
+    {"enterprise.year", "填报年度数据"},     {"enterprise.withdraw_request", "申请退出试点"},
+    {"enterprise.withdraw", "退出试点"},     {"enterprise.withdraw_approve", "批准退出申请"},
+    {"enterprise.withdraw_reject", "驳回退出申请"}, {"enterprise.import", "导入企业"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
@@ -57,6 +60,22 @@ std::string action_name(const std::string& action) {
 std::string entity_type_name(const std::string& t) {
   auto it = kEntityNames.find(t);
   return it == kEntityNames.end() ? t : it->second;
+}
+
+std::string field_name(const std::string& f) {
+  static const std::map<std::string, std::string> kFields = {
+      {"name", "名称"}, {"username", "用户名"}, {"display_name", "姓名"}, {"roles", "角色"}, {"district", "所属区县"},
+      {"enterprise_id", "所属企业"}, {"provider_id", "所属服务商"}, {"locked_by_admin", "管理员锁定"},
+      {"password", "密码"}, {"credit_code", "统一社会信用代码"}, {"industry", "行业"}, {"batch", "试点批次"},
+      {"status", "状态"}, {"address", "地址"}, {"legal_rep", "法定代表人"}, {"contact_name", "联系人"},
+      {"contact_phone", "联系电话"}, {"tier", "企业梯度"}, {"scale_above", "规上企业"}, {"scale_source", "规上认定方式"},
+      {"cloud", "上云用云"}, {"cloud_stars", "上云星级"}, {"key_cultivation", "重点培育"},
+      {"credit_code_override", "信用代码例外理由"}, {"level", "数字化水平等级"}, {"level_source", "等级来源"},
+      {"score", "得分"}, {"kind", "类型"}, {"model_version", "模型版本"}, {"year", "年度"}, {"revenue", "营业收入（分）"},
+      {"employees", "员工人数"}, {"rd_spending", "研发投入（分）"}, {"invention_patents", "新增发明专利"},
+      {"reason", "原因"}, {"replacement", "增补企业"}, {"decision_note", "审批意见"}};
+  auto it = kFields.find(f);
+  return it == kFields.end() ? f : it->second;
 }
 
 bool is_personal_field(const std::string& f) {

@@ -37,6 +37,7 @@ std::string link_hash(const Entry& e);
 // Chinese names for display; unknown codes are shown as they are.
 std::string action_name(const std::string& action);
 std::string entity_type_name(const std::string& entity_type);
+std::string field_name(const std::string& field);
 // Fields holding personal data, masked whenever the trail is displayed or exported.
 bool is_personal_field(const std::string& field);
 

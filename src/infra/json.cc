@@ -46,6 +46,13 @@ Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_vie
   return err::invalid(std::string(key), label_of(label) + "应为整数");
 }
 
+Result<std::optional<bool>> optional_bool(const bj::object& o, std::string_view key, std::string_view label) {
+  auto it = o.find(key);
+  if (it == o.end() || it->value().is_null()) return std::optional<bool>{};
+  if (!it->value().is_bool()) return err::invalid(std::string(key), label_of(label) + "应为 true 或 false");
+  return std::optional<bool>(it->value().as_bool());
+}
+
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label) {
   std::vector<std::string> out;
   auto it = o.find(key);

@@ -22,6 +22,7 @@ Result<std::string> required_string(const bj::object& o, std::string_view key, s
 Result<std::optional<std::string>> optional_string(const bj::object& o, std::string_view key, std::string_view label,
                                                    size_t max_chars = 200);
 Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label);
+Result<std::optional<bool>> optional_bool(const bj::object& o, std::string_view key, std::string_view label);
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
 // Refuses keys the endpoint does not know, so a typo is not silently ignored.
 Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);

@@ -1,5 +1,7 @@
 #include "registry/api.h"
 
+#include <tuple>
+
 #include "infra/text.h"
 
 namespace sz::registry {
@@ -19,7 +21,11 @@ bj::object list_item(const store::Enterprise& e) {
                     {"status", e.status},
                     {"status_name", status_name(e.status)},
                     {"level", e.level},
-                    {"level_source", e.level_source}};
+                    {"level_source", e.level_source},
+                    {"tier", e.tier},
+                    {"tier_name", tier_name(e.tier)},
+                    {"scale_above", e.scale_above},
+                    {"cloud", e.cloud}};
 }
 
 bj::object detail(const store::Enterprise& e, const auth::Principal& p) {
@@ -31,7 +37,54 @@ bj::object detail(const store::Enterprise& e, const auth::Principal& p) {
   o["contact_phone"] = full ? e.contact_phone : text::mask_phone(e.contact_phone);
   o["created_at"] = iso_utc(e.created_at);
   o["updated_at"] = iso_utc(e.updated_at);
+  o["scale_source"] = e.scale_source;
+  o["cloud_stars"] = e.cloud_stars;
+  o["key_cultivation"] = e.key_cultivation;
+  o["credit_code_override"] = e.credit_code_override;
+  o["withdrawn_at"] = e.withdrawn_at ? bj::value(iso_utc(*e.withdrawn_at)) : bj::value(nullptr);
+  o["replaces_id"] = e.replaces_id ? bj::value(*e.replaces_id) : bj::value(nullptr);
   return o;
+}
+
+// Reads the fields of an enterprise from a request body; every shape error is a 422 naming the field.
+Result<EnterpriseInput> input_of(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"name", "credit_code", "industry", "district", "address", "legal_rep", "contact_name",
+                             "contact_phone", "tier", "batch", "scale_above", "cloud", "cloud_stars", "key_cultivation",
+                             "credit_code_override_reason"}));
+  EnterpriseInput in;
+  SZ_ASSIGN(in.name, json::optional_string(o, "name", "企业名称", 100));
+  SZ_ASSIGN(in.credit_code, json::optional_string(o, "credit_code", "统一社会信用代码", 40));
+  SZ_ASSIGN(in.industry, json::optional_string(o, "industry", "行业", 40));
+  SZ_ASSIGN(in.district, json::optional_string(o, "district", "所属区县", 20));
+  SZ_ASSIGN(in.address, json::optional_string(o, "address", "地址", 200));
+  SZ_ASSIGN(in.legal_rep, json::optional_string(o, "legal_rep", "法定代表人", 50));
+  SZ_ASSIGN(in.contact_name, json::optional_string(o, "contact_name", "联系人", 50));
+  SZ_ASSIGN(in.contact_phone, json::optional_string(o, "contact_phone", "联系电话", 20));
+  SZ_ASSIGN(in.tier, json::optional_string(o, "tier", "企业梯度", 20));
+  SZ_ASSIGN(in.credit_code_override_reason, json::optional_string(o, "credit_code_override_reason", "接受理由", 500));
+  SZ_ASSIGN(in.batch, json::optional_int(o, "batch", "试点批次"));
+  SZ_ASSIGN(in.cloud_stars, json::optional_int(o, "cloud_stars", "上云星级"));
+  SZ_ASSIGN(in.scale_above, json::optional_bool(o, "scale_above", "规上"));
+  SZ_ASSIGN(in.cloud, json::optional_bool(o, "cloud", "上云用云"));
+  SZ_ASSIGN(in.key_cultivation, json::optional_bool(o, "key_cultivation", "重点培育"));
+  return in;
+}
+
+bj::object withdrawal_json(const store::Withdrawal& w) {
+  boost::system::error_code ec;
+  bj::value replacement = w.replacement_json.empty() ? bj::value(nullptr) : bj::parse(w.replacement_json, ec);
+  return bj::object{{"id", w.id},
+                    {"enterprise", bj::object{{"id", w.enterprise_id}, {"name", w.enterprise_name}}},
+                    {"district", bj::object{{"code", w.district_code}, {"name", w.district_name}}},
+                    {"reason", w.reason},
+                    {"replacement", replacement},
+                    {"status", w.status},
+                    {"status_name", w.status == "pending" ? "待审批" : w.status == "approved" ? "已批准" : "已驳回"},
+                    {"requested_by", w.requested_by_name},
+                    {"requested_at", iso_utc(w.requested_at)},
+                    {"decided_at", w.decided_at ? bj::value(iso_utc(*w.decided_at)) : bj::value(nullptr)},
+                    {"decision_note", w.decision_note},
+                    {"replacement_id", w.replacement_id ? bj::value(*w.replacement_id) : bj::value(nullptr)}};
 }
 
 std::string trimmed(std::string s) {
@@ -68,12 +121,122 @@ void register_routes(auth::Routes& routes, Service& registry) {
     f.industry = req.query_param("industry").value_or("");
     f.district = req.query_param("district").value_or("");
     f.q = trimmed(req.query_param("q").value_or(""));
+    f.tier = req.query_param("tier").value_or("");
+    f.stage = req.query_param("stage").value_or("");
+    f.status = req.query_param("status").value_or("");
+    if (!f.tier.empty() && !valid_tier(f.tier)) return err::invalid("tier", "企业梯度应为 none、innovative、specialized 或 little_giant");
+    if (!f.stage.empty() && f.stage != "registered" && f.stage != "assessed")
+      return err::invalid("stage", "阶段应为 registered（已建档）或 assessed（已评测）");
+    if (!f.status.empty() && f.status != "active" && f.status != "withdrawn")
+      return err::invalid("status", "状态应为 active 或 withdrawn");
+    if (auto l = req.query_param("level"); l && !l->empty()) {
+      if (l->size() != 1 || (*l)[0] < '0' || (*l)[0] > '4') return err::invalid("level", "等级应为 0–4");
+      f.level = (*l)[0] - '0';
+    }
     if (text::utf8_length(f.q) > 50 || !text::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
     SZ_ASSIGN(auto r, registry.list_enterprises(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& e : r.items) items.push_back(list_item(e));
     return json::reply(200, json::page_reply(std::move(items), r.total, page));
   });
+
+  routes.authed("POST", "/api/v1/enterprises", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, input_of(o));
+    SZ_ASSIGN(auto e, registry.create(p, auth::origin_of(req), in));
+    return json::reply(201, detail(e, p));
+  });
+
+  routes.authed("PATCH", "/api/v1/enterprises/{id}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, input_of(o));
+    SZ_ASSIGN(auto e, registry.update(p, auth::origin_of(req), id, in));
+    return json::reply(200, detail(e, p));
+  });
+
+  routes.authed("GET", "/api/v1/enterprises/{id}/history", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto entries, registry.history(p, id));
+    bj::array items;
+    for (const auto& h : entries) {
+      bj::array changes;
+      for (const auto& c : h.changes) {
+        boost::system::error_code e1, e2;
+        changes.push_back(bj::object{{"field", c.field},
+                                     {"field_name", audit::field_name(c.field)},
+                                     {"before", c.before.empty() ? bj::value(nullptr) : bj::parse(c.before, e1)},
+                                     {"after", c.after.empty() ? bj::value(nullptr) : bj::parse(c.after, e2)}});
+      }
+      items.push_back(bj::object{{"seq", h.seq}, {"at", iso_utc(h.at)}, {"actor", h.actor}, {"action", h.action},
+                                 {"action_name", audit::action_name(h.action)}, {"changes", std::move(changes)}});
+    }
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("GET", "/api/v1/enterprises/{id}/years", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto ys, registry.years(p, id));
+    bj::array items;
+    for (const auto& y : ys)
+      items.push_back(bj::object{{"year", y.year}, {"revenue", y.revenue}, {"employees", y.employees},
+                                 {"rd_spending", y.rd_spending}, {"invention_patents", y.invention_patents}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("PUT", "/api/v1/enterprises/{id}/years/{year}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(int64_t year, json::id_param(req, "year"));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"revenue", "employees", "rd_spending", "invention_patents"}));
+    store::Year y;
+    y.year = year;
+    for (auto [key, label, slot] : {std::tuple{"revenue", "营业收入（分）", &y.revenue}, std::tuple{"employees", "员工人数", &y.employees},
+                                    std::tuple{"rd_spending", "研发投入（分）", &y.rd_spending},
+                                    std::tuple{"invention_patents", "新增发明专利", &y.invention_patents}}) {
+      SZ_ASSIGN(auto v, json::optional_int(o, key, label));
+      if (!v) return err::invalid(key, std::string(label) + "不能为空");
+      *slot = *v;
+    }
+    SZ_ASSIGN(auto e, registry.set_year(p, auth::origin_of(req), id, y));
+    return json::reply(200, detail(e, p));
+  });
+
+  routes.authed("POST", "/api/v1/enterprises/{id}/withdrawals", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"reason", "replacement"}));
+    SZ_ASSIGN(auto reason, json::required_string(o, "reason", "退出原因", 500));
+    std::optional<EnterpriseInput> replacement;
+    if (auto* r = o.if_contains("replacement"); r && !r->is_null()) {
+      if (!r->is_object()) return err::invalid("replacement", "增补企业应为对象");
+      SZ_ASSIGN(replacement, input_of(r->as_object()));
+    }
+    SZ_ASSIGN(auto w, registry.request_withdrawal(p, auth::origin_of(req), id, reason, replacement));
+    return json::reply(201, withdrawal_json(w));
+  });
+
+  routes.authed("GET", "/api/v1/withdrawals", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto page, json::page_of(req));
+    int64_t total = 0;
+    SZ_ASSIGN(auto rows, registry.withdrawals(p, req.query_param("status").value_or(""), page.size, page.offset(), &total));
+    bj::array items;
+    for (const auto& w : rows) items.push_back(withdrawal_json(w));
+    return json::reply(200, json::page_reply(std::move(items), total, page));
+  });
+
+  for (bool approve : {true, false}) {
+    routes.authed("POST", approve ? "/api/v1/withdrawals/{id}/approve" : "/api/v1/withdrawals/{id}/reject",
+                  [&registry, approve](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+                    SZ_ASSIGN(int64_t id, json::id_param(req));
+                    SZ_ASSIGN(auto o, json::parse_object(req.body.empty() ? "{}" : req.body));
+                    SZ_TRY(json::only_keys(o, {"note"}));
+                    SZ_ASSIGN(auto note, json::optional_string(o, "note", "审批意见", 500));
+                    if (!approve && (!note || note->empty())) return err::invalid("note", "驳回须填写审批意见");
+                    SZ_ASSIGN(auto w, registry.decide_withdrawal(p, auth::origin_of(req), id, approve, note.value_or("")));
+                    return json::reply(200, withdrawal_json(w));
+                  });
+  }
 
   routes.authed("GET", "/api/v1/enterprises/{id}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));

@@ -73,6 +73,35 @@ std::optional<std::string> credit_code_problem(std::string_view code) {
   return std::nullopt;
 }
 
+bool valid_tier(const std::string& t) {
+  return t == "none" || t == "innovative" || t == "specialized" || t == "little_giant";
+}
+
+const char* tier_name(const std::string& t) {
+  if (t == "innovative") return "创新型中小企业";
+  if (t == "specialized") return "专精特新中小企业";
+  if (t == "little_giant") return "专精特新“小巨人”企业";
+  return "无";
+}
+
+bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen) {
+  return latest_revenue_fen && *latest_revenue_fen >= p.scale_above_revenue_fen;
+}
+
+std::optional<std::string> name_problem(const std::string& name) {
+  size_t n = text::utf8_length(name);
+  if (n < 2 || n > 100) return "企业名称应为2–100个字符";
+  return std::nullopt;
+}
+
+std::optional<std::string> phone_problem(const std::string& phone) {
+  if (phone.size() > 20) return "联系电话不能超过20个字符";
+  for (char c : phone)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '+' && c != ' ')
+      return "联系电话只能包含数字、空格、“-”和“+”";
+  return std::nullopt;
+}
+
 std::vector<std::string> name_grams(std::string_view name) {
   auto cps = index_points(name);
   std::vector<std::string> out;

@@ -20,6 +20,23 @@ std::string normalize_credit_code(std::string_view raw);
 // Positions 3–8 (the registering authority's area) are deliberately not checked: they may name the province.
 std::optional<std::string> credit_code_problem(std::string_view code);
 
+// 企业梯度: none, 创新型, 专精特新, 专精特新"小巨人". 创新型 counts include the two higher tiers (indicator 3).
+bool valid_tier(const std::string& tier);
+const char* tier_name(const std::string& tier);
+
+// Registry parameters kept as data (data/registry-rules.json).
+struct Params {
+  int64_t scale_above_revenue_fen = 0;  // 规上: revenue at or above this (分)
+  std::vector<int64_t> batches;          // pilot batches (2024, 2025)
+};
+
+// 规上 from the latest year's revenue, unless an admin set it.
+bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen);
+
+// Why a field value is refused (Chinese), or nullopt. Lengths are in characters.
+std::optional<std::string> name_problem(const std::string& name);
+std::optional<std::string> phone_problem(const std::string& phone);
+
 // Unigrams and bigrams of a name's characters (ASCII lower-cased), without duplicates: the index rows that
 // let both engines find a name by any 1- or 2-character piece without scanning the table.
 std::vector<std::string> name_grams(std::string_view name);

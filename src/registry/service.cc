@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "audit/service.h"
 #include "infra/db/ref_versions.h"
 #include "registry/rules.h"
@@ -39,13 +41,29 @@ Result<store::Enterprise> Service::get_enterprise(const auth::Principal& p, int6
   return *e;
 }
 
-namespace {
-std::string audit_json(const store::Enterprise& e) {
-  bj::object o{{"id", e.id},           {"name", e.name},     {"credit_code", e.credit_code},
-               {"industry", e.industry_code}, {"district", e.district_code}, {"batch", e.batch},
-               {"status", e.status}};
+std::string enterprise_json_for_audit(const store::Enterprise& e) {
+  bj::object o{{"name", e.name},
+               {"credit_code", e.credit_code},
+               {"industry", e.industry_code},
+               {"district", e.district_code},
+               {"batch", e.batch},
+               {"status", e.status},
+               {"address", e.address},
+               {"legal_rep", e.legal_rep},
+               {"contact_name", e.contact_name},
+               {"contact_phone", e.contact_phone},
+               {"tier", e.tier},
+               {"scale_above", e.scale_above},
+               {"scale_source", e.scale_source},
+               {"cloud", e.cloud},
+               {"cloud_stars", e.cloud_stars},
+               {"key_cultivation", e.key_cultivation}};
+  if (!e.credit_code_override.empty()) o["credit_code_override"] = e.credit_code_override;
   return bj::serialize(o);
 }
+
+namespace {
+std::string audit_json(const store::Enterprise& e) { return enterprise_json_for_audit(e); }
 }  // namespace
 
 Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& actor,
@@ -123,6 +141,345 @@ Status Service::load_reference(db::Connection& c, std::string_view industries_js
   }
   SZ_TRY(db::record_ref_version(c, "districts", version_of(districts_json), std::string(districts_json), now));
   return db::record_ref_version(c, "industries", version_of(industries_json), std::string(industries_json), now);
+}
+
+}  // namespace sz::registry
+
+namespace sz::registry {
+
+Result<Params> Service::parse_params(std::string_view json) {
+  boost::system::error_code ec;
+  auto v = bj::parse(json, ec);
+  if (ec || !v.is_object()) return err::internal("registry-rules.json is not a JSON object");
+  Params p;
+  const auto& o = v.as_object();
+  if (!o.contains("scale_above_revenue_fen") || !o.at("scale_above_revenue_fen").is_int64())
+    return err::internal("registry-rules.json: scale_above_revenue_fen missing");
+  p.scale_above_revenue_fen = o.at("scale_above_revenue_fen").as_int64();
+  for (const auto& b : o.at("batches").as_array()) p.batches.push_back(b.as_int64());
+  return p;
+}
+
+namespace {
+bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
+bool officer_of(const auth::Principal& p, const std::string& district) {
+  return p.has(auth::Role::district_officer) && p.district == district;
+}
+bool enterprise_user_of(const auth::Principal& p, int64_t id) {
+  return p.has(auth::Role::enterprise) && p.enterprise_id == id;
+}
+}  // namespace
+
+// Applies the caller's input to `e` with every check: who may change which field, and each value's rules.
+Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principal& p, store::Enterprise e,
+                                         const EnterpriseInput& in, bool creating) {
+  const bool is_admin = admin(p);
+  const bool is_officer = officer_of(p, e.district_code) || (creating && in.district && officer_of(p, *in.district));
+  // Enterprise users keep their own contact details current; the registry facts are the officials'.
+  const bool contact_only = !is_admin && !is_officer && enterprise_user_of(p, e.id);
+  if (!is_admin && !is_officer && !contact_only) {
+    if (creating) return err::forbidden("只有市级管理员或本区县专班可以新增企业");
+    return err::forbidden("超出数据权限范围：无权修改该企业");
+  }
+  if (contact_only && (in.name || in.credit_code || in.industry || in.district || in.tier || in.batch || in.scale_above ||
+                       in.cloud || in.cloud_stars || in.key_cultivation || in.credit_code_override_reason))
+    return err::forbidden("企业用户只能修改地址、法定代表人和联系人信息");
+  if (in.name) {
+    if (auto why = name_problem(*in.name)) return err::invalid("name", *why);
+    e.name = *in.name;
+  }
+  if (in.credit_code_override_reason && !is_admin)
+    return err::forbidden("只有市级管理员可以接受不符合国标校验的统一社会信用代码");
+  if (in.credit_code || creating) {
+    std::string code = normalize_credit_code(in.credit_code.value_or(""));
+    std::string reason = in.credit_code_override_reason.value_or("");
+    if (auto why = credit_code_problem(code)) {
+      bool plausible = code.size() == 18 && std::all_of(code.begin(), code.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); });
+      if (reason.empty() || !plausible) return err::invalid("credit_code", *why);
+      e.credit_code_override = reason;  // a real but non-conforming code, accepted with a written reason
+    } else {
+      e.credit_code_override.clear();
+    }
+    if (code != e.credit_code) {
+      SZ_ASSIGN(auto other, store::enterprise_by_credit_code(c, code));
+      if (other) return err::conflict("credit_code", "统一社会信用代码已存在：" + code);
+    }
+    e.credit_code = code;
+  }
+  if (in.industry) {
+    SZ_ASSIGN(bool found, store::industry_exists(c, *in.industry));
+    if (!found) return err::invalid("industry", "行业代码不存在：" + *in.industry);
+    e.industry_code = *in.industry;
+  }
+  if (in.district && *in.district != e.district_code) {
+    SZ_ASSIGN(bool found, store::district_exists(c, *in.district));
+    if (!found) return err::invalid("district", "区县代码不存在：" + *in.district);
+    if (!is_admin && !creating) return err::forbidden("只有市级管理员可以把企业转到其他区县");
+    if (!is_admin && !officer_of(p, *in.district)) return err::forbidden("区县专班只能在本区县新增企业");
+    e.district_code = *in.district;
+  }
+  if (in.batch) {
+    if (std::find(params_.batches.begin(), params_.batches.end(), *in.batch) == params_.batches.end())
+      return err::invalid("batch", "试点批次应为 2024 或 2025");
+    e.batch = *in.batch;
+  }
+  if (in.address) e.address = *in.address;
+  if (in.legal_rep) e.legal_rep = *in.legal_rep;
+  if (in.contact_name) e.contact_name = *in.contact_name;
+  if (in.contact_phone) {
+    if (auto why = phone_problem(*in.contact_phone)) return err::invalid("contact_phone", *why);
+    e.contact_phone = *in.contact_phone;
+  }
+  if (in.tier) {
+    if (!valid_tier(*in.tier)) return err::invalid("tier", "企业梯度应为 none、innovative、specialized 或 little_giant");
+    e.tier = *in.tier;
+  }
+  if (in.scale_above) {
+    // Setting 规上 by hand is an admin's decision; otherwise it follows the latest revenue.
+    if (!is_admin) return err::forbidden("只有市级管理员可以直接认定规上企业（否则按营业收入自动判定）");
+    e.scale_above = *in.scale_above;
+    e.scale_source = "admin";
+  }
+  if (in.cloud) e.cloud = *in.cloud;
+  if (in.cloud_stars) {
+    if (*in.cloud_stars < 0 || *in.cloud_stars > 5) return err::invalid("cloud_stars", "上云星级应为 0–5");
+    e.cloud_stars = *in.cloud_stars;
+  }
+  if (!e.cloud) e.cloud_stars = 0;
+  if (in.key_cultivation) e.key_cultivation = *in.key_cultivation;
+  return e;
+}
+
+Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e) {
+  SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now()));
+  SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "", audit_json(e)));
+  SZ_ASSIGN(auto stored, store::enterprise_by_id(c, e.id));
+  return *stored;
+}
+
+Result<store::Enterprise> Service::create(const auth::Principal& p, const auth::Origin& from, const EnterpriseInput& in) {
+  // The minimum a record needs: name, credit code, industry and district.
+  const std::pair<const std::optional<std::string>*, std::pair<const char*, const char*>> required[] = {
+      {&in.name, {"name", "企业名称"}},
+      {&in.credit_code, {"credit_code", "统一社会信用代码"}},
+      {&in.industry, {"industry", "行业"}},
+      {&in.district, {"district", "所属区县"}}};
+  for (const auto& [value, names] : required)
+    if (!*value || (*value)->empty()) return err::invalid(names.first, std::string(names.second) + "不能为空");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  store::Enterprise e;
+  e.batch = params_.batches.empty() ? 2024 : params_.batches.front();
+  SZ_ASSIGN(e, apply(*c, p, e, in, true));
+  SZ_ASSIGN(auto created, insert_checked(*c, auth::actor_of(p, from), e));
+  SZ_TRY(tx->commit());
+  return created;
+}
+
+Result<store::Enterprise> Service::update(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                          const EnterpriseInput& in) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto before, store::enterprise_by_id(*c, id));
+  if (!before) return err::not_found("企业不存在");
+  if (!auth::enterprise_scope(p).covers(before->district_code, id)) return err::forbidden("超出数据权限范围：无权修改该企业");
+  if (before->status == "withdrawn") return err::conflict("status", "企业已退出试点，不能修改");
+  SZ_ASSIGN(auto after, apply(*c, p, *before, in, false));
+  SZ_TRY(store::update_enterprise(*c, after, after.name != before->name, clock_.now()));
+  std::string b = audit_json(*before), a = audit_json(after);
+  if (a != b)
+    SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.update", "enterprise", std::to_string(id), b, a));
+  SZ_TRY(tx->commit());
+  SZ_ASSIGN(auto stored, store::enterprise_by_id(*c, id));
+  return *stored;
+}
+
+Result<std::vector<HistoryEntry>> Service::history(const auth::Principal& p, int64_t id) {
+  SZ_TRY(get_enterprise(p, id));
+  SZ_ASSIGN(auto* c, db_->local());
+  audit::store::Filter f;
+  f.entity_type = "enterprise";
+  f.entity_id = std::to_string(id);
+  int64_t total = 0;
+  SZ_ASSIGN(auto entries, audit::page(*c, f, 200, 0, &total));
+  std::vector<HistoryEntry> out;
+  for (const auto& e : entries)
+    out.push_back({e.seq, e.at, e.actor.name, e.action, audit::diff(e.before_json, e.after_json)});
+  return out;
+}
+
+Result<std::vector<store::Year>> Service::years(const auth::Principal& p, int64_t id) {
+  SZ_TRY(get_enterprise(p, id));
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::years(*c, id);
+}
+
+Result<store::Enterprise> Service::set_year(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                            const store::Year& y) {
+  if (y.year < 2000 || y.year > 2100) return err::invalid("year", "年份应在 2000–2100 之间");
+  if (y.revenue < 0 || y.rd_spending < 0 || y.employees < 0 || y.invention_patents < 0)
+    return err::invalid("revenue", "金额与数量不能为负数");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto e, store::enterprise_by_id(*c, id));
+  if (!e) return err::not_found("企业不存在");
+  if (!admin(p) && !officer_of(p, e->district_code) && !enterprise_user_of(p, id))
+    return err::forbidden("超出数据权限范围：无权填报该企业的年度数据");
+  SZ_ASSIGN(auto before_years, store::years(*c, id));
+  SZ_TRY(store::upsert_year(*c, id, y, clock_.now()));
+  SZ_ASSIGN(auto all, store::years(*c, id));
+  bj::object after{{"year", y.year}, {"revenue", y.revenue}, {"employees", y.employees},
+                   {"rd_spending", y.rd_spending}, {"invention_patents", y.invention_patents}};
+  std::string before_json;
+  for (const auto& b : before_years)
+    if (b.year == y.year)
+      before_json = bj::serialize(bj::object{{"year", b.year}, {"revenue", b.revenue}, {"employees", b.employees},
+                                             {"rd_spending", b.rd_spending}, {"invention_patents", b.invention_patents}});
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.year", "enterprise", std::to_string(id),
+                       before_json, bj::serialize(after)));
+  // 规上 follows the latest year's revenue unless an admin decided it (kept on write for the counts).
+  if (e->scale_source != "admin") {
+    bool now_above = scale_above(params_, all.empty() ? std::nullopt : std::optional<int64_t>(all.back().revenue));
+    if (now_above != e->scale_above) {
+      store::Enterprise changed = *e;
+      changed.scale_above = now_above;
+      SZ_TRY(store::update_enterprise(*c, changed, false, clock_.now()));
+      SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.update", "enterprise",
+                           std::to_string(id), audit_json(*e), audit_json(changed)));
+    }
+  }
+  SZ_TRY(tx->commit());
+  SZ_ASSIGN(auto stored, store::enterprise_by_id(*c, id));
+  return *stored;
+}
+
+namespace {
+std::string withdrawal_audit(const store::Withdrawal& w) {
+  return bj::serialize(bj::object{{"enterprise_id", w.enterprise_id}, {"reason", w.reason}, {"status", w.status},
+                                  {"replacement", w.replacement_json}, {"decision_note", w.decision_note}});
+}
+
+// The 增补 enterprise as stored with the request, so the city decides on exactly what the district proposed.
+bj::object replacement_object(const EnterpriseInput& in) {
+  bj::object o;
+  auto put = [&](const char* k, const std::optional<std::string>& v) {
+    if (v) o[k] = *v;
+  };
+  put("name", in.name);
+  put("credit_code", in.credit_code);
+  put("industry", in.industry);
+  put("address", in.address);
+  put("legal_rep", in.legal_rep);
+  put("contact_name", in.contact_name);
+  put("contact_phone", in.contact_phone);
+  put("tier", in.tier);
+  return o;
+}
+
+EnterpriseInput replacement_input(const std::string& json) {
+  EnterpriseInput in;
+  auto o = bj::parse(json).as_object();
+  auto get = [&](const char* k) -> std::optional<std::string> {
+    if (auto* v = o.if_contains(k); v && v->is_string()) return std::string(v->as_string());
+    return std::nullopt;
+  };
+  in.name = get("name");
+  in.credit_code = get("credit_code");
+  in.industry = get("industry");
+  in.address = get("address");
+  in.legal_rep = get("legal_rep");
+  in.contact_name = get("contact_name");
+  in.contact_phone = get("contact_phone");
+  in.tier = get("tier");
+  return in;
+}
+}  // namespace
+
+Result<store::Withdrawal> Service::request_withdrawal(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                                      const std::string& reason,
+                                                      const std::optional<EnterpriseInput>& replacement) {
+  if (reason.empty()) return err::invalid("reason", "请填写退出原因");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto e, store::enterprise_by_id(*c, id));
+  if (!e) return err::not_found("企业不存在");
+  if (!officer_of(p, e->district_code) && !admin(p)) return err::forbidden("只有本区县专班可以申请企业退出");
+  if (e->status != "active") return err::conflict("status", "企业已退出试点");
+  SZ_ASSIGN(bool pending, store::pending_withdrawal(*c, id));
+  if (pending) return err::conflict("id", "该企业已有待审批的退出申请");
+  store::Withdrawal w;
+  w.enterprise_id = id;
+  w.district_code = e->district_code;
+  w.reason = reason;
+  if (replacement) {
+    // Check the proposed enterprise now, as the city will create it: in this district, a valid and new code.
+    EnterpriseInput in = *replacement;
+    in.district = e->district_code;
+    store::Enterprise probe;
+    probe.district_code = e->district_code;
+    SZ_ASSIGN(auto checked, apply(*c, p, probe, in, true));
+    (void)checked;
+    if (!in.name || !in.credit_code || !in.industry)
+      return err::invalid("replacement", "增补企业须有企业名称、统一社会信用代码和行业");
+    w.replacement_json = bj::serialize(replacement_object(in));
+  }
+  w.requested_by = p.user_id;
+  w.requested_at = clock_.now();
+  SZ_ASSIGN(w.id, store::insert_withdrawal(*c, w));
+  w.status = "pending";
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.withdraw_request", "enterprise",
+                       std::to_string(id), "", withdrawal_audit(w)));
+  SZ_TRY(tx->commit());
+  SZ_ASSIGN(auto stored, store::withdrawal(*c, w.id));
+  return *stored;
+}
+
+Result<store::Withdrawal> Service::decide_withdrawal(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                                     bool approve, const std::string& note) {
+  if (!admin(p)) return err::forbidden("只有市级管理员可以审批企业退出");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto w, store::withdrawal(*c, id));
+  if (!w) return err::not_found("退出申请不存在");
+  if (w->status != "pending") return err::conflict("status", "该申请已审批（状态：" + w->status + "）");
+  const int64_t now = clock_.now();
+  auto actor = auth::actor_of(p, from);
+  std::optional<int64_t> replacement_id;
+  if (approve) {
+    SZ_ASSIGN(auto e, store::enterprise_by_id(*c, w->enterprise_id));
+    SZ_TRY(store::set_withdrawn(*c, w->enterprise_id, now));
+    SZ_TRY(audit::record(*c, now, actor, "enterprise.withdraw", "enterprise", std::to_string(w->enterprise_id),
+                         R"({"status":"active"})", R"({"status":"withdrawn"})"));
+    if (!w->replacement_json.empty()) {
+      // The replacement counts against the same district's target and takes the withdrawn one's batch.
+      EnterpriseInput in = replacement_input(w->replacement_json);
+      in.district = w->district_code;
+      in.batch = e->batch;
+      store::Enterprise fresh;
+      fresh.district_code = w->district_code;
+      SZ_ASSIGN(fresh, apply(*c, p, fresh, in, true));
+      fresh.replaces_id = w->enterprise_id;
+      SZ_ASSIGN(auto created, insert_checked(*c, actor, fresh));
+      replacement_id = created.id;
+    }
+  }
+  SZ_TRY(store::decide_withdrawal(*c, id, approve ? "approved" : "rejected", p.user_id, now, note, replacement_id));
+  SZ_ASSIGN(auto decided, store::withdrawal(*c, id));
+  SZ_TRY(audit::record(*c, now, actor, approve ? "enterprise.withdraw_approve" : "enterprise.withdraw_reject",
+                       "enterprise", std::to_string(w->enterprise_id), withdrawal_audit(*w), withdrawal_audit(*decided)));
+  SZ_TRY(tx->commit());
+  return *decided;
+}
+
+Result<std::vector<store::Withdrawal>> Service::withdrawals(const auth::Principal& p, const std::string& status,
+                                                            int64_t limit, int64_t offset, int64_t* total) {
+  auto scope = auth::enterprise_scope(p);
+  *total = 0;
+  if (scope.empty()) return std::vector<store::Withdrawal>{};
+  if (!status.empty() && status != "pending" && status != "approved" && status != "rejected")
+    return err::invalid("status", "状态应为 pending、approved 或 rejected");
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::withdrawals(*c, scope, status, limit, offset, total);
 }
 
 }  // namespace sz::registry

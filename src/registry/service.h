@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "audit/rules.h"
+#include "audit/service.h"
+#include "auth/service.h"
+#include "registry/rules.h"
 #include "auth/rules.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
@@ -18,9 +21,42 @@ struct EnterprisePage {
   int64_t total = 0;
 };
 
+// What a caller may set on an enterprise; absent fields keep their value (PATCH) or their default (POST).
+struct EnterpriseInput {
+  std::optional<std::string> name, credit_code, industry, district, address, legal_rep, contact_name, contact_phone,
+      tier, credit_code_override_reason;
+  std::optional<int64_t> batch, cloud_stars;
+  std::optional<bool> scale_above, cloud, key_cultivation;
+};
+
+struct HistoryEntry {
+  int64_t seq = 0, at = 0;
+  std::string actor, action;
+  std::vector<audit::Change> changes;
+};
+
 class Service {
  public:
-  Service(std::shared_ptr<db::Database> db, const Clock& clock) : db_(std::move(db)), clock_(clock) {}
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, Params params)
+      : db_(std::move(db)), clock_(clock), params_(std::move(params)) {}
+  static Result<Params> parse_params(std::string_view json);
+  const Params& params() const { return params_; }
+
+  Result<store::Enterprise> create(const auth::Principal& p, const auth::Origin& from, const EnterpriseInput& in);
+  Result<store::Enterprise> update(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                   const EnterpriseInput& in);
+  // The field-level change history of one enterprise, newest first.
+  Result<std::vector<HistoryEntry>> history(const auth::Principal& p, int64_t id);
+  Result<std::vector<store::Year>> years(const auth::Principal& p, int64_t id);
+  Result<store::Enterprise> set_year(const auth::Principal& p, const auth::Origin& from, int64_t id, const store::Year& y);
+
+  // 退出 and 增补: the district asks, the city decides.
+  Result<store::Withdrawal> request_withdrawal(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                               const std::string& reason, const std::optional<EnterpriseInput>& replacement);
+  Result<store::Withdrawal> decide_withdrawal(const auth::Principal& p, const auth::Origin& from, int64_t id, bool approve,
+                                              const std::string& note);
+  Result<std::vector<store::Withdrawal>> withdrawals(const auth::Principal& p, const std::string& status, int64_t limit,
+                                                     int64_t offset, int64_t* total);
 
   Result<std::vector<store::Industry>> industries();
   Result<std::vector<store::District>> districts();
@@ -50,8 +86,15 @@ class Service {
                                int64_t now);
 
  private:
+  Result<store::Enterprise> apply(db::Connection& c, const auth::Principal& p, store::Enterprise e,
+                                  const EnterpriseInput& in, bool creating);
+  Result<store::Enterprise> insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e);
+
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
+  Params params_;
 };
+
+std::string enterprise_json_for_audit(const store::Enterprise& e);
 
 }  // namespace sz::registry

@@ -57,22 +57,167 @@ Result<bool> industry_exists(db::Connection& c, const std::string& code) {
   return row.has_value();
 }
 
-Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now) {
-  SZ_ASSIGN(auto row, c.query_one("INSERT INTO enterprises (name, credit_code, industry_code, district_code, batch, "
-                                  "status, address, legal_rep, contact_name, contact_phone, created_at, updated_at) "
-                                  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11) RETURNING id",
-                                  {e.name, e.credit_code, e.industry_code, e.district_code, e.batch, e.status,
-                                   e.address, e.legal_rep, e.contact_name, e.contact_phone, now}));
-  int64_t id = row->i64(0);
-  for (const auto& g : name_grams(e.name))
+namespace {
+Status index_name(db::Connection& c, int64_t id, const std::string& name) {
+  for (const auto& g : name_grams(name))
     SZ_TRY(c.execute("INSERT INTO enterprise_name_grams (gram, enterprise_id) VALUES ($1, $2)", {g, id}));
+  return ok();
+}
+
+std::string placeholder(db::Params& p, db::Value v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
+// "(district = $1 OR id = $2 …)" for a caller's scope; "1=1" for the whole city. Callers return nothing at all
+// for an empty scope before building a query (fail closed).
+std::string scope_condition(const auth::EnterpriseScope& scope, const char* district_col, const char* id_col,
+                            db::Params& p) {
+  if (scope.all) return "1=1";
+  std::string any;
+  for (const auto& d : scope.districts) any += (any.empty() ? "" : " OR ") + (district_col + (" = " + placeholder(p, d)));
+  for (auto id : scope.enterprise_ids) any += (any.empty() ? "" : " OR ") + (id_col + (" = " + placeholder(p, id)));
+  return "(" + (any.empty() ? std::string("1=0") : any) + ")";
+}
+}  // namespace
+
+Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now) {
+  SZ_ASSIGN(auto row,
+            c.query_one("INSERT INTO enterprises (name, credit_code, industry_code, district_code, batch, status, address, "
+                        "legal_rep, contact_name, contact_phone, created_at, updated_at, credit_code_override, tier, "
+                        "scale_above, scale_source, cloud, cloud_stars, key_cultivation, replaces_id) "
+                        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id",
+                        {e.name, e.credit_code, e.industry_code, e.district_code, e.batch, e.status, e.address,
+                         e.legal_rep, e.contact_name, e.contact_phone, now, e.credit_code_override, e.tier,
+                         static_cast<int64_t>(e.scale_above), e.scale_source, static_cast<int64_t>(e.cloud),
+                         e.cloud_stars, static_cast<int64_t>(e.key_cultivation), db::opt(e.replaces_id)}));
+  int64_t id = row->i64(0);
+  SZ_TRY(index_name(c, id, e.name));
   return id;
+}
+
+Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_changed, int64_t now) {
+  SZ_TRY(c.execute("UPDATE enterprises SET name = $2, credit_code = $3, industry_code = $4, district_code = $5, batch = $6, "
+                   "address = $7, legal_rep = $8, contact_name = $9, contact_phone = $10, credit_code_override = $11, "
+                   "tier = $12, scale_above = $13, scale_source = $14, cloud = $15, cloud_stars = $16, "
+                   "key_cultivation = $17, updated_at = $18 WHERE id = $1",
+                   {e.id, e.name, e.credit_code, e.industry_code, e.district_code, e.batch, e.address, e.legal_rep,
+                    e.contact_name, e.contact_phone, e.credit_code_override, e.tier, static_cast<int64_t>(e.scale_above),
+                    e.scale_source, static_cast<int64_t>(e.cloud), e.cloud_stars,
+                    static_cast<int64_t>(e.key_cultivation), now}));
+  if (name_changed) {
+    SZ_TRY(c.execute("DELETE FROM enterprise_name_grams WHERE enterprise_id = $1", {e.id}));
+    SZ_TRY(index_name(c, e.id, e.name));
+  }
+  return ok();
+}
+
+Result<std::optional<int64_t>> enterprise_by_credit_code(db::Connection& c, const std::string& code) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT id FROM enterprises WHERE credit_code = $1", {code}));
+  if (!row) return std::optional<int64_t>{};
+  return std::optional<int64_t>(row->i64(0));
+}
+
+Status set_withdrawn(db::Connection& c, int64_t id, int64_t at) {
+  SZ_TRY(c.execute("UPDATE enterprises SET status = 'withdrawn', withdrawn_at = $2, updated_at = $2 WHERE id = $1", {id, at}));
+  return ok();
+}
+
+Result<std::vector<Year>> years(db::Connection& c, int64_t enterprise_id) {
+  SZ_ASSIGN(auto rows, c.query("SELECT year, revenue, employees, rd_spending, invention_patents FROM enterprise_years "
+                               "WHERE enterprise_id = $1 ORDER BY year",
+                               {enterprise_id}));
+  std::vector<Year> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4)});
+  return out;
+}
+
+Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int64_t now) {
+  SZ_TRY(c.execute("INSERT INTO enterprise_years (enterprise_id, year, revenue, employees, rd_spending, invention_patents, "
+                   "updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (enterprise_id, year) DO UPDATE SET "
+                   "revenue = excluded.revenue, employees = excluded.employees, rd_spending = excluded.rd_spending, "
+                   "invention_patents = excluded.invention_patents, updated_at = excluded.updated_at",
+                   {enterprise_id, y.year, y.revenue, y.employees, y.rd_spending, y.invention_patents, now}));
+  return ok();
+}
+
+namespace {
+const char* kWithdrawalColumns =
+    "w.id, w.enterprise_id, e.name, w.district_code, d.name, w.reason, w.replacement_json, w.status, w.decision_note, "
+    "w.requested_by, w.requested_at, COALESCE(u.display_name, ''), w.decided_by, w.decided_at, w.replacement_id "
+    "FROM withdrawals w JOIN enterprises e ON e.id = w.enterprise_id JOIN districts d ON d.code = w.district_code "
+    "LEFT JOIN users u ON u.id = w.requested_by ";
+
+Withdrawal withdrawal_of(const db::Row& r) {
+  Withdrawal w;
+  w.id = r.i64(0);
+  w.enterprise_id = r.i64(1);
+  w.enterprise_name = r.text(2);
+  w.district_code = r.text(3);
+  w.district_name = r.text(4);
+  w.reason = r.text(5);
+  w.replacement_json = r.text(6);
+  w.status = r.text(7);
+  w.decision_note = r.text(8);
+  w.requested_by = r.i64(9);
+  w.requested_at = r.i64(10);
+  w.requested_by_name = r.text(11);
+  w.decided_by = r.opt_i64(12);
+  w.decided_at = r.opt_i64(13);
+  w.replacement_id = r.opt_i64(14);
+  return w;
+}
+}  // namespace
+
+Result<int64_t> insert_withdrawal(db::Connection& c, const Withdrawal& w) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO withdrawals (enterprise_id, district_code, reason, replacement_json, status, "
+                                  "requested_by, requested_at, decision_note) VALUES ($1,$2,$3,$4,'pending',$5,$6,'') "
+                                  "RETURNING id",
+                                  {w.enterprise_id, w.district_code, w.reason, w.replacement_json, w.requested_by,
+                                   w.requested_at}));
+  return row->i64(0);
+}
+
+Result<std::optional<Withdrawal>> withdrawal(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kWithdrawalColumns + "WHERE w.id = $1", {id}));
+  if (!row) return std::optional<Withdrawal>{};
+  return std::optional<Withdrawal>(withdrawal_of(*row));
+}
+
+Result<std::vector<Withdrawal>> withdrawals(db::Connection& c, const auth::EnterpriseScope& scope, const std::string& status,
+                                            int64_t limit, int64_t offset, int64_t* total) {
+  db::Params p;
+  std::string w = "WHERE " + scope_condition(scope, "w.district_code", "w.enterprise_id", p);
+  if (!status.empty()) w += " AND w.status = " + placeholder(p, status);
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) FROM withdrawals w " + w, p));
+  *total = n->i64(0);
+  std::string sql = std::string("SELECT ") + kWithdrawalColumns + w + " ORDER BY w.id DESC LIMIT " +
+                    placeholder(p, limit) + " OFFSET " + placeholder(p, offset);
+  SZ_ASSIGN(auto rows, c.query(sql, p));
+  std::vector<Withdrawal> out;
+  for (const auto& r : rows) out.push_back(withdrawal_of(r));
+  return out;
+}
+
+Status decide_withdrawal(db::Connection& c, int64_t id, const std::string& status, int64_t by, int64_t at,
+                         const std::string& note, std::optional<int64_t> replacement_id) {
+  SZ_TRY(c.execute("UPDATE withdrawals SET status = $2, decided_by = $3, decided_at = $4, decision_note = $5, "
+                   "replacement_id = $6 WHERE id = $1 AND status = 'pending'",
+                   {id, status, by, at, note, db::opt(replacement_id)}));
+  return ok();
+}
+
+Result<bool> pending_withdrawal(db::Connection& c, int64_t enterprise_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM withdrawals WHERE enterprise_id = $1 AND status = 'pending'", {enterprise_id}));
+  return row.has_value();
 }
 
 namespace {
 const char* kColumns =
     "e.id, e.name, e.credit_code, e.industry_code, i.name, e.district_code, d.name, e.batch, e.status, e.address, "
-    "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at "
+    "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at, "
+    "e.credit_code_override, e.tier, e.scale_above, e.scale_source, e.cloud, e.cloud_stars, e.key_cultivation, "
+    "e.withdrawn_at, e.replaces_id "
     "FROM enterprises e JOIN industries i ON i.code = e.industry_code JOIN districts d ON d.code = e.district_code ";
 
 Enterprise enterprise_of(const db::Row& r) {
@@ -95,26 +240,29 @@ Enterprise enterprise_of(const db::Row& r) {
   e.level = static_cast<int>(r.i64(15));
   e.level_source = r.text(16);
   e.assessed_at = r.opt_i64(17);
+  e.credit_code_override = r.text(18);
+  e.tier = r.text(19);
+  e.scale_above = r.i64(20) != 0;
+  e.scale_source = r.text(21);
+  e.cloud = r.i64(22) != 0;
+  e.cloud_stars = r.i64(23);
+  e.key_cultivation = r.i64(24) != 0;
+  e.withdrawn_at = r.opt_i64(25);
+  e.replaces_id = r.opt_i64(26);
   return e;
-}
-
-std::string placeholder(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
 }
 
 // The WHERE clause of a scoped, filtered enterprise query. The scope comes first and fails closed:
 // the caller returns nothing at all for an empty scope before this is built.
 std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db::Params& p) {
-  std::string w = "WHERE 1=1";
-  if (!scope.all) {
-    std::string any;
-    for (const auto& d : scope.districts) any += (any.empty() ? "" : " OR ") + ("e.district_code = " + placeholder(p, d));
-    for (auto id : scope.enterprise_ids) any += (any.empty() ? "" : " OR ") + ("e.id = " + placeholder(p, id));
-    w += " AND (" + any + ")";
-  }
+  std::string w = "WHERE " + scope_condition(scope, "e.district_code", "e.id", p);
   if (!f.industry.empty()) w += " AND e.industry_code = " + placeholder(p, f.industry);
   if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
+  if (!f.tier.empty()) w += " AND e.tier = " + placeholder(p, f.tier);
+  if (!f.status.empty()) w += " AND e.status = " + placeholder(p, f.status);
+  if (f.level) w += " AND e.level = " + placeholder(p, static_cast<int64_t>(*f.level));
+  if (f.stage == "registered") w += " AND e.level_source = ''";
+  if (f.stage == "assessed") w += " AND e.level_source <> ''";
   if (!f.q.empty()) {
     std::string code = normalize_credit_code(f.q);
     if (!credit_code_problem(code)) {

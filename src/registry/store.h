@@ -36,16 +36,51 @@ struct Enterprise {
   int level = 0;
   std::string level_source;
   std::optional<int64_t> assessed_at;
+  std::string credit_code_override;
+  std::string tier = "none";
+  bool scale_above = false;
+  std::string scale_source = "revenue";
+  bool cloud = false;
+  int64_t cloud_stars = 0;
+  bool key_cultivation = false;
+  std::optional<int64_t> withdrawn_at, replaces_id;
 };
 
 struct Filter {
   std::string industry, district, q;  // q: an exact credit code or a piece of the name
+  std::string tier, stage, status;    // stage: registered | assessed; status: active | withdrawn
+  std::optional<int> level;           // the current level, 0 = none
 };
 
 Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now);
 Result<std::optional<Enterprise>> enterprise_by_id(db::Connection& c, int64_t id);
 Result<bool> enterprise_exists(db::Connection& c, int64_t id);
 Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at);
+// Writes every editable column and rebuilds the name index when the name changed.
+Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_changed, int64_t now);
+Result<std::optional<int64_t>> enterprise_by_credit_code(db::Connection& c, const std::string& code);
+Status set_withdrawn(db::Connection& c, int64_t id, int64_t at);
+
+struct Year {
+  int64_t year = 0, revenue = 0, employees = 0, rd_spending = 0, invention_patents = 0;
+};
+Result<std::vector<Year>> years(db::Connection& c, int64_t enterprise_id);
+Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int64_t now);
+
+struct Withdrawal {
+  int64_t id = 0, enterprise_id = 0;
+  std::string enterprise_name, district_code, district_name, reason, replacement_json, status, decision_note;
+  int64_t requested_by = 0, requested_at = 0;
+  std::string requested_by_name;
+  std::optional<int64_t> decided_by, decided_at, replacement_id;
+};
+Result<int64_t> insert_withdrawal(db::Connection& c, const Withdrawal& w);
+Result<std::optional<Withdrawal>> withdrawal(db::Connection& c, int64_t id);
+Result<std::vector<Withdrawal>> withdrawals(db::Connection& c, const auth::EnterpriseScope& scope, const std::string& status,
+                                            int64_t limit, int64_t offset, int64_t* total);
+Status decide_withdrawal(db::Connection& c, int64_t id, const std::string& status, int64_t by, int64_t at,
+                         const std::string& note, std::optional<int64_t> replacement_id);
+Result<bool> pending_withdrawal(db::Connection& c, int64_t enterprise_id);
 Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::EnterpriseScope& scope,
                                                  const Filter& f, int64_t limit, int64_t offset);
 Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f);

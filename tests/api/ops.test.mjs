@@ -141,7 +141,7 @@ test('审计日志：筛选、修改前后对比、导出 Excel（后台任务�
     assert.equal(item.action_name, '锁定用户')
     assert.equal(item.entity_id, String(id))
     const detail = await server.call('GET', `/api/v1/audit/${item.seq}`, { token: admin })
-    assert.deepEqual(detail.json.changes, [{ field: 'locked_by_admin', before: false, after: true }])
+    assert.deepEqual(detail.json.changes, [{ field: 'locked_by_admin', field_name: '管理员锁定', before: false, after: true }])
     assert.match(detail.json.hash, /^[0-9a-f]{64}$/)
     const facets = await server.call('GET', '/api/v1/audit/facets', { token: admin })
     assert.ok(facets.json.actions.some((a) => a.code === 'enterprise.create' && a.name === '新增企业'))

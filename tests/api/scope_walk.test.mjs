@@ -29,11 +29,17 @@ const SAMPLES = {
   'POST /api/v1/enterprises/{id}/assessors': { expert_user_id: 6 },
   'PUT /api/v1/assessments/{id}': { answers: { 1: ['B'] } },
   'POST /api/v1/assessments/{id}/submit': null,
+  'POST /api/v1/enterprises': { name: '巡检新增企业', credit_code: '91410100MA9999999K', industry: 'auto_parts', district: '410183' },
+  'PATCH /api/v1/enterprises/{id}': { address: '巡检修改' },
+  'PUT /api/v1/enterprises/{id}/years/{year}': { revenue: 1, employees: 1, rd_spending: 0, invention_patents: 0 },
+  'POST /api/v1/enterprises/{id}/withdrawals': { reason: '巡检' },
+  'POST /api/v1/withdrawals/{id}/approve': {},
+  'POST /api/v1/withdrawals/{id}/reject': { note: '巡检' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'metrics', 'test'])
 
 let server, doc, adminUserId, adminJobId
 // An assessment of a 巩义 enterprise and one of a 新密 enterprise.
@@ -53,6 +59,10 @@ before(async () => {
   assert.equal(a1.status, 201)
   assert.equal(a2.status, 201)
   ASSESSMENT.gongyi = a1.json.id
+  for (const [who, id] of [['gongyi', GONGYI_ENTERPRISE + 1], ['xinmi', XINMI_ENTERPRISE + 1]]) {
+    const w = await server.call('POST', `/api/v1/enterprises/${id}/withdrawals`, { token: tokens[who], body: { reason: '巡检用' } })
+    assert.equal(w.status, 201, w.text)
+  }
   ASSESSMENT.xinmi = a2.json.id
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
@@ -72,7 +82,7 @@ function routes() {
 }
 
 function fill(p, id) {
-  return p.replace('{id}', String(id))
+  return p.replace('{id}', String(id)).replace('{year}', '2024')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
@@ -116,6 +126,23 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         assert.equal(res.status, 200)
         for (const job of res.json.items)
           assert.ok(user === 'admin' || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
+        checked++
+        continue
+      } else if (r.scope === 'enterprise_create') {
+        if (user === 'admin') continue
+        const outside = user === 'gongyi' ? '410183' : '410181'
+        const res = await server.call(r.method, r.path, { token, body: { ...body, district: outside } })
+        assert.ok(res.status >= 400, `${user} creates an enterprise in ${outside} → ${res.status}`)
+        checked++
+        continue
+      } else if (r.scope === 'withdrawal_list') {
+        const res = await server.call('GET', r.path + '?page_size=100', { token })
+        assert.equal(res.status, 200)
+        for (const w of res.json.items) {
+          const ok = user === 'admin' || (user === 'gongyi' && w.district.code === '410181') ||
+            (user === 'xinmi' && w.district.code === '410183') || (user === 'qiye' && w.enterprise.id === XINMI_ENTERPRISE)
+          assert.ok(ok, `${user} sees withdrawal ${w.id} of ${w.district.code}`)
+        }
         checked++
         continue
       } else if (r.scope === 'enterprise_list') {
