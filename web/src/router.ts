@@ -21,6 +21,9 @@ export const PLATFORM_NAME = '郑州市中小企业数字化转型公共服务�
 
 export const ENTERPRISE_ROLES = ['city_admin', 'district_officer', 'enterprise']
 export const ADMIN_ROLES = ['city_admin']
+// Who may open an enterprise's 评测 records; the server narrows it to the enterprise's own, its district's, or an
+// assigned expert's.
+export const ASSESSMENT_ROLES = ['city_admin', 'district_officer', 'enterprise', 'expert']
 
 // A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
 // logged in) or the props the view is given.
@@ -36,6 +39,7 @@ function page(
 }
 
 const MessageView = () => import('@/views/MessageView.vue')
+const EnterpriseAssessmentsView = () => import('@/views/assessment/EnterpriseAssessmentsView.vue')
 
 const router = createRouter({
   history: createWebHistory('/'),
@@ -53,6 +57,12 @@ const router = createRouter({
         page('', 'home', () => import('@/views/HomeView.vue'), '首页'),
         page('targets', 'targets', () => import('@/views/TargetsView.vue'), '目标任务'),
         page('enterprises', 'enterprises', () => import('@/views/EnterprisesView.vue'), '试点企业', ENTERPRISE_ROLES),
+        // 数字化水平评测
+        page('my/assessments', 'my-assessments', EnterpriseAssessmentsView, '数字化水平评测', ['enterprise']),
+        page('enterprises/:id(\\d+)/assessments', 'enterprise-assessments', EnterpriseAssessmentsView, '评测记录', ASSESSMENT_ROLES),
+        page('assessments/compare', 'assessment-compare', () => import('@/views/assessment/AssessmentCompareView.vue'), '评测对比', ASSESSMENT_ROLES),
+        page('assessments/:id(\\d+)', 'assessment', () => import('@/views/assessment/AssessmentView.vue'), '评测问卷', ASSESSMENT_ROLES),
+        page('onsite', 'onsite', () => import('@/views/assessment/OnsiteView.vue'), '现场评定', ['expert']),
         // 系统管理
         page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),
         page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),

@@ -2,6 +2,11 @@
 import { http, type Query } from './http'
 import type {
   AdminUser,
+  Assessment,
+  AssessmentAnswers,
+  AssessmentComparison,
+  AssessmentKind,
+  AssessmentModel,
   AuditDetail,
   AuditFacets,
   AuditEntry,
@@ -10,12 +15,14 @@ import type {
   DistrictTargetsResponse,
   EnterpriseDetail,
   EnterpriseSummary,
+  Evaluation,
   Industry,
   Job,
   LoginAttempt,
   LoginResponse,
   NewUser,
   Page,
+  SceneLevels,
   SystemStatus,
   TargetsResponse,
   User,
@@ -80,4 +87,34 @@ export const jobApi = {
 
 export const systemApi = {
   status: () => http.get<SystemStatus>('/system/status'),
+}
+
+// A model version never changes once published, so each is fetched once per page load (a failure is not kept).
+const assessmentModels = new Map<string, Promise<AssessmentModel>>()
+
+function assessmentModel(version: string): Promise<AssessmentModel> {
+  let p = assessmentModels.get(version)
+  if (!p) {
+    p = http.get<AssessmentModel>(`/assessment-models/${encodeURIComponent(version)}`)
+    p.catch(() => assessmentModels.delete(version))
+    assessmentModels.set(version, p)
+  }
+  return p
+}
+
+export const assessmentApi = {
+  // version: a model ("2024") or one of its versions ("2024-public-1"); an assessment names its version.
+  model: assessmentModel,
+  evaluate: (model: string, answers: AssessmentAnswers, scenes: SceneLevels) =>
+    http.post<Evaluation>('/assessments/evaluate', { model, answers, scenes }),
+  history: (enterpriseId: number) => http.get<{ items: Assessment[] }>(`/enterprises/${enterpriseId}/assessments`),
+  create: (enterpriseId: number, kind: AssessmentKind) =>
+    http.post<Assessment>(`/enterprises/${enterpriseId}/assessments`, { kind }),
+  get: (id: number) => http.get<Assessment>(`/assessments/${id}`),
+  save: (id: number, answers: AssessmentAnswers, scenes: SceneLevels) =>
+    http.put<Assessment>(`/assessments/${id}`, { answers, scenes }),
+  submit: (id: number) => http.post<Assessment>(`/assessments/${id}/submit`),
+  compare: (a: number, b: number) => http.get<AssessmentComparison>('/assessments/compare', { a, b }),
+  assignExpert: (enterpriseId: number, expertUserId: number) =>
+    http.post<void>(`/enterprises/${enterpriseId}/assessors`, { expert_user_id: expertUserId }),
 }

@@ -101,6 +101,9 @@ export interface EnterpriseSummary {
   batch: number
   status: string
   status_name: string
+  // 当前数字化水平等级 0–4 (0 = 未评定或未达一级) and where it came from: '' none, 'self' 自评, 'onsite' 现场评定.
+  level: number
+  level_source: LevelSource
 }
 
 export interface EnterpriseDetail extends EnterpriseSummary {
@@ -231,4 +234,111 @@ export interface SystemStatus {
   jobs: { queued: number; running: number; succeeded: number; failed: number }
   audit: { entries: number; head_seq: number; head_hash: string }
   login_failures_24h: number
+}
+
+// ---- 数字化水平评测 ----
+// Points in the model are exact decimal strings ("1.875"); computed scores arrive as JSON numbers.
+export type Points = string | number
+export type LevelSource = '' | 'self' | 'onsite'
+
+export interface AssessmentDimension {
+  code: string
+  name: string
+  max: Points
+}
+
+export interface AssessmentOption {
+  letter: string
+  text: string
+  points: Points
+}
+
+export interface AssessmentQuestion {
+  no: number
+  dimension: string
+  topic: string
+  title: string
+  type: 'single' | 'multi'
+  max: Points
+  none_option?: string
+  options: AssessmentOption[]
+  guidance?: string
+  definition?: string
+  fields?: string[]
+  note?: string
+}
+
+export interface AssessmentScene {
+  name: string
+  group: string
+  mandatory: boolean
+  // Descriptions of levels 1..4.
+  levels: string[]
+}
+
+export interface AssessmentLevelRule {
+  level: number
+  name: string
+  min_score: Points
+  min_scenes: number
+  min_mandatory: number
+}
+
+export interface AssessmentModel {
+  model: string
+  version: string
+  title: string
+  source: string
+  dimensions: AssessmentDimension[]
+  questions: AssessmentQuestion[]
+  scenes: AssessmentScene[]
+  scene_notes: string[]
+  levels: AssessmentLevelRule[]
+}
+
+// Question number (as a string) → chosen letters; scene name → level 0–4.
+export type AssessmentAnswers = Record<string, string[]>
+export type SceneLevels = Record<string, number>
+
+export interface Evaluation {
+  score: number
+  dimensions: Record<string, number>
+  level: number
+  explanation: string
+  question_points: Record<string, number>
+  // Scenes at or above level 1..4, and of them the 约束性 ones.
+  scenes_at_level: number[]
+  mandatory_at_level: number[]
+}
+
+export type AssessmentKind = 'self' | 'onsite'
+export type AssessmentStatus = 'draft' | 'submitted'
+
+export interface Assessment {
+  id: number
+  enterprise_id: number
+  model_version: string
+  kind: AssessmentKind
+  kind_name: string
+  status: AssessmentStatus
+  status_name: string
+  answers: AssessmentAnswers
+  scenes: SceneLevels
+  score: number
+  // Not used by the pages: the live panel takes its dimension scores from evaluate.
+  dimensions: Record<string, number>
+  level: number
+  explanation: string
+  created_by: { id: number; name: string }
+  created_at: string
+  updated_at: string
+  submitted_at: string | null
+}
+
+export interface AssessmentComparison {
+  a: Assessment
+  b: Assessment
+  // Chosen letters run together ("BC"); '' = not answered.
+  questions: { no: number; title: string; dimension: string; a: string; b: string; a_points: number; b_points: number; changed: boolean }[]
+  scenes: { name: string; mandatory: boolean; a: number; b: number; changed: boolean }[]
 }
