@@ -111,6 +111,7 @@ int main(int argc, char** argv) {
   flag(serve, "--idle-timeout", "server.idle_timeout", "长连接空闲时限（秒）");
   flag(serve, "--shutdown-timeout", "server.shutdown_timeout", "优雅停机时限（秒）");
   flag(serve, "--body-limit", "server.body_limit", "请求体上限（字节）");
+  flag(serve, "--upload-limit", "server.upload_limit", "上传文件上限（字节）");
   flag(serve, "--jobs-dir", "jobs.dir", "任务结果目录");
   flag(serve, "--job-lease", "jobs.lease_seconds", "任务租约（秒）");
   bool test_clock = false;
@@ -228,6 +229,9 @@ int main(int argc, char** argv) {
       sopts.read_timeout = std::chrono::seconds(settings.get_int("server.read_timeout"));
       sopts.idle_timeout = std::chrono::seconds(settings.get_int("server.idle_timeout"));
       sopts.shutdown_timeout = std::chrono::seconds(settings.get_int("server.shutdown_timeout"));
+      sopts.is_upload = &app::Platform::is_upload;
+      sopts.upload_dir = (fs::path(settings.get("jobs.dir")) / "incoming").string();
+      sopts.upload_limit = static_cast<uint64_t>(settings.get_int("server.upload_limit"));
       http::Server server(sopts, [&platform](http::Request& req) { return platform.handle(req); });
       platform.start_jobs();
       std::string error;

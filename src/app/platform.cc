@@ -93,9 +93,12 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       stats_(db_),
       assessment_(db_, *clock_, assessment_models()),
       runner_(db_, *clock_, opts_.jobs),
+      transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
   runner_.add("audit.export", ops_.audit_export_handler());
+  runner_.add("enterprise.import", transfer_.import_handler());
+  runner_.add("enterprise.export", transfer_.export_handler());
   register_routes();
   if (opts_.test_clock) register_test_routes();
 
@@ -132,7 +135,7 @@ void Platform::register_routes() {
     return r;
   });
   auth::register_routes(routes_, auth_, opts_.cookies);
-  registry::register_routes(routes_, registry_);
+  registry::register_routes(routes_, registry_, transfer_);
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
@@ -177,6 +180,10 @@ void Platform::register_test_routes() {
                                                 R"({"kind":"test.steps"})");
                          }};
   });
+}
+
+bool Platform::is_upload(std::string_view method, std::string_view target) {
+  return method == "POST" && target.rfind("/api/v1/enterprises/imports", 0) == 0;
 }
 
 http::Response Platform::handle(http::Request& req) {

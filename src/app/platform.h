@@ -14,6 +14,7 @@
 #include "infra/jobs/jobs.h"
 #include "ops/service.h"
 #include "registry/service.h"
+#include "registry/transfer.h"
 #include "stats/service.h"
 
 namespace sz::app {
@@ -36,6 +37,8 @@ class Platform {
   ~Platform();
   http::Response handle(http::Request& req);
   void start_jobs() { runner_.start(); }
+  // The routes whose request body is a file, streamed to disk by the server.
+  static bool is_upload(std::string_view method, std::string_view target);
   void stop_jobs() { runner_.stop(); }
 
   db::Database& db() { return *db_; }
@@ -56,6 +59,7 @@ class Platform {
   stats::Service stats_;
   assessment::Service assessment_;
   jobs::Runner runner_;
+  registry::Transfer transfer_;
   ops::Service ops_;
   http::Router router_;
   auth::Routes routes_;

@@ -14,6 +14,7 @@ config::Settings platform_settings() {
       {"server.idle_timeout", "60", "长连接空闲时限（秒）", integer_between(1, 3600)},
       {"server.shutdown_timeout", "30", "收到 SIGTERM 后等待进行中请求完成的时限（秒）", integer_between(1, 3600)},
       {"server.body_limit", "1048576", "请求体上限（字节），超过返回 413", integer_between(1024, 1LL << 32)},
+      {"server.upload_limit", "209715200", "上传文件上限（字节），超过返回 413", integer_between(1024, 1LL << 40)},
       {"server.web_root", "", "前端构建目录（空：自动查找 web/dist）", any_text()},
       {"server.secure_cookies", "false", "会话 Cookie 加 Secure（经 HTTPS 提供服务时设为 true）", boolean()},
       {"server.trusted_proxies", "", "可信反向代理地址（逗号分隔）：只有来自这些地址的 X-Forwarded-For 才被采信", ip_list()},

@@ -60,8 +60,15 @@ bj::object evaluation_json(const Evaluation& e) {
                     {"mandatory_at_level", std::move(mandatory_at)}};
 }
 
+// Stored dimension scores are thousandths, like every stored score; the API speaks points.
+bj::object dimensions_in_points(const std::string& stored) {
+  bj::value parsed = bj::parse(stored);
+  bj::object out;
+  for (const auto& kv : parsed.as_object()) out[kv.key()] = points(kv.value().to_number<int64_t>());
+  return out;
+}
+
 bj::object row_json(const store::Row& r) {
-  boost::system::error_code ec;
   return bj::object{{"id", r.id},
                     {"enterprise_id", r.enterprise_id},
                     {"model_version", r.model_version},
@@ -72,7 +79,7 @@ bj::object row_json(const store::Row& r) {
                     {"answers", bj::parse(r.answers_json)},
                     {"scenes", bj::parse(r.scenes_json)},
                     {"score", points(r.score)},
-                    {"dimensions", bj::parse(r.dimensions_json)},
+                    {"dimensions", dimensions_in_points(r.dimensions_json)},
                     {"level", r.level},
                     {"explanation", r.explanation},
                     {"created_by", bj::object{{"id", r.created_by}, {"name", r.created_by_name}}},

@@ -244,6 +244,20 @@ Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, 
   return store::list_logins(*c, f, limit, offset);
 }
 
+Result<std::optional<Principal>> Service::principal_of(db::Connection& c, int64_t user_id) {
+  SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
+  if (!u || u->locked_by_admin) return std::optional<Principal>{};
+  Principal p;
+  p.user_id = u->id;
+  p.username = u->username;
+  p.display_name = u->display_name;
+  p.roles = u->roles;
+  p.district = u->district;
+  p.enterprise_id = u->enterprise_id;
+  p.provider_id = u->provider_id;
+  return std::optional<Principal>(std::move(p));
+}
+
 Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();

@@ -75,6 +75,8 @@ class Service {
   Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);
   Status set_password_as(const audit::Actor& actor, int64_t user_id, const std::string& password);
   Result<std::optional<store::User>> find_user(const std::string& username);
+  // The caller a background job acts for: the job's owner as a principal (nullopt if the account is gone or locked).
+  static Result<std::optional<Principal>> principal_of(db::Connection& c, int64_t user_id);
   // For other areas, inside their transaction: whether a user holds a role.
   static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
 

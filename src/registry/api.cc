@@ -1,5 +1,7 @@
 #include "registry/api.h"
 
+#include <functional>
+#include <map>
 #include <tuple>
 
 #include "infra/text.h"
@@ -95,7 +97,33 @@ std::string trimmed(std::string s) {
 }
 }  // namespace
 
-void register_routes(auth::Routes& routes, Service& registry) {
+// The list filters, from a query string or a JSON body alike.
+Result<store::Filter> filter_from(const std::function<std::optional<std::string>(const char*)>& get) {
+  store::Filter f;
+  f.industry = get("industry").value_or("");
+  f.district = get("district").value_or("");
+  f.q = trimmed(get("q").value_or(""));
+  f.tier = get("tier").value_or("");
+  f.stage = get("stage").value_or("");
+  f.status = get("status").value_or("");
+  if (text::utf8_length(f.q) > 50 || !text::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
+  if (!f.tier.empty() && !valid_tier(f.tier)) return err::invalid("tier", "企业梯度应为 none、innovative、specialized 或 little_giant");
+  if (!f.stage.empty() && f.stage != "registered" && f.stage != "assessed")
+    return err::invalid("stage", "阶段应为 registered（已建档）或 assessed（已评测）");
+  if (!f.status.empty() && f.status != "active" && f.status != "withdrawn")
+    return err::invalid("status", "状态应为 active 或 withdrawn");
+  if (auto l = get("level"); l && !l->empty()) {
+    if (l->size() != 1 || (*l)[0] < '0' || (*l)[0] > '4') return err::invalid("level", "等级应为 0–4");
+    f.level = (*l)[0] - '0';
+  }
+  return f;
+}
+
+bj::object job_brief(const jobs::Job& j) {
+  return bj::object{{"id", j.id}, {"kind", j.kind}, {"state", j.state}};
+}
+
+void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer) {
   routes.pub("GET", "/api/v1/industries", [&registry](http::Request&) -> Result<http::Response> {
     SZ_ASSIGN(auto list, registry.industries());
     bj::array items;
@@ -117,27 +145,31 @@ void register_routes(auth::Routes& routes, Service& registry) {
 
   routes.authed("GET", "/api/v1/enterprises", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
-    store::Filter f;
-    f.industry = req.query_param("industry").value_or("");
-    f.district = req.query_param("district").value_or("");
-    f.q = trimmed(req.query_param("q").value_or(""));
-    f.tier = req.query_param("tier").value_or("");
-    f.stage = req.query_param("stage").value_or("");
-    f.status = req.query_param("status").value_or("");
-    if (!f.tier.empty() && !valid_tier(f.tier)) return err::invalid("tier", "企业梯度应为 none、innovative、specialized 或 little_giant");
-    if (!f.stage.empty() && f.stage != "registered" && f.stage != "assessed")
-      return err::invalid("stage", "阶段应为 registered（已建档）或 assessed（已评测）");
-    if (!f.status.empty() && f.status != "active" && f.status != "withdrawn")
-      return err::invalid("status", "状态应为 active 或 withdrawn");
-    if (auto l = req.query_param("level"); l && !l->empty()) {
-      if (l->size() != 1 || (*l)[0] < '0' || (*l)[0] > '4') return err::invalid("level", "等级应为 0–4");
-      f.level = (*l)[0] - '0';
-    }
-    if (text::utf8_length(f.q) > 50 || !text::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
+    SZ_ASSIGN(auto f, filter_from([&](const char* k) { return req.query_param(k); }));
     SZ_ASSIGN(auto r, registry.list_enterprises(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& e : r.items) items.push_back(list_item(e));
     return json::reply(200, json::page_reply(std::move(items), r.total, page));
+  });
+
+  routes.authed("POST", "/api/v1/enterprises/imports", [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    if (req.body_file.empty()) return err::invalid("file", "请上传 .xlsx 或 .csv 文件作为请求体");
+    std::string name = req.query_param("name").value_or("import.xlsx");
+    if (name.size() > 200 || !text::valid_utf8(name)) name = "import.xlsx";
+    SZ_ASSIGN(auto job, transfer.request_import(p, auth::origin_of(req), req.body_file, name));
+    return json::reply(202, bj::object{{"job", job_brief(job)}});
+  });
+
+  routes.authed("POST", "/api/v1/enterprises/exports", [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body.empty() ? "{}" : req.body));
+    SZ_TRY(json::only_keys(o, {"industry", "district", "q", "tier", "stage", "status", "level"}));
+    std::map<std::string, std::optional<std::string>> fields;
+    for (const char* k : {"industry", "district", "q", "tier", "stage", "status", "level"}) {
+      SZ_ASSIGN(fields[k], json::optional_string(o, k, k, 50));
+    }
+    SZ_ASSIGN(auto f, filter_from([&](const char* k) { return fields[k]; }));
+    SZ_ASSIGN(auto job, transfer.request_export(p, auth::origin_of(req), f));
+    return json::reply(202, bj::object{{"job", job_brief(job)}});
   });
 
   routes.authed("POST", "/api/v1/enterprises", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -258,6 +258,15 @@ Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit
 }
 
 Result<store::Enterprise> Service::create(const auth::Principal& p, const auth::Origin& from, const EnterpriseInput& in) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto created, create_in(*c, p, auth::actor_of(p, from), in));
+  SZ_TRY(tx->commit());
+  return created;
+}
+
+Result<store::Enterprise> Service::create_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
+                                             const EnterpriseInput& in) {
   // The minimum a record needs: name, credit code, industry and district.
   const std::pair<const std::optional<std::string>*, std::pair<const char*, const char*>> required[] = {
       {&in.name, {"name", "企业名称"}},
@@ -266,32 +275,47 @@ Result<store::Enterprise> Service::create(const auth::Principal& p, const auth::
       {&in.district, {"district", "所属区县"}}};
   for (const auto& [value, names] : required)
     if (!*value || (*value)->empty()) return err::invalid(names.first, std::string(names.second) + "不能为空");
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   store::Enterprise e;
   e.batch = params_.batches.empty() ? 2024 : params_.batches.front();
-  SZ_ASSIGN(e, apply(*c, p, e, in, true));
-  SZ_ASSIGN(auto created, insert_checked(*c, auth::actor_of(p, from), e));
-  SZ_TRY(tx->commit());
-  return created;
+  SZ_ASSIGN(e, apply(c, p, e, in, true));
+  return insert_checked(c, actor, e);
 }
 
 Result<store::Enterprise> Service::update(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                           const EnterpriseInput& in) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto before, store::enterprise_by_id(*c, id));
+  SZ_ASSIGN(auto updated, update_in(*c, p, auth::actor_of(p, from), id, in));
+  SZ_TRY(tx->commit());
+  return updated;
+}
+
+Result<store::Enterprise> Service::update_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
+                                             int64_t id, const EnterpriseInput& in, bool* changed) {
+  SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
   if (!before) return err::not_found("企业不存在");
   if (!auth::enterprise_scope(p).covers(before->district_code, id)) return err::forbidden("超出数据权限范围：无权修改该企业");
   if (before->status == "withdrawn") return err::conflict("status", "企业已退出试点，不能修改");
-  SZ_ASSIGN(auto after, apply(*c, p, *before, in, false));
-  SZ_TRY(store::update_enterprise(*c, after, after.name != before->name, clock_.now()));
+  SZ_ASSIGN(auto after, apply(c, p, *before, in, false));
   std::string b = audit_json(*before), a = audit_json(after);
-  if (a != b)
-    SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.update", "enterprise", std::to_string(id), b, a));
-  SZ_TRY(tx->commit());
-  SZ_ASSIGN(auto stored, store::enterprise_by_id(*c, id));
+  if (changed) *changed = a != b;
+  if (a != b) {
+    SZ_TRY(store::update_enterprise(c, after, after.name != before->name, clock_.now()));
+    SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.update", "enterprise", std::to_string(id), b, a));
+  }
+  SZ_ASSIGN(auto stored, store::enterprise_by_id(c, id));
   return *stored;
+}
+
+Status Service::each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
+                                const std::function<bool(const store::Enterprise&)>& fn) {
+  auto scope = auth::enterprise_scope(p);
+  if (scope.empty()) return ok();
+  return store::each_enterprise(c, scope, f, fn);
+}
+
+Result<std::optional<int64_t>> Service::id_by_credit_code(db::Connection& c, const std::string& code) {
+  return store::enterprise_by_credit_code(c, code);
 }
 
 Result<std::vector<HistoryEntry>> Service::history(const auth::Principal& p, int64_t id) {

@@ -45,6 +45,15 @@ class Service {
   Result<store::Enterprise> create(const auth::Principal& p, const auth::Origin& from, const EnterpriseInput& in);
   Result<store::Enterprise> update(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                    const EnterpriseInput& in);
+  // The same inside the caller's transaction (imports write in batches). `changed` tells whether anything changed.
+  Result<store::Enterprise> create_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
+                                      const EnterpriseInput& in);
+  Result<store::Enterprise> update_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
+                                      int64_t id, const EnterpriseInput& in, bool* changed = nullptr);
+  // Streams the enterprises in the caller's scope that match `f`, in id order (exports).
+  Status each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
+                         const std::function<bool(const store::Enterprise&)>& fn);
+  Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
   // The field-level change history of one enterprise, newest first.
   Result<std::vector<HistoryEntry>> history(const auth::Principal& p, int64_t id);
   Result<std::vector<store::Year>> years(const auth::Principal& p, int64_t id);

@@ -311,6 +311,13 @@ Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::
   return out;
 }
 
+Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f,
+                       const std::function<bool(const Enterprise&)>& fn) {
+  db::Params p;
+  std::string sql = std::string("SELECT ") + kColumns + where_clause(scope, f, p) + " ORDER BY e.id";
+  return c.stream(sql, p, [&](const db::Row& r) { return fn(enterprise_of(r)); });
+}
+
 Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f) {
   db::Params p;
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM enterprises e " + where_clause(scope, f, p), p));

@@ -1,5 +1,6 @@
 // SQL of the reference lists (industries, districts) and the enterprise registry.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -83,6 +84,8 @@ Status decide_withdrawal(db::Connection& c, int64_t id, const std::string& statu
 Result<bool> pending_withdrawal(db::Connection& c, int64_t enterprise_id);
 Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::EnterpriseScope& scope,
                                                  const Filter& f, int64_t limit, int64_t offset);
+Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f,
+                       const std::function<bool(const Enterprise&)>& fn);
 Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f);
 
 }  // namespace sz::registry::store

@@ -14,6 +14,8 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> query;  // decoded query parameters, in order
   std::map<std::string, std::string> headers;              // names in lower case
   std::string body;
+  std::string body_file;                                   // an upload's body, streamed to this file (see ServerOptions)
+  uint64_t body_size = 0;
   std::string peer;                                        // the socket's peer address
   std::string client_ip;                                   // the client: peer, or forwarded by a trusted proxy
   std::string request_id;
@@ -29,6 +31,8 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  std::string body_file;                                   // an upload's body, streamed to this file (see ServerOptions)
+  uint64_t body_size = 0;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string file_path;  // when set, the body is this file, sent from disk
   std::string actor;      // who made the request, for the access log

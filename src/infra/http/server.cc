@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <atomic>
+#include <filesystem>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <boost/url/parse.hpp>
@@ -167,6 +168,27 @@ struct Server::Impl {
     log::info("access", {{"rid", rid}, {"status", static_cast<int64_t>(st)}, {"error", code}});
   }
 
+  // Answers a failed read as the client deserves (413, 431, 400) or silently for a timeout or a hang-up.
+  // Returns true when the connection must close.
+  asio::awaitable<bool> read_failed(beast::tcp_stream& stream, const beast::error_code& ec) {
+    if (!ec) co_return false;
+    if (ec == bhttp::error::body_limit)
+      co_await write_plain_error(stream, bhttp::status::payload_too_large, "payload_too_large", "请求体过大");
+    else if (ec == bhttp::error::header_limit)
+      co_await write_plain_error(stream, bhttp::status::request_header_fields_too_large, "header_too_large", "请求头过大");
+    else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+             ec != asio::error::connection_reset && ec != asio::error::operation_aborted &&
+             ec != bhttp::error::partial_message)
+      co_await write_plain_error(stream, bhttp::status::bad_request, "bad_request", "无法解析的 HTTP 请求");
+    co_return true;
+  }
+
+  std::string temp_upload_path() {
+    std::error_code ec;
+    std::filesystem::create_directories(opts.upload_dir, ec);
+    return (std::filesystem::path(opts.upload_dir) / ("upload-" + new_request_id() + new_request_id() + ".part")).string();
+  }
+
   asio::awaitable<void> session(std::shared_ptr<Conn> conn, uint64_t id) {
     auto& stream = conn->stream;
     beast::flat_buffer buf;
@@ -187,31 +209,49 @@ struct Server::Impl {
         buf.commit(n);
       }
       conn->idle = false;
-      // Read phase: the whole request must arrive within read_timeout, however slowly it trickles.
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(opts.body_limit);
-      parser.header_limit(16 * 1024);
+      // Read phase: the header, then the body — into memory, or into a file for an upload.
+      bhttp::request_parser<bhttp::empty_body> head;
+      head.header_limit(16 * 1024);
+      head.body_limit(opts.body_limit);
       stream.expires_after(opts.read_timeout);
-      auto [ec, _] = co_await bhttp::async_read(stream, buf, parser, asio::as_tuple(asio::use_awaitable));
-      if (ec == bhttp::error::body_limit) {
-        co_await write_plain_error(stream, bhttp::status::payload_too_large, "payload_too_large", "请求体过大");
-        break;
+      auto [hec, hn] = co_await bhttp::async_read_header(stream, buf, head, asio::as_tuple(asio::use_awaitable));
+      (void)hn;
+      if (co_await read_failed(stream, hec)) break;
+      auto method = head.get().method_string();
+      auto target = head.get().target();
+      bool upload = opts.is_upload && opts.is_upload(method, target);
+      bool keep_alive = head.get().keep_alive();
+      if (upload) {
+        bhttp::request_parser<bhttp::file_body> parser{std::move(head)};
+        parser.body_limit(opts.upload_limit);
+        std::string path = temp_upload_path();
+        beast::error_code fec;
+        parser.get().body().open(path.c_str(), beast::file_mode::write_new, fec);
+        if (fec) {
+          co_await write_plain_error(stream, bhttp::status::service_unavailable, "upload_unavailable", "无法保存上传的文件");
+          break;
+        }
+        stream.expires_after(opts.upload_timeout);
+        auto [ec, _] = co_await bhttp::async_read(stream, buf, parser, asio::as_tuple(asio::use_awaitable));
+        if (co_await read_failed(stream, ec)) {
+          std::error_code rm;
+          std::filesystem::remove(path, rm);
+          break;
+        }
+        auto msg = parser.release();
+        msg.body().close();
+        co_await serve_one(stream, msg, std::string(), path, peer, keep_alive);
+        std::error_code rm;
+        std::filesystem::remove(path, rm);  // the handler moved it away if it kept it
+      } else {
+        bhttp::request_parser<bhttp::string_body> parser{std::move(head)};
+        parser.body_limit(opts.body_limit);
+        auto [ec, _] = co_await bhttp::async_read(stream, buf, parser, asio::as_tuple(asio::use_awaitable));
+        if (co_await read_failed(stream, ec)) break;
+        auto msg = parser.release();
+        std::string body = std::move(msg.body());
+        co_await serve_one(stream, msg, std::move(body), std::string(), peer, keep_alive);
       }
-      if (ec == bhttp::error::header_limit) {
-        co_await write_plain_error(stream, bhttp::status::request_header_fields_too_large, "header_too_large",
-                                   "请求头过大");
-        break;
-      }
-      if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
-          ec == asio::error::connection_reset || ec == asio::error::operation_aborted)
-        break;
-      if (ec) {
-        co_await write_plain_error(stream, bhttp::status::bad_request, "bad_request", "无法解析的 HTTP 请求");
-        break;
-      }
-      auto msg = parser.release();
-      bool keep_alive = msg.keep_alive();
-      co_await serve_one(stream, msg, peer, keep_alive);
       if (!keep_alive) break;
     }
     boost::system::error_code ignored;
@@ -223,7 +263,8 @@ struct Server::Impl {
     maybe_finished();
   }
 
-  asio::awaitable<void> serve_one(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg,
+  template <class Message>
+  asio::awaitable<void> serve_one(beast::tcp_stream& stream, Message& msg, std::string body, std::string body_file,
                                   const std::string& peer, bool& keep_alive) {
     auto started = steady_clock::now();
     Request req;
@@ -235,7 +276,12 @@ struct Server::Impl {
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       req.headers[name] = std::string(f.value());
     }
-    req.body = std::move(msg.body());
+    req.body = std::move(body);
+    req.body_file = std::move(body_file);
+    if (!req.body_file.empty()) {
+      std::error_code sec;
+      req.body_size = std::filesystem::file_size(req.body_file, sec);
+    }
     Response res;
     ++g_in_flight;
     if (!decode_target(msg.target(), req)) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "infra/http/message.h"
 
@@ -21,6 +22,12 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{15};       // the whole request must arrive within this
   std::chrono::seconds idle_timeout{60};       // a keep-alive connection may wait this long for its next request
   std::chrono::seconds shutdown_timeout{30};   // on SIGTERM, in-flight requests get this long to finish
+  // Uploads: requests this predicate picks have their body streamed to a file in upload_dir (never held in
+  // memory), up to upload_limit bytes, within upload_timeout; the handler finds it in Request::body_file.
+  std::function<bool(std::string_view method, std::string_view target)> is_upload;
+  std::string upload_dir = "var/uploads";
+  uint64_t upload_limit = 200ull << 20;
+  std::chrono::seconds upload_timeout{600};
 };
 
 class Server {
