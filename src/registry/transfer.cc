@@ -1,6 +1,7 @@
 #include "registry/transfer.h"
 
 #include <boost/json.hpp>
+#include <cstring>
 #include <filesystem>
 
 #include "audit/service.h"
@@ -23,10 +24,28 @@ enum Col { kName, kCode, kIndustry, kDistrict, kBatch, kAddress, kLegalRep, kCon
 constexpr size_t kRequired = 4;
 constexpr int64_t kBatchRows = 500;
 
-std::string trim(const std::string& s) {
-  size_t a = s.find_first_not_of(" \t\r\n\xC2\xA0");
-  size_t b = s.find_last_not_of(" \t\r\n\xC2\xA0");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+// An import holds at most 200,000 data rows (the city has hundreds of pilot enterprises; a province a few tens of
+// thousands): a sheet of a million empty rows is refused rather than read.
+table::Limits import_limits() {
+  table::Limits l;
+  l.max_rows = 200001;
+  l.max_columns = 64;
+  return l;
+}
+
+// Blanks around a cell, including the no-break and ideographic spaces that pasted text brings along
+// (as whole UTF-8 sequences: stripping their bytes one by one would cut into other characters).
+std::string trim(std::string s) {
+  static const char* const kBlanks[] = {" ", "\t", "\r", "\n", "\xC2\xA0", "\xE3\x80\x80"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* b : kBlanks) {
+      size_t n = std::strlen(b);
+      if (s.size() >= n && s.compare(0, n, b) == 0) s.erase(0, n), again = true;
+      if (s.size() >= n && s.compare(s.size() - n, n, b) == 0) s.erase(s.size() - n), again = true;
+    }
+  }
+  return s;
 }
 
 const std::map<std::string, std::string>& tier_codes() {
@@ -209,7 +228,7 @@ jobs::Handler Transfer::import_handler() {
     // First pass: count the rows, for an honest progress bar (and to refuse a hostile file before writing).
     int64_t total = 0;
     {
-      SZ_ASSIGN(auto counter, table::open(file));
+      SZ_ASSIGN(auto counter, table::open(file, import_limits()));
       table::Row row;
       for (;;) {
         SZ_ASSIGN(bool more, counter->next(row));
@@ -217,7 +236,7 @@ jobs::Handler Transfer::import_handler() {
         if (row.number > 1 && !row.empty()) ++total;
       }
     }
-    SZ_ASSIGN(auto reader, table::open(file));
+    SZ_ASSIGN(auto reader, table::open(file, import_limits()));
     table::Row header;
     SZ_ASSIGN(bool has_header, reader->next(header));
     if (!has_header) return table::bad_file("表格是空的");

@@ -1,0 +1,175 @@
+// Import and export of the registry as a district officer and a city admin use them: spreadsheets saved by
+// LibreOffice, GBK and BOM CSV files, an error file to fix and re-import, hostile files that change nothing,
+// and exports that stay within the caller's scope and re-import unchanged.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Server, waitFor } from './harness.mjs'
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/import')
+let server, gongyi, admin
+
+before(async () => {
+  server = await Server.start()
+  gongyi = await server.login('gongyi')
+  admin = await server.login('admin')
+})
+after(async () => {
+  await server.stop()
+})
+
+async function upload(token, file, bytes = readFileSync(path.join(FIXTURES, file))) {
+  const r = await fetch(`${server.base}/api/v1/enterprises/imports?name=${encodeURIComponent(file)}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: bytes,
+  })
+  const json = await r.json()
+  return { status: r.status, json }
+}
+
+async function finished(token, id) {
+  return waitFor(async () => {
+    const j = await server.call('GET', `/api/v1/jobs/${id}`, { token })
+    return ['succeeded', 'failed'].includes(j.json.state) ? j.json : null
+  }, { what: `job ${id}`, timeout: 60000 })
+}
+
+async function importFile(token, file, bytes) {
+  const up = await upload(token, file, bytes)
+  assert.equal(up.status, 202, JSON.stringify(up.json))
+  return finished(token, up.json.job.id)
+}
+
+async function download(token, job) {
+  const r = await fetch(server.base + job.result.download_url, { headers: { authorization: `Bearer ${token}` } })
+  assert.equal(r.status, 200)
+  const dir = mkdtempSync(path.join(tmpdir(), 'sz-xlsx-'))
+  const file = path.join(dir, 'f.xlsx')
+  writeFileSync(file, Buffer.from(await r.arrayBuffer()))
+  return file
+}
+
+// The rows of a workbook the platform wrote (inline strings, constant-memory mode).
+function sheetRows(file) {
+  const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8', maxBuffer: 1 << 30 })
+  return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map((m) =>
+    [...m[1].matchAll(/<c [^>]*?(?:\/>|>(.*?)<\/c>)/g)].map((c) => {
+      const t = /<t[^>]*>(.*?)<\/t>|<v>(.*?)<\/v>/.exec(c[1] ?? '')
+      return t ? (t[1] ?? t[2]).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"') : ''
+    }),
+  )
+}
+
+const total = async (token, q = '') => (await server.call('GET', `/api/v1/enterprises?page_size=1${q}`, { token })).json.total
+
+test('导入 LibreOffice 保存的表格：合格行提交，不合格行写入错误表格；修正后重新导入；再次导入不重复', async () => {
+  const before = await total(admin)
+  const job = await importFile(gongyi, 'enterprises-with-errors.xlsx')
+  assert.equal(job.state, 'succeeded', job.error)
+  assert.equal(job.progress.total, 7)
+  const res = JSON.parse(JSON.stringify(job.result))
+  assert.ok(res.download_url, 'an error file to download')
+  assert.equal(await total(admin), before + 2)  // two new 巩义 enterprises
+  const first = (await server.call('GET', `/api/v1/enterprises?q=91410181MA8100001C`, { token: gongyi })).json.items[0]
+  assert.equal(first.name, '巩义导入一号耐材有限公司')
+  assert.equal(first.tier, 'specialized')
+  assert.equal(first.cloud, true)
+  const updated = (await server.call('GET', '/api/v1/enterprises/1', { token: gongyi })).json
+  assert.equal(updated.address, '巩义市新华路88号（导入更新）')
+  assert.equal(updated.tier, 'innovative')
+
+  const errors = sheetRows(await download(gongyi, job))
+  assert.equal(errors.length, 5)  // header + 4 rejected rows
+  assert.deepEqual(errors[0].slice(-2), ['原行号', '错误原因'])
+  const reasons = Object.fromEntries(errors.slice(1).map((r) => [r[0], r.at(-1)]))
+  assert.match(reasons['新密越权导入有限公司'], /本区县/)
+  assert.match(reasons['巩义坏代码有限公司'], /校验码/)
+  assert.match(reasons['巩义未知行业有限公司'], /行业“纺织服装”不存在/)
+  assert.match(reasons['巩义批次错误有限公司'], /批次/)
+  assert.equal(errors[1].at(-2), '4')  // the row number the user sees
+
+  const fixed = await importFile(gongyi, 'enterprises-fixed.xlsx')
+  assert.equal(fixed.state, 'succeeded', fixed.error)
+  assert.equal(fixed.result, null)  // nothing rejected, no error file
+  assert.equal(await total(admin), before + 5)
+  const again = await importFile(gongyi, 'enterprises-fixed.xlsx')
+  assert.equal(again.state, 'succeeded')
+  assert.equal(await total(admin), before + 5)  // upsert by credit code: nothing added twice
+  const audit = await server.call('GET', `/api/v1/audit?entity_type=enterprise&action=enterprise.update&actor=gongyi`, { token: admin })
+  const updatesAfterFirst = audit.json.total
+  await importFile(gongyi, 'enterprises-fixed.csv')
+  const audit2 = await server.call('GET', `/api/v1/audit?entity_type=enterprise&action=enterprise.update&actor=gongyi`, { token: admin })
+  assert.equal(audit2.json.total, updatesAfterFirst, 'an unchanged row writes no audit entry')
+})
+
+test('GBK 与带 BOM 的 UTF-8 CSV', async () => {
+  const gbk = await importFile(gongyi, 'enterprises-gbk.csv')
+  assert.equal(gbk.state, 'succeeded', gbk.error)
+  const e = (await server.call('GET', `/api/v1/enterprises?q=${encodeURIComponent('国标编码')}`, { token: gongyi })).json.items[0]
+  assert.equal(e.name, '巩义国标编码铝业有限公司')
+  assert.equal(e.tier, 'little_giant')
+  const bom = await importFile(gongyi, 'enterprises-bom.csv')
+  assert.equal(bom.state, 'succeeded', bom.error)
+  assert.equal((await server.call('GET', `/api/v1/enterprises?q=${encodeURIComponent('带签名')}`, { token: gongyi })).json.total, 1)
+})
+
+test('恶意或损坏的文件：清楚的错误，不写入任何数据', async () => {
+  const cases = [
+    ['zip-bomb.xlsx', /压缩炸弹/],
+    ['million-empty-rows.xlsx', /行数超过上限/],
+    ['broken-xml.xlsx', /XML 格式错误/],
+    ['doctype.xlsx', /DOCTYPE/],
+    ['not-a-spreadsheet.pdf', /PDF/],
+    ['wrong-encoding.csv', /编码/],
+    ['binary.csv', /二进制/],
+  ]
+  const before = await total(admin)
+  const auditBefore = (await server.call('GET', '/api/v1/audit?entity_type=enterprise&page_size=1', { token: admin })).json.total
+  for (const [file, why] of cases) {
+    const job = await importFile(gongyi, file)
+    assert.equal(job.state, 'failed', `${file} should fail`)
+    assert.match(job.error, why, `${file}: ${job.error}`)
+    assert.equal(job.attempts, 1, `${file}: a bad file is not retried`)
+  }
+  assert.equal(await total(admin), before)
+  assert.equal((await server.call('GET', '/api/v1/audit?entity_type=enterprise&page_size=1', { token: admin })).json.total, auditBefore)
+  const empty = await upload(gongyi, 'empty.xlsx', Buffer.alloc(0))
+  assert.equal(empty.status, 422)
+  const expert = await server.login('zhuanjia')
+  assert.equal((await upload(expert, 'enterprises-fixed.csv')).status, 403)
+})
+
+test('导出：与导入相同的列，只含权限范围内的企业，重新导入不产生变化', async () => {
+  const exp = await server.call('POST', '/api/v1/enterprises/exports', { token: gongyi, body: {} })
+  assert.equal(exp.status, 202)
+  const job = await finished(gongyi, exp.json.job.id)
+  assert.equal(job.state, 'succeeded', job.error)
+  const file = await download(gongyi, job)
+  const rows = sheetRows(file)
+  assert.deepEqual(rows[0], ['企业名称', '统一社会信用代码', '行业', '所属区县', '试点批次', '地址', '法定代表人', '联系人', '联系电话',
+    '企业梯度', '上云用云', '上云星级', '重点培育'])
+  assert.equal(rows.length - 1, await total(gongyi))
+  for (const r of rows.slice(1)) assert.equal(r[3], '巩义市')
+  // Round trip: the exported file imports with no change at all.
+  const auditBefore = (await server.call('GET', '/api/v1/audit?page_size=1', { token: admin })).json.total
+  const back = await importFile(gongyi, 'export.xlsx', readFileSync(file))
+  assert.equal(back.state, 'succeeded', back.error)
+  assert.equal(back.result, null)
+  const auditAfter = (await server.call('GET', '/api/v1/audit?page_size=1', { token: admin })).json.total
+  assert.equal(auditAfter, auditBefore + 1, 'only the import request itself is audited')
+
+  const filtered = await server.call('POST', '/api/v1/enterprises/exports', { token: admin, body: { industry: 'aluminium' } })
+  const fjob = await finished(admin, filtered.json.job.id)
+  const frows = sheetRows(await download(admin, fjob))
+  assert.equal(frows.length - 1, await total(admin, '&industry=aluminium'))
+  for (const r of frows.slice(1)) assert.equal(r[2], '铝基新材料制造业')
+  const bad = await server.call('POST', '/api/v1/enterprises/exports', { token: admin, body: { tier: 'gold' } })
+  assert.equal(bad.status, 422)
+  const bank = await server.login('yinhang')
+  assert.equal((await server.call('POST', '/api/v1/enterprises/exports', { token: bank, body: {} })).status, 403)
+})
