@@ -45,6 +45,12 @@ registry::Params registry_params() {
   return *p;
 }
 
+std::vector<stats::MetricDef> metric_defs() {
+  auto d = stats::Service::parse_metric_defs(*embedded::find("data/indicator-metrics.json"));
+  if (!d) throw std::runtime_error("data/indicator-metrics.json: " + d.error().detail);
+  return *d;
+}
+
 std::string default_node_name() {
   char host[256] = {0};
   gethostname(host, sizeof host - 1);
@@ -90,8 +96,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       clock_(make_clock(opts_.test_clock)),
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
       registry_(db_, *clock_, registry_params()),
-      stats_(db_),
-      assessment_(db_, *clock_, assessment_models()),
+      stats_(db_, *clock_, registry_, metric_defs()),
+      assessment_(db_, *clock_, registry_, assessment_models()),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
@@ -99,6 +105,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   runner_.add("audit.export", ops_.audit_export_handler());
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());
+  runner_.add("stats.progress_export", stats_.export_handler(opts_.jobs.work_dir));
   register_routes();
   if (opts_.test_clock) register_test_routes();
 

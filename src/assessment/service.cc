@@ -109,8 +109,9 @@ Result<Answers> answers_of(const std::string& answers, const std::string& scenes
   return a;
 }
 
-Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Loaded> models)
-    : db_(std::move(db)), clock_(clock) {
+Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry,
+                 std::vector<Loaded> models)
+    : db_(std::move(db)), clock_(clock), registry_(registry) {
   for (auto& l : models) {
     std::string version = l.model.version, name = l.model.model;
     if (!newest_.count(name) || newest_[name] < version) newest_[name] = version;
@@ -253,7 +254,7 @@ Result<store::Row> Service::submit(const auth::Principal& p, const auth::Origin&
     if ((x.status == "submitted" || x.id == id) && (!decisive || (x.kind == "onsite" && decisive->kind != "onsite")))
       decisive = &x;
   if (decisive)
-    SZ_TRY(registry::Service::set_level(*c, actor, r->enterprise_id, decisive->level, decisive->kind, now));
+    SZ_TRY(registry_.set_level(*c, actor, r->enterprise_id, decisive->level, decisive->kind, now));
   SZ_TRY(tx->commit());
   SZ_ASSIGN(auto done, store::find(*c, id));
   return *done;

@@ -11,6 +11,7 @@
 #include "auth/service.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "registry/service.h"
 
 namespace sz::assessment {
 
@@ -31,7 +32,7 @@ struct Comparison {
 class Service {
  public:
   // `models`: every model file built into the binary.
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Loaded> models);
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry, std::vector<Loaded> models);
 
   const std::map<std::string, Loaded>& models() const { return models_; }
   // A version ("2024-public-1") or a model name ("2024": its newest version).
@@ -54,6 +55,7 @@ class Service {
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
+  registry::Service& registry_;
   std::map<std::string, Loaded> models_;        // by version
   std::map<std::string, std::string> newest_;   // model name → newest version
 };

@@ -1,6 +1,6 @@
 #include "auth/api.h"
 
-#include <spdlog/spdlog.h>
+#include "infra/log.h"
 
 namespace sz::auth {
 
@@ -12,7 +12,7 @@ namespace {
 http::Response finish(Result<http::Response> r) {
   if (r) return std::move(r).value();
   const Error& e = r.error();
-  if (e.status >= 500) spdlog::error(R"({{"msg":"error","code":"{}","detail":"{}"}})", e.code, e.detail);
+  if (e.status >= 500) log::error("error", {{"code", e.code}, {"detail", e.detail}});
   return json::error_reply(e);
 }
 

@@ -19,17 +19,23 @@ Result<std::unique_ptr<Writer>> Writer::create(const std::string& path, const st
   options.constant_memory = LXW_TRUE;
   w->impl_->book = workbook_new_opt(path.c_str(), &options);
   if (!w->impl_->book) return err::internal("xlsx: cannot create " + path);
-  w->impl_->sheet = workbook_add_worksheet(w->impl_->book, sheet.c_str());
-  lxw_format* bold = workbook_add_format(w->impl_->book);
+  SZ_TRY(w->add_sheet(sheet, headers));
+  return w;
+}
+
+Status Writer::add_sheet(const std::string& sheet, const std::vector<std::string>& headers) {
+  impl_->sheet = workbook_add_worksheet(impl_->book, sheet.c_str());
+  if (!impl_->sheet) return err::internal("xlsx: cannot add sheet " + sheet);
+  lxw_format* bold = workbook_add_format(impl_->book);
   format_set_bold(bold);
   for (size_t i = 0; i < headers.size(); ++i) {
-    worksheet_write_string(w->impl_->sheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), bold);
-    worksheet_set_column(w->impl_->sheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), 18, nullptr);
+    worksheet_write_string(impl_->sheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), bold);
+    worksheet_set_column(impl_->sheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), 18, nullptr);
   }
-  worksheet_freeze_panes(w->impl_->sheet, 1, 0);
-  w->impl_->row = 1;
-  w->impl_->columns = headers.size();
-  return w;
+  worksheet_freeze_panes(impl_->sheet, 1, 0);
+  impl_->row = 1;
+  impl_->columns = headers.size();
+  return ok();
 }
 
 Writer::~Writer() {

@@ -16,6 +16,8 @@ class Writer {
                                                 const std::vector<std::string>& headers);
   ~Writer();
   Status add_row(const std::vector<std::string>& cells);
+  // Starts another sheet; the rows that follow go to it.
+  Status add_sheet(const std::string& sheet, const std::vector<std::string>& headers);
   Status close();
 
  private:

@@ -20,6 +20,9 @@ const char* state_name(const std::string& s) {
 const char* kind_name(const std::string& k) {
   if (k == "audit.export") return "导出审计日志";
   if (k == "test.steps") return "测试任务";
+  if (k == "enterprise.import") return "导入企业";
+  if (k == "enterprise.export") return "导出企业";
+  if (k == "stats.progress_export") return "导出数据驾驶舱";
   return "任务";
 }
 

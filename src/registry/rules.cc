@@ -88,6 +88,23 @@ bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen) {
   return latest_revenue_fen && *latest_revenue_fen >= p.scale_above_revenue_fen;
 }
 
+Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years) {
+  Contribution c;
+  if (e.status != "active") return c;
+  c.counted = true;
+  c.key = {e.district, e.industry, e.batch};
+  const bool qualified = e.level >= p.qualifying_level;
+  c.pilot = 1;
+  c.assessed = e.level_source.empty() ? 0 : 1;
+  c.level2 = qualified;
+  c.scale_above_level2 = qualified && e.scale_above;
+  c.innovative_level2 = qualified && e.tier != "none";  // 创新型 includes 专精特新 and 小巨人
+  c.specialized = e.tier == "specialized" || e.tier == "little_giant";
+  c.cloud = e.cloud;
+  c.years = years;
+  return c;
+}
+
 std::optional<std::string> name_problem(const std::string& name) {
   size_t n = text::utf8_length(name);
   if (n < 2 || n > 100) return "企业名称应为2–100个字符";

@@ -1,6 +1,8 @@
 // Registry rules: 统一社会信用代码 (GB 32100-2015) and the character grams that serve name search.
 #pragma once
+#include <map>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,34 @@ const char* tier_name(const std::string& tier);
 struct Params {
   int64_t scale_above_revenue_fen = 0;  // 规上: revenue at or above this (分)
   std::vector<int64_t> batches;          // pilot batches (2024, 2025)
+  int qualifying_level = 2;              // 二级: the level the pilot requires
 };
+
+// What one enterprise adds to the summary counts (DOMAIN.md "How the indicators are counted"). A withdrawn
+// enterprise adds nothing. The counters are 0 or 1; the years carry its figures.
+struct CountKey {
+  std::string district, industry;
+  int64_t batch = 0;
+  bool operator<(const CountKey& o) const {
+    return std::tie(district, industry, batch) < std::tie(o.district, o.industry, o.batch);
+  }
+};
+struct YearFigures {
+  int64_t revenue = 0, rd_spending = 0, invention_patents = 0;
+};
+struct Contribution {
+  bool counted = false;
+  CountKey key;
+  int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
+  std::map<int64_t, YearFigures> years;
+};
+struct EnterpriseFacts {
+  std::string district, industry, status, tier, level_source;
+  int64_t batch = 0;
+  int level = 0;
+  bool scale_above = false, cloud = false;
+};
+Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years);
 
 // 规上 from the latest year's revenue, unless an admin set it.
 bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen);

@@ -75,9 +75,7 @@ Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& 
   for (auto e : list) {
     e.credit_code = normalize_credit_code(e.credit_code);
     if (auto why = credit_code_problem(e.credit_code)) return err::invalid("credit_code", *why);
-    SZ_ASSIGN(e.id, store::insert_enterprise(*c, e, clock_.now()));
-    SZ_TRY(audit::record(*c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "",
-                         audit_json(e)));
+    SZ_ASSIGN(e, insert_checked(*c, actor, e));
     ids.push_back(e.id);
     if (progress) progress(static_cast<int64_t>(ids.size()), static_cast<int64_t>(list.size()));
   }
@@ -93,7 +91,9 @@ Status Service::set_level(db::Connection& c, const audit::Actor& actor, int64_t 
                           int64_t at) {
   SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
   if (!before) return err::not_found("企业不存在");
+  SZ_ASSIGN(auto counted, contribution(c, before));
   SZ_TRY(store::set_level(c, id, level, source, at));
+  SZ_TRY(track(c, counted, id));
   bj::object b{{"level", before->level}, {"level_source", before->level_source}};
   bj::object a{{"level", level}, {"level_source", source}};
   return audit::record(c, at, actor, "enterprise.level", "enterprise", std::to_string(id), bj::serialize(b),
@@ -157,6 +157,7 @@ Result<Params> Service::parse_params(std::string_view json) {
     return err::internal("registry-rules.json: scale_above_revenue_fen missing");
   p.scale_above_revenue_fen = o.at("scale_above_revenue_fen").as_int64();
   for (const auto& b : o.at("batches").as_array()) p.batches.push_back(b.as_int64());
+  if (o.contains("qualifying_level")) p.qualifying_level = static_cast<int>(o.at("qualifying_level").as_int64());
   return p;
 }
 
@@ -252,6 +253,7 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
 
 Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e) {
   SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now()));
+  SZ_TRY(track(c, Contribution{}, e.id));
   SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "", audit_json(e)));
   SZ_ASSIGN(auto stored, store::enterprise_by_id(c, e.id));
   return *stored;
@@ -300,7 +302,9 @@ Result<store::Enterprise> Service::update_in(db::Connection& c, const auth::Prin
   std::string b = audit_json(*before), a = audit_json(after);
   if (changed) *changed = a != b;
   if (a != b) {
+    SZ_ASSIGN(auto counted, contribution(c, before));
     SZ_TRY(store::update_enterprise(c, after, after.name != before->name, clock_.now()));
+    SZ_TRY(track(c, counted, id));
     SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.update", "enterprise", std::to_string(id), b, a));
   }
   SZ_ASSIGN(auto stored, store::enterprise_by_id(c, id));
@@ -312,6 +316,43 @@ Status Service::each_enterprise(db::Connection& c, const auth::Principal& p, con
   auto scope = auth::enterprise_scope(p);
   if (scope.empty()) return ok();
   return store::each_enterprise(c, scope, f, fn);
+}
+
+Result<Contribution> Service::contribution(db::Connection& c, const std::optional<store::Enterprise>& e) {
+  if (!e) return Contribution{};
+  SZ_ASSIGN(auto ys, store::years(c, e->id));
+  std::map<int64_t, YearFigures> years;
+  for (const auto& y : ys) years[y.year] = {y.revenue, y.rd_spending, y.invention_patents};
+  EnterpriseFacts facts{e->district_code, e->industry_code, e->status, e->tier, e->level_source,
+                        e->batch,         e->level,         e->scale_above, e->cloud};
+  return contribution_of(params_, facts, years);
+}
+
+Status Service::track(db::Connection& c, const Contribution& before, int64_t id) {
+  SZ_ASSIGN(auto now, store::enterprise_by_id(c, id));
+  SZ_ASSIGN(auto after, contribution(c, now));
+  return store::apply_counts(c, before, after);
+}
+
+Result<std::vector<store::CountRow>> Service::counts(const std::string& district) {
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::counts(*c, district);
+}
+
+Result<std::vector<store::YearSumRow>> Service::year_sums(const std::string& district) {
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::year_sums(*c, district);
+}
+
+Result<std::vector<std::pair<store::Enterprise, std::string>>> Service::by_metric(const auth::Principal& p,
+                                                                                  store::MetricFilter f, int64_t limit,
+                                                                                  int64_t offset, int64_t* total) {
+  auto scope = auth::enterprise_scope(p);
+  *total = 0;
+  if (scope.empty()) return std::vector<std::pair<store::Enterprise, std::string>>{};
+  f.qualifying_level = params_.qualifying_level;
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::by_metric(*c, scope, f, limit, offset, total);
 }
 
 Result<std::optional<int64_t>> Service::id_by_credit_code(db::Connection& c, const std::string& code) {
@@ -350,6 +391,7 @@ Result<store::Enterprise> Service::set_year(const auth::Principal& p, const auth
   if (!admin(p) && !officer_of(p, e->district_code) && !enterprise_user_of(p, id))
     return err::forbidden("超出数据权限范围：无权填报该企业的年度数据");
   SZ_ASSIGN(auto before_years, store::years(*c, id));
+  SZ_ASSIGN(auto counted, contribution(*c, e));
   SZ_TRY(store::upsert_year(*c, id, y, clock_.now()));
   SZ_ASSIGN(auto all, store::years(*c, id));
   bj::object after{{"year", y.year}, {"revenue", y.revenue}, {"employees", y.employees},
@@ -372,6 +414,7 @@ Result<store::Enterprise> Service::set_year(const auth::Principal& p, const auth
                            std::to_string(id), audit_json(*e), audit_json(changed)));
     }
   }
+  SZ_TRY(track(*c, counted, id));
   SZ_TRY(tx->commit());
   SZ_ASSIGN(auto stored, store::enterprise_by_id(*c, id));
   return *stored;
@@ -471,7 +514,9 @@ Result<store::Withdrawal> Service::decide_withdrawal(const auth::Principal& p, c
   std::optional<int64_t> replacement_id;
   if (approve) {
     SZ_ASSIGN(auto e, store::enterprise_by_id(*c, w->enterprise_id));
+    SZ_ASSIGN(auto counted, contribution(*c, e));
     SZ_TRY(store::set_withdrawn(*c, w->enterprise_id, now));
+    SZ_TRY(track(*c, counted, w->enterprise_id));  // a withdrawn enterprise leaves every count
     SZ_TRY(audit::record(*c, now, actor, "enterprise.withdraw", "enterprise", std::to_string(w->enterprise_id),
                          R"({"status":"active"})", R"({"status":"withdrawn"})"));
     if (!w->replacement_json.empty()) {

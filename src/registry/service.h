@@ -54,6 +54,14 @@ class Service {
   Status each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
                          const std::function<bool(const store::Enterprise&)>& fn);
   Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
+
+  // The summary counts for the dashboard: the whole city, or one district ("" = all).
+  Result<std::vector<store::CountRow>> counts(const std::string& district);
+  Result<std::vector<store::YearSumRow>> year_sums(const std::string& district);
+  // The enterprises behind one figure, within the caller's scope.
+  Result<std::vector<std::pair<store::Enterprise, std::string>>> by_metric(const auth::Principal& p,
+                                                                           store::MetricFilter f, int64_t limit,
+                                                                           int64_t offset, int64_t* total);
   // The field-level change history of one enterprise, newest first.
   Result<std::vector<HistoryEntry>> history(const auth::Principal& p, int64_t id);
   Result<std::vector<store::Year>> years(const auth::Principal& p, int64_t id);
@@ -83,8 +91,8 @@ class Service {
   // the record without a scope check, inside their transaction.
   static Result<std::optional<store::Enterprise>> find(db::Connection& c, int64_t id);
   // The current digital level, kept on the enterprise when an assessment is submitted (summary kept on write).
-  static Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level,
-                          const std::string& source, int64_t at);
+  Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level, const std::string& source,
+                   int64_t at);
 
   // For other areas: whether a district / enterprise exists, inside their transaction.
   static Result<bool> district_exists(db::Connection& c, const std::string& code);
@@ -98,6 +106,10 @@ class Service {
   Result<store::Enterprise> apply(db::Connection& c, const auth::Principal& p, store::Enterprise e,
                                   const EnterpriseInput& in, bool creating);
   Result<store::Enterprise> insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e);
+  // What an enterprise adds to the summary counts now (nothing when it does not exist or has left the pilot).
+  Result<Contribution> contribution(db::Connection& c, const std::optional<store::Enterprise>& e);
+  // Keeps the summary tables current: call with the contribution from before a write, after the write.
+  Status track(db::Connection& c, const Contribution& before, int64_t id);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;

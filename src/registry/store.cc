@@ -169,6 +169,55 @@ Withdrawal withdrawal_of(const db::Row& r) {
 }
 }  // namespace
 
+Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after) {
+  auto add = [&](const Contribution& x, int64_t sign) -> Status {
+    if (!x.counted) return ok();
+    SZ_TRY(c.execute(
+        "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
+        "innovative_level2, specialized, cloud) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
+        "ON CONFLICT (district_code, industry_code, batch) DO UPDATE SET pilot = enterprise_counts.pilot + excluded.pilot, "
+        "assessed = enterprise_counts.assessed + excluded.assessed, level2 = enterprise_counts.level2 + excluded.level2, "
+        "scale_above_level2 = enterprise_counts.scale_above_level2 + excluded.scale_above_level2, "
+        "innovative_level2 = enterprise_counts.innovative_level2 + excluded.innovative_level2, "
+        "specialized = enterprise_counts.specialized + excluded.specialized, cloud = enterprise_counts.cloud + excluded.cloud",
+        {x.key.district, x.key.industry, x.key.batch, sign * x.pilot, sign * x.assessed, sign * x.level2,
+         sign * x.scale_above_level2, sign * x.innovative_level2, sign * x.specialized, sign * x.cloud}));
+    for (const auto& [year, y] : x.years)
+      SZ_TRY(c.execute(
+          "INSERT INTO enterprise_year_sums (district_code, industry_code, batch, year, revenue, rd_spending, "
+          "invention_patents) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (district_code, industry_code, batch, year) "
+          "DO UPDATE SET revenue = enterprise_year_sums.revenue + excluded.revenue, "
+          "rd_spending = enterprise_year_sums.rd_spending + excluded.rd_spending, "
+          "invention_patents = enterprise_year_sums.invention_patents + excluded.invention_patents",
+          {x.key.district, x.key.industry, x.key.batch, year, sign * y.revenue, sign * y.rd_spending,
+           sign * y.invention_patents}));
+    return ok();
+  };
+  SZ_TRY(add(before, -1));
+  return add(after, 1);
+}
+
+Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
+                               "innovative_level2, specialized, cloud FROM enterprise_counts "
+                               "WHERE ($1 = '' OR district_code = $1) ORDER BY district_code, industry_code, batch",
+                               {district}));
+  std::vector<CountRow> out;
+  for (const auto& r : rows)
+    out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9)});
+  return out;
+}
+
+Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& district) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, year, revenue, rd_spending, invention_patents "
+                               "FROM enterprise_year_sums WHERE ($1 = '' OR district_code = $1) "
+                               "ORDER BY district_code, industry_code, batch, year",
+                               {district}));
+  std::vector<YearSumRow> out;
+  for (const auto& r : rows) out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), {r.i64(4), r.i64(5), r.i64(6)}});
+  return out;
+}
+
 Result<int64_t> insert_withdrawal(db::Connection& c, const Withdrawal& w) {
   SZ_ASSIGN(auto row, c.query_one("INSERT INTO withdrawals (enterprise_id, district_code, reason, replacement_json, status, "
                                   "requested_by, requested_at, decision_note) VALUES ($1,$2,$3,$4,'pending',$5,$6,'') "
@@ -213,12 +262,15 @@ Result<bool> pending_withdrawal(db::Connection& c, int64_t enterprise_id) {
 }
 
 namespace {
-const char* kColumns =
+// The enterprise columns, and the joins that name its industry and district.
+constexpr char kSelect[] =
     "e.id, e.name, e.credit_code, e.industry_code, i.name, e.district_code, d.name, e.batch, e.status, e.address, "
     "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at, "
     "e.credit_code_override, e.tier, e.scale_above, e.scale_source, e.cloud, e.cloud_stars, e.key_cultivation, "
-    "e.withdrawn_at, e.replaces_id "
+    "e.withdrawn_at, e.replaces_id ";
+constexpr char kFrom[] =
     "FROM enterprises e JOIN industries i ON i.code = e.industry_code JOIN districts d ON d.code = e.district_code ";
+const std::string kColumns = std::string(kSelect) + kFrom;
 
 Enterprise enterprise_of(const db::Row& r) {
   Enterprise e;
@@ -316,6 +368,48 @@ Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, co
   db::Params p;
   std::string sql = std::string("SELECT ") + kColumns + where_clause(scope, f, p) + " ORDER BY e.id";
   return c.stream(sql, p, [&](const db::Row& r) { return fn(enterprise_of(r)); });
+}
+
+Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
+                                                                  const MetricFilter& f, int64_t limit, int64_t offset,
+                                                                  int64_t* total) {
+  db::Params p;
+  std::string w = "WHERE e.status = 'active' AND " + scope_condition(scope, "e.district_code", "e.id", p);
+  if (!f.industry.empty()) w += " AND e.industry_code = " + placeholder(p, f.industry);
+  if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
+  if (f.batch) w += " AND e.batch = " + placeholder(p, *f.batch);
+  auto level = [&] { return placeholder(p, static_cast<int64_t>(f.qualifying_level)); };
+  std::string value = "''";
+  if (f.metric == "assessed") w += " AND e.level_source <> ''";
+  else if (f.metric == "level2") w += " AND e.level >= " + level();
+  else if (f.metric == "scale_above_level2") w += " AND e.level >= " + level() + " AND e.scale_above = 1";
+  else if (f.metric == "innovative_level2") w += " AND e.level >= " + level() + " AND e.tier <> 'none'";
+  else if (f.metric == "specialized") w += " AND e.tier IN ('specialized', 'little_giant')";
+  else if (f.metric == "cloud") w += " AND e.cloud = 1";
+  else if (f.metric == "patents") {
+    // Invention patents granted since 2024: the enterprises that have any, with their number.
+    w += " AND y.invention_patents > 0";
+    value = "CAST(y.invention_patents AS TEXT)";
+  } else if (f.metric == "rd") {
+    w += " AND y.revenue > 0";
+    value = "CAST(y.rd_spending AS TEXT) || '/' || CAST(y.revenue AS TEXT)";
+  } else if (f.metric != "pilot") {
+    return err::invalid("metric", "未知的统计口径：" + f.metric);
+  }
+  std::string from = kFrom;
+  if (f.metric == "patents")
+    from += "JOIN (SELECT enterprise_id, SUM(invention_patents) AS invention_patents FROM enterprise_years "
+            "WHERE year >= 2024 GROUP BY enterprise_id) y ON y.enterprise_id = e.id ";
+  if (f.metric == "rd")
+    from += "JOIN enterprise_years y ON y.enterprise_id = e.id AND y.year = " + placeholder(p, f.year.value_or(0)) + " ";
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) " + from + w, p));
+  *total = n->i64(0);
+  std::string sql = std::string("SELECT ") + kSelect + ", " + value + " " + from + w + " ORDER BY e.id LIMIT " +
+                    placeholder(p, limit) + " OFFSET " + placeholder(p, offset);
+  SZ_ASSIGN(auto rows, c.query(sql, p));
+  std::vector<std::pair<Enterprise, std::string>> out;
+  for (const auto& r : rows) out.emplace_back(enterprise_of(r), r.text(r.size() - 1));
+  return out;
 }
 
 Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/rules.h"
+#include "registry/rules.h"
 #include "infra/db/db.h"
 
 namespace sz::registry::store {
@@ -67,6 +68,29 @@ struct Year {
 };
 Result<std::vector<Year>> years(db::Connection& c, int64_t enterprise_id);
 Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int64_t now);
+
+// Applies `after − before` to the summary tables (both may be uncounted).
+Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after);
+struct CountRow {
+  CountKey key;
+  int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
+};
+Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district);  // "" = all
+struct YearSumRow {
+  CountKey key;
+  int64_t year = 0;
+  YearFigures sums;
+};
+Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& district);
+// The enterprises behind one figure: a metric of enterprise_counts (or "patents", "rd") within a scope.
+struct MetricFilter {
+  std::string metric, industry, district;
+  std::optional<int64_t> batch, year;
+  int qualifying_level = 2;
+};
+Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
+                                                                  const MetricFilter& f, int64_t limit, int64_t offset,
+                                                                  int64_t* total);
 
 struct Withdrawal {
   int64_t id = 0, enterprise_id = 0;

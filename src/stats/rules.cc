@@ -119,3 +119,88 @@ std::vector<Finding> check_plan(const Plan& plan) {
 }
 
 }  // namespace sz::stats
+
+namespace sz::stats {
+
+std::optional<int64_t> intensity_hundredths(int64_t rd, int64_t revenue) {
+  if (revenue <= 0) return std::nullopt;
+  __int128 scaled = static_cast<__int128>(rd) * 10000;  // percent × 100
+  return static_cast<int64_t>((scaled * 2 + revenue) / (static_cast<__int128>(revenue) * 2));
+}
+
+Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
+                  const std::vector<GroupYear>& years, int64_t year, bool city_targets) {
+  Progress out;
+  // Sums by industry for every count metric, and R&D and patents from the year sums.
+  std::map<std::string, std::map<std::string, int64_t>> by_industry;  // metric → industry → count
+  std::map<std::string, int64_t> pilot_by_district, pilot_2024, pilot_2025, assessed_by_district, level2_by_district;
+  for (const auto& g : counts) {
+    for (const auto& [m, v] : g.metrics) by_industry[m][g.industry] += v;
+    auto get = [&](const char* m) { auto it = g.metrics.find(m); return it == g.metrics.end() ? 0 : it->second; };
+    pilot_by_district[g.district] += get("pilot");
+    (g.batch == 2024 ? pilot_2024 : pilot_2025)[g.district] += get("pilot");
+    assessed_by_district[g.district] += get("assessed");
+    level2_by_district[g.district] += get("level2");
+    out.pilot += get("pilot");
+    out.assessed += get("assessed");
+    out.level2 += get("level2");
+  }
+  std::map<std::string, std::pair<int64_t, int64_t>> rd;  // industry → (rd, revenue) in the year
+  std::map<std::string, int64_t> patents;                 // industry → Σ since 2024
+  for (const auto& y : years) {
+    if (y.year == year) {
+      rd[y.industry].first += y.rd_spending;
+      rd[y.industry].second += y.revenue;
+    }
+    if (y.year >= 2024) patents[y.industry] += y.invention_patents;
+  }
+  for (const auto& ind : plan.indicators) {
+    IndicatorProgress ip;
+    ip.indicator = &ind;
+    for (const auto& d : defs)
+      if (d.indicator == ind.no) ip.def = &d;
+    int64_t total_rd = 0, total_revenue = 0, total = 0;
+    for (const auto& code : plan.industries) {
+      ProgressCell cell;
+      if (city_targets && ind.values.count(code)) cell.target = ind.values.at(code);
+      if (ip.def && !ip.def->metric.empty()) {
+        if (ip.def->metric == "rd") {
+          auto [r, v] = rd[code];
+          total_rd += r;
+          total_revenue += v;
+          cell.actual = intensity_hundredths(r, v);
+        } else {
+          int64_t n = ip.def->metric == "patents" ? patents[code] : by_industry[ip.def->metric][code];
+          total += n;
+          cell.actual = n * 100;
+        }
+      }
+      ip.by_industry[code] = cell;
+    }
+    if (city_targets) ip.total.target = ind.total;
+    if (ip.def && !ip.def->metric.empty())
+      ip.total.actual = ip.def->metric == "rd" ? intensity_hundredths(total_rd, total_revenue) : std::optional<int64_t>(total * 100);
+    out.indicators.push_back(std::move(ip));
+  }
+  for (const auto& d : plan.districts) {
+    if (!pilot_by_district.count(d.district) && !city_targets) continue;  // a district's view shows only itself
+    DistrictProgress dp;
+    dp.target = &d;
+    dp.pilot = pilot_by_district[d.district];
+    dp.pilot_2024 = pilot_2024[d.district];
+    dp.pilot_2025 = pilot_2025[d.district];
+    dp.assessed = assessed_by_district[d.district];
+    dp.level2 = level2_by_district[d.district];
+    out.districts.push_back(dp);
+  }
+  // Rank by completion (level2 ÷ target), compared exactly as cross products.
+  for (auto& a : out.districts) {
+    int better = 0;
+    for (const auto& b : out.districts)
+      if (static_cast<__int128>(b.level2) * a.target->total > static_cast<__int128>(a.level2) * b.target->total) ++better;
+    a.rank = better + 1;
+  }
+  return out;
+}
+
+}  // namespace sz::stats

@@ -65,3 +65,56 @@ struct Plan {
 std::vector<Finding> check_plan(const Plan& plan);
 
 }  // namespace sz::stats
+
+namespace sz::stats {
+
+// How each of the plan's indicators is counted from platform data (data/indicator-metrics.json).
+struct MetricDef {
+  int64_t indicator = 0;
+  std::string metric;  // "" when a later module provides the data
+  std::string kind;    // count | ratio | sum
+  std::string note;
+};
+
+// Counts of one (district, industry, batch) group, as the registry keeps them.
+struct GroupCounts {
+  std::string district, industry;
+  int64_t batch = 0;
+  std::map<std::string, int64_t> metrics;  // pilot, assessed, level2, …
+};
+struct GroupYear {
+  std::string district, industry;
+  int64_t year = 0;
+  int64_t revenue = 0, rd_spending = 0, invention_patents = 0;
+};
+
+struct ProgressCell {
+  std::optional<int64_t> target;  // hundredths, like the plan's table
+  std::optional<int64_t> actual;  // hundredths (a count of 12 is 1200; an R&D intensity of 3.12 % is 312)
+};
+struct IndicatorProgress {
+  const Indicator* indicator = nullptr;
+  const MetricDef* def = nullptr;
+  std::map<std::string, ProgressCell> by_industry;
+  ProgressCell total;
+};
+struct DistrictProgress {
+  const DistrictTarget* target = nullptr;
+  int64_t pilot = 0, pilot_2024 = 0, pilot_2025 = 0, assessed = 0, level2 = 0;
+  int rank = 0;  // by level2 ÷ target, descending; ties share a rank
+};
+struct Progress {
+  std::vector<IndicatorProgress> indicators;
+  std::vector<DistrictProgress> districts;
+  int64_t pilot = 0, assessed = 0, level2 = 0;
+};
+
+// R&D intensity in hundredths of a percent, rounded half up: Σ R&D ÷ Σ revenue (weighted, not a mean of ratios).
+std::optional<int64_t> intensity_hundredths(int64_t rd_spending, int64_t revenue);
+
+// Targets against live figures. `city_targets` is false for a district's own view: the plan's industry targets
+// are city-wide, so they are not set against one district's figures.
+Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
+                  const std::vector<GroupYear>& years, int64_t year, bool city_targets);
+
+}  // namespace sz::stats

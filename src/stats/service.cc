@@ -2,7 +2,11 @@
 
 #include <boost/json.hpp>
 
+#include <filesystem>
+
+#include "audit/service.h"
 #include "infra/db/ref_versions.h"
+#include "infra/xlsx.h"
 
 namespace sz::stats {
 
@@ -81,6 +85,137 @@ Result<std::vector<Finding>> Service::load_plan(db::Connection& c, std::string_v
   // Names come from the stored reference lists, so check what was stored.
   SZ_ASSIGN(auto stored, store::load_plan(c));
   return check_plan(stored);
+}
+
+}  // namespace sz::stats
+
+namespace sz::stats {
+
+Result<std::vector<MetricDef>> Service::parse_metric_defs(std::string_view json) {
+  boost::system::error_code ec;
+  auto v = bj::parse(json, ec);
+  if (ec || !v.is_object()) return err::internal("indicator-metrics.json is not a JSON object");
+  std::vector<MetricDef> out;
+  for (const auto& kv : v.at("indicators").as_object()) {
+    const auto& o = kv.value().as_object();
+    MetricDef d;
+    d.indicator = std::stoll(std::string(kv.key()));
+    d.metric = o.at("metric").is_string() ? std::string(o.at("metric").as_string()) : "";
+    d.kind = std::string(o.at("kind").as_string());
+    d.note = std::string(o.at("note").as_string());
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+namespace {
+Status require_officials(const auth::Principal& p) {
+  if (p.has(auth::Role::city_admin) || (p.has(auth::Role::district_officer) && p.district)) return ok();
+  return err::forbidden("数据驾驶舱仅对市级管理员和区县专班开放");
+}
+}  // namespace
+
+Result<ProgressView> Service::progress(const auth::Principal& p, int64_t year) {
+  SZ_TRY(require_officials(p));
+  ProgressView v;
+  v.city_wide = p.has(auth::Role::city_admin);
+  std::string district = v.city_wide ? "" : *p.district;
+  SZ_ASSIGN(v.targets, targets());
+  SZ_ASSIGN(auto counts, registry_.counts(district));
+  SZ_ASSIGN(auto sums, registry_.year_sums(district));
+  std::vector<GroupCounts> groups;
+  for (const auto& r : counts)
+    groups.push_back({r.key.district, r.key.industry, r.key.batch,
+                      {{"pilot", r.pilot}, {"assessed", r.assessed}, {"level2", r.level2},
+                       {"scale_above_level2", r.scale_above_level2}, {"innovative_level2", r.innovative_level2},
+                       {"specialized", r.specialized}, {"cloud", r.cloud}}});
+  std::vector<GroupYear> years;
+  int64_t latest = 0;
+  for (const auto& r : sums) {
+    years.push_back({r.key.district, r.key.industry, r.year, r.sums.revenue, r.sums.rd_spending, r.sums.invention_patents});
+    if (r.sums.revenue > 0) latest = std::max(latest, r.year);
+  }
+  v.year = year ? year : latest;
+  v.progress = stats::progress(v.targets.plan, defs_, groups, years, v.year, v.city_wide);
+  return v;
+}
+
+Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> Service::drill(
+    const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total) {
+  SZ_TRY(require_officials(p));
+  return registry_.by_metric(p, f, limit, offset, total);
+}
+
+Result<jobs::Job> Service::request_export(const auth::Principal& p, const auth::Origin& from, int64_t year) {
+  SZ_TRY(require_officials(p));
+  SZ_ASSIGN(auto* c, db_->local());
+  std::string params = bj::serialize(bj::object{{"year", year}});
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(int64_t id, jobs::enqueue(*c, "stats.progress_export", p.user_id, params, clock_.now()));
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "stats.export", "job", std::to_string(id), "", params));
+  SZ_TRY(tx->commit());
+  SZ_ASSIGN(auto job, jobs::find(*c, id));
+  return *job;
+}
+
+namespace {
+std::string cell_text(const std::optional<int64_t>& v) { return v ? format_hundredths(*v) : "—"; }
+std::string rate_text(const ProgressCell& c) {
+  if (!c.actual || !c.target || *c.target == 0) return "—";
+  int64_t basis = *c.actual * 10000 / *c.target;  // hundredths of a percent
+  return format_hundredths(basis) + "%";
+}
+}  // namespace
+
+jobs::Handler Service::export_handler(std::string jobs_dir) {
+  return [this, jobs_dir](jobs::Context& ctx) -> Result<jobs::Outcome> {
+    auto params = bj::parse(ctx.job().params_json).as_object();
+    auto& c = ctx.reader();
+    if (!ctx.job().owner_user_id) return err::forbidden("任务没有发起人");
+    SZ_ASSIGN(auto owner, auth::Service::principal_of(c, *ctx.job().owner_user_id));
+    if (!owner) return err::forbidden("任务发起人的账号已不可用");
+    SZ_ASSIGN(auto v, progress(*owner, params.at("year").as_int64()));
+    std::error_code ec;
+    std::filesystem::create_directories(jobs_dir, ec);
+    std::string file = "progress-" + std::to_string(ctx.job().id) + "-" + std::to_string(ctx.job().attempts) + ".xlsx";
+    std::string path = (std::filesystem::path(jobs_dir) / file).string();
+    std::vector<std::string> headers = {"序号", "指标", "单位"};
+    for (const auto& code : v.targets.plan.industries) {
+      headers.push_back(v.targets.plan.industry_short_names[code] + " 实际");
+      headers.push_back(v.targets.plan.industry_short_names[code] + " 目标");
+    }
+    for (const char* h : {"合计 实际", "合计 目标", "完成率", "计数口径"}) headers.push_back(h);
+    SZ_ASSIGN(auto book, xlsx::Writer::create(path, "目标完成情况", headers));
+    for (const auto& ip : v.progress.indicators) {
+      std::vector<std::string> row = {std::to_string(ip.indicator->no), ip.indicator->name, ip.indicator->unit};
+      for (const auto& code : v.targets.plan.industries) {
+        const auto& cell = ip.by_industry.at(code);
+        row.push_back(cell_text(cell.actual));
+        row.push_back(cell_text(cell.target));
+      }
+      row.push_back(cell_text(ip.total.actual));
+      row.push_back(cell_text(ip.total.target));
+      row.push_back(rate_text(ip.total));
+      row.push_back(ip.def ? ip.def->note : "");
+      SZ_TRY(book->add_row(row));
+    }
+    SZ_TRY(book->add_sheet("区县进度", {"所属县区", "任务总数", "2024年考核目标", "2025年考核目标", "试点企业", "2024批次",
+                                        "2025批次", "已评测", "二级及以上", "完成率", "排名"}));
+    for (const auto& d : v.progress.districts) {
+      ProgressCell cell{d.target->total * 100, d.level2 * 100};
+      SZ_TRY(book->add_row({d.target->name, std::to_string(d.target->total), std::to_string(d.target->y2024),
+                            std::to_string(d.target->y2025), std::to_string(d.pilot), std::to_string(d.pilot_2024),
+                            std::to_string(d.pilot_2025), std::to_string(d.assessed), std::to_string(d.level2),
+                            rate_text(cell), std::to_string(d.rank)}));
+    }
+    SZ_TRY(book->close());
+    ctx.progress(1, 1);
+    bj::object result{{"file", file},
+                      {"name", "数据驾驶舱-" + shanghai_time(clock_.now()).substr(0, 10) + ".xlsx"},
+                      {"rows", static_cast<int64_t>(v.progress.indicators.size() + v.progress.districts.size())},
+                      {"size", static_cast<int64_t>(std::filesystem::file_size(path, ec))}};
+    return jobs::Outcome{bj::serialize(result), nullptr};
+  };
 }
 
 }  // namespace sz::stats

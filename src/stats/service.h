@@ -4,7 +4,11 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/service.h"
+#include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/jobs/jobs.h"
+#include "registry/service.h"
 #include "stats/rules.h"
 #include "stats/store.h"
 
@@ -17,10 +21,29 @@ struct Targets {
   std::vector<Finding> findings;
 };
 
+struct ProgressView {
+  Targets targets;
+  Progress progress;
+  int64_t year = 0;
+  bool city_wide = true;
+};
+
 class Service {
  public:
-  explicit Service(std::shared_ptr<db::Database> db) : db_(std::move(db)) {}
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry, std::vector<MetricDef> defs)
+      : db_(std::move(db)), clock_(clock), registry_(registry), defs_(std::move(defs)) {}
+  static Result<std::vector<MetricDef>> parse_metric_defs(std::string_view json);
   Result<Targets> targets();
+
+  // 数据驾驶舱: the plan's targets against live figures, for a city admin (the city) or a district officer (theirs).
+  // `year` chooses the R&D year; 0 = the latest year with figures.
+  Result<ProgressView> progress(const auth::Principal& p, int64_t year);
+  // The enterprises behind one figure.
+  Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> drill(
+      const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total);
+  Result<jobs::Job> request_export(const auth::Principal& p, const auth::Origin& from, int64_t year);
+  jobs::Handler export_handler(std::string jobs_dir);
+  int64_t now() const { return clock_.now(); }
 
   // Parses, checks and stores the plan document; returns the check's findings (errors included: the plan is
   // loaded as written, and its inconsistencies are listed rather than hidden).
@@ -28,6 +51,9 @@ class Service {
 
  private:
   std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  registry::Service& registry_;
+  std::vector<MetricDef> defs_;
 };
 
 }  // namespace sz::stats
