@@ -7,6 +7,7 @@
 #include "app/embedded.h"
 #include "app/migrate.h"
 #include "assessment/api.h"
+#include "documents/api.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
@@ -71,6 +72,7 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.jobs.threads = static_cast<int>(s.get_int("jobs.threads"));
   o.jobs.lease_seconds = s.get_int("jobs.lease_seconds");
   o.jobs.work_dir = s.get("jobs.dir");
+  o.documents_dir = s.get("documents.dir");
   return o;
 }
 
@@ -100,6 +102,15 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       assessment_(db_, *clock_, registry_, assessment_models()),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
+      documents_(db_, *clock_, opts_.documents_dir,
+                 {{"enterprise",
+                   [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
+                     return registry::Service::authorize(c, p, id, a == documents::Access::write);
+                   }},
+                  {"assessment",
+                   [this](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
+                     return assessment_.authorize(c, p, id, a == documents::Access::write);
+                   }}}),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
   runner_.add("audit.export", ops_.audit_export_handler());
@@ -145,6 +156,7 @@ void Platform::register_routes() {
   registry::register_routes(routes_, registry_, transfer_);
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
+  documents::register_routes(routes_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);
@@ -190,7 +202,9 @@ void Platform::register_test_routes() {
 }
 
 bool Platform::is_upload(std::string_view method, std::string_view target) {
-  return method == "POST" && target.rfind("/api/v1/enterprises/imports", 0) == 0;
+  return method == "POST" &&
+         (target.rfind("/api/v1/enterprises/imports", 0) == 0 || target.rfind("/api/v1/documents?", 0) == 0 ||
+          target == "/api/v1/documents");
 }
 
 http::Response Platform::handle(http::Request& req) {

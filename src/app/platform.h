@@ -7,6 +7,7 @@
 #include "assessment/service.h"
 #include "auth/api.h"
 #include "auth/service.h"
+#include "documents/service.h"
 #include "infra/clock.h"
 #include "infra/config.h"
 #include "infra/db/db.h"
@@ -27,6 +28,7 @@ struct PlatformOptions {
   auth::SessionPolicy sessions;
   std::vector<std::string> trusted_proxies, metrics_allow;
   jobs::RunnerOptions jobs;
+  std::string documents_dir;
 
   static PlatformOptions from(const config::Settings& s, bool test_clock, const std::string& default_web_root);
 };
@@ -60,6 +62,7 @@ class Platform {
   assessment::Service assessment_;
   jobs::Runner runner_;
   registry::Transfer transfer_;
+  documents::Service documents_;
   ops::Service ops_;
   http::Router router_;
   auth::Routes routes_;

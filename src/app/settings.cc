@@ -26,6 +26,7 @@ config::Settings platform_settings() {
       {"jobs.threads", "1", "后台任务线程数", integer_between(0, 16)},
       {"jobs.lease_seconds", "30", "任务租约（秒）：节点失联超过此时长，任务由其他节点接手重跑", integer_between(2, 3600)},
       {"jobs.dir", "var/jobs", "任务结果文件目录（多节点部署时须为共享目录）", any_text()},
+      {"documents.dir", "var/documents", "上传资料的存储目录（按内容哈希存放；多节点部署时须为共享目录）", any_text()},
       {"log.level", "info", "日志级别", one_of({"debug", "info", "warn", "error"})},
       {"node.name", "", "本节点名称（空：主机名-进程号），用于任务租约与状态页", any_text()},
   });

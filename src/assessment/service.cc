@@ -158,6 +158,15 @@ Status Service::check(db::Connection& c, const auth::Principal& p, int64_t enter
   return err::forbidden("超出数据权限范围：无权查看该企业的评测");
 }
 
+Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+  SZ_ASSIGN(auto r, store::find(c, id));
+  if (!r) return err::not_found("评测不存在");
+  if (!write) return check(c, p, r->enterprise_id, Access::read);
+  SZ_TRY(check(c, p, r->enterprise_id, r->kind == "self" ? Access::self_write : Access::onsite_write));
+  if (r->status != "draft") return err::conflict("status", "评测已提交，不能再附加证明材料");
+  return ok();
+}
+
 Result<std::vector<store::Row>> Service::history(const auth::Principal& p, int64_t enterprise_id) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_TRY(check(*c, p, enterprise_id, Access::read));

@@ -48,6 +48,8 @@ class Service {
   Result<store::Row> submit(const auth::Principal& p, const auth::Origin& from, int64_t id);
   Result<Comparison> compare(const auth::Principal& p, int64_t a, int64_t b);
   Status assign(const auth::Principal& p, const auth::Origin& from, int64_t enterprise_id, int64_t expert_user_id);
+  // For evidence attached to an assessment: read as the assessment is read; attach while it is a draft one may edit.
+  Status authorize(db::Connection& c, const auth::Principal& p, int64_t assessment_id, bool write);
 
  private:
   enum class Access { read, self_write, onsite_write };

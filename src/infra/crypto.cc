@@ -3,7 +3,9 @@
 #include <openssl/evp.h>
 #include <sodium.h>
 
+#include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 namespace sz::crypto {
 namespace {
@@ -28,6 +30,50 @@ std::string digest_hex(const char* algorithm, std::string_view data) {
 
 std::string sha256_hex(std::string_view data) { return digest_hex("SHA256", data); }
 std::string sm3_hex(std::string_view data) { return digest_hex("SM3", data); }
+
+namespace {
+std::string hex_of(const unsigned char* d, unsigned len) {
+  static const char* hex = "0123456789abcdef";
+  std::string s;
+  for (unsigned i = 0; i < len; ++i) {
+    s.push_back(hex[d[i] >> 4]);
+    s.push_back(hex[d[i] & 15]);
+  }
+  return s;
+}
+}  // namespace
+
+bool digest_file(const std::string& path, FileDigests* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return false;
+  EVP_MD* sha = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  EVP_MD* sm3 = EVP_MD_fetch(nullptr, "SM3", nullptr);
+  EVP_MD_CTX* a = EVP_MD_CTX_new();
+  EVP_MD_CTX* b = EVP_MD_CTX_new();
+  bool ok = sha && sm3 && a && b && EVP_DigestInit_ex(a, sha, nullptr) && EVP_DigestInit_ex(b, sm3, nullptr);
+  std::vector<unsigned char> buf(1 << 20);
+  out->size = 0;
+  while (ok) {
+    size_t n = std::fread(buf.data(), 1, buf.size(), f);
+    if (n == 0) break;
+    ok = EVP_DigestUpdate(a, buf.data(), n) && EVP_DigestUpdate(b, buf.data(), n);
+    out->size += n;
+  }
+  ok = ok && !std::ferror(f);
+  unsigned char d1[EVP_MAX_MD_SIZE], d2[EVP_MAX_MD_SIZE];
+  unsigned l1 = 0, l2 = 0;
+  ok = ok && EVP_DigestFinal_ex(a, d1, &l1) && EVP_DigestFinal_ex(b, d2, &l2);
+  if (ok) {
+    out->sha256 = hex_of(d1, l1);
+    out->sm3 = hex_of(d2, l2);
+  }
+  EVP_MD_CTX_free(a);
+  EVP_MD_CTX_free(b);
+  EVP_MD_free(sha);
+  EVP_MD_free(sm3);
+  std::fclose(f);
+  return ok;
+}
 
 std::string random_token() {
   unsigned char raw[32];

@@ -83,6 +83,14 @@ Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& 
   return ids;
 }
 
+Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+  SZ_ASSIGN(auto e, store::enterprise_by_id(c, id));
+  if (!e) return err::not_found("企业不存在");
+  if (!auth::enterprise_scope(p).covers(e->district_code, e->id)) return err::forbidden("超出数据权限范围：无权访问该企业的资料");
+  if (write && e->status != "active") return err::conflict("status", "企业已退出试点，不能再上传资料");
+  return ok();
+}
+
 Result<std::optional<store::Enterprise>> Service::find(db::Connection& c, int64_t id) {
   return store::enterprise_by_id(c, id);
 }

@@ -94,6 +94,9 @@ class Service {
   Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level, const std::string& source,
                    int64_t at);
 
+  // Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
+  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
+
   // For other areas: whether a district / enterprise exists, inside their transaction.
   static Result<bool> district_exists(db::Connection& c, const std::string& code);
   static Result<bool> enterprise_exists(db::Connection& c, int64_t id);

@@ -38,13 +38,15 @@ const SAMPLES = {
   'POST /api/v1/enterprises/imports': '企业名称,统一社会信用代码,行业,所属区县\n',
   'POST /api/v1/enterprises/exports': {},
   'POST /api/v1/stats/progress/exports': {},
+  'POST /api/v1/documents': '%PDF-1.4 walk',
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'metrics', 'test'])
 
 let server, doc, adminUserId, adminJobId
+const DOCUMENT = {}  // a document attached to a 巩义 enterprise and one to a 新密 enterprise
 // An assessment of a 巩义 enterprise and one of a 新密 enterprise.
 const ASSESSMENT = {}
 const tokens = {}
@@ -62,6 +64,12 @@ before(async () => {
   assert.equal(a1.status, 201)
   assert.equal(a2.status, 201)
   ASSESSMENT.gongyi = a1.json.id
+  for (const [key, id] of [['gongyi', GONGYI_ENTERPRISE], ['xinmi', XINMI_ENTERPRISE]]) {
+    const up = await server.call('POST', `/api/v1/documents?entity_type=enterprise&entity_id=${id}&name=walk.pdf`, {
+      token: tokens.admin, body: '%PDF-1.4 walk', headers: { 'content-type': 'application/pdf' } })
+    assert.equal(up.status, 201, up.text)
+    DOCUMENT[key] = up.json.id
+  }
   for (const [who, id] of [['gongyi', GONGYI_ENTERPRISE + 1], ['xinmi', XINMI_ENTERPRISE + 1]]) {
     const w = await server.call('POST', `/api/v1/enterprises/${id}/withdrawals`, { token: tokens[who], body: { reason: '巡检用' } })
     assert.equal(w.status, 201, w.text)
@@ -132,6 +140,11 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
           assert.ok(user === 'admin' || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
         checked++
         continue
+      } else if (r.scope === 'document_entity' || r.scope === 'document') {
+        const outside = ENTERPRISE_SCOPE[user].outside
+        if (outside === null) continue
+        const doc = outside === XINMI_ENTERPRISE ? DOCUMENT.xinmi : DOCUMENT.gongyi
+        target = r.scope === 'document' ? fill(r.path, doc) : `${r.path}?entity_type=enterprise&entity_id=${outside}&name=x.pdf`
       } else if (r.scope === 'dashboard') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // officers see their district: progress.test.mjs
         target = r.path
@@ -193,6 +206,12 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       }
       if (r.path === '/api/v1/audit/{id}') target = fill(r.path, 1)
       if (r.scope === 'dashboard' && !['admin', 'gongyi', 'xinmi'].includes(user)) continue
+      if (r.scope === 'document' || r.scope === 'document_entity') {
+        const inside = ENTERPRISE_SCOPE[user].inside
+        if (inside === null) continue
+        const doc = inside === XINMI_ENTERPRISE ? DOCUMENT.xinmi : DOCUMENT.gongyi
+        target = r.scope === 'document' ? fill(r.path, doc) : `${r.path}?entity_type=enterprise&entity_id=${inside}`
+      }
       if (r.scope === 'assessment') {
         const id = ['gongyi', 'admin'].includes(user) ? ASSESSMENT.gongyi : ['xinmi', 'qiye'].includes(user) ? ASSESSMENT.xinmi : null
         if (id === null) continue

@@ -172,8 +172,10 @@ struct Server::Impl {
   // Returns true when the connection must close.
   asio::awaitable<bool> read_failed(beast::tcp_stream& stream, const beast::error_code& ec) {
     if (!ec) co_return false;
-    if (ec == bhttp::error::body_limit)
+    if (ec == bhttp::error::body_limit) {
       co_await write_plain_error(stream, bhttp::status::payload_too_large, "payload_too_large", "请求体过大");
+      co_await linger(stream);
+    }
     else if (ec == bhttp::error::header_limit)
       co_await write_plain_error(stream, bhttp::status::request_header_fields_too_large, "header_too_large", "请求头过大");
     else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
@@ -181,6 +183,20 @@ struct Server::Impl {
              ec != bhttp::error::partial_message)
       co_await write_plain_error(stream, bhttp::status::bad_request, "bad_request", "无法解析的 HTTP 请求");
     co_return true;
+  }
+
+  // A client still sending a refused body would see a reset instead of our 413: stop sending, then read and
+  // drop what it sends for a short while (bounded in time and bytes), so it can read the answer.
+  asio::awaitable<void> linger(beast::tcp_stream& stream) {
+    boost::system::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(3));
+    std::vector<char> sink(64 * 1024);
+    for (size_t drained = 0; drained < (64u << 20);) {
+      auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      drained += n;
+    }
   }
 
   std::string temp_upload_path() {

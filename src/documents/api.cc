@@ -1,0 +1,60 @@
+#include "documents/api.h"
+
+#include "infra/text.h"
+
+namespace sz::documents {
+
+namespace bj = boost::json;
+
+namespace {
+bj::object document_json(const store::Document& d) {
+  return bj::object{{"id", d.id},
+                    {"entity_type", d.entity_type},
+                    {"entity_id", d.entity_id},
+                    {"name", d.name},
+                    {"version", d.version},
+                    {"content_type", d.content_type},
+                    {"type_label", d.type_label},
+                    {"size", d.size},
+                    {"sha256", d.sha256},
+                    {"sm3", d.sm3},
+                    {"note", d.note},
+                    {"uploaded_by", d.uploaded_by_name},
+                    {"uploaded_at", iso_utc(d.uploaded_at)},
+                    {"download_url", "/api/v1/documents/" + std::to_string(d.id) + "/download"}};
+}
+}  // namespace
+
+void register_routes(auth::Routes& routes, Service& docs) {
+  routes.authed("POST", "/api/v1/documents", [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    std::string name = req.query_param("name").value_or("");
+    std::string note = req.query_param("note").value_or("");
+    if (text::utf8_length(note) > 200 || !text::valid_utf8(note)) return err::invalid("note", "说明不能超过200个字符");
+    SZ_ASSIGN(auto d, docs.upload(p, auth::origin_of(req), req.query_param("entity_type").value_or(""),
+                                  req.query_param("entity_id").value_or(""), name, note, req.body_file));
+    return json::reply(201, document_json(d));
+  });
+
+  routes.authed("GET", "/api/v1/documents", [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, docs.list(p, req.query_param("entity_type").value_or(""), req.query_param("entity_id").value_or("")));
+    bj::array items;
+    for (const auto& d : list) items.push_back(document_json(d));
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("GET", "/api/v1/documents/{id}/download", [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto found, docs.open(p, id));
+    const auto& [d, path] = found;
+    http::Response r;
+    r.file_path = path;
+    r.content_type = d.content_type;
+    // Always an attachment: a stored file is never rendered in the platform's own origin.
+    r.add_header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + http::percent_encode(d.name));
+    r.add_header("Cache-Control", "private, no-store");
+    r.add_header("X-Document-SHA256", d.sha256);
+    return r;
+  });
+}
+
+}  // namespace sz::documents

@@ -1,0 +1,45 @@
+// Use cases of documents: upload (already streamed to a temporary file by the server), list and download,
+// each checked against the caller's access to the record the file belongs to.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/service.h"
+#include "documents/store.h"
+#include "infra/clock.h"
+#include "infra/db/db.h"
+
+namespace sz::documents {
+
+enum class Access { read, write };
+// Who may read or attach files to a record of one type; wired by app/ to the owning area's service.
+using AccessCheck = std::function<Status(db::Connection&, const auth::Principal&, int64_t entity_id, Access)>;
+
+class Service {
+ public:
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::string dir, std::map<std::string, AccessCheck> checks)
+      : db_(std::move(db)), clock_(clock), dir_(std::move(dir)), checks_(std::move(checks)) {}
+
+  Result<store::Document> upload(const auth::Principal& p, const auth::Origin& from, const std::string& entity_type,
+                                 const std::string& entity_id, const std::string& name, const std::string& note,
+                                 const std::string& temp_path);
+  Result<std::vector<store::Document>> list(const auth::Principal& p, const std::string& entity_type,
+                                            const std::string& entity_id);
+  // The document and the stored file's path, for a caller allowed to read it.
+  Result<std::pair<store::Document, std::string>> open(const auth::Principal& p, int64_t id);
+
+ private:
+  Result<int64_t> check(db::Connection& c, const auth::Principal& p, const std::string& type, const std::string& id,
+                        Access need);
+  std::string path_of(const std::string& sha256) const;
+
+  std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  std::string dir_;
+  std::map<std::string, AccessCheck> checks_;
+};
+
+}  // namespace sz::documents
