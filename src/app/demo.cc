@@ -68,8 +68,76 @@ struct DistrictInfo {
 
 }  // namespace
 
+namespace {
+// A deterministic spread in 0–999 (splitmix64), independent for each salt, so every demo database is the same.
+int64_t spread(int64_t i, int64_t salt) {
+  uint64_t z = static_cast<uint64_t>(i) * 0x9E3779B97F4A7C15ULL + static_cast<uint64_t>(salt) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return static_cast<int64_t>((z ^ (z >> 31)) % 1000);
+}
+
+// Tiers, 上云 and two years of figures for each enterprise, in roughly the plan's proportions
+// (88 % 规上, 88 % 创新型 or above, 63 % on the cloud).
+Status demo_facts(registry::Service& registry, const auth::Principal& admin, const std::vector<int64_t>& ids) {
+  TerminalProgress bar("演示年度数据");
+  const auth::Origin origin{"local", "demo"};
+  int64_t n = 0;
+  for (int64_t id : ids) {
+    int64_t h = spread(id, 17);
+    registry::EnterpriseInput in;
+    in.tier = h < 120 ? "specialized" : h < 140 ? "little_giant" : h < 880 ? "innovative" : "none";
+    in.cloud = spread(id, 29) < 630;
+    if (*in.cloud) in.cloud_stars = 1 + spread(id, 31) % 5;
+    SZ_TRY(registry.update(admin, origin, id, in));
+    for (int64_t year : {2024, 2025}) {
+      // Revenue 1,200万–2亿元 (in 分); R&D 2.5–4.4 % of it; now and then an invention patent.
+      int64_t revenue_wan = 1200 + (h * 37 + year) % 18800;
+      int64_t revenue = revenue_wan * 1000000;
+      int64_t rd = revenue / 1000 * (25 + (h + year) % 20);
+      registry::store::Year y{year, revenue, 40 + h % 400, rd, spread(id, year) < 150 ? 1 : 0};
+      SZ_TRY(registry.set_year(admin, origin, id, y));
+    }
+    bar.update(++n, static_cast<int64_t>(ids.size()));
+  }
+  return ok();
+}
+
+// About a third of the enterprises have submitted a self-assessment: most reach 二级, some stay at 一级, a few 三级.
+Status demo_assessments(assessment::Service& assessment, const auth::Principal& admin, const std::vector<int64_t>& ids) {
+  TerminalProgress bar("演示评测");
+  const auth::Origin origin{"local", "demo"};
+  assessment::Answers level1, level2, level3;
+  level1.choices = {{1, {"B"}}, {2, {"C"}}, {5, {"C"}}, {8, {"C"}}, {12, {"B"}}, {13, {"C"}}};
+  level1.scenes = {{"产品设计", 1}, {"营销管理", 1}, {"质量管理", 1}, {"工艺设计", 1}, {"售后服务", 1}, {"计划排程", 1}};
+  level2.choices = {{1, {"B", "C"}}, {2, {"D"}}, {5, {"E"}}, {8, {"F"}}, {11, {"C"}}, {12, {"C"}}, {13, {"C"}},
+                    {14, {"C"}}, {15, {"C"}}};
+  level2.scenes = {{"产品设计", 2}, {"营销管理", 2}, {"质量管理", 2}, {"生产管控", 2}, {"设备管理", 2}, {"财务管理", 2}};
+  level3 = level2;
+  level3.choices[4] = {"B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O"};
+  level3.choices[9] = {"B", "C", "D", "E"};
+  level3.choices[10] = {"B", "C", "D"};
+  level3.choices[3] = {"E"};
+  level3.scenes = {{"产品设计", 3}, {"营销管理", 3}, {"质量管理", 3}, {"生产管控", 3}, {"设备管理", 3}, {"财务管理", 3},
+                   {"计划排程", 3}, {"协同办公", 3}};
+  std::vector<int64_t> chosen;
+  for (int64_t id : ids)
+    if (spread(id, 3) < 340) chosen.push_back(id);
+  int64_t n = 0;
+  for (int64_t id : chosen) {
+    int64_t h = spread(id, 5);
+    const auto& sheet = h < 150 ? level1 : h < 900 ? level2 : level3;
+    SZ_ASSIGN(auto a, assessment.create(admin, origin, id, "self", "2024"));
+    SZ_TRY(assessment.save(admin, origin, a.id, sheet));
+    SZ_TRY(assessment.submit(admin, origin, a.id));
+    bar.update(++n, static_cast<int64_t>(chosen.size()));
+  }
+  return ok();
+}
+}  // namespace
+
 Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth, registry::Service& registry,
-                                           const Clock& clock) {
+                                           assessment::Service& assessment, const Clock& clock, bool bare) {
   std::vector<DemoAccount> accounts = {
       {"admin", "city_admin", "全市"},          {"gongyi", "district_officer", "巩义市"},
       {"xinmi", "district_officer", "新密市"},  {"qiye", "enterprise", "新密市第一家演示企业"},
@@ -158,6 +226,11 @@ Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth
     auth::NewUserInput in{s.username, s.display_name, kDemoPassword, {s.role}, s.district, s.enterprise_id, s.provider_id};
     SZ_TRY(auth.create_user_as(kDemoActor, in));
   }
+  if (bare) return accounts;
+  SZ_ASSIGN(auto admin_user, auth.find_user("admin"));
+  SZ_ASSIGN(auto admin, auth::Service::principal_of(*c, admin_user->id));
+  SZ_TRY(demo_facts(registry, *admin, ids));
+  SZ_TRY(demo_assessments(assessment, *admin, ids));
   return accounts;
 }
 

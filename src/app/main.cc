@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
   common(init);
   auto* demo = cli.add_subcommand("demo", "载入演示数据（440家试点企业及各角色账号）");
   common(demo);
+  bool bare = false;
+  demo->add_flag("--bare", bare, "只载入账号和440家企业（不含年度数据与评测；接口测试从此开始）");
 
   auto* user = cli.add_subcommand("user", "账号管理");
   user->require_subcommand(1);
@@ -213,7 +215,7 @@ int main(int argc, char** argv) {
       }
     }
     if (*demo) {
-      auto accounts = app::load_demo(*database, platform.auth(), platform.registry(), platform.clock());
+      auto accounts = app::load_demo(*database, platform.auth(), platform.registry(), platform.assessment(), platform.clock(), bare);
       if (!accounts) return fail(accounts.error());
       std::cout << "演示数据已就绪。演示账号（密码均为 " << app::kDemoPassword << "）：\n";
       for (const auto& a : *accounts) std::cout << "  " << a.username << "\t" << a.role << "\t" << a.scope << "\n";

@@ -47,6 +47,7 @@ class Platform {
   const Clock& clock() const { return *clock_; }
   auth::Service& auth() { return auth_; }
   registry::Service& registry() { return registry_; }
+  assessment::Service& assessment() { return assessment_; }
   const http::Router& router() const { return router_; }
 
  private:

@@ -57,11 +57,12 @@ export function sql(dbUrl, statement) {
 
 export class Server {
   // db: reuse an existing store (a restart); env: extra environment variables for the server.
-  static async start({ demo = true, args = [], env = {}, db = null } = {}) {
+  static async start({ demo = true, fullDemo = false, args = [], env = {}, db = null } = {}) {
     const s = new Server()
     s.db = db ?? newDatabaseUrl()
     if (!db) {
-      const prep = cli([demo ? 'demo' : 'init', '--db', s.db])
+      // The tests start from the bare demo (accounts and the 440 enterprises) and create what they check.
+      const prep = cli(fullDemo ? ['demo', '--db', s.db] : demo ? ['demo', '--bare', '--db', s.db] : ['init', '--db', s.db])
       if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
     }
     s.port = await freePort()

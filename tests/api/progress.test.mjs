@@ -2,7 +2,7 @@
 // every drill-down lists exactly the enterprises behind its figure.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, cli } from './harness.mjs'
 
 let server, admin, gongyi, qiye
 before(async () => {
@@ -138,3 +138,28 @@ test('导出数据驾驶舱为 Excel', async () => {
   assert.equal(file.status, 200)
   assert.equal((await server.call('POST', '/api/v1/stats/progress/exports', { token: qiye, body: {} })).status, 403)
 })
+
+test('完整演示数据：驾驶舱有评测、等级、规上、梯度、上云、研发投入与专利，且每个数字都有明细', async () => {
+  const demo = await Server.start({ fullDemo: true })
+  try {
+    const token = await demo.login('admin')
+    const p = (await demo.call('GET', '/api/v1/stats/progress', { token })).json
+    assert.equal(p.pipeline.pilot, 440)
+    assert.ok(p.pipeline.assessed > 100, `assessed ${p.pipeline.assessed}`)
+    assert.ok(p.pipeline.level2 > 80 && p.pipeline.level2 < p.pipeline.assessed)
+    for (const no of [1, 2, 3, 4, 11, 12]) assert.ok(indicator(p, no).total.actual > 0, `indicator ${no}`)
+    assert.equal(p.year, 2025)
+    for (const no of [1, 2, 3, 4]) {
+      const ind = indicator(p, no)
+      const list = (await demo.call('GET', `/api/v1/stats/progress/enterprises?metric=${ind.metric}&page_size=1`, { token })).json
+      assert.equal(list.total, ind.total.actual, ind.name)
+    }
+    assert.equal(demoCli(demo), 0)
+  } finally {
+    await demo.stop()
+  }
+})
+
+function demoCli(s) {
+  return cli(['audit', 'verify', '--db', s.db]).code
+}
