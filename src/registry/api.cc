@@ -149,7 +149,9 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     SZ_ASSIGN(auto r, registry.list_enterprises(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& e : r.items) items.push_back(list_item(e));
-    return json::reply(200, json::page_reply(std::move(items), r.total, page));
+    auto reply = json::page_reply(std::move(items), r.total, page);
+    reply["total_capped"] = r.total_capped;
+    return json::reply(200, reply);
   });
 
   routes.authed("POST", "/api/v1/enterprises/imports", [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -29,7 +29,12 @@ Result<EnterprisePage> Service::list_enterprises(const auth::Principal& p, const
   if (scope.empty()) return page;  // fail closed: no rule, no rows
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(page.items, store::list_enterprises(*c, scope, f, limit, offset));
-  SZ_ASSIGN(page.total, store::count_enterprises(*c, scope, f));
+  int64_t cap = f.q.empty() ? 0 : kSearchCountCap;
+  SZ_ASSIGN(page.total, store::count_enterprises(*c, scope, f, cap));
+  if (cap && page.total > cap) {
+    page.total = cap;
+    page.total_capped = true;
+  }
   return page;
 }
 
@@ -340,6 +345,12 @@ Status Service::track(db::Connection& c, const Contribution& before, int64_t id)
   SZ_ASSIGN(auto now, store::enterprise_by_id(c, id));
   SZ_ASSIGN(auto after, contribution(c, now));
   return store::apply_counts(c, before, after);
+}
+
+Status Service::rebuild_counts(db::Connection& c, int qualifying_level) {
+  SZ_ASSIGN(auto tx, db::Transaction::begin(c));
+  SZ_TRY(store::rebuild_counts(c, qualifying_level));
+  return tx->commit();
 }
 
 Result<std::vector<store::CountRow>> Service::counts(const std::string& district) {

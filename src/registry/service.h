@@ -19,7 +19,9 @@ namespace sz::registry {
 struct EnterprisePage {
   std::vector<store::Enterprise> items;
   int64_t total = 0;
+  bool total_capped = false;  // a name search matched more than kSearchCountCap: total is that cap
 };
+constexpr int64_t kSearchCountCap = 10000;
 
 // What a caller may set on an enterprise; absent fields keep their value (PATCH) or their default (POST).
 struct EnterpriseInput {
@@ -54,6 +56,9 @@ class Service {
   Status each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
                          const std::function<bool(const store::Enterprise&)>& fn);
   Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
+
+  // Recomputes the summary tables in one transaction (after a bulk load). The qualifying level is the default's.
+  static Status rebuild_counts(db::Connection& c, int qualifying_level = Params{}.qualifying_level);
 
   // The summary counts for the dashboard: the whole city, or one district ("" = all).
   Result<std::vector<store::CountRow>> counts(const std::string& district);

@@ -197,6 +197,27 @@ Status apply_counts(db::Connection& c, const Contribution& before, const Contrib
   return add(after, 1);
 }
 
+Status rebuild_counts(db::Connection& c, int qualifying_level) {
+  const int64_t level = qualifying_level;
+  SZ_TRY(c.execute("DELETE FROM enterprise_counts"));
+  SZ_TRY(c.execute("DELETE FROM enterprise_year_sums"));
+  SZ_TRY(c.execute(
+      "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
+      "innovative_level2, specialized, cloud) "
+      "SELECT district_code, industry_code, batch, COUNT(*), SUM(CASE WHEN level_source <> '' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN level >= $1 THEN 1 ELSE 0 END), SUM(CASE WHEN level >= $1 AND scale_above = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN level >= $1 AND tier <> 'none' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN tier IN ('specialized', 'little_giant') THEN 1 ELSE 0 END), SUM(CASE WHEN cloud = 1 THEN 1 ELSE 0 END) "
+      "FROM enterprises WHERE status = 'active' GROUP BY district_code, industry_code, batch",
+      {level}));
+  SZ_TRY(c.execute(
+      "INSERT INTO enterprise_year_sums (district_code, industry_code, batch, year, revenue, rd_spending, invention_patents) "
+      "SELECT e.district_code, e.industry_code, e.batch, y.year, SUM(y.revenue), SUM(y.rd_spending), "
+      "SUM(y.invention_patents) FROM enterprise_years y JOIN enterprises e ON e.id = y.enterprise_id "
+      "WHERE e.status = 'active' GROUP BY e.district_code, e.industry_code, e.batch, y.year"));
+  return ok();
+}
+
 Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district) {
   SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
                                "innovative_level2, specialized, cloud FROM enterprise_counts "
@@ -320,14 +341,19 @@ std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db
     if (!credit_code_problem(code)) {
       w += " AND e.credit_code = " + placeholder(p, code);
     } else {
+      // Drive from the first gram's postings (in id order) and require the others; a single gram is already an
+      // exact substring match, longer queries are then checked for order by LIKE on the few candidates left.
       auto grams = query_grams(f.q);
-      std::string in;
-      for (const auto& g : grams) in += (in.empty() ? "" : ",") + placeholder(p, g);
-      if (!grams.empty())
-        w += " AND e.id IN (SELECT enterprise_id FROM enterprise_name_grams WHERE gram IN (" + in +
-             ") GROUP BY enterprise_id HAVING COUNT(*) = " + std::to_string(grams.size()) + ")";
-      // Grams narrow to a few candidates; the exact substring test settles them the same way on both engines.
-      w += " AND lower(e.name) LIKE " + placeholder(p, db::like_contains(f.q)) + " ESCAPE '\\'";
+      if (!grams.empty()) {
+        std::string sub = "SELECT g0.enterprise_id FROM enterprise_name_grams g0 WHERE g0.gram = " + placeholder(p, grams[0]);
+        for (size_t i = 1; i < grams.size(); ++i) {
+          std::string g = "g" + std::to_string(i);
+          sub += " AND EXISTS (SELECT 1 FROM enterprise_name_grams " + g + " WHERE " + g + ".gram = " +
+                 placeholder(p, grams[i]) + " AND " + g + ".enterprise_id = g0.enterprise_id)";
+        }
+        w += " AND e.id IN (" + sub + ")";
+      }
+      if (grams.size() != 1) w += " AND lower(e.name) LIKE " + placeholder(p, db::like_contains(f.q)) + " ESCAPE '\\'";
     }
   }
   return w;
@@ -412,9 +438,12 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
   return out;
 }
 
-Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f) {
+Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f,
+                                  int64_t cap) {
   db::Params p;
-  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM enterprises e " + where_clause(scope, f, p), p));
+  std::string inner = "SELECT 1 FROM enterprises e " + where_clause(scope, f, p);
+  if (cap > 0) inner += " LIMIT " + placeholder(p, cap + 1);
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM (" + inner + ") t", p));
   return row->i64(0);
 }
 

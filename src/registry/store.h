@@ -75,6 +75,8 @@ struct CountRow {
   CountKey key;
   int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
 };
+// Recomputes the summary tables from the enterprises themselves (after bulk loads, or to check them).
+Status rebuild_counts(db::Connection& c, int qualifying_level);
 Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district);  // "" = all
 struct YearSumRow {
   CountKey key;
@@ -110,6 +112,9 @@ Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::
                                                  const Filter& f, int64_t limit, int64_t offset);
 Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f,
                        const std::function<bool(const Enterprise&)>& fn);
-Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f);
+// With cap > 0, counts at most cap + 1 rows: a name search that matches a large part of a national registry stops
+// counting there (the caller reports "more than cap").
+Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope& scope, const Filter& f,
+                                  int64_t cap = 0);
 
 }  // namespace sz::registry::store

@@ -228,7 +228,7 @@ struct Server::Impl {
       // Read phase: the header, then the body — into memory, or into a file for an upload.
       bhttp::request_parser<bhttp::empty_body> head;
       head.header_limit(16 * 1024);
-      head.body_limit(opts.body_limit);
+      head.body_limit(boost::none);  // the limit depends on the route: set on the body parser below
       stream.expires_after(opts.read_timeout);
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buf, head, asio::as_tuple(asio::use_awaitable));
       (void)hn;
@@ -237,6 +237,12 @@ struct Server::Impl {
       auto target = head.get().target();
       bool upload = opts.is_upload && opts.is_upload(method, target);
       bool keep_alive = head.get().keep_alive();
+      // A declared length over the route's limit is refused before any body is read (chunked bodies are limited
+      // by the body parser as they arrive).
+      if (auto declared = head.content_length(); declared && *declared > (upload ? opts.upload_limit : opts.body_limit)) {
+        co_await read_failed(stream, bhttp::error::body_limit);
+        break;
+      }
       if (upload) {
         bhttp::request_parser<bhttp::file_body> parser{std::move(head)};
         parser.body_limit(opts.upload_limit);
