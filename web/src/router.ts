@@ -21,6 +21,8 @@ export const PLATFORM_NAME = '郑州市中小企业数字化转型公共服务�
 
 export const ENTERPRISE_ROLES = ['city_admin', 'district_officer', 'enterprise']
 export const ADMIN_ROLES = ['city_admin']
+// 数据驾驶舱 (their home page) and 退出与增补.
+export const OFFICIAL_ROLES = ['city_admin', 'district_officer']
 // Who may open an enterprise's 评测 records; the server narrows it to the enterprise's own, its district's, or an
 // assigned expert's.
 export const ASSESSMENT_ROLES = ['city_admin', 'district_officer', 'enterprise', 'expert']
@@ -55,8 +57,10 @@ const router = createRouter({
       component: () => import('@/layouts/MainLayout.vue'),
       children: [
         page('', 'home', () => import('@/views/HomeView.vue'), '首页'),
+        page('dashboard', 'dashboard', () => import('@/views/DashboardView.vue'), '数据驾驶舱', OFFICIAL_ROLES),
         page('targets', 'targets', () => import('@/views/TargetsView.vue'), '目标任务'),
         page('enterprises', 'enterprises', () => import('@/views/EnterprisesView.vue'), '试点企业', ENTERPRISE_ROLES),
+        page('withdrawals', 'withdrawals', () => import('@/views/WithdrawalsView.vue'), '退出与增补', OFFICIAL_ROLES),
         // 数字化水平评测
         page('my/assessments', 'my-assessments', EnterpriseAssessmentsView, '数字化水平评测', ['enterprise']),
         page('enterprises/:id(\\d+)/assessments', 'enterprise-assessments', EnterpriseAssessmentsView, '评测记录', ASSESSMENT_ROLES),
@@ -107,6 +111,8 @@ router.beforeEach(async (to): Promise<boolean | RouteLocationRaw> => {
   if (!hasAnyRole(auth.user, to.meta.roles)) {
     return { name: 'forbidden', query: { from: to.fullPath } }
   }
+  // The city and the districts start from the 数据驾驶舱.
+  if (to.name === 'home' && hasAnyRole(auth.user, OFFICIAL_ROLES)) return { name: 'dashboard' }
   return true
 })
 

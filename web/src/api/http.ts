@@ -86,6 +86,8 @@ export interface RequestOptions {
   body?: unknown
   // Do not call the global 401 handler (login and the initial session check expect 401).
   quiet401?: boolean
+  // A file to send as the raw request body instead of JSON.
+  upload?: Blob
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -94,8 +96,12 @@ export async function request<T>(method: string, path: string, options: RequestO
     const csrf = readCookie('sz_csrf') ?? csrfFallback
     if (csrf) headers['X-CSRF-Token'] = csrf
   }
-  let body: string | undefined
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined
+  if (options.upload !== undefined) {
+    // A file sent as it is (imports): the request body is the file's bytes.
+    headers['Content-Type'] = 'application/octet-stream'
+    body = options.upload
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json'
     body = JSON.stringify(options.body)
   }
@@ -148,6 +154,9 @@ export const http = {
     request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PUT', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('PATCH', path, { ...options, body }),
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { query, upload: file }),
 }
 
 export function errorMessage(e: unknown): string {

@@ -14,7 +14,10 @@ import type {
   District,
   DistrictTargetsResponse,
   EnterpriseDetail,
+  EnterpriseHistoryEntry,
+  EnterpriseInput,
   EnterpriseSummary,
+  EnterpriseYear,
   Evaluation,
   Industry,
   Job,
@@ -22,10 +25,14 @@ import type {
   LoginResponse,
   NewUser,
   Page,
+  ProgressEnterprise,
+  ProgressResponse,
+  ReplacementInput,
   SceneLevels,
   SystemStatus,
   TargetsResponse,
   User,
+  Withdrawal,
 } from './types'
 
 export const authApi = {
@@ -48,9 +55,37 @@ export const targetsApi = {
 // Every list takes page and page_size plus its own filters; empty filters are left out of the URL.
 export type PageQuery = Query & { page: number; page_size: number }
 
+// The list filters an export takes: industry, district, q, tier, stage, status, level (strings, empty left out).
+export type EnterpriseFilter = Record<string, string>
+
 export const enterpriseApi = {
   list: (query: PageQuery) => http.get<Page<EnterpriseSummary>>('/enterprises', query),
   get: (id: number) => http.get<EnterpriseDetail>(`/enterprises/${id}`),
+  create: (input: EnterpriseInput) => http.post<EnterpriseDetail>('/enterprises', input),
+  update: (id: number, input: EnterpriseInput) => http.patch<EnterpriseDetail>(`/enterprises/${id}`, input),
+  years: (id: number) => http.get<{ items: EnterpriseYear[] }>(`/enterprises/${id}/years`),
+  setYear: (id: number, { year, ...figures }: EnterpriseYear) =>
+    http.put<EnterpriseDetail>(`/enterprises/${id}/years/${year}`, figures),
+  history: (id: number) => http.get<{ items: EnterpriseHistoryEntry[] }>(`/enterprises/${id}/history`),
+  requestWithdrawal: (id: number, reason: string, replacement: ReplacementInput | null) =>
+    http.post<Withdrawal>(`/enterprises/${id}/withdrawals`, replacement ? { reason, replacement } : { reason }),
+  // The file's bytes are the request body; 202 with the queued job.
+  import: (file: File) => http.upload<{ job: Job }>('/enterprises/imports', file, { name: file.name }),
+  export: (filter: EnterpriseFilter) => http.post<{ job: Job }>('/enterprises/exports', filter),
+}
+
+export const withdrawalApi = {
+  // Filter: status = pending | approved | rejected.
+  list: (query: PageQuery) => http.get<Page<Withdrawal>>('/withdrawals', query),
+  approve: (id: number, note: string) => http.post<Withdrawal>(`/withdrawals/${id}/approve`, note ? { note } : {}),
+  reject: (id: number, note: string) => http.post<Withdrawal>(`/withdrawals/${id}/reject`, { note }),
+}
+
+export const statsApi = {
+  progress: (year?: number | null) => http.get<ProgressResponse>('/stats/progress', { year }),
+  // Filters: metric (required), industry, district, batch.
+  progressEnterprises: (query: PageQuery) => http.get<Page<ProgressEnterprise>>('/stats/progress/enterprises', query),
+  export: (year?: number | null) => http.post<{ job: Job }>('/stats/progress/exports', year ? { year } : {}),
 }
 
 export const userApi = {

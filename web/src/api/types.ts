@@ -104,7 +104,15 @@ export interface EnterpriseSummary {
   // 当前数字化水平等级 0–4 (0 = 未评定或未达一级) and where it came from: '' none, 'self' 自评, 'onsite' 现场评定.
   level: number
   level_source: LevelSource
+  // 企业梯度: none / innovative / specialized / little_giant, with its name (无, 创新型, 专精特新, 专精特新"小巨人").
+  tier: EnterpriseTier
+  tier_name: string
+  // 规上企业, and 上云用云.
+  scale_above: boolean
+  cloud: boolean
 }
+
+export type EnterpriseTier = 'none' | 'innovative' | 'specialized' | 'little_giant'
 
 export interface EnterpriseDetail extends EnterpriseSummary {
   address: string | null
@@ -112,6 +120,90 @@ export interface EnterpriseDetail extends EnterpriseSummary {
   contact_name: string | null
   contact_phone: string | null
   created_at: string
+  updated_at?: string
+  // How 规上 was decided: 'revenue' (latest year's 营业收入) or 'admin' (认定 by the city).
+  scale_source?: string
+  cloud_stars?: number
+  key_cultivation?: boolean
+  // The reason a non-conforming credit code was accepted ('' when the code conforms).
+  credit_code_override?: string
+  withdrawn_at?: string | null
+  // The enterprise this one replaced (增补).
+  replaces_id?: number | null
+}
+
+// The fields of POST /enterprises and PATCH /enterprises/{id} (partial on PATCH).
+export interface EnterpriseInput {
+  name?: string
+  credit_code?: string
+  industry?: string
+  district?: string
+  batch?: number
+  address?: string
+  legal_rep?: string
+  contact_name?: string
+  contact_phone?: string
+  tier?: EnterpriseTier
+  cloud?: boolean
+  cloud_stars?: number
+  key_cultivation?: boolean
+  scale_above?: boolean
+  credit_code_override_reason?: string
+}
+
+// One year's figures; money in 分.
+export interface EnterpriseYear {
+  year: number
+  revenue: number
+  employees: number
+  rd_spending: number
+  invention_patents: number
+}
+
+export interface FieldChange {
+  field: string
+  field_name: string
+  before: unknown
+  after: unknown
+}
+
+export interface EnterpriseHistoryEntry {
+  seq: number
+  at: string
+  // The username at the time, or "cli".
+  actor: string
+  action: string
+  action_name: string
+  changes: FieldChange[]
+}
+
+// The 增补 enterprise proposed with a withdrawal; it takes the withdrawn one's district.
+export interface ReplacementInput {
+  name: string
+  credit_code: string
+  industry: string
+  address?: string
+  legal_rep?: string
+  contact_name?: string
+  contact_phone?: string
+  tier?: EnterpriseTier
+}
+
+export type WithdrawalStatus = 'pending' | 'approved' | 'rejected'
+
+export interface Withdrawal {
+  id: number
+  enterprise: { id: number; name: string }
+  district: DistrictRef
+  reason: string
+  replacement: Partial<ReplacementInput> | null
+  status: WithdrawalStatus
+  status_name: string
+  requested_by: string
+  requested_at: string
+  decided_at: string | null
+  decision_note: string
+  replacement_id: number | null
 }
 
 export interface AdminUser extends User {
@@ -342,3 +434,53 @@ export interface AssessmentComparison {
   questions: { no: number; title: string; dimension: string; a: string; b: string; a_points: number; b_points: number; changed: boolean }[]
   scenes: { name: string; mandatory: boolean; a: number; b: number; changed: boolean }[]
 }
+
+// ---- 数据驾驶舱 ----
+// One figure against its target: rate = actual / target (null when there is no actual or no target).
+export interface ProgressFigure {
+  target: number | null
+  actual: number | null
+  rate: number | null
+}
+
+export interface ProgressIndicator {
+  no: number
+  name: string
+  unit: string
+  kind: 'count' | 'ratio' | 'sum'
+  note: string
+  supported: boolean
+  // The drill-down key (null when not supported).
+  metric: string | null
+  by_industry: Record<string, ProgressFigure>
+  total: ProgressFigure
+}
+
+export interface ProgressDistrict {
+  district: DistrictRef
+  target: { total: number; y2024: number; y2025: number }
+  pilot: { total: number; y2024: number; y2025: number }
+  assessed: number
+  level2: number
+  rate: number
+  rank: number
+}
+
+export interface ProgressResponse {
+  as_of: string
+  year: number | null
+  // 'city' or 'district' (a district officer's figures are their district's).
+  scope?: string
+  industries: { code: string; short_name: string; name?: string }[]
+  indicators: ProgressIndicator[]
+  pipeline: { pilot: number; assessed: number; level2: number }
+  districts: ProgressDistrict[]
+}
+
+// A drill-down row: the enterprise's key facts (not the list's status, 规上 or 上云), and its figure — "" for
+// counts, the patents for patents, "R&D/revenue" in 分 for rd.
+export type ProgressEnterprise = EnterpriseRow & { value: string }
+
+// What every enterprise row carries, whichever list it comes from.
+export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code' | 'industry' | 'district' | 'batch' | 'level' | 'tier'> &
+  Partial<EnterpriseSummary>

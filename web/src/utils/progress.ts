@@ -1,0 +1,89 @@
+// Figures of the 数据驾驶舱: actuals against targets, completion rates, and what a click on a figure lists.
+import type { ProgressIndicator } from '@/api/types'
+import { fenToWan } from './money'
+
+// A figure as the indicator counts it: a ratio (研发投入强度, in percent) with two decimals, counts and sums whole.
+export function formatFigure(value: number | null | undefined, kind: ProgressIndicator['kind'] | string = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  if (kind === 'ratio') return value.toFixed(2)
+  return value.toLocaleString('zh-CN')
+}
+
+// A completion rate (actual ÷ target) as a percentage with one decimal.
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—'
+  return `${(rate * 100).toFixed(1)}%`
+}
+
+// 0–100 for a progress bar (a rate over 100% fills it).
+export function ratePercent(rate: number | null | undefined): number {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return 0
+  return Math.max(0, Math.min(100, Math.round(rate * 1000) / 10))
+}
+
+export function rateColor(rate: number | null | undefined): string {
+  const r = rate ?? 0
+  if (r >= 1) return '#2f7d32'
+  if (r >= 0.6) return '#1d4f91'
+  if (r >= 0.3) return '#e6a23c'
+  return '#f56c6c'
+}
+
+// What a click on a figure lists: the drill-down's query and how the list is titled. For a count, the list's
+// total must equal the figure clicked (expected).
+export interface Drill {
+  title: string
+  metric: string
+  industry?: string
+  district?: string
+  batch?: string
+  // The year of 研发投入强度 the page shows.
+  year?: number | null
+  expected?: number | null
+  // Names the value column of sum and ratio metrics (新增发明专利, 研发投入…); absent for counts.
+  valueLabel?: string
+}
+
+export const METRIC_NAMES: Record<string, string> = {
+  pilot: '试点企业',
+  assessed: '已评测',
+  level2: '二级及以上',
+  scale_above_level2: '规上且二级及以上',
+  innovative_level2: '创新型且二级及以上',
+  specialized: '专精特新',
+  cloud: '上云用云',
+  patents: '新增发明专利',
+  rd: '研发投入',
+}
+
+// A drill-down row's value as the server gives it: "" for counts, the number of new invention patents for
+// patents, "R&D/revenue" in 分 for rd — shown in 万元 with the enterprise's own intensity.
+export function formatDrillValue(metric: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  const text = String(value)
+  const rd = metric === 'rd' ? /^(\d+)\/(\d+)$/.exec(text) : null
+  if (!rd) return text
+  const [, spending, revenue] = rd as unknown as [string, string, string]
+  return `${fenToWan(spending)} / ${fenToWan(revenue)}（${percentOf(BigInt(spending), BigInt(revenue))}）`
+}
+
+// a ÷ b as a percentage with two decimals, rounded half up on integers.
+export function percentOf(a: bigint, b: bigint): string {
+  if (b === 0n) return '—'
+  const rounded = ((a * 100000n) / b + 5n) / 10n
+  return `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}%`
+}
+
+// What a click on an indicator's actual lists: its metric, in one industry (code and short name) or in total.
+// A count lists exactly the enterprises counted; a sum or ratio lists those whose figures went into it.
+export function indicatorDrill(ind: ProgressIndicator, industry: { code: string; short_name: string } | null): Drill | null {
+  if (!ind.metric) return null
+  const figure = industry ? ind.by_industry[industry.code] : ind.total
+  return {
+    title: `${ind.name} · ${industry ? industry.short_name : '合计'}`,
+    metric: ind.metric,
+    industry: industry?.code,
+    expected: ind.kind === 'count' ? (figure?.actual ?? null) : undefined,
+    valueLabel: ind.kind === 'count' ? undefined : ind.kind === 'ratio' ? '研发投入 / 营业收入（万元）' : ind.name,
+  }
+}
