@@ -69,6 +69,10 @@ std::string enterprise_json_for_audit(const store::Enterprise& e) {
 
 namespace {
 std::string audit_json(const store::Enterprise& e) { return enterprise_json_for_audit(e); }
+
+EnterpriseFacts facts_of(const store::Enterprise& e) {
+  return {e.district_code, e.industry_code, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud};
+}
 }  // namespace
 
 Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& actor,
@@ -266,7 +270,8 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
 
 Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e) {
   SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now()));
-  SZ_TRY(track(c, Contribution{}, e.id));
+  // A new record has no years yet: its contribution comes from the record itself, without reading it back.
+  SZ_TRY(store::apply_counts(c, Contribution{}, contribution_of(params_, facts_of(e), {})));
   SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "", audit_json(e)));
   SZ_ASSIGN(auto stored, store::enterprise_by_id(c, e.id));
   return *stored;
@@ -336,9 +341,7 @@ Result<Contribution> Service::contribution(db::Connection& c, const std::optiona
   SZ_ASSIGN(auto ys, store::years(c, e->id));
   std::map<int64_t, YearFigures> years;
   for (const auto& y : ys) years[y.year] = {y.revenue, y.rd_spending, y.invention_patents};
-  EnterpriseFacts facts{e->district_code, e->industry_code, e->status, e->tier, e->level_source,
-                        e->batch,         e->level,         e->scale_above, e->cloud};
-  return contribution_of(params_, facts, years);
+  return contribution_of(params_, facts_of(*e), years);
 }
 
 Status Service::track(db::Connection& c, const Contribution& before, int64_t id) {

@@ -58,9 +58,17 @@ Result<bool> industry_exists(db::Connection& c, const std::string& code) {
 }
 
 namespace {
+// One statement for all of a name's grams (an import writes a hundred thousand names).
 Status index_name(db::Connection& c, int64_t id, const std::string& name) {
-  for (const auto& g : name_grams(name))
-    SZ_TRY(c.execute("INSERT INTO enterprise_name_grams (gram, enterprise_id) VALUES ($1, $2)", {g, id}));
+  auto grams = name_grams(name);
+  if (grams.empty()) return ok();
+  db::Params p{id};
+  std::string sql = "INSERT INTO enterprise_name_grams (gram, enterprise_id) VALUES ";
+  for (size_t i = 0; i < grams.size(); ++i) {
+    p.push_back(grams[i]);
+    sql += (i ? ",($" : "($") + std::to_string(p.size()) + ",$1)";
+  }
+  SZ_TRY(c.execute(sql, p));
   return ok();
 }
 

@@ -62,6 +62,9 @@ class Connection {
   virtual void rollback() = 0;
   // Serialises migrations across processes and nodes; call inside a write transaction.
   virtual Status lock_schema() = 0;
+  // For a connection that writes in bulk (imports): a larger page cache on SQLite (64 MiB), so index inserts
+  // stay in memory; a no-op on PostgreSQL, whose server manages its own buffers.
+  virtual Status prepare_for_bulk() = 0;
   // Starts a read-only transaction on one consistent snapshot; PostgreSQL returns the snapshot's id so that
   // pg_dump can copy exactly what this transaction sees (SQLite returns "").
   virtual Result<std::string> begin_snapshot() = 0;

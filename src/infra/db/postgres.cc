@@ -125,6 +125,7 @@ class PgConnection final : public Connection {
   void rollback() override {
     if (PQtransactionStatus(c_) != PQTRANS_IDLE) PQclear(PQexec(c_, "ROLLBACK"));
   }
+  Status prepare_for_bulk() override { return ok(); }
   Result<std::string> begin_snapshot() override {
     SZ_TRY(exec_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
     SZ_ASSIGN(auto row, query_one("SELECT pg_export_snapshot()"));

@@ -100,6 +100,7 @@ class SqliteConnection final : public Connection {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   Status lock_schema() override { return ok(); }  // BEGIN IMMEDIATE already excludes other writers
+  Status prepare_for_bulk() override { return exec_script("PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=8000"); }
   Result<std::string> begin_snapshot() override {
     SZ_TRY(exec_script("BEGIN"));
     return std::string();
