@@ -130,9 +130,30 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     for (const auto& i : list) {
       bj::array keys;
       for (const auto& k : i.key_districts) keys.emplace_back(k);
-      items.push_back(bj::object{{"code", i.code}, {"name", i.name}, {"short_name", i.short_name}, {"key_districts", std::move(keys)}});
+      items.push_back(bj::object{{"code", i.code},
+                                 {"name", i.name},
+                                 {"short_name", i.short_name},
+                                 {"key_districts", std::move(keys)},
+                                 {"parent", i.parent.empty() ? bj::value(nullptr) : bj::value(i.parent)},
+                                 {"district", i.district.empty() ? bj::value(nullptr) : bj::value(i.district)}});
     }
     return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/industries", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"code", "name", "short_name", "parent", "district"}));
+    store::Industry in;
+    SZ_ASSIGN(in.code, json::required_string(o, "code", "细分行业代码", 40));
+    SZ_ASSIGN(in.name, json::required_string(o, "name", "细分行业名称", 100));
+    SZ_ASSIGN(auto short_name, json::optional_string(o, "short_name", "简称", 20));
+    SZ_ASSIGN(in.parent, json::required_string(o, "parent", "上级行业", 40));
+    SZ_ASSIGN(auto district, json::optional_string(o, "district", "所属区县", 20));
+    in.short_name = short_name.value_or("");
+    in.district = district.value_or("");
+    SZ_ASSIGN(auto created, registry.add_subsector(p, auth::origin_of(req), in));
+    return json::reply(201, bj::object{{"code", created.code}, {"name", created.name}, {"short_name", created.short_name},
+                                       {"parent", created.parent}, {"district", created.district}});
   });
 
   routes.pub("GET", "/api/v1/districts", [&registry](http::Request&) -> Result<http::Response> {

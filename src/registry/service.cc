@@ -17,6 +17,36 @@ Result<std::vector<store::Industry>> Service::industries() {
   return store::industries(*c);
 }
 
+Result<store::Industry> Service::add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in) {
+  const bool admin = p.has(auth::Role::city_admin);
+  if (!admin && !(p.has(auth::Role::district_officer) && p.district)) return err::forbidden("只有区县专班或市级管理员可以添加细分行业");
+  if (!admin) {
+    if (!in.district.empty() && in.district != *p.district) return err::forbidden("区县专班只能为本区县添加细分行业");
+    in.district = *p.district;
+  }
+  if (in.district.empty()) return err::invalid("district", "请指定细分行业所属区县");
+  if (in.code.size() < 3 || in.code.size() > 40 ||
+      in.code.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos)
+    return err::invalid("code", "细分行业代码应为3–40位小写字母、数字或下划线");
+  if (auto why = name_problem(in.name)) return err::invalid("name", "细分行业名称应为2–100个字符");
+  if (in.short_name.empty()) in.short_name = in.name;
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto parent, store::industry(*c, in.parent));
+  if (!parent || !parent->parent.empty()) return err::invalid("parent", "上级行业应为四个试点行业之一");
+  SZ_ASSIGN(bool district, store::district_exists(*c, in.district));
+  if (!district) return err::invalid("district", "区县代码不存在：" + in.district);
+  SZ_ASSIGN(auto existing, store::industry(*c, in.code));
+  if (existing) return err::conflict("code", "行业代码已存在：" + in.code);
+  SZ_TRY(store::insert_subsector(*c, in, clock_.now()));
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "industry.create", "industry", in.code, "",
+                       bj::serialize(bj::object{{"code", in.code}, {"name", in.name}, {"parent", in.parent},
+                                                {"district", in.district}})));
+  SZ_TRY(tx->commit());
+  SZ_ASSIGN(auto stored, store::industry(*c, in.code));
+  return *stored;
+}
+
 Result<std::vector<store::District>> Service::districts() {
   SZ_ASSIGN(auto* c, db_->local());
   return store::districts(*c);
@@ -70,8 +100,11 @@ std::string enterprise_json_for_audit(const store::Enterprise& e) {
 namespace {
 std::string audit_json(const store::Enterprise& e) { return enterprise_json_for_audit(e); }
 
-EnterpriseFacts facts_of(const store::Enterprise& e) {
-  return {e.district_code, e.industry_code, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud};
+// The facts that count; a sub-sector's enterprises count under its pilot industry.
+Result<EnterpriseFacts> facts_of(db::Connection& c, const store::Enterprise& e) {
+  SZ_ASSIGN(auto ind, store::industry(c, e.industry_code));
+  std::string industry = ind && !ind->parent.empty() ? ind->parent : e.industry_code;
+  return EnterpriseFacts{e.district_code, industry, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud};
 }
 }  // namespace
 
@@ -225,8 +258,8 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
     e.credit_code = code;
   }
   if (in.industry) {
-    SZ_ASSIGN(bool found, store::industry_exists(c, *in.industry));
-    if (!found) return err::invalid("industry", "行业代码不存在：" + *in.industry);
+    SZ_ASSIGN(auto ind, store::industry(c, *in.industry));
+    if (!ind) return err::invalid("industry", "行业代码不存在：" + *in.industry);
     e.industry_code = *in.industry;
   }
   if (in.district && *in.district != e.district_code) {
@@ -235,6 +268,11 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
     if (!is_admin && !creating) return err::forbidden("只有市级管理员可以把企业转到其他区县");
     if (!is_admin && !officer_of(p, *in.district)) return err::forbidden("区县专班只能在本区县新增企业");
     e.district_code = *in.district;
+  }
+  if (in.industry || in.district) {
+    SZ_ASSIGN(auto ind, store::industry(c, e.industry_code));
+    if (ind && !ind->district.empty() && ind->district != e.district_code)
+      return err::invalid("industry", "细分行业“" + ind->name + "”属于其他区县，本区县企业不能使用");
   }
   if (in.batch) {
     if (std::find(params_.batches.begin(), params_.batches.end(), *in.batch) == params_.batches.end())
@@ -271,7 +309,8 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
 Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e) {
   SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now()));
   // A new record has no years yet: its contribution comes from the record itself, without reading it back.
-  SZ_TRY(store::apply_counts(c, Contribution{}, contribution_of(params_, facts_of(e), {})));
+  SZ_ASSIGN(auto facts, facts_of(c, e));
+  SZ_TRY(store::apply_counts(c, Contribution{}, contribution_of(params_, facts, {})));
   SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.create", "enterprise", std::to_string(e.id), "", audit_json(e)));
   SZ_ASSIGN(auto stored, store::enterprise_by_id(c, e.id));
   return *stored;
@@ -341,7 +380,8 @@ Result<Contribution> Service::contribution(db::Connection& c, const std::optiona
   SZ_ASSIGN(auto ys, store::years(c, e->id));
   std::map<int64_t, YearFigures> years;
   for (const auto& y : ys) years[y.year] = {y.revenue, y.rd_spending, y.invention_patents};
-  return contribution_of(params_, facts_of(*e), years);
+  SZ_ASSIGN(auto facts, facts_of(c, *e));
+  return contribution_of(params_, facts, years);
 }
 
 Status Service::track(db::Connection& c, const Contribution& before, int64_t id) {

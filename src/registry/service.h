@@ -81,6 +81,8 @@ class Service {
                                                      int64_t offset, int64_t* total);
 
   Result<std::vector<store::Industry>> industries();
+  // A district's own sub-sector (细分行业) under one of the four pilot industries.
+  Result<store::Industry> add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in);
   Result<std::vector<store::District>> districts();
 
   Result<EnterprisePage> list_enterprises(const auth::Principal& p, const store::Filter& f, int64_t limit,

@@ -26,12 +26,13 @@ Status upsert_district(db::Connection& c, const District& d) {
 }
 
 Result<std::vector<Industry>> industries(db::Connection& c) {
-  SZ_ASSIGN(auto rows, c.query("SELECT code, name, short_name, sort_order FROM industries ORDER BY sort_order, code"));
+  SZ_ASSIGN(auto rows, c.query("SELECT code, name, short_name, sort_order, COALESCE(parent_code, ''), "
+                               "COALESCE(district_code, '') FROM industries ORDER BY sort_order, code"));
   SZ_ASSIGN(auto keys, c.query("SELECT industry_code, district_code FROM industry_key_districts "
                                "ORDER BY industry_code, sort_order"));
   std::vector<Industry> out;
   for (const auto& r : rows) {
-    Industry i{r.text(0), r.text(1), r.text(2), r.i64(3), {}};
+    Industry i{r.text(0), r.text(1), r.text(2), r.i64(3), {}, r.text(4), r.text(5)};
     for (const auto& k : keys)
       if (k.text(0) == i.code) i.key_districts.push_back(k.text(1));
     out.push_back(std::move(i));
@@ -50,6 +51,21 @@ Result<std::vector<District>> districts(db::Connection& c) {
 Result<bool> district_exists(db::Connection& c, const std::string& code) {
   SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM districts WHERE code = $1", {code}));
   return row.has_value();
+}
+
+Result<std::optional<Industry>> industry(db::Connection& c, const std::string& code) {
+  SZ_ASSIGN(auto r, c.query_one("SELECT code, name, short_name, sort_order, COALESCE(parent_code, ''), "
+                                "COALESCE(district_code, '') FROM industries WHERE code = $1",
+                                {code}));
+  if (!r) return std::optional<Industry>{};
+  return std::optional<Industry>(Industry{r->text(0), r->text(1), r->text(2), r->i64(3), {}, r->text(4), r->text(5)});
+}
+
+Status insert_subsector(db::Connection& c, const Industry& i, int64_t now) {
+  SZ_TRY(c.execute("INSERT INTO industries (code, name, short_name, sort_order, parent_code, district_code, created_at) "
+                   "VALUES ($1,$2,$3,(SELECT COALESCE(MAX(sort_order), 0) + 1 FROM industries),$4,$5,$6)",
+                   {i.code, i.name, i.short_name, i.parent, i.district, now}));
+  return ok();
 }
 
 Result<bool> industry_exists(db::Connection& c, const std::string& code) {
@@ -75,6 +91,12 @@ Status index_name(db::Connection& c, int64_t id, const std::string& name) {
 std::string placeholder(db::Params& p, db::Value v) {
   p.push_back(std::move(v));
   return "$" + std::to_string(p.size());
+}
+
+// A pilot industry and the sub-sectors districts added under it: filtering by an industry finds them all.
+std::string industry_and_subsectors(db::Params& p, const std::string& code) {
+  std::string x = placeholder(p, code);
+  return "(SELECT code FROM industries WHERE code = " + x + " OR parent_code = " + x + ")";
 }
 
 // "(district = $1 OR id = $2 …)" for a caller's scope; "1=1" for the whole city. Callers return nothing at all
@@ -337,7 +359,7 @@ Enterprise enterprise_of(const db::Row& r) {
 // the caller returns nothing at all for an empty scope before this is built.
 std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db::Params& p) {
   std::string w = "WHERE " + scope_condition(scope, "e.district_code", "e.id", p);
-  if (!f.industry.empty()) w += " AND e.industry_code = " + placeholder(p, f.industry);
+  if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
   if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
   if (!f.tier.empty()) w += " AND e.tier = " + placeholder(p, f.tier);
   if (!f.status.empty()) w += " AND e.status = " + placeholder(p, f.status);
@@ -409,7 +431,7 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
                                                                   int64_t* total) {
   db::Params p;
   std::string w = "WHERE e.status = 'active' AND " + scope_condition(scope, "e.district_code", "e.id", p);
-  if (!f.industry.empty()) w += " AND e.industry_code = " + placeholder(p, f.industry);
+  if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
   if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
   if (f.batch) w += " AND e.batch = " + placeholder(p, *f.batch);
   auto level = [&] { return placeholder(p, static_cast<int64_t>(f.qualifying_level)); };

@@ -15,6 +15,7 @@ struct Industry {
   std::string code, name, short_name;
   int64_t sort_order = 0;
   std::vector<std::string> key_districts;
+  std::string parent, district;  // a district's sub-sector: its pilot industry and its district ("" for the four)
 };
 struct District {
   std::string code, name, division_code, kind;
@@ -27,6 +28,8 @@ Result<std::vector<Industry>> industries(db::Connection& c);
 Result<std::vector<District>> districts(db::Connection& c);
 Result<bool> district_exists(db::Connection& c, const std::string& code);
 Result<bool> industry_exists(db::Connection& c, const std::string& code);
+Result<std::optional<Industry>> industry(db::Connection& c, const std::string& code);
+Status insert_subsector(db::Connection& c, const Industry& i, int64_t now);
 
 struct Enterprise {
   int64_t id = 0;

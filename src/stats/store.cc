@@ -34,7 +34,9 @@ Status save_plan(db::Connection& c, const std::vector<Group>& groups, const Plan
 
 Result<Plan> load_plan(db::Connection& c) {
   Plan p;
-  SZ_ASSIGN(auto inds, c.query("SELECT code, name, short_name FROM industries ORDER BY sort_order, code"));
+  // The plan's four industries; districts' sub-sectors count under them.
+  SZ_ASSIGN(auto inds, c.query("SELECT code, name, short_name FROM industries WHERE parent_code IS NULL "
+                               "ORDER BY sort_order, code"));
   for (const auto& r : inds) {
     p.industries.push_back(r.text(0));
     p.industry_names[r.text(0)] = r.text(1);

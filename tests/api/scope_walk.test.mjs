@@ -39,11 +39,12 @@ const SAMPLES = {
   'POST /api/v1/enterprises/exports': {},
   'POST /api/v1/stats/progress/exports': {},
   'POST /api/v1/documents': '%PDF-1.4 walk',
+  'POST /api/v1/industries': { code: 'walk_sub', name: '巡检细分', parent: 'aluminium' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
 let server, doc, adminUserId, adminJobId
 const DOCUMENT = {}  // a document attached to a 巩义 enterprise and one to a 新密 enterprise
@@ -145,6 +146,13 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         if (outside === null) continue
         const doc = outside === XINMI_ENTERPRISE ? DOCUMENT.xinmi : DOCUMENT.gongyi
         target = r.scope === 'document' ? fill(r.path, doc) : `${r.path}?entity_type=enterprise&entity_id=${outside}&name=x.pdf`
+      } else if (r.scope === 'subsector') {
+        if (user === 'admin') continue
+        const outside = user === 'gongyi' ? '410183' : '410181'
+        const res = await server.call(r.method, r.path, { token, body: { ...body, district: outside } })
+        assert.ok(res.status >= 400, `${user} adds a sub-sector for ${outside} → ${res.status}`)
+        checked++
+        continue
       } else if (r.scope === 'dashboard') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // officers see their district: progress.test.mjs
         target = r.path
