@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     for (int64_t i = from; i < from + batch && i <= n; ++i) {
       uint64_t h = mix(static_cast<uint64_t>(i));
       int d = static_cast<int>(h % 16), ind = static_cast<int>((h >> 8) % 4);
-      char org[16];
+      char org[24];
       std::snprintf(org, sizeof org, "%09lld", static_cast<long long>(i));  // digits only: always in the alphabet
       std::string first17 = std::string("91") + kAreas[d] + org;
       std::string code = first17 + *registry::credit_code_check_char(first17);

@@ -26,6 +26,19 @@ Status require_city_admin(const Principal& p) {
   return ok();
 }
 
+// The account as a caller, with the scope its roles and bindings give.
+Principal principal_from(const store::User& u) {
+  Principal p;
+  p.user_id = u.id;
+  p.username = u.username;
+  p.display_name = u.display_name;
+  p.roles = u.roles;
+  p.district = u.district;
+  p.enterprise_id = u.enterprise_id;
+  p.provider_id = u.provider_id;
+  return p;
+}
+
 Error locked_error(int64_t until) {
   if (until == 0) return err::locked("账户已被管理员锁定，请联系管理员解锁");
   return err::locked("连续登录失败次数过多，账户已锁定，请于 " + shanghai_time(until) + " 后重试或联系管理员解锁");
@@ -135,14 +148,7 @@ Result<Principal> Service::authenticate(const std::string& token, bool via_cooki
   if (u->locked_by_admin) return err::locked("账户已被管理员锁定，请联系管理员解锁");
   // Refresh last use at most once a minute: a write per request would serialise every reader on SQLite.
   if (now - s->last_seen_at >= 60) SZ_TRY(store::touch_session(*c, s->id, now));
-  Principal p;
-  p.user_id = u->id;
-  p.username = u->username;
-  p.display_name = u->display_name;
-  p.roles = u->roles;
-  p.district = u->district;
-  p.enterprise_id = u->enterprise_id;
-  p.provider_id = u->provider_id;
+  Principal p = principal_from(*u);
   p.session_id = s->id;
   p.via_cookie = via_cookie;
   return p;
@@ -247,15 +253,14 @@ Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, 
 Result<std::optional<Principal>> Service::principal_of(db::Connection& c, int64_t user_id) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   if (!u || u->locked_by_admin) return std::optional<Principal>{};
-  Principal p;
-  p.user_id = u->id;
-  p.username = u->username;
-  p.display_name = u->display_name;
-  p.roles = u->roles;
-  p.district = u->district;
-  p.enterprise_id = u->enterprise_id;
-  p.provider_id = u->provider_id;
-  return std::optional<Principal>(std::move(p));
+  return std::optional<Principal>(principal_from(*u));
+}
+
+Result<Principal> Service::job_owner(db::Connection& c, std::optional<int64_t> owner) {
+  if (!owner) return err::forbidden("任务没有发起人");
+  SZ_ASSIGN(auto p, principal_of(c, *owner));
+  if (!p) return err::forbidden("任务发起人的账号已不可用");
+  return *p;
 }
 
 Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {

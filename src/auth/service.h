@@ -77,6 +77,8 @@ class Service {
   Result<std::optional<store::User>> find_user(const std::string& username);
   // The caller a background job acts for: the job's owner as a principal (nullopt if the account is gone or locked).
   static Result<std::optional<Principal>> principal_of(db::Connection& c, int64_t user_id);
+  // A background job acts for its owner, who must still have a usable account (403 otherwise).
+  static Result<Principal> job_owner(db::Connection& c, std::optional<int64_t> owner);
   // For other areas, inside their transaction: whether a user holds a role.
   static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
 

@@ -183,7 +183,7 @@ Status Service::load_reference(db::Connection& c, std::string_view industries_js
   SZ_ASSIGN(auto industries, items_of(industries_json, "industries.json"));
   order = 0;
   for (const auto& i : industries) {
-    store::Industry ind{str(i, "code"), str(i, "name"), str(i, "short_name"), ++order, {}};
+    store::Industry ind{str(i, "code"), str(i, "name"), str(i, "short_name"), ++order, {}, "", ""};
     if (auto* keys = i.as_object().if_contains("key_districts"); keys && keys->is_array())
       for (const auto& k : keys->as_array())
         if (k.is_string()) ind.key_districts.emplace_back(k.as_string());

@@ -147,13 +147,6 @@ std::vector<std::string> row_of(const store::Enterprise& e, const std::map<std::
           e.key_cultivation ? "是" : "否"};
 }
 
-Result<auth::Principal> owner_of(db::Connection& c, const jobs::Job& job) {
-  if (!job.owner_user_id) return err::forbidden("任务没有发起人");
-  SZ_ASSIGN(auto p, auth::Service::principal_of(c, *job.owner_user_id));
-  if (!p) return err::forbidden("任务发起人的账号已不可用");
-  return *p;
-}
-
 bj::object filter_json(const store::Filter& f) {
   bj::object o;
   for (auto [k, v] : {std::pair{"industry", &f.industry}, std::pair{"district", &f.district}, std::pair{"q", &f.q},
@@ -222,7 +215,7 @@ jobs::Handler Transfer::import_handler() {
     std::string name(params.at("name").as_string());
     auto& c = ctx.reader();
     SZ_TRY(c.prepare_for_bulk());
-    SZ_ASSIGN(auto owner, owner_of(c, ctx.job()));
+    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto maps, lookups(registry_));
     auto actor = auth::actor_of(owner, {"", "job-" + std::to_string(ctx.job().id)});
 
@@ -327,7 +320,7 @@ jobs::Handler Transfer::export_handler() {
   return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto f = filter_of(bj::parse(ctx.job().params_json).as_object());
     auto& c = ctx.reader();
-    SZ_ASSIGN(auto owner, owner_of(c, ctx.job()));
+    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto page, registry_.list_enterprises(owner, f, 1, 0));
     const int64_t total = page.total;
     std::map<std::string, std::string> industry_names, district_names;

@@ -171,10 +171,8 @@ jobs::Handler Service::export_handler(std::string jobs_dir) {
   return [this, jobs_dir](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto params = bj::parse(ctx.job().params_json).as_object();
     auto& c = ctx.reader();
-    if (!ctx.job().owner_user_id) return err::forbidden("任务没有发起人");
-    SZ_ASSIGN(auto owner, auth::Service::principal_of(c, *ctx.job().owner_user_id));
-    if (!owner) return err::forbidden("任务发起人的账号已不可用");
-    SZ_ASSIGN(auto v, progress(*owner, params.at("year").as_int64()));
+    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto v, progress(owner, params.at("year").as_int64()));
     std::error_code ec;
     std::filesystem::create_directories(jobs_dir, ec);
     std::string file = "progress-" + std::to_string(ctx.job().id) + "-" + std::to_string(ctx.job().attempts) + ".xlsx";

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "infra/config.h"
 #include "infra/db/db.h"
 #include "infra/process.h"
 
@@ -13,15 +14,6 @@ namespace {
 
 constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23;
 
-std::string without_password(const std::string& url) {
-  // postgresql://user:secret@host/db → postgresql://user:***@host/db
-  auto scheme = url.find("://");
-  auto at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos) return url;
-  auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
 
 class PgResult {
  public:
@@ -180,7 +172,7 @@ class PgDatabase final : public Database {
  public:
   explicit PgDatabase(std::string url) : url_(std::move(url)) {}
   Engine engine() const override { return Engine::postgresql; }
-  std::string describe() const override { return without_password(url_); }
+  std::string describe() const override { return config::hide_password(url_); }
 
   Result<std::unique_ptr<Connection>> connect() override {
     PGconn* c = PQconnectdb(url_.c_str());

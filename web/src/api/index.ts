@@ -12,6 +12,8 @@ import type {
   AuditEntry,
   AuditFilter,
   District,
+  DocumentEntityType,
+  DocumentVersion,
   DistrictTargetsResponse,
   EnterpriseDetail,
   EnterpriseHistoryEntry,
@@ -152,4 +154,18 @@ export const assessmentApi = {
   compare: (a: number, b: number) => http.get<AssessmentComparison>('/assessments/compare', { a, b }),
   assignExpert: (enterpriseId: number, expertUserId: number) =>
     http.post<void>(`/enterprises/${enterpriseId}/assessors`, { expert_user_id: expertUserId }),
+}
+
+export const documentApi = {
+  // Every version of every file attached to the record, by name then newest version first.
+  list: (entityType: DocumentEntityType, entityId: number) =>
+    http.get<{ items: DocumentVersion[] }>('/documents', { entity_type: entityType, entity_id: entityId }),
+  // The file's bytes are the request body; the server recognises the type by the content. 201 with the version.
+  upload: (entityType: DocumentEntityType, entityId: number, file: File, note?: string) =>
+    http.upload<DocumentVersion>('/documents', file, {
+      entity_type: entityType,
+      entity_id: entityId,
+      name: file.name,
+      note: note?.trim() || undefined,
+    }),
 }

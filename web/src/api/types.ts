@@ -484,3 +484,28 @@ export type ProgressEnterprise = EnterpriseRow & { value: string }
 // What every enterprise row carries, whichever list it comes from.
 export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code' | 'industry' | 'district' | 'batch' | 'level' | 'tier'> &
   Partial<EnterpriseSummary>
+
+// ---- 资料 ----
+
+export type DocumentEntityType = 'enterprise' | 'assessment'
+
+// One stored version of an uploaded file. Re-uploading the same name adds a version; nothing is overwritten.
+export interface DocumentVersion {
+  id: number
+  entity_type: DocumentEntityType
+  // The server sends the id as a string.
+  entity_id: string | number
+  name: string
+  version: number
+  content_type: string
+  // The type the server recognised from the content ("PDF 文档").
+  type_label: string
+  size: number
+  sha256: string
+  sm3: string
+  note: string | null
+  // The uploader's display name.
+  uploaded_by: string
+  uploaded_at: string
+  download_url: string
+}
