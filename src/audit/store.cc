@@ -58,16 +58,12 @@ Entry entry_of(const db::Row& r) {
 
 std::string where(const Filter& f, db::Params& p) {
   std::string w = "WHERE 1=1";
-  auto add = [&](const char* cond, db::Value v) {
-    p.push_back(std::move(v));
-    w += std::string(" AND ") + cond + " $" + std::to_string(p.size());
-  };
-  if (!f.actor.empty()) add("actor_name =", f.actor);
-  if (!f.action.empty()) add("action =", f.action);
-  if (!f.entity_type.empty()) add("entity_type =", f.entity_type);
-  if (!f.entity_id.empty()) add("entity_id =", f.entity_id);
-  if (f.from) add("at >=", *f.from);
-  if (f.to) add("at <=", *f.to);
+  if (!f.actor.empty()) w += " AND actor_name = " + db::bind(p, f.actor);
+  if (!f.action.empty()) w += " AND action = " + db::bind(p, f.action);
+  if (!f.entity_type.empty()) w += " AND entity_type = " + db::bind(p, f.entity_type);
+  if (!f.entity_id.empty()) w += " AND entity_id = " + db::bind(p, f.entity_id);
+  if (f.from) w += " AND at >= " + db::bind(p, *f.from);
+  if (f.to) w += " AND at <= " + db::bind(p, *f.to);
   return w;
 }
 }  // namespace
@@ -79,9 +75,7 @@ Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn
 Result<std::vector<Entry>> list(db::Connection& c, const Filter& f, int64_t limit, int64_t offset) {
   db::Params p;
   std::string sql = kColumns + where(f, p);
-  p.push_back(limit);
-  p.push_back(offset);
-  sql += " ORDER BY seq DESC LIMIT $" + std::to_string(p.size() - 1) + " OFFSET $" + std::to_string(p.size());
+  sql += " ORDER BY seq DESC LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<Entry> out;
   for (const auto& r : rows) out.push_back(entry_of(r));

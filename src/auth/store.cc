@@ -157,14 +157,10 @@ Status log_login(db::Connection& c, const LoginAttempt& a) {
 namespace {
 std::string login_where(const LoginFilter& f, db::Params& p) {
   std::string w = "WHERE 1=1";
-  auto add = [&](const char* cond, db::Value v) {
-    p.push_back(std::move(v));
-    w += std::string(" AND ") + cond + " $" + std::to_string(p.size());
-  };
-  if (!f.username.empty()) add("username =", f.username);
-  if (f.success) add("success =", static_cast<int64_t>(*f.success));
-  if (f.from) add("at >=", *f.from);
-  if (f.to) add("at <=", *f.to);
+  if (!f.username.empty()) w += " AND username = " + db::bind(p, f.username);
+  if (f.success) w += " AND success = " + db::bind(p, static_cast<int64_t>(*f.success));
+  if (f.from) w += " AND at >= " + db::bind(p, *f.from);
+  if (f.to) w += " AND at <= " + db::bind(p, *f.to);
   return w;
 }
 }  // namespace
@@ -172,9 +168,7 @@ std::string login_where(const LoginFilter& f, db::Params& p) {
 Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilter& f, int64_t limit, int64_t offset) {
   db::Params p;
   std::string sql = "SELECT id, at, username, user_id, success, reason, ip FROM login_log " + login_where(f, p);
-  p.push_back(limit);
-  p.push_back(offset);
-  sql += " ORDER BY id DESC LIMIT $" + std::to_string(p.size() - 1) + " OFFSET $" + std::to_string(p.size());
+  sql += " ORDER BY id DESC LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<LoginAttempt> out;
   for (const auto& r : rows)

@@ -88,14 +88,9 @@ Status index_name(db::Connection& c, int64_t id, const std::string& name) {
   return ok();
 }
 
-std::string placeholder(db::Params& p, db::Value v) {
-  p.push_back(std::move(v));
-  return "$" + std::to_string(p.size());
-}
-
 // A pilot industry and the sub-sectors districts added under it: filtering by an industry finds them all.
 std::string industry_and_subsectors(db::Params& p, const std::string& code) {
-  std::string x = placeholder(p, code);
+  std::string x = db::bind(p, code);
   return "(SELECT code FROM industries WHERE code = " + x + " OR parent_code = " + x + ")";
 }
 
@@ -105,8 +100,8 @@ std::string scope_condition(const auth::EnterpriseScope& scope, const char* dist
                             db::Params& p) {
   if (scope.all) return "1=1";
   std::string any;
-  for (const auto& d : scope.districts) any += (any.empty() ? "" : " OR ") + (district_col + (" = " + placeholder(p, d)));
-  for (auto id : scope.enterprise_ids) any += (any.empty() ? "" : " OR ") + (id_col + (" = " + placeholder(p, id)));
+  for (const auto& d : scope.districts) any += (any.empty() ? "" : " OR ") + (district_col + (" = " + db::bind(p, d)));
+  for (auto id : scope.enterprise_ids) any += (any.empty() ? "" : " OR ") + (id_col + (" = " + db::bind(p, id)));
   return "(" + (any.empty() ? std::string("1=0") : any) + ")";
 }
 }  // namespace
@@ -288,11 +283,11 @@ Result<std::vector<Withdrawal>> withdrawals(db::Connection& c, const auth::Enter
                                             int64_t limit, int64_t offset, int64_t* total) {
   db::Params p;
   std::string w = "WHERE " + scope_condition(scope, "w.district_code", "w.enterprise_id", p);
-  if (!status.empty()) w += " AND w.status = " + placeholder(p, status);
+  if (!status.empty()) w += " AND w.status = " + db::bind(p, status);
   SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) FROM withdrawals w " + w, p));
   *total = n->i64(0);
   std::string sql = std::string("SELECT ") + kWithdrawalColumns + w + " ORDER BY w.id DESC LIMIT " +
-                    placeholder(p, limit) + " OFFSET " + placeholder(p, offset);
+                    db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<Withdrawal> out;
   for (const auto& r : rows) out.push_back(withdrawal_of(r));
@@ -360,30 +355,30 @@ Enterprise enterprise_of(const db::Row& r) {
 std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db::Params& p) {
   std::string w = "WHERE " + scope_condition(scope, "e.district_code", "e.id", p);
   if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
-  if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
-  if (!f.tier.empty()) w += " AND e.tier = " + placeholder(p, f.tier);
-  if (!f.status.empty()) w += " AND e.status = " + placeholder(p, f.status);
-  if (f.level) w += " AND e.level = " + placeholder(p, static_cast<int64_t>(*f.level));
+  if (!f.district.empty()) w += " AND e.district_code = " + db::bind(p, f.district);
+  if (!f.tier.empty()) w += " AND e.tier = " + db::bind(p, f.tier);
+  if (!f.status.empty()) w += " AND e.status = " + db::bind(p, f.status);
+  if (f.level) w += " AND e.level = " + db::bind(p, static_cast<int64_t>(*f.level));
   if (f.stage == "registered") w += " AND e.level_source = ''";
   if (f.stage == "assessed") w += " AND e.level_source <> ''";
   if (!f.q.empty()) {
     std::string code = normalize_credit_code(f.q);
     if (!credit_code_problem(code)) {
-      w += " AND e.credit_code = " + placeholder(p, code);
+      w += " AND e.credit_code = " + db::bind(p, code);
     } else {
       // Drive from the first gram's postings (in id order) and require the others; a single gram is already an
       // exact substring match, longer queries are then checked for order by LIKE on the few candidates left.
       auto grams = query_grams(f.q);
       if (!grams.empty()) {
-        std::string sub = "SELECT g0.enterprise_id FROM enterprise_name_grams g0 WHERE g0.gram = " + placeholder(p, grams[0]);
+        std::string sub = "SELECT g0.enterprise_id FROM enterprise_name_grams g0 WHERE g0.gram = " + db::bind(p, grams[0]);
         for (size_t i = 1; i < grams.size(); ++i) {
           std::string g = "g" + std::to_string(i);
           sub += " AND EXISTS (SELECT 1 FROM enterprise_name_grams " + g + " WHERE " + g + ".gram = " +
-                 placeholder(p, grams[i]) + " AND " + g + ".enterprise_id = g0.enterprise_id)";
+                 db::bind(p, grams[i]) + " AND " + g + ".enterprise_id = g0.enterprise_id)";
         }
         w += " AND e.id IN (" + sub + ")";
       }
-      if (grams.size() != 1) w += " AND lower(e.name) LIKE " + placeholder(p, db::like_contains(f.q)) + " ESCAPE '\\'";
+      if (grams.size() != 1) w += " AND lower(e.name) LIKE " + db::bind(p, db::like_contains(f.q)) + " ESCAPE '\\'";
     }
   }
   return w;
@@ -411,7 +406,7 @@ Result<std::vector<Enterprise>> list_enterprises(db::Connection& c, const auth::
                                                  const Filter& f, int64_t limit, int64_t offset) {
   db::Params p;
   std::string sql = std::string("SELECT ") + kColumns + where_clause(scope, f, p);
-  sql += " ORDER BY e.id LIMIT " + placeholder(p, limit) + " OFFSET " + placeholder(p, offset);
+  sql += " ORDER BY e.id LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<Enterprise> out;
   out.reserve(rows.size());
@@ -432,9 +427,9 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
   db::Params p;
   std::string w = "WHERE e.status = 'active' AND " + scope_condition(scope, "e.district_code", "e.id", p);
   if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
-  if (!f.district.empty()) w += " AND e.district_code = " + placeholder(p, f.district);
-  if (f.batch) w += " AND e.batch = " + placeholder(p, *f.batch);
-  auto level = [&] { return placeholder(p, static_cast<int64_t>(f.qualifying_level)); };
+  if (!f.district.empty()) w += " AND e.district_code = " + db::bind(p, f.district);
+  if (f.batch) w += " AND e.batch = " + db::bind(p, *f.batch);
+  auto level = [&] { return db::bind(p, static_cast<int64_t>(f.qualifying_level)); };
   std::string value = "''";
   if (f.metric == "assessed") w += " AND e.level_source <> ''";
   else if (f.metric == "level2") w += " AND e.level >= " + level();
@@ -457,11 +452,11 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
     from += "JOIN (SELECT enterprise_id, SUM(invention_patents) AS invention_patents FROM enterprise_years "
             "WHERE year >= 2024 GROUP BY enterprise_id) y ON y.enterprise_id = e.id ";
   if (f.metric == "rd")
-    from += "JOIN enterprise_years y ON y.enterprise_id = e.id AND y.year = " + placeholder(p, f.year.value_or(0)) + " ";
+    from += "JOIN enterprise_years y ON y.enterprise_id = e.id AND y.year = " + db::bind(p, f.year.value_or(0)) + " ";
   SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) " + from + w, p));
   *total = n->i64(0);
   std::string sql = std::string("SELECT ") + kSelect + ", " + value + " " + from + w + " ORDER BY e.id LIMIT " +
-                    placeholder(p, limit) + " OFFSET " + placeholder(p, offset);
+                    db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<std::pair<Enterprise, std::string>> out;
   for (const auto& r : rows) out.emplace_back(enterprise_of(r), r.text(r.size() - 1));
@@ -472,7 +467,7 @@ Result<int64_t> count_enterprises(db::Connection& c, const auth::EnterpriseScope
                                   int64_t cap) {
   db::Params p;
   std::string inner = "SELECT 1 FROM enterprises e " + where_clause(scope, f, p);
-  if (cap > 0) inner += " LIMIT " + placeholder(p, cap + 1);
+  if (cap > 0) inner += " LIMIT " + db::bind(p, cap + 1);
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM (" + inner + ") t", p));
   return row->i64(0);
 }

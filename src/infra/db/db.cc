@@ -9,6 +9,11 @@ namespace sz::db {
 
 const char* engine_name(Engine e) { return e == Engine::sqlite ? "sqlite" : "postgresql"; }
 
+std::string bind(Params& p, Value v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
 std::string like_contains(std::string_view text) {
   std::string p = "%";
   for (char ch : text) {

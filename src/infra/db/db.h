@@ -24,6 +24,9 @@ inline Value null() { return std::monostate{}; }
 template <class T>
 Value opt(const std::optional<T>& v) { return v ? Value(*v) : null(); }
 
+// Binds `v` as the next parameter and returns its placeholder ("$3"), for queries built from optional filters.
+std::string bind(Params& p, Value v);
+
 // A LIKE pattern that matches `text` anywhere, with %, _ and \ escaped; use with ESCAPE '\\'.
 // ASCII letters are lower-cased: compare against lower(column) so both engines answer alike.
 std::string like_contains(std::string_view text);

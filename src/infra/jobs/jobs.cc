@@ -36,13 +36,9 @@ Job job_of(const db::Row& r) {
 
 std::string where(const ListFilter& f, db::Params& p) {
   std::string w = "WHERE 1=1";
-  auto add = [&](const std::string& col, db::Value v) {
-    p.push_back(std::move(v));
-    w += " AND " + col + " = $" + std::to_string(p.size());
-  };
-  if (f.owner) add("j.owner_user_id", *f.owner);
-  if (!f.state.empty()) add("j.state", f.state);
-  if (!f.kind.empty()) add("j.kind", f.kind);
+  if (f.owner) w += " AND j.owner_user_id = " + db::bind(p, *f.owner);
+  if (!f.state.empty()) w += " AND j.state = " + db::bind(p, f.state);
+  if (!f.kind.empty()) w += " AND j.kind = " + db::bind(p, f.kind);
   return w;
 }
 }  // namespace
@@ -65,9 +61,7 @@ Result<std::optional<Job>> find(db::Connection& c, int64_t id) {
 Result<std::vector<Job>> list(db::Connection& c, const ListFilter& f, int64_t limit, int64_t offset) {
   db::Params p;
   std::string sql = std::string("SELECT ") + kColumns + where(f, p);
-  p.push_back(limit);
-  p.push_back(offset);
-  sql += " ORDER BY j.id DESC LIMIT $" + std::to_string(p.size() - 1) + " OFFSET $" + std::to_string(p.size());
+  sql += " ORDER BY j.id DESC LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<Job> out;
   for (const auto& r : rows) out.push_back(job_of(r));
@@ -130,10 +124,7 @@ Result<std::optional<Job>> Runner::claim(db::Connection& c) {
   // Kinds this node can run: a node never claims a job it has no handler for.
   std::string kinds;
   db::Params p{now};
-  for (const auto& [k, _] : handlers_) {
-    p.push_back(k);
-    kinds += (kinds.empty() ? "$" : ",$") + std::to_string(p.size());
-  }
+  for (const auto& [k, _] : handlers_) kinds += (kinds.empty() ? "" : ",") + db::bind(p, k);
   if (kinds.empty()) return std::optional<Job>{};
   std::string pick = "SELECT id FROM jobs WHERE kind IN (" + kinds +
                      ") AND (state = 'queued' OR (state = 'running' AND lease_until < $1)) ORDER BY id LIMIT 1";
