@@ -306,8 +306,9 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
   return e;
 }
 
-Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e) {
-  SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now()));
+Result<store::Enterprise> Service::insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e,
+                                                 bool index_name) {
+  SZ_ASSIGN(e.id, store::insert_enterprise(c, e, clock_.now(), index_name));
   // A new record has no years yet: its contribution comes from the record itself, without reading it back.
   SZ_ASSIGN(auto facts, facts_of(c, e));
   SZ_TRY(store::apply_counts(c, Contribution{}, contribution_of(params_, facts, {})));
@@ -324,8 +325,12 @@ Result<store::Enterprise> Service::create(const auth::Principal& p, const auth::
   return created;
 }
 
+Status Service::index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names) {
+  return store::index_names(c, names);
+}
+
 Result<store::Enterprise> Service::create_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
-                                             const EnterpriseInput& in) {
+                                             const EnterpriseInput& in, bool index_name) {
   // The minimum a record needs: name, credit code, industry and district.
   const std::pair<const std::optional<std::string>*, std::pair<const char*, const char*>> required[] = {
       {&in.name, {"name", "企业名称"}},
@@ -337,7 +342,7 @@ Result<store::Enterprise> Service::create_in(db::Connection& c, const auth::Prin
   store::Enterprise e;
   e.batch = params_.batches.empty() ? 2024 : params_.batches.front();
   SZ_ASSIGN(e, apply(c, p, e, in, true));
-  return insert_checked(c, actor, e);
+  return insert_checked(c, actor, e, index_name);
 }
 
 Result<store::Enterprise> Service::update(const auth::Principal& p, const auth::Origin& from, int64_t id,

@@ -48,8 +48,10 @@ class Service {
   Result<store::Enterprise> update(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                    const EnterpriseInput& in);
   // The same inside the caller's transaction (imports write in batches). `changed` tells whether anything changed.
+  // `index_name` false: the caller indexes the name later with index_names (imports, in sorted bulk).
   Result<store::Enterprise> create_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
-                                      const EnterpriseInput& in);
+                                      const EnterpriseInput& in, bool index_name = true);
+  static Status index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names);
   Result<store::Enterprise> update_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
                                       int64_t id, const EnterpriseInput& in, bool* changed = nullptr);
   // Streams the enterprises in the caller's scope that match `f`, in id order (exports).
@@ -115,7 +117,8 @@ class Service {
  private:
   Result<store::Enterprise> apply(db::Connection& c, const auth::Principal& p, store::Enterprise e,
                                   const EnterpriseInput& in, bool creating);
-  Result<store::Enterprise> insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e);
+  Result<store::Enterprise> insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e,
+                                           bool index_name = true);
   // What an enterprise adds to the summary counts now (nothing when it does not exist or has left the pilot).
   Result<Contribution> contribution(db::Connection& c, const std::optional<store::Enterprise>& e);
   // Keeps the summary tables current: call with the contribution from before a write, after the write.

@@ -1,5 +1,7 @@
 #include "registry/store.h"
 
+#include <algorithm>
+
 #include "registry/rules.h"
 
 namespace sz::registry::store {
@@ -106,7 +108,25 @@ std::string scope_condition(const auth::EnterpriseScope& scope, const char* dist
 }
 }  // namespace
 
-Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now) {
+Status index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names) {
+  std::vector<std::pair<std::string, int64_t>> rows;
+  for (const auto& [id, name] : names)
+    for (auto& g : name_grams(name)) rows.emplace_back(std::move(g), id);
+  std::sort(rows.begin(), rows.end());
+  const size_t chunk = 400;  // rows per statement, well under SQLite's parameter limit
+  for (size_t from = 0; from < rows.size(); from += chunk) {
+    db::Params p;
+    std::string sql = "INSERT INTO enterprise_name_grams (gram, enterprise_id) VALUES ";
+    for (size_t i = from; i < std::min(rows.size(), from + chunk); ++i) {
+      sql += (i == from ? "(" : ",(") + db::bind(p, rows[i].first) + ",";
+      sql += db::bind(p, rows[i].second) + ")";
+    }
+    SZ_TRY(c.execute(sql + " ON CONFLICT (gram, enterprise_id) DO NOTHING", p));
+  }
+  return ok();
+}
+
+Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now, bool index) {
   SZ_ASSIGN(auto row,
             c.query_one("INSERT INTO enterprises (name, credit_code, industry_code, district_code, batch, status, address, "
                         "legal_rep, contact_name, contact_phone, created_at, updated_at, credit_code_override, tier, "
@@ -117,7 +137,7 @@ Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_
                          static_cast<int64_t>(e.scale_above), e.scale_source, static_cast<int64_t>(e.cloud),
                          e.cloud_stars, static_cast<int64_t>(e.key_cultivation), db::opt(e.replaces_id)}));
   int64_t id = row->i64(0);
-  SZ_TRY(index_name(c, id, e.name));
+  if (index) SZ_TRY(index_name(c, id, e.name));
   return id;
 }
 

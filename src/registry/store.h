@@ -57,7 +57,10 @@ struct Filter {
   std::optional<int> level;           // the current level, 0 = none
 };
 
-Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now);
+// `index_name`: false when the caller indexes names in bulk later (index_names), as imports do.
+Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_t now, bool index_name = true);
+// Indexes many names at once, grams sorted so the index is written in order rather than at random.
+Status index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names);
 Result<std::optional<Enterprise>> enterprise_by_id(db::Connection& c, int64_t id);
 Result<bool> enterprise_exists(db::Connection& c, int64_t id);
 Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at);
