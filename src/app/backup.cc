@@ -6,6 +6,7 @@
 
 #include "app/migrate.h"
 #include "audit/service.h"
+#include "auth/service.h"
 #include "infra/clock.h"
 #include "infra/crypto.h"
 #include "infra/progress.h"
@@ -100,9 +101,9 @@ Result<BackupReport> restore(db::Database& db, const std::string& from, bool for
   if (sha != m.at("sha256").as_string()) return err::invalid("from", "备份文件的 SHA-256 与清单不符：文件可能已损坏或被修改");
 
   SZ_ASSIGN(auto* c, db.local());
-  // A store is live when it has accounts: overwriting one needs --force.
-  auto users = c->query_one("SELECT COUNT(*) FROM users");
-  if (users && *users && (*users)->i64(0) > 0 && !force)
+  // A store is live when it has accounts: overwriting one needs --force. (An empty store has no users table yet.)
+  auto live = auth::Service::has_accounts(*c);
+  if (live && *live && !force)
     return err::conflict("db", "目标数据库已有数据：如确需覆盖，请加 --force（建议先备份目标库）");
   {
     TerminalProgress bar("恢复");

@@ -263,6 +263,18 @@ Result<Principal> Service::job_owner(db::Connection& c, std::optional<int64_t> o
   return *p;
 }
 
+Result<int64_t> Service::failed_logins_since(db::Connection& c, int64_t since) {
+  store::LoginFilter f;
+  f.success = false;
+  f.from = since;
+  return store::count_logins(c, f);
+}
+
+Result<bool> Service::has_accounts(db::Connection& c) {
+  SZ_ASSIGN(int64_t n, store::count_users(c));
+  return n > 0;
+}
+
 Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();

@@ -79,6 +79,9 @@ class Service {
   static Result<std::optional<Principal>> principal_of(db::Connection& c, int64_t user_id);
   // A background job acts for its owner, who must still have a usable account (403 otherwise).
   static Result<Principal> job_owner(db::Connection& c, std::optional<int64_t> owner);
+  // Failed logins since `since` (the status page) and whether any account exists (a store is "live").
+  static Result<int64_t> failed_logins_since(db::Connection& c, int64_t since);
+  static Result<bool> has_accounts(db::Connection& c);
   // For other areas, inside their transaction: whether a user holds a role.
   static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
 

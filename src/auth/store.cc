@@ -176,6 +176,11 @@ Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilt
   return out;
 }
 
+Result<int64_t> count_users(db::Connection& c) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM users"));
+  return row->i64(0);
+}
+
 Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f) {
   db::Params p;
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM login_log " + login_where(f, p), p));

@@ -74,5 +74,6 @@ struct LoginFilter {
 };
 Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilter& f, int64_t limit, int64_t offset);
 Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f);
+Result<int64_t> count_users(db::Connection& c);
 
 }  // namespace sz::auth::store

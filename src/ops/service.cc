@@ -124,9 +124,7 @@ Result<StatusInfo> Service::status(const auth::Principal& p, const std::string& 
   SZ_ASSIGN(s.jobs, jobs::count_by_state(*c));
   SZ_ASSIGN(s.audit_head, audit::chain_head(*c));
   s.audit_entries = s.audit_head.seq;
-  SZ_ASSIGN(auto failures, c->query_one("SELECT COUNT(*) FROM login_log WHERE at >= $1 AND success = 0",
-                                        {s.now - 86400}));
-  s.login_failures_24h = failures->i64(0);
+  SZ_ASSIGN(s.login_failures_24h, auth::Service::failed_logins_since(*c, s.now - 86400));
   return s;
 }
 

@@ -95,7 +95,6 @@ std::string trimmed(std::string s) {
   while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
   return s.substr(i);
 }
-}  // namespace
 
 // The list filters, from a query string or a JSON body alike.
 Result<store::Filter> filter_from(const std::function<std::optional<std::string>(const char*)>& get) {
@@ -122,6 +121,8 @@ Result<store::Filter> filter_from(const std::function<std::optional<std::string>
 bj::object job_brief(const jobs::Job& j) {
   return bj::object{{"id", j.id}, {"kind", j.kind}, {"state", j.state}};
 }
+
+}  // namespace
 
 void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer) {
   routes.pub("GET", "/api/v1/industries", [&registry](http::Request&) -> Result<http::Response> {

@@ -17,6 +17,9 @@ Result<std::vector<store::Industry>> Service::industries() {
   return store::industries(*c);
 }
 
+Result<std::vector<store::Industry>> Service::industries_in(db::Connection& c) { return store::industries(c); }
+Result<std::vector<store::District>> Service::districts_in(db::Connection& c) { return store::districts(c); }
+
 Result<store::Industry> Service::add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in) {
   const bool admin = p.has(auth::Role::city_admin);
   if (!admin && !(p.has(auth::Role::district_officer) && p.district)) return err::forbidden("只有区县专班或市级管理员可以添加细分行业");

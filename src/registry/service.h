@@ -83,6 +83,9 @@ class Service {
                                                      int64_t offset, int64_t* total);
 
   Result<std::vector<store::Industry>> industries();
+  // The same inside another area's work (its own connection or transaction).
+  static Result<std::vector<store::Industry>> industries_in(db::Connection& c);
+  static Result<std::vector<store::District>> districts_in(db::Connection& c);
   // A district's own sub-sector (细分行业) under one of the four pilot industries.
   Result<store::Industry> add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in);
   Result<std::vector<store::District>> districts();

@@ -41,8 +41,14 @@ std::string trim(std::string s) {
     again = false;
     for (const char* b : kBlanks) {
       size_t n = std::strlen(b);
-      if (s.size() >= n && s.compare(0, n, b) == 0) s.erase(0, n), again = true;
-      if (s.size() >= n && s.compare(s.size() - n, n, b) == 0) s.erase(s.size() - n), again = true;
+      if (s.size() >= n && s.compare(0, n, b) == 0) {
+        s.erase(0, n);
+        again = true;
+      }
+      if (s.size() >= n && s.compare(s.size() - n, n, b) == 0) {
+        s.erase(s.size() - n);
+        again = true;
+      }
     }
   }
   return s;

@@ -12,12 +12,32 @@ namespace sz::stats {
 
 namespace bj = boost::json;
 
+namespace {
+// Names the plan's columns and rows from the registry's reference lists: the four pilot industries (districts'
+// sub-sectors count under them) and the districts.
+Status name_plan(db::Connection& c, Plan& p) {
+  SZ_ASSIGN(auto industries, registry::Service::industries_in(c));
+  for (const auto& i : industries) {
+    if (!i.parent.empty()) continue;
+    p.industries.push_back(i.code);
+    p.industry_names[i.code] = i.name;
+    p.industry_short_names[i.code] = i.short_name;
+  }
+  SZ_ASSIGN(auto districts, registry::Service::districts_in(c));
+  for (auto& d : p.districts)
+    for (const auto& x : districts)
+      if (x.code == d.district) d.name = x.name;
+  return ok();
+}
+}  // namespace
+
 Result<Targets> Service::targets() {
   SZ_ASSIGN(auto* c, db_->local());
   Targets t;
   SZ_ASSIGN(t.version, db::ref_version(*c, "plan"));
   SZ_ASSIGN(t.groups, store::groups(*c));
   SZ_ASSIGN(t.plan, store::load_plan(*c));
+  SZ_TRY(name_plan(*c, t.plan));
   t.findings = check_plan(t.plan);
   return t;
 }
@@ -84,6 +104,7 @@ Result<std::vector<Finding>> Service::load_plan(db::Connection& c, std::string_v
   SZ_TRY(db::record_ref_version(c, "plan", text(o, "version"), std::string(plan_json), now));
   // Names come from the stored reference lists, so check what was stored.
   SZ_ASSIGN(auto stored, store::load_plan(c));
+  SZ_TRY(name_plan(c, stored));
   return check_plan(stored);
 }
 

@@ -33,15 +33,7 @@ Status save_plan(db::Connection& c, const std::vector<Group>& groups, const Plan
 }
 
 Result<Plan> load_plan(db::Connection& c) {
-  Plan p;
-  // The plan's four industries; districts' sub-sectors count under them.
-  SZ_ASSIGN(auto inds, c.query("SELECT code, name, short_name FROM industries WHERE parent_code IS NULL "
-                               "ORDER BY sort_order, code"));
-  for (const auto& r : inds) {
-    p.industries.push_back(r.text(0));
-    p.industry_names[r.text(0)] = r.text(1);
-    p.industry_short_names[r.text(0)] = r.text(2);
-  }
+  Plan p;  // the industries' and districts' names come from the registry (stats::Service names the plan)
   SZ_ASSIGN(auto rows, c.query("SELECT no, group_no, name, unit, kind, total FROM target_indicators ORDER BY no"));
   SZ_ASSIGN(auto vals, c.query("SELECT indicator_no, industry_code, value FROM target_values"));
   for (const auto& r : rows) {
@@ -50,9 +42,8 @@ Result<Plan> load_plan(db::Connection& c) {
       if (v.i64(0) == ind.no) ind.values[v.text(1)] = parse_hundredths(v.text(2)).value_or(0);
     p.indicators.push_back(std::move(ind));
   }
-  SZ_ASSIGN(auto ds, c.query("SELECT t.district_code, d.name, t.total, t.y2024, t.y2025 FROM district_targets t "
-                             "JOIN districts d ON d.code = t.district_code ORDER BY t.sort_order"));
-  for (const auto& r : ds) p.districts.push_back({r.text(0), r.text(1), r.i64(2), r.i64(3), r.i64(4)});
+  SZ_ASSIGN(auto ds, c.query("SELECT district_code, total, y2024, y2025 FROM district_targets ORDER BY sort_order"));
+  for (const auto& r : ds) p.districts.push_back({r.text(0), "", r.i64(1), r.i64(2), r.i64(3)});
   SZ_ASSIGN(auto tot, c.query_one("SELECT annex_total, annex_y2024, annex_y2025 FROM plan_totals WHERE id = 1"));
   if (tot) p.annex = {tot->i64(0), tot->i64(1), tot->i64(2)};
   SZ_ASSIGN(auto sts, c.query("SELECT indicator_no, quote, value, relation FROM plan_statements ORDER BY id"));

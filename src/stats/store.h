@@ -14,6 +14,7 @@ struct Group {
 
 // Replaces the stored plan with `p` (inside the caller's transaction).
 Status save_plan(db::Connection& c, const std::vector<Group>& groups, const Plan& p);
+// The stored plan, without industry and district names (those belong to the registry).
 Result<Plan> load_plan(db::Connection& c);
 Result<std::vector<Group>> groups(db::Connection& c);
 
