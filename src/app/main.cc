@@ -15,6 +15,8 @@
 #include "app/reference.h"
 #include "app/settings.h"
 #include "audit/service.h"
+#include "funding/api.h"
+#include "infra/json.h"
 #include "infra/http/server.h"
 #include "infra/log.h"
 
@@ -174,6 +176,12 @@ int main(int argc, char** argv) {
   common(config_check);
   for (const char* f : {"--host", "--port"}) flag(config_check, f, f == std::string("--host") ? "server.host" : "server.port", "同 serve");
 
+  auto* quote_cmd = cli.add_subcommand("quote", "试算补助金额（不保存），请求与应答同 POST /api/v1/subsidies/quote");
+  common(quote_cmd);
+  std::string quote_json;
+  quote_cmd->add_option("--json", quote_json, "试算请求（JSON），如 '{\"scheme\":\"diagnosis\",\"cost_fen\":5000000,\"task_completed\":true}'")
+      ->required();
+
   auto* routes_cmd = cli.add_subcommand("routes", "列出服务注册的全部接口（供接口文档核对）");
   common(routes_cmd);
   routes_cmd->add_flag("--test-clock", test_clock, "包括测试模式下的接口");
@@ -205,7 +213,7 @@ int main(int argc, char** argv) {
       for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
       return 0;
     }
-    if (*serve || *init || *demo || *user_add || *user_passwd || *user_lock || *user_unlock) {
+    if (*serve || *init || *demo || *quote_cmd || *user_add || *user_passwd || *user_lock || *user_unlock) {
       auto findings = prepare(*database, platform.clock());
       if (!findings) return fail(findings.error());
       if (*init) {
@@ -213,6 +221,16 @@ int main(int argc, char** argv) {
         print_findings(*findings);
         return 0;
       }
+    }
+    if (*quote_cmd) {
+      // The same decoding, rules and LPR table as the API; the reply or the error body goes to stdout.
+      auto reply = funding::quote_reply(platform.funding(), quote_json);
+      if (!reply) {
+        std::cout << json::to_text(json::error_json(reply.error())) << "\n";
+        return reply.error().status == 400 ? 3 : 2;
+      }
+      std::cout << json::to_text(*reply) << "\n";
+      return 0;
     }
     if (*demo) {
       auto accounts = app::load_demo(*database, platform.auth(), platform.registry(), platform.assessment(), platform.clock(), bare);

@@ -8,6 +8,7 @@
 #include "app/migrate.h"
 #include "assessment/api.h"
 #include "documents/api.h"
+#include "funding/api.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
@@ -44,6 +45,18 @@ registry::Params registry_params() {
   auto p = registry::Service::parse_params(*embedded::find("data/registry-rules.json"));
   if (!p) throw std::runtime_error("data/registry-rules.json: " + p.error().detail);
   return *p;
+}
+
+// Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
+std::vector<funding::RuleSet> subsidy_rules() {
+  std::vector<funding::RuleSet> out;
+  for (const auto& f : embedded::files()) {
+    if (std::string(f.path).rfind("data/subsidy-rules-", 0) != 0) continue;
+    auto r = funding::Service::parse_rules(std::string(f.content));
+    if (!r) throw std::runtime_error(std::string(f.path) + ": " + r.error().detail);
+    out.push_back(std::move(r).value());
+  }
+  return out;
 }
 
 std::vector<stats::MetricDef> metric_defs() {
@@ -100,6 +113,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       registry_(db_, *clock_, registry_params()),
       stats_(db_, *clock_, registry_, metric_defs()),
       assessment_(db_, *clock_, registry_, assessment_models()),
+      funding_(db_, *clock_, subsidy_rules()),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       documents_(db_, *clock_, opts_.documents_dir,
@@ -157,6 +171,7 @@ void Platform::register_routes() {
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
+  funding::register_routes(routes_, funding_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);

@@ -8,6 +8,7 @@
 #include "auth/api.h"
 #include "auth/service.h"
 #include "documents/service.h"
+#include "funding/service.h"
 #include "infra/clock.h"
 #include "infra/config.h"
 #include "infra/db/db.h"
@@ -48,6 +49,7 @@ class Platform {
   auth::Service& auth() { return auth_; }
   registry::Service& registry() { return registry_; }
   assessment::Service& assessment() { return assessment_; }
+  funding::Service& funding() { return funding_; }
   const http::Router& router() const { return router_; }
 
  private:
@@ -61,6 +63,7 @@ class Platform {
   registry::Service registry_;
   stats::Service stats_;
   assessment::Service assessment_;
+  funding::Service funding_;
   jobs::Runner runner_;
   registry::Transfer transfer_;
   documents::Service documents_;

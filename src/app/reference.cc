@@ -1,6 +1,7 @@
 #include "app/reference.h"
 
 #include "app/embedded.h"
+#include "funding/service.h"
 #include "registry/service.h"
 #include "stats/service.h"
 
@@ -10,10 +11,12 @@ Result<std::vector<stats::Finding>> load_reference(db::Connection& c, int64_t no
   auto industries = embedded::find("data/industries.json");
   auto districts = embedded::find("data/districts.json");
   auto plan = embedded::find("data/plan-2024-10.json");
-  if (!industries || !districts || !plan) return err::internal("reference data missing from the build");
+  auto lpr = embedded::find("data/lpr.json");
+  if (!industries || !districts || !plan || !lpr) return err::internal("reference data missing from the build");
   SZ_ASSIGN(auto tx, db::Transaction::begin(c));
   SZ_TRY(registry::Service::load_reference(c, *industries, *districts, now));
   SZ_ASSIGN(auto findings, stats::Service::load_plan(c, *plan, now));
+  SZ_TRY(funding::Service::load_lpr(c, *lpr, now));
   SZ_TRY(tx->commit());
   return findings;
 }

@@ -46,11 +46,12 @@ const std::map<std::string, std::string> kActionNames = {
     {"enterprise.withdraw", "退出试点"},     {"enterprise.withdraw_approve", "批准退出申请"},
     {"enterprise.withdraw_reject", "驳回退出申请"}, {"enterprise.import", "导入企业"},
     {"enterprise.export", "导出企业"},       {"stats.export", "导出数据驾驶舱"},       {"document.upload", "上传资料"},
-    {"industry.create", "添加细分行业"},
+    {"industry.create", "添加细分行业"},     {"lpr.create", "新增 LPR"},        {"lpr.update", "修改 LPR"},
+    {"lpr.delete", "删除 LPR"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
-    {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"},
+    {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"},
 };
 }  // namespace
 

@@ -42,5 +42,6 @@ std::optional<int64_t> parse_iso_utc(const std::string& s) {
 
 std::string iso_utc(int64_t t) { return format_utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 std::string shanghai_time(int64_t t) { return format_utc(t + 8 * 3600, "%Y-%m-%d %H:%M:%S"); }
+std::string shanghai_date(int64_t t) { return format_utc(t + 8 * 3600, "%Y-%m-%d"); }
 
 }  // namespace sz

@@ -38,5 +38,7 @@ std::string iso_utc(int64_t epoch_seconds);
 std::optional<int64_t> parse_iso_utc(const std::string& s);
 // The same instant as shown to users: "2026-11-26 18:00:00" (Asia/Shanghai, UTC+8, no DST).
 std::string shanghai_time(int64_t epoch_seconds);
+// The calendar day there: "2026-11-26".
+std::string shanghai_date(int64_t epoch_seconds);
 
 }  // namespace sz

@@ -1,8 +1,9 @@
 #include "infra/json.h"
 
-#include "infra/text.h"
-
+#include <algorithm>
 #include <charconv>
+
+#include "infra/text.h"
 
 namespace sz::json {
 
@@ -53,6 +54,21 @@ Result<std::optional<bool>> optional_bool(const bj::object& o, std::string_view 
   return std::optional<bool>(it->value().as_bool());
 }
 
+Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, int64_t min,
+                             int64_t max) {
+  SZ_ASSIGN(auto v, optional_int(o, key, label));
+  if (!v) return err::invalid(std::string(key), "缺少" + label_of(label));
+  if (*v < min || *v > max)
+    return err::invalid(std::string(key), label_of(label) + "应在 " + std::to_string(min) + "–" + std::to_string(max) + " 之间");
+  return *v;
+}
+
+Result<bool> required_bool(const bj::object& o, std::string_view key, std::string_view label) {
+  SZ_ASSIGN(auto v, optional_bool(o, key, label));
+  if (!v) return err::invalid(std::string(key), "缺少" + label_of(label));
+  return *v;
+}
+
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label) {
   std::vector<std::string> out;
   auto it = o.find(key);
@@ -71,6 +87,13 @@ Status only_keys(const bj::object& o, std::initializer_list<std::string_view> al
     for (auto a : allowed) known = known || kv.key() == a;
     if (!known) return err::invalid(std::string(kv.key()), "不支持的字段：" + std::string(kv.key()));
   }
+  return ok();
+}
+
+Status only_keys(const bj::object& o, const std::vector<std::string>& allowed) {
+  for (const auto& kv : o)
+    if (std::find(allowed.begin(), allowed.end(), std::string_view(kv.key())) == allowed.end())
+      return err::invalid(std::string(kv.key()), "不支持的字段：" + std::string(kv.key()));
   return ok();
 }
 
@@ -126,10 +149,11 @@ http::Response reply(int status, const bj::value& v) {
   return r;
 }
 
-http::Response error_reply(const Error& e) {
-  bj::object inner{{"code", e.code}, {"message", e.message}, {"field", e.field}};
-  return reply(e.status, bj::object{{"error", std::move(inner)}});
+bj::object error_json(const Error& e) {
+  return bj::object{{"error", bj::object{{"code", e.code}, {"message", e.message}, {"field", e.field}}}};
 }
+
+http::Response error_reply(const Error& e) { return reply(e.status, error_json(e)); }
 
 namespace {
 Result<int64_t> positive_int(std::string_view s, const std::string& field, const std::string& label) {

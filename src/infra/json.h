@@ -23,13 +23,20 @@ Result<std::optional<std::string>> optional_string(const bj::object& o, std::str
                                                    size_t max_chars = 200);
 Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label);
 Result<std::optional<bool>> optional_bool(const bj::object& o, std::string_view key, std::string_view label);
+// Required values: missing or null is a 422 naming the field, like a wrong type or a value out of [min, max].
+Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, int64_t min,
+                             int64_t max);
+Result<bool> required_bool(const bj::object& o, std::string_view key, std::string_view label);
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
 // Refuses keys the endpoint does not know, so a typo is not silently ignored.
 Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);
+Status only_keys(const bj::object& o, const std::vector<std::string>& allowed);
 
 // Serialises like boost::json::serialize, but writes numbers in their shortest plain form (52.5, not 5.25E1).
 std::string to_text(const bj::value& v);
 http::Response reply(int status, const bj::value& v);
+// {"error": {"code", "message", "field"}}: the body of every 4xx/5xx reply.
+bj::object error_json(const Error& e);
 http::Response error_reply(const Error& e);
 
 // Paging parameters from the query string, checked: page ≥ 1, 1 ≤ page_size ≤ 100.

@@ -40,6 +40,8 @@ const SAMPLES = {
   'POST /api/v1/stats/progress/exports': {},
   'POST /api/v1/documents': '%PDF-1.4 walk',
   'POST /api/v1/industries': { code: 'walk_sub', name: '巡检细分', parent: 'aluminium' },
+  'PUT /api/v1/lpr/{date}': { one_year_bp: 300, five_year_bp: 350, reason: '巡检' },
+  'DELETE /api/v1/lpr/{date}': { reason: '巡检' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
@@ -94,7 +96,7 @@ function routes() {
 }
 
 function fill(p, id) {
-  return p.replace('{id}', String(id)).replace('{year}', '2024')
+  return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
