@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: install what is missing, build (release and ASan+UBSan), and run every test —
 # unit tests, API tests on SQLite (release and sanitizer builds), API tests on a throwaway PostgreSQL cluster,
-# and the browser test in Debian's chromium. Ends with "N passed, N failed".
+# the front end's unit tests, and the browser test in Debian's chromium. Ends with "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -64,6 +64,23 @@ ctest_suite() {
 
 ctest_suite unit build
 ctest_suite unit-asan build-asan
+
+# Front-end unit tests (vitest): exact money and rate conversions in the browser.
+echo "== web-unit"
+set +e
+(cd web && npx vitest run --reporter=json --outputFile="$logdir/web-unit.json" > "$logdir/web-unit.log" 2>&1)
+rc=$?
+set -e
+read -r wp wf < <(node -e 'try { const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests) } catch { console.log("0 1") }' "$logdir/web-unit.json")
+echo "   $wp passed, $wf failed"
+if [ "$rc" -ne 0 ] || [ "$wp" -eq 0 ]; then
+  tail -30 "$logdir/web-unit.log" || true
+  failures+=("web-unit")
+  [ "$wf" -eq 0 ] && wf=1
+fi
+passed=$((passed + wp))
+failed=$((failed + wf))
+
 node_suite api-sqlite SZ_ENGINE=sqlite SZ_BIN=build/shuzhuan
 # Sanitizer build: ASan aborts on the first error, so a memory bug fails the suite.
 node_suite api-sqlite-asan SZ_ENGINE=sqlite SZ_BIN=build-asan/shuzhuan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \

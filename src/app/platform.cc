@@ -9,6 +9,8 @@
 #include "assessment/api.h"
 #include "documents/api.h"
 #include "funding/api.h"
+#include "projects/api.h"
+#include "reviews/api.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
@@ -57,6 +59,20 @@ std::vector<funding::RuleSet> subsidy_rules() {
     out.push_back(std::move(r).value());
   }
   return out;
+}
+
+projects::Reference project_reference() {
+  auto r = projects::Service::parse_reference(*embedded::find("data/project-lifecycle.json"),
+                                              *embedded::find("data/outcome-indicators.json"),
+                                              *embedded::find("data/acceptance-materials.json"));
+  if (!r) throw std::runtime_error("project reference data: " + r.error().detail);
+  return *r;
+}
+
+std::vector<reviews::Rubric> review_rubrics() {
+  auto r = reviews::Service::parse_rubrics(*embedded::find("data/review-rubrics.json"));
+  if (!r) throw std::runtime_error("data/review-rubrics.json: " + r.error().detail);
+  return *r;
 }
 
 std::vector<stats::MetricDef> metric_defs() {
@@ -114,6 +130,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       stats_(db_, *clock_, registry_, metric_defs()),
       assessment_(db_, *clock_, registry_, assessment_models()),
       funding_(db_, *clock_, subsidy_rules()),
+      projects_(db_, *clock_, registry_, assessment_, project_reference()),
+      reviews_(db_, *clock_, review_rubrics()),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       documents_(db_, *clock_, opts_.documents_dir,
@@ -124,9 +142,21 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
                   {"assessment",
                    [this](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
                      return assessment_.authorize(c, p, id, a == documents::Access::write);
+                   }},
+                  {"project",
+                   [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
+                     return projects::Service::authorize(c, p, id, a == documents::Access::write);
                    }}}),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
+  // A project is approved only after its expert review passed; experts with a conflict of interest never serve on it.
+  projects_.add_guard("review_passed", [](db::Connection& c, const projects::store::Project& pr) {
+    return reviews::Service::review_passed(c, "project", pr.id);
+  });
+  projects_.set_expert_check([this](db::Connection& c, int64_t expert, const projects::store::Project& pr) {
+    return reviews_.check_expert_for_project(c, expert, pr);
+  });
+  if (auto s = projects_.check_guards(); !s) throw std::runtime_error(s.error().detail);
   runner_.add("audit.export", ops_.audit_export_handler());
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());
@@ -172,6 +202,8 @@ void Platform::register_routes() {
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
   funding::register_routes(routes_, funding_);
+  projects::register_routes(routes_, projects_);
+  reviews::register_routes(routes_, reviews_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);

@@ -9,6 +9,8 @@
 #include "auth/service.h"
 #include "documents/service.h"
 #include "funding/service.h"
+#include "projects/service.h"
+#include "reviews/service.h"
 #include "infra/clock.h"
 #include "infra/config.h"
 #include "infra/db/db.h"
@@ -50,6 +52,8 @@ class Platform {
   registry::Service& registry() { return registry_; }
   assessment::Service& assessment() { return assessment_; }
   funding::Service& funding() { return funding_; }
+  projects::Service& projects() { return projects_; }
+  reviews::Service& reviews() { return reviews_; }
   const http::Router& router() const { return router_; }
 
  private:
@@ -64,6 +68,8 @@ class Platform {
   stats::Service stats_;
   assessment::Service assessment_;
   funding::Service funding_;
+  projects::Service projects_;
+  reviews::Service reviews_;
   jobs::Runner runner_;
   registry::Transfer transfer_;
   documents::Service documents_;

@@ -287,14 +287,19 @@ Status Service::assign(const auth::Principal& p, const auth::Origin& from, int64
   if (!p.has(auth::Role::city_admin)) return err::forbidden("仅市级管理员可以指派现场评定专家");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, enterprise_id));
-  if (!e) return err::not_found("企业不存在");
-  SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(*c, expert, auth::Role::expert));
-  if (!is_expert) return err::invalid("expert_user_id", "该用户不是评审专家");
-  SZ_TRY(store::assign(*c, expert, enterprise_id, p.user_id, clock_.now()));
-  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "assessment.assign", "enterprise",
-                       std::to_string(enterprise_id), "", bj::serialize(bj::object{{"expert_user_id", expert}})));
+  SZ_TRY(assign_in(*c, auth::actor_of(p, from), p.user_id, enterprise_id, expert));
   return tx->commit();
+}
+
+Status Service::assign_in(db::Connection& c, const audit::Actor& actor, int64_t by_user, int64_t enterprise_id,
+                          int64_t expert) {
+  SZ_ASSIGN(auto e, registry::Service::find(c, enterprise_id));
+  if (!e) return err::not_found("企业不存在");
+  SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(c, expert, auth::Role::expert));
+  if (!is_expert) return err::invalid("expert_user_id", "该用户不是评审专家");
+  SZ_TRY(store::assign(c, expert, enterprise_id, by_user, clock_.now()));
+  return audit::record(c, clock_.now(), actor, "assessment.assign", "enterprise", std::to_string(enterprise_id), "",
+                       bj::serialize(bj::object{{"expert_user_id", expert}}));
 }
 
 }  // namespace sz::assessment

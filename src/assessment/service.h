@@ -48,6 +48,10 @@ class Service {
   Result<store::Row> submit(const auth::Principal& p, const auth::Origin& from, int64_t id);
   Result<Comparison> compare(const auth::Principal& p, int64_t a, int64_t b);
   Status assign(const auth::Principal& p, const auth::Origin& from, int64_t enterprise_id, int64_t expert_user_id);
+  // The same inside the caller's transaction, for areas that assign on-site grading as part of their own step
+  // (acceptance); the caller has authorised it.
+  Status assign_in(db::Connection& c, const audit::Actor& actor, int64_t by_user, int64_t enterprise_id,
+                   int64_t expert_user_id);
   // For evidence attached to an assessment: read as the assessment is read; attach while it is a draft one may edit.
   Status authorize(db::Connection& c, const auth::Principal& p, int64_t assessment_id, bool write);
 

@@ -275,6 +275,11 @@ Result<bool> Service::has_accounts(db::Connection& c) {
   return n > 0;
 }
 
+Result<std::string> Service::display_name_of(db::Connection& c, int64_t user_id) {
+  SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
+  return u ? u->display_name : std::string();
+}
+
 Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();

@@ -84,6 +84,8 @@ class Service {
   static Result<bool> has_accounts(db::Connection& c);
   // For other areas, inside their transaction: whether a user holds a role.
   static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
+  // For other areas' displays: a user's display name ("" when there is no such user).
+  static Result<std::string> display_name_of(db::Connection& c, int64_t user_id);
 
   const Clock& clock() const { return clock_; }
 

@@ -1,5 +1,7 @@
 #include "funding/api.h"
 
+#include "infra/text.h"
+
 namespace sz::funding {
 
 namespace bj = boost::json;
@@ -116,7 +118,7 @@ bj::object rules_json(const RuleSet& r) {
 
 Result<std::string> reason_of(const bj::object& o) {
   SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "修改原因", 200));
-  return reason.value_or("");
+  return text::trim(reason.value_or(""));
 }
 }  // namespace
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "infra/clock.h"
+
 namespace sz::funding {
 
 const Scheme* RuleSet::scheme(const std::string& code) const {
@@ -47,16 +49,7 @@ std::string percent_text(int64_t bp) {
   return s;
 }
 
-bool valid_date(const std::string& d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (d[i] < '0' || d[i] > '9') return false;
-  int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1900 || m < 1 || m > 12 || day < 1) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return day <= kDays[m - 1] + (m == 2 && leap);
-}
+bool valid_date(const std::string& d) { return day_number(d).has_value(); }
 
 namespace {
 const char* level_name(int level) {

@@ -41,4 +41,9 @@ std::string shanghai_time(int64_t epoch_seconds);
 // The calendar day there: "2026-11-26".
 std::string shanghai_date(int64_t epoch_seconds);
 
+// Calendar days "YYYY-MM-DD" (ISO 8601): the day's number since 1970-01-01, nullopt for a day that does not exist;
+// and back. Date arithmetic (days late, deadlines) goes through these.
+std::optional<int64_t> day_number(const std::string& ymd);
+std::string day_text(int64_t day);
+
 }  // namespace sz

@@ -83,6 +83,12 @@ std::string random_token() {
   return b64;
 }
 
+uint64_t random_u64() {
+  uint64_t v = 0;
+  randombytes_buf(&v, sizeof v);
+  return v;
+}
+
 bool equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }

@@ -17,6 +17,8 @@ bool digest_file(const std::string& path, FileDigests* out);
 
 // 32 random bytes, URL-safe base64 without padding.
 std::string random_token();
+// A random 64-bit number (seeds of draws that are recorded for re-checking).
+uint64_t random_u64();
 // Constant-time equality, for comparing secrets.
 bool equal(std::string_view a, std::string_view b);
 

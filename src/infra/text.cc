@@ -1,6 +1,7 @@
 #include "infra/text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sz::text {
 
@@ -20,6 +21,26 @@ bool valid_utf8(std::string_view s) {
     i += n;
   }
   return true;
+}
+
+// Stripped as whole UTF-8 sequences: stripping their bytes one by one would cut into other characters.
+std::string trim(std::string s) {
+  static const char* const kBlanks[] = {" ", "\t", "\r", "\n", "\xC2\xA0", "\xE3\x80\x80"};
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* b : kBlanks) {
+      size_t n = std::strlen(b);
+      if (s.size() >= n && s.compare(0, n, b) == 0) {
+        s.erase(0, n);
+        again = true;
+      }
+      if (s.size() >= n && s.compare(s.size() - n, n, b) == 0) {
+        s.erase(s.size() - n);
+        again = true;
+      }
+    }
+  }
+  return s;
 }
 
 size_t utf8_length(std::string_view s) {

@@ -9,6 +9,8 @@ namespace sz::text {
 bool valid_utf8(std::string_view s);
 // Counts code points, for length limits in characters rather than bytes.
 size_t utf8_length(std::string_view s);
+// Without the blanks around it, including the no-break and ideographic spaces that pasted text brings along.
+std::string trim(std::string s);
 // Splits into code points (ASCII letters kept as they are), so nothing cuts a Chinese character in half.
 std::vector<std::string> code_points(std::string_view s);
 

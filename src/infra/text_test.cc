@@ -1,4 +1,5 @@
 #include "infra/text.h"
+#include "infra/clock.h"
 
 #include <gtest/gtest.h>
 
@@ -20,3 +21,15 @@ TEST(Masking, PhonesAndChineseNames) {
 }
 
 }  // namespace sz::text
+
+namespace sz {
+TEST(Dates, DayNumbersRoundTripAndRefuseImpossibleDays) {
+  EXPECT_EQ(day_number("1970-01-01"), 0);
+  EXPECT_EQ(day_number("2024-03-01").value() - day_number("2024-02-28").value(), 2);  // leap year
+  EXPECT_EQ(day_number("2023-03-01").value() - day_number("2023-02-28").value(), 1);
+  EXPECT_FALSE(day_number("2023-02-29"));
+  EXPECT_FALSE(day_number("2024-13-01"));
+  EXPECT_FALSE(day_number("2024-1-01"));
+  for (const char* d : {"2000-02-29", "2024-12-31", "2026-11-27", "1999-01-01"}) EXPECT_EQ(day_text(*day_number(d)), d);
+}
+}  // namespace sz

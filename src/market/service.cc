@@ -22,4 +22,6 @@ Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor,
 
 Result<bool> provider_exists(db::Connection& c, int64_t id) { return store::provider_exists(c, id); }
 
+Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t id) { return store::provider_by_id(c, id); }
+
 }  // namespace sz::market

@@ -9,5 +9,6 @@ namespace sz::market {
 Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor, const store::Provider& p,
                                    int64_t now);
 Result<bool> provider_exists(db::Connection& c, int64_t id);
+Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t id);
 
 }  // namespace sz::market

@@ -14,4 +14,10 @@ Result<bool> provider_exists(db::Connection& c, int64_t id) {
   return row.has_value();
 }
 
+Result<std::optional<Provider>> provider_by_id(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT id, name, credit_code, kind, in_zhengzhou FROM providers WHERE id = $1", {id}));
+  if (!row) return std::optional<Provider>();
+  return std::optional<Provider>(Provider{row->i64(0), row->text(1), row->text(2), row->text(3), row->i64(4) != 0});
+}
+
 }  // namespace sz::market::store

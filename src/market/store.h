@@ -1,6 +1,7 @@
 // SQL of service providers (数字化服务商). The full provider lifecycle comes with the market issue;
 // the foundation needs providers to exist so provider accounts can be bound to one.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "infra/db/db.h"
@@ -15,5 +16,6 @@ struct Provider {
 
 Result<int64_t> insert_provider(db::Connection& c, const Provider& p, int64_t now);
 Result<bool> provider_exists(db::Connection& c, int64_t id);
+Result<std::optional<Provider>> provider_by_id(db::Connection& c, int64_t id);
 
 }  // namespace sz::market::store

@@ -7,6 +7,7 @@
 #include "audit/service.h"
 #include "infra/crypto.h"
 #include "infra/table_reader.h"
+#include "infra/text.h"
 #include "infra/xlsx.h"
 
 namespace sz::registry {
@@ -33,26 +34,6 @@ table::Limits import_limits() {
   return l;
 }
 
-// Blanks around a cell, including the no-break and ideographic spaces that pasted text brings along
-// (as whole UTF-8 sequences: stripping their bytes one by one would cut into other characters).
-std::string trim(std::string s) {
-  static const char* const kBlanks[] = {" ", "\t", "\r", "\n", "\xC2\xA0", "\xE3\x80\x80"};
-  for (bool again = true; again;) {
-    again = false;
-    for (const char* b : kBlanks) {
-      size_t n = std::strlen(b);
-      if (s.size() >= n && s.compare(0, n, b) == 0) {
-        s.erase(0, n);
-        again = true;
-      }
-      if (s.size() >= n && s.compare(s.size() - n, n, b) == 0) {
-        s.erase(s.size() - n);
-        again = true;
-      }
-    }
-  }
-  return s;
-}
 
 const std::map<std::string, std::string>& tier_codes() {
   static const std::map<std::string, std::string> m = {
@@ -97,7 +78,7 @@ Result<Lookups> lookups(Service& registry) {
 Result<EnterpriseInput> input_of_row(const std::vector<std::string>& cells, const std::vector<int>& at, const Lookups& l) {
   auto cell = [&](Col c) -> std::string {
     int i = at[c];
-    return i >= 0 && static_cast<size_t>(i) < cells.size() ? trim(cells[static_cast<size_t>(i)]) : std::string();
+    return i >= 0 && static_cast<size_t>(i) < cells.size() ? text::trim(cells[static_cast<size_t>(i)]) : std::string();
   };
   auto present = [&](Col c) { return at[c] >= 0; };
   EnterpriseInput in;
@@ -243,7 +224,7 @@ jobs::Handler Transfer::import_handler() {
     std::vector<int> at(kColumns.size(), -1);
     for (size_t i = 0; i < header.cells.size(); ++i)
       for (size_t k = 0; k < kColumns.size(); ++k)
-        if (trim(header.cells[i]) == kColumns[k]) at[k] = static_cast<int>(i);
+        if (text::trim(header.cells[i]) == kColumns[k]) at[k] = static_cast<int>(i);
     for (size_t k = 0; k < kRequired; ++k)
       if (at[k] < 0) return table::bad_file("表头缺少必需的列“" + kColumns[k] + "”（第一行应为列名）");
 

@@ -71,7 +71,7 @@ test('大小上限 413；权限：其他区县、其他企业不能上传或下�
   assert.equal(own.status, 201)
   assert.equal((await fetch(server.base + own.json.download_url, { headers: { authorization: `Bearer ${gongyi}` } })).status, 403)
   assert.equal((await fetch(server.base + own.json.download_url, { headers: { authorization: `Bearer ${xinmi}` } })).status, 200)
-  assert.equal((await upload(gongyi, 'entity_type=project&entity_id=1&name=x.pdf', PDF)).status, 422)
+  assert.equal((await upload(gongyi, 'entity_type=spaceship&entity_id=1&name=x.pdf', PDF)).status, 422)
   assert.equal((await upload(gongyi, 'entity_type=enterprise&entity_id=abc&name=x.pdf', PDF)).status, 422)
   assert.equal((await upload(gongyi, 'entity_type=enterprise&entity_id=99999&name=x.pdf', PDF)).status, 404)
   assert.equal((await server.call('GET', '/api/v1/documents/99999/download', { token: admin })).status, 404)

@@ -42,13 +42,38 @@ const SAMPLES = {
   'POST /api/v1/industries': { code: 'walk_sub', name: '巡检细分', parent: 'aluminium' },
   'PUT /api/v1/lpr/{date}': { one_year_bp: 300, five_year_bp: 350, reason: '巡检' },
   'DELETE /api/v1/lpr/{date}': { reason: '巡检' },
+  'POST /api/v1/enterprises/{id}/diagnoses': { provider_id: 1, diagnosed_on: '2026-10-01', pain_points: '巡检', recommended_scenarios: ['计划排程'], cost_fen: 1 },
+  'POST /api/v1/projects': { enterprise_id: XINMI_ENTERPRISE, name: '巡检项目', integrator_id: 1, plan: { scenarios: [{ name: '计划排程', kind: 'N' }], budget: [{ item: '软件', amount_fen: 100 }], milestones: [{ name: '上线', due_on: '2027-01-01', deliverable: '报告' }] } },
+  'POST /api/v1/projects/{id}/transitions': { action: 'submit' },
+  'POST /api/v1/projects/{id}/plans': { plan: { scenarios: [{ name: '计划排程', kind: 'N' }], budget: [{ item: '软件', amount_fen: 100 }], milestones: [{ name: '上线', due_on: '2027-01-01', deliverable: '报告' }] }, reason: '巡检' },
+  'POST /api/v1/projects/{id}/plans/{version}/decision': { approve: true },
+  'PUT /api/v1/projects/{id}/contract': { amount_fen: 1, catalogue_price_fen: 1, signed_on: '2026-11-01', start_on: '2026-11-01', end_on: '2026-12-01', document_id: 1 },
+  'POST /api/v1/projects/{id}/milestones/{mid}/complete': { done_on: '2026-11-01' },
+  'POST /api/v1/projects/{id}/costs': { item: '巡检', amount_fen: 1, incurred_on: '2026-11-01', invoice_document_id: 1 },
+  'POST /api/v1/projects/{id}/experts': { user_id: 6, duty: 'supervision' },
+  'POST /api/v1/projects/{id}/supervision': { visited_on: '2026-11-01', findings: '巡检' },
+  'POST /api/v1/projects/{id}/supervision/{sid}/rectification': { rectified_on: '2026-11-01', note: '巡检' },
+  'PUT /api/v1/projects/{id}/outcomes': { outcomes: [{ indicator: 'pass_rate', before: '90', after: '95' }] },
+  'POST /api/v1/projects/{id}/materials': { material: 'contract', document_id: 1 },
+  'PUT /api/v1/projects/{id}/rating': { rating: 5 },
+  'PUT /api/v1/experts/{id}': { employer_name: '巡检单位' },
+  'POST /api/v1/reviews': { subject_type: 'project', subject_id: 1, expert_user_ids: [6] },
+  'POST /api/v1/reviews/{id}/abstain': { reason: '巡检' },
+  'POST /api/v1/reviews/{id}/recuse': { user_id: 6, reason: '巡检' },
+  'PUT /api/v1/reviews/{id}/score': { scores: { necessity: 1 }, comment: '巡检' },
+  'POST /api/v1/reviews/{id}/reopen': { user_id: 6, reason: '巡检' },
+  'POST /api/v1/reviews/{id}/consensus': { pass: true, opinion: '巡检' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
-let server, doc, adminUserId, adminJobId
+let server, doc, adminUserId, adminJobId, projectId, reviewId
+// The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
+// fuwushang; the review round's only member is zhuanjia.
+const PROJECT_PARTIES = new Set(['admin', 'xinmi', 'qiye', 'fuwushang'])
+const REVIEW_MEMBERS = new Set(['admin', 'zhuanjia'])
 const DOCUMENT = {}  // a document attached to a 巩义 enterprise and one to a 新密 enterprise
 // An assessment of a 巩义 enterprise and one of a 新密 enterprise.
 const ASSESSMENT = {}
@@ -78,6 +103,14 @@ before(async () => {
     assert.equal(w.status, 201, w.text)
   }
   ASSESSMENT.xinmi = a2.json.id
+  const pr = await server.call('POST', '/api/v1/projects', { token: tokens.qiye, body: SAMPLES['POST /api/v1/projects'] })
+  assert.equal(pr.status, 201, pr.text)
+  projectId = pr.json.id
+  const zhuanjiaId = (await server.call('GET', '/api/v1/auth/me', { token: tokens.zhuanjia })).json.user.id
+  assert.equal((await server.call('PUT', `/api/v1/experts/${zhuanjiaId}`, { token: tokens.zhuanjia, body: { employer_name: '郑州大学' } })).status, 200)
+  const rv = await server.call('POST', '/api/v1/reviews', { token: tokens.admin, body: { subject_type: 'project', subject_id: projectId, expert_user_ids: [zhuanjiaId] } })
+  assert.equal(rv.status, 201, rv.text)
+  reviewId = rv.json.id
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
     if (j.json.state === 'succeeded') break
@@ -97,6 +130,7 @@ function routes() {
 
 function fill(p, id) {
   return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
+    .replace('{version}', '1').replace('{mid}', '1').replace('{sid}', '1')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
@@ -168,6 +202,24 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         assert.ok(res.status >= 400, `${user} creates an enterprise in ${outside} → ${res.status}`)
         checked++
         continue
+      } else if (r.scope === 'project') {
+        if (PROJECT_PARTIES.has(user)) continue
+        target = fill(r.path, projectId)
+      } else if (r.scope === 'review') {
+        if (REVIEW_MEMBERS.has(user)) continue
+        target = fill(r.path, reviewId)
+      } else if (r.scope === 'expert_self') {
+        if (user === 'admin') continue
+        target = fill(r.path, adminUserId)
+      } else if (r.scope === 'project_create') {
+        if (['admin', 'xinmi', 'qiye'].includes(user)) continue
+        target = r.path
+      } else if (r.scope === 'project_list') {
+        const res = await server.call('GET', r.path + '?page_size=100', { token })
+        assert.equal(res.status, 200)
+        if (!PROJECT_PARTIES.has(user)) assert.equal(res.json.total, 0, `${user} sees ${res.json.total} projects`)
+        checked++
+        continue
       } else if (r.scope === 'withdrawal_list') {
         const res = await server.call('GET', r.path + '?page_size=100', { token })
         assert.equal(res.status, 200)
@@ -228,6 +280,20 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
         target = r.path.includes('{id}') ? fill(r.path, id) : `${r.path}?a=${id}&b=${id}`
       }
       if (r.path === '/api/v1/assessment-models/{version}') target = fill(r.path.replace('{version}', '2024'), 0)
+      if (r.scope === 'project') {
+        if (!PROJECT_PARTIES.has(user)) continue
+        target = fill(r.path, projectId)
+      }
+      if (r.scope === 'review') {
+        if (!REVIEW_MEMBERS.has(user)) continue
+        target = fill(r.path, reviewId)
+      }
+      if (r.scope === 'expert_self') {
+        if (user !== 'zhuanjia') continue
+        target = fill(r.path, (await server.call('GET', '/api/v1/auth/me', { token: tokens[user] })).json.user.id)
+      }
+      if (r.path === '/api/v1/reviews') target = `${r.path}?subject_type=project&subject_id=${projectId}`
+      if (r.path === '/api/v1/reviews/mine' && user !== 'zhuanjia') continue
       if (r.scope === 'enterprise') {
         const inside = ENTERPRISE_SCOPE[user].inside
         if (inside === null) continue

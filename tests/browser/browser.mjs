@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 
-export const BASE_URL = (process.env.SHUZHUAN_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+export let BASE_URL = (process.env.SHUZHUAN_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
 const ARTIFACTS = process.env.SHUZHUAN_ARTIFACTS || '/tmp'
 const TIMEOUT = 15_000
 
@@ -31,6 +31,16 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+// The server to test: SHUZHUAN_URL when set (scripts/test.sh starts one with the demo data), else — a file run on
+// its own — a fresh one started by the API harness on the bare demo, stopped when the test ends.
+export async function useServer(t) {
+  if (process.env.SHUZHUAN_URL) return
+  const { Server } = await import('../api/harness.mjs')
+  const server = await Server.start()
+  BASE_URL = server.base
+  t.after(() => server.stop())
+}
 
 export async function textOf(page, testId) {
   return (await page.getByTestId(testId).first().innerText()).trim()

@@ -67,6 +67,9 @@ const router = createRouter({
         page('assessments/compare', 'assessment-compare', () => import('@/views/assessment/AssessmentCompareView.vue'), '评测对比', ASSESSMENT_ROLES),
         page('assessments/:id(\\d+)', 'assessment', () => import('@/views/assessment/AssessmentView.vue'), '评测问卷', ASSESSMENT_ROLES),
         page('onsite', 'onsite', () => import('@/views/assessment/OnsiteView.vue'), '现场评定', ['expert']),
+        // 资金补助
+        page('subsidies/quote', 'subsidy-quote', () => import('@/views/subsidy/SubsidyQuoteView.vue'), '补助试算'),
+        page('admin/lpr', 'admin-lpr', () => import('@/views/admin/LprView.vue'), 'LPR 利率表', ADMIN_ROLES),
         // 系统管理
         page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),
         page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),

@@ -156,6 +156,8 @@ export const http = {
     request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
     request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
+    request<T>('DELETE', path, { ...options, body }),
   upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { query, upload: file }),
 }
 

@@ -24,6 +24,8 @@ import type {
   Industry,
   Job,
   LoginAttempt,
+  LprChange,
+  LprRate,
   LoginResponse,
   NewUser,
   Page,
@@ -31,6 +33,9 @@ import type {
   ProgressResponse,
   ReplacementInput,
   SceneLevels,
+  SubsidyQuote,
+  SubsidyQuoteInput,
+  SubsidyRuleSet,
   SystemStatus,
   TargetsResponse,
   User,
@@ -168,4 +173,21 @@ export const documentApi = {
       name: file.name,
       note: note?.trim() || undefined,
     }),
+}
+
+export const subsidyApi = {
+  // Every rule set the server knows, with each scheme's rate, conditions and caps (public).
+  rules: () => http.get<{ items: SubsidyRuleSet[] }>('/subsidies/rules'),
+  // A what-if amount under the newest rule set; nothing is saved (public). Not eligible is a 200 with a reason.
+  quote: (input: SubsidyQuoteInput) => http.post<SubsidyQuote>('/subsidies/quote', input),
+}
+
+export const lprApi = {
+  list: () => http.get<{ items: LprRate[] }>('/lpr'),
+  // city_admin: every load, create, update and delete, newest first.
+  changes: () => http.get<{ items: LprChange[] }>('/lpr/changes'),
+  // Creates or updates the rates announced on that day (YYYY-MM-DD); the reason is required.
+  put: (date: string, oneYearBp: number, fiveYearBp: number, reason: string) =>
+    http.put<LprRate>(`/lpr/${date}`, { one_year_bp: oneYearBp, five_year_bp: fiveYearBp, reason }),
+  remove: (date: string, reason: string) => http.delete<void>(`/lpr/${date}`, { reason }),
 }

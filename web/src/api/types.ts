@@ -509,3 +509,88 @@ export interface DocumentVersion {
   uploaded_at: string
   download_url: string
 }
+
+// ---- 资金补助: rule sets, what-if quotes, the LPR table ----
+
+export type SubsidyKind = 'share' | 'fixed' | 'loan_interest'
+
+export interface SubsidyCap {
+  id: string
+  label: string
+  amount_fen: number
+  // 口径: per enterprise | provider | case, over all_years | year.
+  per: string
+  period: string
+}
+
+export interface SubsidyScheme {
+  code: string
+  name: string
+  clause: string
+  kind: SubsidyKind
+  // The request field the rate applies to ('' for fixed amounts) and its name.
+  base_field: string
+  base_label: string
+  rate_bp: number
+  // 0: no level required; else the lowest 数字化水平 level (the request then carries `level`).
+  min_level: number
+  max_months: number
+  long_loan_months: number
+  tranches: boolean
+  // Boolean request fields that must be true.
+  conditions: { field: string; label: string }[]
+  caps: SubsidyCap[]
+}
+
+export interface SubsidyRuleSet {
+  version: string
+  document: string
+  effective_from: string
+  schemes: SubsidyScheme[]
+  awards: { code: string; name: string; clause: string }[]
+}
+
+// {scheme, <base_field>: 分, level?, <condition>: bool, loan_date?, term_months?, interest_paid_fen?, paid_before_fen}
+export type SubsidyQuoteInput = { scheme: string } & Record<string, string | number | boolean>
+
+export interface SubsidyQuote {
+  eligible: boolean
+  amount_fen: number
+  cap_applied: string | null
+  cap_label: string | null
+  clause: string
+  scheme: string
+  scheme_name: string
+  rule_version: string
+  explanation: string
+  proposed_fen: number
+  steps: { label: string; fen: number }[]
+  inputs: Record<string, unknown>
+  // Only when not eligible.
+  reason?: string
+  // Only for loan interest: the LPR applied.
+  lpr?: { announced_on: string; rate_bp: number; months: number }
+}
+
+export interface LprRate {
+  announced_on: string
+  one_year_bp: number
+  five_year_bp: number
+  one_year: string
+  five_year: string
+}
+
+export type LprAction = 'load' | 'create' | 'update' | 'delete'
+
+export interface LprChange {
+  id: number
+  announced_on: string
+  action: LprAction
+  one_year_bp: number | null
+  five_year_bp: number | null
+  before_one_year_bp: number | null
+  before_five_year_bp: number | null
+  reason: string
+  actor: string
+  changed_at: string
+}

@@ -1,0 +1,193 @@
+#include "projects/rules.h"
+
+#include <algorithm>
+
+namespace sz::projects {
+
+namespace {
+struct PartyInfo {
+  Party party;
+  const char* code;
+  const char* name;
+};
+constexpr PartyInfo kParties[] = {
+    {Party::city_admin, "city_admin", "市级管理员"},       {Party::district_officer, "district_officer", "区县专班"},
+    {Party::enterprise, "enterprise", "本企业"},            {Party::integrator, "integrator", "集成服务商"},
+    {Party::expert, "expert", "指派的专家"},
+};
+}  // namespace
+
+std::optional<Party> parse_party(const std::string& s) {
+  for (const auto& p : kParties)
+    if (s == p.code) return p.party;
+  return std::nullopt;
+}
+
+const char* party_name(Party p) {
+  for (const auto& x : kParties)
+    if (x.party == p) return x.name;
+  return "";
+}
+
+std::string Lifecycle::state_name(const std::string& code) const {
+  for (const auto& [c, n] : states)
+    if (c == code) return n;
+  return code;
+}
+
+bool Lifecycle::has_state(const std::string& code) const {
+  return std::any_of(states.begin(), states.end(), [&](const auto& s) { return s.first == code; });
+}
+
+const Transition* Lifecycle::transition(const std::string& action) const {
+  for (const auto& t : transitions)
+    if (t.action == action) return &t;
+  return nullptr;
+}
+
+namespace {
+bool allowed(const Transition& t, const std::set<Party>& parties) {
+  return std::any_of(t.parties.begin(), t.parties.end(), [&](Party p) { return parties.count(p) > 0; });
+}
+bool starts_from(const Transition& t, const std::string& state) {
+  return std::find(t.from.begin(), t.from.end(), state) != t.from.end();
+}
+std::string roles_text(const std::set<Party>& parties) {
+  if (parties.empty()) return "与本项目无关";
+  std::string s;
+  for (Party p : parties) s += (s.empty() ? "" : "、") + std::string(party_name(p));
+  return s;
+}
+}  // namespace
+
+std::vector<const Transition*> Lifecycle::available(const std::string& state, const std::set<Party>& parties) const {
+  std::vector<const Transition*> out;
+  for (const auto& t : transitions)
+    if (starts_from(t, state) && allowed(t, parties)) out.push_back(&t);
+  return out;
+}
+
+std::variant<const Transition*, std::string> decide(const Lifecycle& l, const std::string& state,
+                                                    const std::string& action, const std::set<Party>& parties) {
+  const Transition* t = l.transition(action);
+  if (!t) return "未知的操作：" + action;
+  if (!starts_from(*t, state))
+    return "项目当前处于「" + l.state_name(state) + "」状态，不能执行「" + t->name + "」";
+  if (!allowed(*t, parties)) {
+    std::string who;
+    for (Party p : t->parties) who += (who.empty() ? "" : "、") + std::string(party_name(p));
+    return "项目处于「" + l.state_name(state) + "」状态时，「" + t->name + "」只能由" + who + "执行（您的身份：" +
+           roles_text(parties) + "）";
+  }
+  return t;
+}
+
+MilestoneStatus milestone_status(int64_t due, std::optional<int64_t> done, int64_t today, int64_t warn_days) {
+  if (done) return *done <= due ? MilestoneStatus::done : MilestoneStatus::done_late;
+  if (today > due) return MilestoneStatus::overdue;
+  if (due - today <= warn_days) return MilestoneStatus::due_soon;
+  return MilestoneStatus::on_track;
+}
+
+const char* milestone_status_code(MilestoneStatus s) {
+  switch (s) {
+    case MilestoneStatus::done: return "done";
+    case MilestoneStatus::done_late: return "done_late";
+    case MilestoneStatus::overdue: return "overdue";
+    case MilestoneStatus::due_soon: return "due_soon";
+    case MilestoneStatus::on_track: return "on_track";
+  }
+  return "";
+}
+
+const char* milestone_status_name(MilestoneStatus s) {
+  switch (s) {
+    case MilestoneStatus::done: return "按期完成";
+    case MilestoneStatus::done_late: return "逾期完成";
+    case MilestoneStatus::overdue: return "已逾期";
+    case MilestoneStatus::due_soon: return "即将到期";
+    case MilestoneStatus::on_track: return "正常";
+  }
+  return "";
+}
+
+std::vector<std::string> risk_reasons(const std::vector<MilestoneFacts>& milestones,
+                                      const std::vector<FindingFacts>& findings, int64_t today, int64_t warn_days) {
+  std::vector<std::string> out;
+  for (const auto& m : milestones) {
+    auto s = milestone_status(m.due_day, m.done_day, today, warn_days);
+    if (s == MilestoneStatus::overdue)
+      out.push_back("里程碑「" + m.name + "」已逾期 " + std::to_string(today - m.due_day) + " 天");
+    else if (s == MilestoneStatus::due_soon)
+      out.push_back("里程碑「" + m.name + "」将在 " + std::to_string(m.due_day - today) + " 天内到期，尚未完成");
+  }
+  int64_t open = 0, overdue = 0;
+  for (const auto& f : findings) {
+    if (f.rectified_day) continue;
+    ++open;
+    overdue += today > f.due_day;
+  }
+  if (overdue) out.push_back(std::to_string(overdue) + " 项监管整改已超过整改期限");
+  else if (open) out.push_back(std::to_string(open) + " 项监管整改尚未完成");
+  return out;
+}
+
+std::vector<std::string> plan_problems(const PlanFacts& p) {
+  std::vector<std::string> out;
+  if (p.scenarios == 0) out.push_back("至少选择一个改造场景");
+  if (p.milestones == 0) out.push_back("至少设置一个里程碑");
+  if (p.budget_lines == 0 || p.budget_total_fen <= 0) out.push_back("至少填写一项预算");
+  return out;
+}
+
+std::vector<std::string> missing_materials(const std::vector<Material>& required, const std::set<std::string>& present) {
+  std::vector<std::string> out;
+  for (const auto& m : required)
+    if (!present.count(m.code)) out.push_back(m.name);
+  return out;
+}
+
+std::optional<int64_t> parse_milli(const std::string& s) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) negative = s[i++] == '-';
+  int64_t whole = 0, frac = 0;
+  int digits = 0, frac_digits = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++digits) {
+    if (digits >= 12) return std::nullopt;
+    whole = whole * 10 + (s[i] - '0');
+  }
+  if (i < s.size() && s[i] == '.') {
+    for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++frac_digits) {
+      if (frac_digits >= 3) return std::nullopt;
+      frac = frac * 10 + (s[i] - '0');
+    }
+    if (frac_digits == 0) return std::nullopt;
+  }
+  if (i != s.size() || digits == 0) return std::nullopt;
+  for (int k = frac_digits; k < 3; ++k) frac *= 10;
+  int64_t v = whole * 1000 + frac;
+  return negative ? -v : v;
+}
+
+std::string milli_text(int64_t v) {
+  std::string sign = v < 0 ? "-" : "";
+  uint64_t a = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+  std::string s = sign + std::to_string(a / 1000);
+  if (uint64_t f = a % 1000) {
+    std::string frac = std::to_string(f);
+    frac = std::string(3 - frac.size(), '0') + frac;
+    while (frac.back() == '0') frac.pop_back();
+    s += "." + frac;
+  }
+  return s;
+}
+
+std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t before, int64_t after) {
+  if (before == 0) return std::nullopt;
+  __int128 change = i.better == "lower" ? before - after : after - before;
+  __int128 base = before < 0 ? -static_cast<__int128>(before) : before;
+  return static_cast<int64_t>(change * 100'000 / base);
+}
+
+}  // namespace sz::projects

@@ -1,0 +1,87 @@
+// Rules of 一企一策 projects: the lifecycle (data/project-lifecycle.json) and who may move a project, milestone
+// and rectification deadlines, the at-risk flag, acceptance materials, outcome indicators. Pure: no I/O, no SQL.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace sz::projects {
+
+// The caller's relations to one project, resolved by the service.
+enum class Party { city_admin, district_officer, enterprise, integrator, expert };
+std::optional<Party> parse_party(const std::string& s);
+const char* party_name(Party p);
+
+struct Transition {
+  std::string action, name;
+  std::vector<std::string> from;
+  std::string to;
+  std::vector<Party> parties;
+  std::vector<std::string> guards;  // checks the service runs by name before the move
+  bool needs_reason = false;
+};
+
+struct Lifecycle {
+  std::string version;
+  std::vector<std::pair<std::string, std::string>> states;  // code, name, in order
+  std::vector<Transition> transitions;
+  std::string state_name(const std::string& code) const;
+  bool has_state(const std::string& code) const;
+  const Transition* transition(const std::string& action) const;
+  // The actions `parties` may take from `state`, for the UI.
+  std::vector<const Transition*> available(const std::string& state, const std::set<Party>& parties) const;
+};
+
+// The move the caller asked for, or why not — naming the state and the caller's role.
+std::variant<const Transition*, std::string> decide(const Lifecycle& l, const std::string& state,
+                                                    const std::string& action, const std::set<Party>& parties);
+
+// Milestones: done (on time or late), overdue, due soon (within `warn_days`), or on track.
+enum class MilestoneStatus { done, done_late, overdue, due_soon, on_track };
+MilestoneStatus milestone_status(int64_t due_day, std::optional<int64_t> done_day, int64_t today, int64_t warn_days);
+const char* milestone_status_code(MilestoneStatus s);
+const char* milestone_status_name(MilestoneStatus s);
+
+// Supervision findings: open until rectified; overdue once past the rectification deadline.
+struct FindingFacts {
+  int64_t due_day = 0;
+  std::optional<int64_t> rectified_day;
+};
+struct MilestoneFacts {
+  std::string name;
+  int64_t due_day = 0;
+  std::optional<int64_t> done_day;
+};
+// A project is at risk when a milestone is overdue or due soon, or a finding is open past its deadline;
+// the reasons say which.
+std::vector<std::string> risk_reasons(const std::vector<MilestoneFacts>& milestones,
+                                      const std::vector<FindingFacts>& findings, int64_t today, int64_t warn_days);
+
+// A plan worth declaring: at least one scenario, one milestone and one budget line, and a total.
+struct PlanFacts {
+  size_t scenarios = 0, milestones = 0, budget_lines = 0;
+  int64_t budget_total_fen = 0;
+};
+std::vector<std::string> plan_problems(const PlanFacts& p);
+
+// Acceptance materials still missing (names), given the codes the project has documents for.
+struct Material {
+  std::string code, name;
+};
+std::vector<std::string> missing_materials(const std::vector<Material>& required, const std::set<std::string>& present);
+
+// Outcome indicators (提质、增效、降本、减存、绿色、安全) with values in thousandths, exactly.
+struct Indicator {
+  std::string code, name, unit, category, better;  // better: "higher" | "lower"
+};
+// "98.5" → 98500; at most three decimals, optional sign; nullopt for anything else.
+std::optional<int64_t> parse_milli(const std::string& s);
+std::string milli_text(int64_t v);
+// The change from before to after in the indicator's good direction, in thousandths of a percent of the baseline
+// (nullopt when the baseline is 0); positive means better.
+std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t before, int64_t after);
+
+}  // namespace sz::projects

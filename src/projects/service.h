@@ -1,0 +1,190 @@
+// Use cases of 一企一策 projects: diagnoses, declaring a project with its plan, the lifecycle (who may move it,
+// and the checks before each move), versioned plan adjustments approved by an expert, contract, milestones, costs,
+// expert supervision, outcome indicators, acceptance materials and the provider's rating. Authorisation here.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "assessment/service.h"
+#include "auth/service.h"
+#include "infra/clock.h"
+#include "infra/db/db.h"
+#include "projects/rules.h"
+#include "projects/store.h"
+#include "registry/service.h"
+
+namespace sz::projects {
+
+// Reference data of the area, from data/project-lifecycle.json, outcome-indicators.json, acceptance-materials.json.
+struct Reference {
+  Lifecycle lifecycle;
+  std::vector<Indicator> indicators;
+  std::vector<Material> materials;
+  int64_t warn_days = 14;  // a milestone due within this many days and not done makes the project "at risk"
+};
+
+// A check another area answers before a move (e.g. "review_passed" from reviews), wired by app/.
+using Guard = std::function<Status(db::Connection&, const store::Project&)>;
+
+struct PlanInput {
+  std::vector<store::Scenario> scenarios;
+  std::vector<std::string> products;
+  std::vector<store::BudgetLine> budget;
+  std::vector<store::Milestone> milestones;  // name, due_on, deliverable
+};
+
+struct NewProject {
+  int64_t enterprise_id = 0;
+  std::string name;
+  int64_t integrator_id = 0;
+  std::vector<int64_t> specialist_ids;
+  PlanInput plan;
+};
+
+struct DiagnosisInput {
+  int64_t provider_id = 0;
+  std::string diagnosed_on, pain_points;
+  std::vector<std::string> recommended_scenarios;
+  int64_t cost_fen = 0;
+  std::optional<int64_t> report_document_id, invoice_document_id;
+};
+
+struct ContractInput {
+  int64_t amount_fen = 0, catalogue_price_fen = 0;
+  std::string signed_on, start_on, end_on;
+  int64_t document_id = 0;
+};
+
+struct CostInput {
+  std::string item;
+  int64_t amount_fen = 0;
+  std::string incurred_on;
+  std::optional<int64_t> provider_id;
+  int64_t invoice_document_id = 0;
+  std::optional<int64_t> payment_document_id;
+};
+
+struct MoveInput {
+  std::string action, reason;
+  std::optional<int64_t> expert_user_id;  // schedule_onsite: the acceptance expert
+};
+
+struct Detail {
+  store::Project project;
+  std::set<Party> parties;
+  store::PlanRows plan;
+  std::vector<store::PlanVersion> plans;
+  std::vector<std::pair<int64_t, std::string>> providers, experts;
+  std::vector<store::Cost> costs;
+  int64_t cost_total_fen = 0;
+  std::vector<store::Visit> visits;
+  std::vector<store::Outcome> outcomes;
+  std::vector<store::MaterialDoc> materials;
+  std::vector<std::string> missing_materials;
+  std::vector<store::Event> events;
+  std::vector<std::string> risks;
+  std::vector<const Transition*> actions;
+  std::string today;
+  std::map<int64_t, std::string> enterprise_names, provider_names, user_names;  // for display
+};
+
+struct ProjectPage {
+  std::vector<store::Project> items;
+  int64_t total = 0;
+  std::map<int64_t, std::string> enterprise_names, provider_names;  // for display
+};
+
+class Service {
+ public:
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry,
+          assessment::Service& assessment, Reference ref);
+  // Checks answered by other areas, by the guard names the lifecycle data uses.
+  void add_guard(const std::string& name, Guard g) { guards_[name] = std::move(g); }
+  // Whether an expert may serve on a project (conflicts of interest: the reviews area), checked on every assignment.
+  using ExpertCheck = std::function<Status(db::Connection&, int64_t expert_user_id, const store::Project&)>;
+  void set_expert_check(ExpertCheck f) { expert_check_ = std::move(f); }
+  // Every guard the lifecycle names must be known before the service serves; refuses to start otherwise.
+  Status check_guards() const;
+
+  static Result<Reference> parse_reference(std::string_view lifecycle_json, std::string_view indicators_json,
+                                           std::string_view materials_json);
+  const Reference& reference() const { return ref_; }
+
+  Result<store::Diagnosis> add_diagnosis(const auth::Principal& p, const auth::Origin& from, int64_t enterprise_id,
+                                         const DiagnosisInput& in);
+  Result<std::vector<store::Diagnosis>> diagnoses(const auth::Principal& p, int64_t enterprise_id);
+
+  Result<store::Project> create(const auth::Principal& p, const auth::Origin& from, const NewProject& in);
+  Result<ProjectPage> list(const auth::Principal& p, store::ProjectFilter f, int64_t limit, int64_t offset);
+  Result<Detail> detail(const auth::Principal& p, int64_t id);
+  Result<store::Project> move(const auth::Principal& p, const auth::Origin& from, int64_t id, const MoveInput& in);
+
+  // 方案调整: a new version. While declared, the enterprise's own edit takes effect at once; after that it waits
+  // for an expert assigned to the project.
+  Result<store::PlanVersion> propose_plan(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                          const PlanInput& plan, const std::string& reason);
+  Result<store::PlanVersion> decide_plan(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                         int64_t version, bool approve, const std::string& note);
+
+  Result<store::Project> set_contract(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                      const ContractInput& in);
+  Status complete_milestone(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t milestone_id,
+                            const std::string& done_on, std::optional<int64_t> document_id);
+  Result<store::Cost> add_cost(const auth::Principal& p, const auth::Origin& from, int64_t id, const CostInput& in);
+  Status assign_expert(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t user_id,
+                       const std::string& duty);
+  Result<store::Visit> add_visit(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                 const std::string& visited_on, const std::string& findings,
+                                 const std::optional<std::string>& rectification_due_on);
+  Status rectify(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t visit_id,
+                 const std::string& on, const std::string& note);
+  Status set_outcomes(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                      const std::vector<store::Outcome>& outcomes);
+  Status add_material(const auth::Principal& p, const auth::Origin& from, int64_t id, const std::string& material,
+                      int64_t document_id);
+  Status rate_provider(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t rating,
+                       const std::string& comment);
+
+  // The funnel by district × industry × state (summary kept on write); "" = the whole city.
+  Result<std::vector<store::CountRow>> state_counts(const std::string& district);
+
+  // For documents attached to a project: read as the project is read; write as one of its parties.
+  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write);
+  // For other areas (funding, reviews): the project without a scope check, inside their transaction.
+  static Result<std::optional<store::Project>> find(db::Connection& c, int64_t id);
+  static Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
+  static Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
+
+ private:
+  struct Loaded {
+    store::Project project;
+    std::set<Party> parties;
+  };
+  // The project and the caller's relation to it; 404 when missing, 403 when the caller has none.
+  Result<Loaded> load(db::Connection& c, const auth::Principal& p, int64_t id);
+  Status run_guard(db::Connection& c, const std::string& name, const store::Project& pr, const MoveInput& in);
+  Status write(db::Connection& c, const auth::Principal& p, const auth::Origin& from, const std::string& action,
+               int64_t project_id, const std::string& before, const std::string& after);
+  Status check_plan(const PlanInput& plan) const;
+  std::string today() const;
+  Status name_enterprise(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names);
+  Status name_provider(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names);
+
+  std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  registry::Service& registry_;
+  assessment::Service& assessment_;
+  Reference ref_;
+  std::map<std::string, Guard> guards_;
+  ExpertCheck expert_check_;
+};
+
+// The plan as stored in a version (JSON text), and back.
+std::string plan_json(const PlanInput& plan);
+PlanInput plan_of_json(const std::string& json);
+
+}  // namespace sz::projects

@@ -1,0 +1,252 @@
+// 一企一策 end to end through the API: diagnosis, declaration, expert review with a conflicted expert refused and a
+// random draw that excludes one, approval, contract, costs, milestones, plan adjustment approved by an expert,
+// supervision, outcomes, acceptance materials, district sign-off, on-site grading at 二级 and the pass — with the
+// illegal moves refused on the way, naming the state and the role.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { Server, XINMI_ENTERPRISE } from './harness.mjs'
+
+let server, t
+const ENT = XINMI_ENTERPRISE  // qiye's enterprise, in 新密 (xinmi's district)
+const TWO = {
+  answers: { 1: ['B'], 5: ['E'], 8: ['F'], 11: ['E'], 12: ['C'], 13: ['C'], 14: ['C'], 15: ['C'] },
+  scenes: { 产品设计: 2, 营销管理: 2, 质量管理: 2, 工艺设计: 2, 售后服务: 2, 计划排程: 2 },
+}
+
+before(async () => {
+  server = await Server.start()
+  t = {}
+  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang']) t[u] = await server.login(u)
+})
+after(async () => {
+  await server.stop()
+})
+
+const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
+async function ok(r, status = 200) {
+  assert.equal(r.status, status, r.text)
+  return r.json
+}
+async function upload(who, projectId, name) {
+  const r = await server.call('POST', `/api/v1/documents?entity_type=project&entity_id=${projectId}&name=${encodeURIComponent(name)}`, {
+    token: t[who], body: `%PDF-1.4 ${name}`, headers: { 'content-type': 'application/pdf' } })
+  assert.equal(r.status, 201, r.text)
+  return r.json.id
+}
+async function newExpert(username, profile) {
+  const u = await ok(await call('admin', 'POST', '/api/v1/users', {
+    username, display_name: username, password: 'Expert#2024pilot', roles: ['expert'] }), 201)
+  await ok(await call('admin', 'PUT', `/api/v1/experts/${u.user.id}`, profile))
+  return u.user.id
+}
+const move = (who, id, action, extra = {}) => call(who, 'POST', `/api/v1/projects/${id}/transitions`, { action, ...extra })
+
+test('一企一策全流程：诊断、申报、评审（利益冲突专家被排除）、立项、实施、验收、通过', async () => {
+  const me = await ok(await call('admin', 'GET', '/api/v1/auth/me'))
+  const ent = await ok(await call('admin', 'GET', `/api/v1/enterprises/${ENT}`))
+  const today = (await ok(await server.call('GET', '/api/v1/health'))).time.slice(0, 10)
+  const fuwushang = await ok(await call('fuwushang', 'GET', '/api/v1/auth/me'))
+  const providerId = fuwushang.user.provider_id
+  assert.ok(providerId, JSON.stringify(fuwushang))
+  assert.ok(me.user)
+
+  // The enterprise files the diagnosis it commissioned; the provider and the district see it, another district not.
+  const dg = await ok(await call('qiye', 'POST', `/api/v1/enterprises/${ENT}/diagnoses`, {
+    provider_id: providerId, diagnosed_on: '2026-10-08', pain_points: '排产靠经验，质量追溯难',
+    recommended_scenarios: ['计划排程', '质量管理'], cost_fen: 4000000 }), 201)
+  assert.equal(dg.cost_fen, 4000000)
+  assert.equal((await ok(await call('qiye', 'GET', `/api/v1/enterprises/${ENT}/diagnoses`))).items.length, 1)
+  assert.equal((await call('gongyi', 'GET', `/api/v1/enterprises/${ENT}/diagnoses`)).status, 403)
+  assert.equal((await ok(await call('fuwushang', 'GET', `/api/v1/enterprises/${ENT}/diagnoses`))).items.length, 1)
+  assert.equal((await call('fuwushang', 'POST', `/api/v1/enterprises/${ENT}/diagnoses`, {
+    provider_id: providerId, diagnosed_on: '2026-10-08', pain_points: 'x', recommended_scenarios: ['x'], cost_fen: 1 })).status, 403)
+  assert.equal((await call('qiye', 'POST', `/api/v1/enterprises/${ENT}/diagnoses`, {
+    provider_id: 999999, diagnosed_on: '2026-10-08', pain_points: 'x', recommended_scenarios: ['x'], cost_fen: 1 })).status, 422)
+
+  // Declaration with a plan.
+  const plan = {
+    scenarios: [{ name: '计划排程', kind: 'N' }, { name: '质量在线检测', kind: 'X' }],
+    products: ['智能排产SaaS'],
+    budget: [{ item: '软件', amount_fen: 60000000 }, { item: '硬件', amount_fen: 40000000 }],
+    milestones: [{ name: '系统上线', due_on: '2027-01-31', deliverable: '上线报告' },
+                 { name: '试运行', due_on: '2027-03-31', deliverable: '试运行报告' }],
+  }
+  const bad = await call('qiye', 'POST', '/api/v1/projects', { enterprise_id: ENT, name: '数字化改造', integrator_id: providerId,
+    plan: { ...plan, scenarios: [{ name: '计划排程', kind: 'Y' }] } })
+  assert.equal(bad.status, 422, bad.text)
+  assert.equal((await call('gongyi', 'POST', '/api/v1/projects', { enterprise_id: ENT, name: 'x', integrator_id: providerId, plan })).status, 403)
+  const created = await ok(await call('qiye', 'POST', '/api/v1/projects', { enterprise_id: ENT, name: '耐材窑炉数字化改造', integrator_id: providerId, plan }), 201)
+  const id = created.id
+  assert.equal(created.state, 'declared')
+  assert.equal(created.plan.budget_total_fen, 100000000)
+  assert.deepEqual(created.actions.map((a) => a.action), ['submit'])
+  assert.equal((await call('gongyi', 'GET', `/api/v1/projects/${id}`)).status, 403)
+  assert.equal((await call('yinhang', 'GET', `/api/v1/projects/${id}`)).status, 403)
+  assert.equal((await ok(await call('xinmi', 'GET', '/api/v1/projects'))).total, 1)
+  assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/projects'))).total, 0)
+  assert.equal((await ok(await call('fuwushang', 'GET', '/api/v1/projects'))).total, 1)
+
+  // Illegal moves name the state and the role.
+  const early = await move('admin', id, 'approve')
+  assert.equal(early.status, 409)
+  assert.match(early.json.error.message, /申报/)
+  await ok(await move('qiye', id, 'submit'))
+  const wrongRole = await move('qiye', id, 'approve')
+  assert.equal(wrongRole.status, 409)
+  assert.match(wrongRole.json.error.message, /专家评审/)
+  assert.match(wrongRole.json.error.message, /市级管理员/)
+  assert.match(wrongRole.json.error.message, /本企业/)
+  assert.equal((await move('qiye', id, 'teleport')).status, 422)
+  const noReview = await move('admin', id, 'approve')
+  assert.equal(noReview.status, 409)
+  assert.match(noReview.json.error.message, /评审/)
+
+  // Experts: one works for the enterprise itself (conflicted), others are clean.
+  const zhuanjia = (await ok(await call('zhuanjia', 'GET', '/api/v1/auth/me'))).user.id
+  await ok(await call('zhuanjia', 'PUT', `/api/v1/experts/${zhuanjia}`, { employer_name: '郑州大学', industries: [], specialties: ['智能制造'] }))
+  const conflicted = await newExpert('expert_conflict', { employer_name: ent.name, employer_credit_code: ent.credit_code, industries: [] })
+  const clean2 = await newExpert('expert_b', { employer_name: '河南工业大学', industries: [ent.industry.code] })
+  const clean3 = await newExpert('expert_c', { employer_name: '郑州轻工业大学', industries: [] })
+  const refused = await call('admin', 'POST', '/api/v1/reviews', { subject_type: 'project', subject_id: id, expert_user_ids: [zhuanjia, conflicted] })
+  assert.equal(refused.status, 409, refused.text)
+  assert.match(refused.json.error.message, /利益冲突/)
+  // A random draw never picks the conflicted expert and records why it was left out.
+  const drawn = await ok(await call('admin', 'POST', '/api/v1/reviews', { subject_type: 'project', subject_id: id, draw: 3 }), 201)
+  assert.equal(drawn.members.length, 3)
+  assert.ok(!drawn.members.some((m) => m.user_id === conflicted))
+  assert.ok(drawn.draw.seed.length > 0)
+  assert.deepEqual([...drawn.draw.candidates].sort(), [zhuanjia, clean2, clean3].sort())
+  assert.equal(drawn.draw.excluded[0].user_id, conflicted)
+  const tooMany = await call('admin', 'POST', '/api/v1/reviews', { subject_type: 'project', subject_id: id, draw: 4 })
+  assert.equal(tooMany.status, 409)
+
+  // Scores: locked once submitted; a recused member leaves the average; the lead gives the consensus.
+  const round = drawn.id
+  const lead = drawn.lead_user_id
+  const tokens = { [zhuanjia]: t.zhuanjia, [clean2]: await server.login('expert_b', 'Expert#2024pilot'), [clean3]: await server.login('expert_c', 'Expert#2024pilot') }
+  const scores = { necessity: 18, scenarios: 20, feasibility: 20, budget: 12, benefits: 10 }
+  const over = await server.call('PUT', `/api/v1/reviews/${round}/score`, { token: tokens[zhuanjia], body: { scores: { ...scores, budget: 16 }, comment: '超分', submit: true } })
+  assert.equal(over.status, 422)
+  for (const [uid, tok] of Object.entries(tokens)) {
+    const r = await server.call('PUT', `/api/v1/reviews/${round}/score`, { token: tok, body: { scores, comment: '方案可行', submit: true } })
+    assert.equal(r.status, 200, r.text)
+    assert.ok(Number(uid))
+  }
+  const again = await server.call('PUT', `/api/v1/reviews/${round}/score`, { token: tokens[zhuanjia], body: { scores, comment: '改', submit: true } })
+  assert.equal(again.status, 409)
+  assert.equal((await call('qiye', 'GET', `/api/v1/reviews/${round}`)).status, 403)
+  const other = drawn.members.map((m) => m.user_id).find((u) => u !== lead)
+  await ok(await call('admin', 'POST', `/api/v1/reviews/${round}/reopen`, { user_id: other, reason: '评分有误，重新评' }), 204)
+  const rescored = await server.call('PUT', `/api/v1/reviews/${round}/score`, { token: tokens[other], body: { scores: { ...scores, benefits: 15 }, comment: '补充', submit: true } })
+  assert.equal(rescored.status, 200, rescored.text)
+  await ok(await call('admin', 'POST', `/api/v1/reviews/${round}/recuse`, { user_id: other, reason: '近亲属任职于集成服务商' }), 204)
+  const notLead = Object.keys(tokens).map(Number).find((u) => u !== lead)
+  assert.equal((await server.call('POST', `/api/v1/reviews/${round}/consensus`, { token: tokens[notLead], body: { pass: true, opinion: '同意' } })).status, 403)
+  const closed = await ok(await server.call('POST', `/api/v1/reviews/${round}/consensus`, { token: tokens[lead], body: { pass: true, opinion: '同意立项' } }))
+  assert.equal(closed.state, 'closed')
+  assert.equal(closed.average_milli, 80000)  // the recused member's 85 left the average of two 80s
+  const audit = await ok(await call('admin', 'GET', `/api/v1/audit?entity_type=review&entity_id=${round}`))
+  assert.ok(audit.items.some((e) => e.action === 'review.recuse'))
+  assert.ok(audit.items.some((e) => e.action === 'review.create'))
+
+  // Approval; the contract before implementation; a conflicted expert cannot supervise.
+  await ok(await move('admin', id, 'approve'))
+  const noContract = await move('qiye', id, 'start')
+  assert.equal(noContract.status, 409)
+  assert.match(noContract.json.error.message, /合同/)
+  const contractDoc = await upload('qiye', id, '改造合同.pdf')
+  const cheap = await call('qiye', 'PUT', `/api/v1/projects/${id}/contract`, { amount_fen: 90000000, catalogue_price_fen: 80000000,
+    signed_on: '2026-11-01', start_on: '2026-11-10', end_on: '2027-04-30', document_id: contractDoc })
+  assert.equal(cheap.status, 422)
+  const withContract = await ok(await call('qiye', 'PUT', `/api/v1/projects/${id}/contract`, { amount_fen: 90000000,
+    catalogue_price_fen: 100000000, signed_on: '2026-11-01', start_on: '2026-11-10', end_on: '2027-04-30', document_id: contractDoc }))
+  assert.equal(withContract.provider_discount_fen, 10000000)
+  assert.equal((await call('admin', 'POST', `/api/v1/projects/${id}/experts`, { user_id: conflicted, duty: 'supervision' })).status, 409)
+  await ok(await call('admin', 'POST', `/api/v1/projects/${id}/experts`, { user_id: zhuanjia, duty: 'supervision' }), 204)
+  await ok(await move('fuwushang', id, 'start'))
+
+  // Costs need an invoice attached to the project.
+  assert.equal((await call('qiye', 'POST', `/api/v1/projects/${id}/costs`, { item: '软件', amount_fen: 50000000, incurred_on: '2026-11-20', invoice_document_id: 999999 })).status, 422)
+  const invoice = await upload('qiye', id, '发票1.pdf')
+  await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/costs`, { item: '软件', amount_fen: 50000000, incurred_on: '2026-11-20', invoice_document_id: invoice, provider_id: providerId }), 201)
+  assert.equal((await call('fuwushang', 'POST', `/api/v1/projects/${id}/costs`, { item: 'x', amount_fen: 1, incurred_on: '2026-11-20', invoice_document_id: invoice })).status, 403)
+
+  // Plan adjustment: versioned, waits for the supervising expert; the old version stays.
+  const adjusted = { ...plan, milestones: [...plan.milestones, { name: '验收准备', due_on: '2027-04-15', deliverable: '总结报告' }] }
+  const v2 = await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/plans`, { plan: adjusted, reason: '增加验收准备节点' }), 201)
+  assert.equal(v2.state, 'proposed')
+  assert.equal((await call('qiye', 'POST', `/api/v1/projects/${id}/plans`, { plan: adjusted, reason: '再改' })).status, 409)
+  assert.equal((await call('admin', 'POST', `/api/v1/projects/${id}/plans/${v2.version}/decision`, { approve: true })).status, 403)
+  await ok(await call('zhuanjia', 'POST', `/api/v1/projects/${id}/plans/${v2.version}/decision`, { approve: true, note: '同意' }))
+  let d = await ok(await call('qiye', 'GET', `/api/v1/projects/${id}`))
+  assert.equal(d.plan_version, v2.version)
+  assert.equal(d.plan.milestones.length, 3)
+  assert.equal(d.plan_versions.length, 2)
+  assert.equal(d.plan_versions[0].content.milestones.length, 2)
+
+  // Supervision with a rectification deadline; overdue it makes the project at risk.
+  await ok(await call('zhuanjia', 'POST', `/api/v1/projects/${id}/supervision`, { visited_on: today, findings: '数据采集点位不足', rectification_due_on: today }), 201)
+  assert.equal((await call('qiye', 'POST', `/api/v1/projects/${id}/supervision`, { visited_on: today, findings: 'x' })).status, 403)
+  await server.advanceClock(2 * 86400)
+  for (const u of Object.keys(t)) t[u] = await server.login(u)  // sessions expired over the two days
+  tokens[zhuanjia] = t.zhuanjia
+  d = await ok(await call('xinmi', 'GET', `/api/v1/projects/${id}`))
+  assert.equal(d.at_risk, true)
+  assert.ok(d.risks.some((r) => /整改/.test(r)), JSON.stringify(d.risks))
+  const visit = d.supervision[0].id
+  await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/supervision/${visit}/rectification`, { rectified_on: today, note: '已补充点位' }), 204)
+
+  // Acceptance: blocked with the list of what is missing, then applied once everything is there.
+  const early2 = await move('qiye', id, 'apply_acceptance')
+  assert.equal(early2.status, 409)
+  assert.match(early2.json.error.message, /里程碑/)
+  const doneOn = (await ok(await server.call('GET', '/api/v1/health'))).time.slice(0, 10)
+  for (const m of d.plan.milestones) {
+    const doc = await upload('fuwushang', id, `${m.name}.pdf`)
+    await ok(await call('fuwushang', 'POST', `/api/v1/projects/${id}/milestones/${m.id}/complete`, { done_on: doneOn, document_id: doc }), 204)
+  }
+  const missing = await move('qiye', id, 'apply_acceptance')
+  assert.equal(missing.status, 409)
+  assert.match(missing.json.error.message, /验收申请表/)
+  assert.match(missing.json.error.message, /财务核查表/)
+  const ref = await ok(await server.call('GET', '/api/v1/project-reference'))
+  for (const m of ref.materials) await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/materials`, { material: m.code, document_id: await upload('qiye', id, `${m.name}.pdf`) }), 204)
+  assert.equal((await call('qiye', 'POST', `/api/v1/projects/${id}/materials`, { material: 'selfie', document_id: invoice })).status, 422)
+  const unrated = await move('qiye', id, 'apply_acceptance')
+  assert.equal(unrated.status, 409)
+  assert.match(unrated.json.error.message, /评价/)
+  await ok(await call('qiye', 'PUT', `/api/v1/projects/${id}/rating`, { rating: 5, comment: '响应及时' }), 204)
+  await ok(await call('qiye', 'PUT', `/api/v1/projects/${id}/outcomes`, { outcomes: [
+    { indicator: 'pass_rate', before: '95.2', after: '98.5' }, { indicator: 'inventory_days', before: '40', after: '30' }] }))
+  d = await ok(await move('qiye', id, 'apply_acceptance'))
+  assert.equal(d.state, 'acceptance_applied')
+  assert.equal(d.outcomes.find((o) => o.indicator === 'inventory_days').improvement_percent, '25')
+
+  // District sign-off; another district cannot; the city schedules the on-site visit with a clean expert.
+  assert.equal((await move('gongyi', id, 'district_approve')).status, 403)
+  await ok(await move('xinmi', id, 'district_approve'))
+  assert.equal((await move('admin', id, 'schedule_onsite', { expert_user_id: conflicted })).status, 409)
+  await ok(await move('admin', id, 'schedule_onsite', { expert_user_id: zhuanjia }))
+  const notYet = await move('zhuanjia', id, 'pass')
+  assert.equal(notYet.status, 409)
+  assert.match(notYet.json.error.message, /现场/)
+  // On-site grading at 二级 by the assigned expert, then the pass.
+  const a = await ok(await call('zhuanjia', 'POST', `/api/v1/enterprises/${ENT}/assessments`, { kind: 'onsite' }), 201)
+  await ok(await call('zhuanjia', 'PUT', `/api/v1/assessments/${a.id}`, { answers: TWO.answers, scenes: TWO.scenes }))
+  await ok(await call('zhuanjia', 'POST', `/api/v1/assessments/${a.id}/submit`))
+  assert.equal((await move('admin', id, 'pass')).status, 409)
+  d = await ok(await move('zhuanjia', id, 'pass'))
+  assert.equal(d.state, 'passed')
+  assert.deepEqual(d.events.map((e) => e.to), ['declared', 'expert_review', 'approved', 'implementing', 'acceptance_applied',
+    'district_checked', 'onsite', 'passed'])
+})
+
+test('验收不通过须说明原因，可重新申请；项目清单的筛选与分页', async () => {
+  const list = await ok(await call('admin', 'GET', '/api/v1/projects?state=passed&page_size=5'))
+  assert.equal(list.total, 1)
+  assert.equal(list.items[0].enterprise.id, ENT)
+  assert.equal((await call('admin', 'GET', '/api/v1/projects?state=nonsense')).status, 422)
+  assert.equal((await call('admin', 'GET', '/api/v1/projects?page_size=1000')).status, 422)
+  assert.equal((await ok(await call('admin', 'GET', '/api/v1/projects?overdue=1'))).total, 0)
+  assert.equal((await call('admin', 'GET', '/api/v1/projects/999999')).status, 404)
+})
