@@ -130,6 +130,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       stats_(db_, *clock_, registry_, metric_defs()),
       assessment_(db_, *clock_, registry_, assessment_models()),
       funding_(db_, *clock_, subsidy_rules()),
+      subsidies_(db_, *clock_, funding_),
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics()),
       runner_(db_, *clock_, opts_.jobs),
@@ -152,6 +153,9 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   // A project is approved only after its expert review passed; experts with a conflict of interest never serve on it.
   projects_.add_guard("review_passed", [](db::Connection& c, const projects::store::Project& pr) {
     return reviews::Service::review_passed(c, "project", pr.id);
+  });
+  projects_.add_guard("subsidy_paid", [](db::Connection& c, const projects::store::Project& pr) {
+    return funding::Subsidies::transformation_paid(c, pr.id);
   });
   projects_.set_expert_check([this](db::Connection& c, int64_t expert, const projects::store::Project& pr) {
     return reviews_.check_expert_for_project(c, expert, pr);
@@ -201,7 +205,7 @@ void Platform::register_routes() {
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
-  funding::register_routes(routes_, funding_);
+  funding::register_routes(routes_, funding_, subsidies_);
   projects::register_routes(routes_, projects_);
   reviews::register_routes(routes_, reviews_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {

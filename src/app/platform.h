@@ -9,6 +9,7 @@
 #include "auth/service.h"
 #include "documents/service.h"
 #include "funding/service.h"
+#include "funding/subsidies.h"
 #include "projects/service.h"
 #include "reviews/service.h"
 #include "infra/clock.h"
@@ -52,6 +53,7 @@ class Platform {
   registry::Service& registry() { return registry_; }
   assessment::Service& assessment() { return assessment_; }
   funding::Service& funding() { return funding_; }
+  funding::Subsidies& subsidies() { return subsidies_; }
   projects::Service& projects() { return projects_; }
   reviews::Service& reviews() { return reviews_; }
   const http::Router& router() const { return router_; }
@@ -68,6 +70,7 @@ class Platform {
   stats::Service stats_;
   assessment::Service assessment_;
   funding::Service funding_;
+  funding::Subsidies subsidies_;
   projects::Service projects_;
   reviews::Service reviews_;
   jobs::Runner runner_;

@@ -48,10 +48,27 @@ const std::map<std::string, std::string> kActionNames = {
     {"enterprise.export", "导出企业"},       {"stats.export", "导出数据驾驶舱"},       {"document.upload", "上传资料"},
     {"industry.create", "添加细分行业"},     {"lpr.create", "新增 LPR"},        {"lpr.update", "修改 LPR"},
     {"lpr.delete", "删除 LPR"},
+    {"diagnosis.create", "登记诊断"},       {"project.create", "申报项目"},      {"project.submit", "提交申报"},
+    {"project.approve", "立项"},            {"project.return", "退回修改"},      {"project.start", "开始实施"},
+    {"project.apply_acceptance", "申请验收"}, {"project.district_approve", "区县审核通过"},
+    {"project.district_return", "区县退回"}, {"project.schedule_onsite", "安排现场验收"}, {"project.pass", "验收通过"},
+    {"project.fail", "验收不通过"},         {"project.pay_out", "补助兑现"},     {"project.plan_propose", "提交方案调整"},
+    {"project.plan_approve", "同意方案调整"}, {"project.plan_reject", "不同意方案调整"}, {"project.contract", "登记合同"},
+    {"project.milestone", "里程碑完成"},    {"project.cost", "登记费用"},        {"project.expert", "指派项目专家"},
+    {"project.supervision", "登记监管意见"}, {"project.rectify", "登记整改"},     {"project.outcomes", "填报成效指标"},
+    {"project.material", "提交验收材料"},   {"project.rating", "评价服务商"},    {"expert.save", "维护专家信息"},
+    {"review.create", "组织评审"},          {"review.abstain", "专家回避"},      {"review.recuse", "责令回避"},
+    {"review.score", "提交评分"},           {"review.reopen", "重新开放评分"},   {"review.consensus", "评审综合意见"},
+    {"subsidy.approve", "核定补助"},        {"subsidy.cancel", "撤销补助核定"},  {"payment.schedule", "安排拨付"},
+    {"payment.approve", "审批拨付"},        {"payment.pay", "拨付"},             {"payment.return", "退回拨付"},
+    {"payment.cancel", "取消拨付"},         {"fund.create", "登记专项资金"},     {"fund.budget", "调整资金预算"},
+    {"loan.create", "登记数字贷"},          {"loan.apply", "申请贴息"},          {"loan.confirm", "确认实际利息"},
+    {"loan_pool.add", "推荐入中长期贷款项目库"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
-    {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"},
+    {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
+    {"subsidy", "补助"}, {"fund", "专项资金"},
 };
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "funding/api.h"
 
+#include <map>
+
 #include "infra/text.h"
 
 namespace sz::funding {
@@ -64,29 +66,6 @@ Result<QuoteInput> quote_input(const bj::object& o, const Scheme& s) {
   return in;
 }
 
-bj::value null_if_empty(const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); }
-
-bj::object quote_json(const RuleSet& rules, const Scheme& s, const Quote& q, const bj::object& request) {
-  bj::array steps;
-  for (const auto& st : q.steps) steps.push_back(bj::object{{"label", st.label}, {"fen", st.fen}});
-  bj::object out{{"eligible", q.eligible},
-                 {"amount_fen", q.amount_fen},
-                 {"cap_applied", null_if_empty(q.cap_applied)},
-                 {"cap_label", null_if_empty(q.cap_label)},
-                 {"clause", s.clause},
-                 {"scheme", s.code},
-                 {"scheme_name", s.name},
-                 {"rule_version", rules.version},
-                 {"explanation", q.explanation},
-                 {"proposed_fen", q.proposed_fen},
-                 {"steps", std::move(steps)},
-                 {"inputs", request}};
-  if (!q.eligible) out["reason"] = q.reason;
-  if (q.lpr)
-    out["lpr"] = bj::object{{"announced_on", q.lpr->announced_on}, {"rate_bp", q.rate_bp}, {"months", q.months}};
-  return out;
-}
-
 bj::object lpr_row_json(const LprRate& r) {
   return bj::object{{"announced_on", r.announced_on},
                     {"one_year_bp", r.one_year_bp},
@@ -120,6 +99,68 @@ Result<std::string> reason_of(const bj::object& o) {
   SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "修改原因", 200));
   return text::trim(reason.value_or(""));
 }
+
+bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+
+const char* payment_status_name(const std::string& s) {
+  return s == "scheduled" ? "已安排" : s == "approved" ? "已审批" : s == "paid" ? "已拨付" : s == "returned" ? "已退回" : "已取消";
+}
+
+bj::object payment_json(const store::Payment& p) {
+  return bj::object{{"id", p.id}, {"subsidy_id", p.subsidy_id}, {"fund_id", p.fund_id}, {"label", p.label},
+                    {"budget_year", p.budget_year}, {"amount_fen", p.amount_fen}, {"status", p.status},
+                    {"status_name", payment_status_name(p.status)}, {"note", p.note},
+                    {"override_reason", opt_value(p.override_reason)}, {"scheduled_at", iso_utc(p.scheduled_at)},
+                    {"approved_at", p.approved_at ? bj::value(iso_utc(*p.approved_at)) : bj::value(nullptr)},
+                    {"paid_at", p.paid_at ? bj::value(iso_utc(*p.paid_at)) : bj::value(nullptr)},
+                    {"closed_at", p.closed_at ? bj::value(iso_utc(*p.closed_at)) : bj::value(nullptr)}};
+}
+
+bj::object subsidy_json(const store::Subsidy& s) {
+  return bj::object{{"id", s.id}, {"scheme", s.scheme}, {"enterprise_id", opt_value(s.enterprise_id)},
+                    {"district_code", opt_value(s.district_code)}, {"provider_id", opt_value(s.provider_id)},
+                    {"project_id", opt_value(s.project_id)}, {"loan_id", opt_value(s.loan_id)},
+                    {"award_type", opt_value(s.award_type)}, {"year", opt_value(s.year)}, {"rule_version", s.rule_version},
+                    {"proposed_fen", s.proposed_fen}, {"approved_fen", s.approved_fen}, {"status", s.status},
+                    {"status_name", s.status == "approved" ? "已核定" : "已撤销"}, {"note", s.note},
+                    {"quote", bj::parse(s.quote_json)}, {"created_at", iso_utc(s.created_at)}};
+}
+
+bj::object loan_json(const store::Loan& l) {
+  static const std::map<std::string, std::string> kStates = {{"granted", "已放款"}, {"applied", "已申请贴息"}, {"confirmed", "利息已确认"}};
+  return bj::object{{"id", l.id}, {"enterprise_id", l.enterprise_id}, {"bank", l.bank_name}, {"principal_fen", l.principal_fen},
+                    {"loan_date", l.loan_date}, {"term_months", l.term_months}, {"interest_paid_fen", opt_value(l.interest_paid_fen)},
+                    {"state", l.state}, {"state_name", kStates.at(l.state)}, {"created_at", iso_utc(l.created_at)}};
+}
+
+Result<ApproveInput> approve_input(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"scheme", "enterprise_id", "project_id", "provider_id", "loan_id", "year", "recognized_by_miit",
+                             "award_type", "amount_fen", "approved_fen", "note"}));
+  ApproveInput in;
+  SZ_ASSIGN(in.scheme, json::required_string(o, "scheme", "补助类型", 40));
+  SZ_ASSIGN(in.enterprise_id, json::optional_int(o, "enterprise_id", "企业编号"));
+  SZ_ASSIGN(in.project_id, json::optional_int(o, "project_id", "项目编号"));
+  SZ_ASSIGN(in.provider_id, json::optional_int(o, "provider_id", "服务商编号"));
+  SZ_ASSIGN(in.loan_id, json::optional_int(o, "loan_id", "贷款编号"));
+  SZ_ASSIGN(in.year, json::optional_int(o, "year", "年度"));
+  SZ_ASSIGN(in.recognized_by_miit, json::optional_bool(o, "recognized_by_miit", "获评工信部链式典型案例"));
+  SZ_ASSIGN(in.award_type, json::optional_string(o, "award_type", "奖励类型", 40));
+  SZ_ASSIGN(in.amount_fen, json::optional_int(o, "amount_fen", "奖励金额（分）"));
+  SZ_ASSIGN(in.approved_fen, json::optional_int(o, "approved_fen", "核定金额（分）"));
+  SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
+  in.note = note.value_or("");
+  return in;
+}
+
+Result<int64_t> query_id(const http::Request& req, const char* name, const char* label) {
+  auto v = req.query_param(name);
+  if (!v || v->empty()) return int64_t{0};
+  char* end = nullptr;
+  long long n = std::strtoll(v->c_str(), &end, 10);
+  if (*end || n <= 0) return err::invalid(name, std::string(label) + "应为正整数");
+  return static_cast<int64_t>(n);
+}
 }  // namespace
 
 Result<bj::object> quote_reply(Service& svc, std::string_view body) {
@@ -134,7 +175,7 @@ Result<bj::object> quote_reply(Service& svc, std::string_view body) {
   return quote_json(*rules, *s, q, o);
 }
 
-void register_routes(auth::Routes& routes, Service& svc) {
+void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
   routes.pub("POST", "/api/v1/subsidies/quote", [&svc](http::Request& req) -> Result<http::Response> {
     SZ_ASSIGN(auto reply, quote_reply(svc, req.body));
     return json::reply(200, reply);
@@ -182,6 +223,197 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_TRY(svc.delete_lpr(p, auth::origin_of(req), req.path_params["date"], reason));
     return http::no_content();
+  });
+  routes.authed("POST", "/api/v1/subsidies/preview", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, approve_input(o));
+    SZ_ASSIGN(auto q, subsidies.preview(p, in));
+    return json::reply(200, q);
+  });
+
+  routes.authed("POST", "/api/v1/subsidies", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, approve_input(o));
+    SZ_ASSIGN(auto s, subsidies.approve(p, auth::origin_of(req), in));
+    return json::reply(201, subsidy_json(s));
+  });
+
+  routes.authed("GET", "/api/v1/subsidies", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto page, json::page_of(req));
+    store::SubsidyFilter f;
+    f.scheme = req.query_param("scheme").value_or("");
+    SZ_ASSIGN(int64_t e, query_id(req, "enterprise_id", "企业编号"));
+    SZ_ASSIGN(int64_t pr, query_id(req, "project_id", "项目编号"));
+    if (e) f.enterprise_id = e;
+    if (pr) f.project_id = pr;
+    int64_t total = 0;
+    SZ_ASSIGN(auto list, subsidies.list(p, f, page.size, page.offset(), &total));
+    bj::array items;
+    for (const auto& s : list) items.push_back(subsidy_json(s));
+    return json::reply(200, json::page_reply(std::move(items), total, page));
+  });
+
+  routes.authed("GET", "/api/v1/subsidies/{id}", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto s, subsidies.get(p, id));
+    SZ_ASSIGN(auto pays, subsidies.payments(p, id));
+    bj::object o = subsidy_json(s);
+    bj::array items;
+    int64_t committed = 0, paid = 0;
+    for (const auto& x : pays) {
+      items.push_back(payment_json(x));
+      if (x.status == "scheduled" || x.status == "approved" || x.status == "paid") committed += x.amount_fen;
+      if (x.status == "paid") paid += x.amount_fen;
+    }
+    o["payments"] = std::move(items);
+    o["scheduled_total_fen"] = committed;
+    o["paid_total_fen"] = paid;
+    o["unscheduled_fen"] = s.approved_fen - committed;
+    return json::reply(200, o);
+  });
+
+  routes.authed("POST", "/api/v1/subsidies/{id}/cancel", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"reason"}));
+    SZ_ASSIGN(auto reason, reason_of(o));
+    SZ_TRY(subsidies.cancel(p, auth::origin_of(req), id, reason));
+    return http::no_content();
+  });
+
+  routes.authed("POST", "/api/v1/subsidies/{id}/payments", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"fund_id", "amount_fen", "label", "note", "cut", "override_reason"}));
+    PaymentInput in;
+    SZ_ASSIGN(in.fund_id, json::required_int(o, "fund_id", "资金来源", 1, INT64_MAX));
+    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "拨付金额（分）", 1, kMaxFen));
+    SZ_ASSIGN(in.label, json::required_string(o, "label", "批次名称", 40));
+    SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
+    in.note = note.value_or("");
+    SZ_ASSIGN(auto cut, json::optional_bool(o, "cut", "超出时核减"));
+    in.cut = cut.value_or(false);
+    SZ_ASSIGN(in.override_reason, json::optional_string(o, "override_reason", "超预算理由", 1000));
+    SZ_ASSIGN(auto pay, subsidies.schedule(p, auth::origin_of(req), id, in));
+    return json::reply(201, payment_json(pay));
+  });
+
+  routes.authed("POST", "/api/v1/payments/{id}/transitions", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"action", "reason"}));
+    SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
+    SZ_ASSIGN(auto reason, reason_of(o));
+    SZ_ASSIGN(auto pay, subsidies.move_payment(p, auth::origin_of(req), id, action, reason));
+    return json::reply(200, payment_json(pay));
+  });
+
+  routes.authed("GET", "/api/v1/funds", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, subsidies.funds(p));
+    bj::array items;
+    int64_t budget = 0, committed = 0, paid = 0;
+    for (const auto& v : list) {
+      items.push_back(bj::object{{"id", v.fund.id}, {"source", v.fund.source},
+                                 {"source_name", v.fund.source == "central" ? "中央试点资金" : "市级配套资金"},
+                                 {"year", v.fund.year}, {"name", v.fund.name}, {"budget_fen", v.fund.budget_fen},
+                                 {"scheduled_fen", v.scheduled}, {"approved_fen", v.approved}, {"paid_fen", v.paid},
+                                 {"returned_fen", v.returned}, {"committed_fen", v.committed()}, {"remaining_fen", v.remaining()}});
+      budget += v.fund.budget_fen;
+      committed += v.committed();
+      paid += v.paid;
+    }
+    return json::reply(200, bj::object{{"items", std::move(items)},
+                                       {"total", bj::object{{"budget_fen", budget}, {"committed_fen", committed}, {"paid_fen", paid},
+                                                            {"remaining_fen", budget - committed}}}});
+  });
+
+  routes.authed("POST", "/api/v1/funds", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"source", "year", "name", "budget_fen"}));
+    store::Fund f;
+    SZ_ASSIGN(f.source, json::required_string(o, "source", "资金来源", 20));
+    SZ_ASSIGN(f.year, json::required_int(o, "year", "年度", 2024, 2100));
+    SZ_ASSIGN(auto name, json::optional_string(o, "name", "名称", 100));
+    f.name = name.value_or("");
+    SZ_ASSIGN(f.budget_fen, json::required_int(o, "budget_fen", "预算（分）", 1, kMaxFen));
+    SZ_ASSIGN(auto saved, subsidies.add_fund(p, auth::origin_of(req), f));
+    return json::reply(201, bj::object{{"id", saved.id}, {"name", saved.name}, {"budget_fen", saved.budget_fen}});
+  });
+
+  routes.authed("PUT", "/api/v1/funds/{id}", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"budget_fen", "reason"}));
+    SZ_ASSIGN(int64_t budget, json::required_int(o, "budget_fen", "预算（分）", 1, kMaxFen));
+    SZ_ASSIGN(auto reason, reason_of(o));
+    SZ_ASSIGN(auto f, subsidies.set_budget(p, auth::origin_of(req), id, budget, reason));
+    return json::reply(200, bj::object{{"id", f.id}, {"budget_fen", f.budget_fen}});
+  });
+
+  routes.authed("GET", "/api/v1/projects/{id}/cost-sharing", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto cs, subsidies.cost_sharing(p, id));
+    return json::reply(200, bj::object{{"cost_total_fen", cs.cost_total_fen}, {"contract_amount_fen", opt_value(cs.contract_amount_fen)},
+                                       {"catalogue_price_fen", opt_value(cs.catalogue_price_fen)},
+                                       {"provider_discount_fen", opt_value(cs.provider_discount_fen)},
+                                       {"subsidy_approved_fen", cs.subsidy_approved_fen}, {"subsidy_paid_fen", cs.subsidy_paid_fen},
+                                       {"enterprise_share_fen", cs.enterprise_share_fen}});
+  });
+
+  routes.authed("POST", "/api/v1/loans", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"enterprise_id", "principal_fen", "loan_date", "term_months"}));
+    store::Loan l;
+    SZ_ASSIGN(l.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
+    SZ_ASSIGN(l.principal_fen, json::required_int(o, "principal_fen", "贷款本金（分）", 1, kMaxFen));
+    SZ_ASSIGN(l.loan_date, date_field(o, "loan_date", "贷款日期", true));
+    SZ_ASSIGN(l.term_months, json::required_int(o, "term_months", "贷款期限（月）", 1, 600));
+    SZ_ASSIGN(auto saved, subsidies.record_loan(p, auth::origin_of(req), l));
+    return json::reply(201, loan_json(saved));
+  });
+
+  routes.authed("GET", "/api/v1/loans", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, subsidies.loans(p));
+    bj::array items;
+    for (const auto& l : list) items.push_back(loan_json(l));
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/loans/{id}/apply", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto l, subsidies.apply_loan(p, auth::origin_of(req), id));
+    return json::reply(200, loan_json(l));
+  });
+
+  routes.authed("POST", "/api/v1/loans/{id}/confirm", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"interest_paid_fen"}));
+    SZ_ASSIGN(int64_t paid, json::required_int(o, "interest_paid_fen", "实际支付利息（分）", 0, kMaxFen));
+    SZ_ASSIGN(auto l, subsidies.confirm_loan(p, auth::origin_of(req), id, paid));
+    return json::reply(200, loan_json(l));
+  });
+
+  routes.authed("POST", "/api/v1/loan-pool", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"enterprise_id", "project_id", "amount_fen", "note"}));
+    store::PoolEntry e;
+    SZ_ASSIGN(e.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
+    SZ_ASSIGN(e.project_id, json::optional_int(o, "project_id", "项目编号"));
+    SZ_ASSIGN(e.amount_fen, json::required_int(o, "amount_fen", "融资需求（分）", 1, kMaxFen));
+    SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
+    e.note = note.value_or("");
+    SZ_ASSIGN(auto saved, subsidies.recommend(p, auth::origin_of(req), e));
+    return json::reply(201, bj::object{{"id", saved.id}});
+  });
+
+  routes.authed("GET", "/api/v1/loan-pool", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, subsidies.pool(p));
+    bj::array items;
+    for (const auto& e : list)
+      items.push_back(bj::object{{"id", e.id}, {"enterprise_id", e.enterprise_id}, {"project_id", opt_value(e.project_id)},
+                                 {"amount_fen", e.amount_fen}, {"note", e.note}, {"recommended_at", iso_utc(e.recommended_at)}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 }
 

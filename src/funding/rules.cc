@@ -120,10 +120,12 @@ Quote quote(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& l
     text += "；不超过银行确认的实际支付利息 " + yuan_text(*in.interest_paid_fen) + " 元";
   }
   for (const auto& c : s.caps) {
-    int64_t room = std::max<int64_t>(0, c.amount_fen - in.paid_before_fen);
-    if (s.kind != "fixed" || in.paid_before_fen > 0) {
-      q.steps.push_back({c.label + "，已补助 " + yuan_text(in.paid_before_fen) + " 元，尚余", room});
-      text += "；" + c.label + "，此前已补助 " + yuan_text(in.paid_before_fen) + " 元，尚余 " + yuan_text(room) + " 元";
+    auto it = in.paid_by_cap.find(c.id);
+    int64_t before = it == in.paid_by_cap.end() ? in.paid_before_fen : it->second;
+    int64_t room = std::max<int64_t>(0, c.amount_fen - before);
+    if (s.kind != "fixed" || before > 0) {
+      q.steps.push_back({c.label + "，已补助 " + yuan_text(before) + " 元，尚余", room});
+      text += "；" + c.label + "，此前已补助 " + yuan_text(before) + " 元，尚余 " + yuan_text(room) + " 元";
     }
     if (room < q.amount_fen || s.kind == "fixed") {
       q.amount_fen = std::min(q.amount_fen, room);

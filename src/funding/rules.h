@@ -61,7 +61,8 @@ struct QuoteInput {
   int64_t base_fen = 0;               // cost / service fees / principal, by scheme
   std::optional<int> level;           // transformation: the enterprise's assessed level
   std::map<std::string, bool> facts;  // the scheme's conditions by field
-  int64_t paid_before_fen = 0;        // paid under this scheme within the binding cap's scope and period
+  int64_t paid_before_fen = 0;        // paid under this scheme within the cap's scope and period
+  std::map<std::string, int64_t> paid_by_cap;  // per cap id, when the caps of a scheme differ in scope; else paid_before_fen
   std::string loan_date;              // loan interest
   int term_months = 0;
   std::optional<int64_t> interest_paid_fen;  // loan interest: the interest the bank confirms was paid

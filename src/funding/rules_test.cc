@@ -33,18 +33,18 @@ const std::vector<LprRate> kLpr = {{"2023-01-20", 365, 430}, {"2023-06-20", 355,
 Quote run(QuoteInput in) { return quote(*rules().scheme(in.scheme), in, kLpr); }
 
 QuoteInput diagnosis(int64_t cost, bool done = true, int64_t paid = 0) {
-  return {"diagnosis", cost, std::nullopt, {{"task_completed", done}}, paid, "", 0, std::nullopt};
+  return {"diagnosis", cost, std::nullopt, {{"task_completed", done}}, paid, {}, "", 0, std::nullopt};
 }
 QuoteInput transformation(int64_t cost, int level, bool done = true, int64_t paid = 0) {
-  return {"transformation", cost, level, {{"task_completed", done}}, paid, "", 0, std::nullopt};
+  return {"transformation", cost, level, {{"task_completed", done}}, paid, {}, "", 0, std::nullopt};
 }
 QuoteInput provider(int64_t fees, bool in_zz = true, bool done = true, int64_t paid = 0) {
-  return {"provider", fees, std::nullopt, {{"in_zhengzhou", in_zz}, {"all_tasks_completed", done}}, paid, "", 0,
+  return {"provider", fees, std::nullopt, {{"in_zhengzhou", in_zz}, {"all_tasks_completed", done}}, paid, {}, "", 0,
           std::nullopt};
 }
 QuoteInput loan(int64_t principal, std::string date, int months, int64_t paid = 0,
                 std::optional<int64_t> interest_paid = std::nullopt) {
-  return {"loan_interest", principal, std::nullopt, {}, paid, std::move(date), months, interest_paid};
+  return {"loan_interest", principal, std::nullopt, {}, paid, {}, std::move(date), months, interest_paid};
 }
 
 TEST(SubsidyRules, DataFileParses) {
@@ -91,6 +91,20 @@ TEST(SubsidyRules, EarlierPaymentsCountAgainstTheCap) {
   EXPECT_EQ(run(diagnosis(10'000'000, true, 5'000'000)).amount_fen, 0);
 }
 
+TEST(SubsidyRules, EachCapCountsThePaymentsOfItsOwnScope) {
+  Scheme s = *rules().scheme("provider");
+  s.caps.push_back({"provider_per_year", "每年不超过100万元", 100'000'000, "provider", "year"});
+  QuoteInput in = provider(6'000'000'000);  // 5 % = 300万元
+  in.paid_by_cap = {{"provider_all_years", 250'000'000}, {"provider_per_year", 0}};
+  auto q = quote(s, in, kLpr);
+  EXPECT_EQ(q.amount_fen, 50'000'000);  // the all-years cap leaves 50万元, below the year's 100万元
+  EXPECT_EQ(q.cap_applied, "provider_all_years");
+  in.paid_by_cap = {{"provider_all_years", 0}, {"provider_per_year", 60'000'000}};
+  q = quote(s, in, kLpr);
+  EXPECT_EQ(q.amount_fen, 40'000'000);
+  EXPECT_EQ(q.cap_applied, "provider_per_year");
+}
+
 TEST(SubsidyRules, TransformationNeedsLevelTwoAndTheTask) {
   auto one = run(transformation(1'000'000, 1));
   EXPECT_FALSE(one.eligible);
@@ -122,7 +136,7 @@ TEST(SubsidyRules, ProviderInZhengzhouAfterAllTasks) {
 }
 
 TEST(SubsidyRules, ChainCaseUpToOneMillionYuan) {
-  QuoteInput in{"chain", 0, std::nullopt, {{"recognized_by_miit", true}}, 0, "", 0, std::nullopt};
+  QuoteInput in{"chain", 0, std::nullopt, {{"recognized_by_miit", true}}, 0, {}, "", 0, std::nullopt};
   auto q = run(in);
   EXPECT_EQ(q.amount_fen, 100'000'000);
   EXPECT_EQ(q.cap_applied, "chain_per_enterprise");

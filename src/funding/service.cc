@@ -201,4 +201,31 @@ Status Service::delete_lpr(const auth::Principal& p, const auth::Origin& from, c
   return tx->commit();
 }
 
+namespace {
+bj::value null_if_empty(const std::string& s) { return s.empty() ? bj::value(nullptr) : bj::value(s); }
+
+}  // namespace
+
+bj::object quote_json(const RuleSet& rules, const Scheme& s, const Quote& q, const bj::object& request) {
+  bj::array steps;
+  for (const auto& st : q.steps) steps.push_back(bj::object{{"label", st.label}, {"fen", st.fen}});
+  bj::object out{{"eligible", q.eligible},
+                 {"amount_fen", q.amount_fen},
+                 {"cap_applied", null_if_empty(q.cap_applied)},
+                 {"cap_label", null_if_empty(q.cap_label)},
+                 {"clause", s.clause},
+                 {"scheme", s.code},
+                 {"scheme_name", s.name},
+                 {"rule_version", rules.version},
+                 {"explanation", q.explanation},
+                 {"proposed_fen", q.proposed_fen},
+                 {"steps", std::move(steps)},
+                 {"inputs", request}};
+  if (!q.eligible) out["reason"] = q.reason;
+  if (q.lpr)
+    out["lpr"] = bj::object{{"announced_on", q.lpr->announced_on}, {"rate_bp", q.rate_bp}, {"months", q.months}};
+  return out;
+}
+
+
 }  // namespace sz::funding

@@ -1,6 +1,7 @@
 // Use cases of the funding area: the subsidy rule sets (versioned data), what-if quotes, and the LPR table that
 // admins keep. Authorisation happens here.
 #pragma once
+#include <boost/json.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,5 +46,9 @@ class Service {
   const Clock& clock_;
   std::vector<RuleSet> rule_sets_;  // sorted by effective_from
 };
+
+// A quote as the public contract encodes it (docs/openapi.json, POST /api/v1/subsidies/quote); `inputs` echoes the
+// request or, for a stored approval, the facts read from the store.
+boost::json::object quote_json(const RuleSet& rules, const Scheme& s, const Quote& q, const boost::json::object& inputs);
 
 }  // namespace sz::funding

@@ -82,6 +82,8 @@ std::variant<const Transition*, std::string> decide(const Lifecycle& l, const st
   return t;
 }
 
+bool task_completed(const std::string& state) { return state == "passed" || state == "subsidized"; }
+
 MilestoneStatus milestone_status(int64_t due, std::optional<int64_t> done, int64_t today, int64_t warn_days) {
   if (done) return *done <= due ? MilestoneStatus::done : MilestoneStatus::done_late;
   if (today > due) return MilestoneStatus::overdue;

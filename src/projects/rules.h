@@ -39,6 +39,9 @@ struct Lifecycle {
 std::variant<const Transition*, std::string> decide(const Lifecycle& l, const std::string& state,
                                                     const std::string& action, const std::set<Party>& parties);
 
+// A project whose transformation task is complete: accepted (通过), and after that paid out.
+bool task_completed(const std::string& state);
+
 // Milestones: done (on time or late), overdue, due soon (within `warn_days`), or on track.
 enum class MilestoneStatus { done, done_late, overdue, due_soon, on_track };
 MilestoneStatus milestone_status(int64_t due_day, std::optional<int64_t> done_day, int64_t today, int64_t warn_days);

@@ -175,6 +175,20 @@ Result<std::vector<int64_t>> Service::contracted_providers(db::Connection& c, in
   return store::contracted_providers(c, enterprise_id);
 }
 
+Result<int64_t> Service::cost_total(db::Connection& c, int64_t project_id) { return store::cost_total(c, project_id); }
+Result<int64_t> Service::provider_fees(db::Connection& c, int64_t provider_id, int64_t year) {
+  return store::provider_fees(c, provider_id, year);
+}
+Result<std::vector<std::string>> Service::provider_project_states(db::Connection& c, int64_t provider_id) {
+  return store::provider_project_states(c, provider_id);
+}
+Result<std::vector<std::string>> Service::enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
+  return store::enterprise_project_states(c, enterprise_id);
+}
+Result<int64_t> Service::diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
+  return store::diagnosis_cost_total(c, enterprise_id);
+}
+
 Status Service::write(db::Connection& c, const auth::Principal& p, const auth::Origin& from, const std::string& action,
                       int64_t project_id, const std::string& before, const std::string& after) {
   return audit::record(c, clock_.now(), auth::actor_of(p, from), action, "project", std::to_string(project_id), before,

@@ -158,6 +158,12 @@ class Service {
   static Result<std::optional<store::Project>> find(db::Connection& c, int64_t id);
   static Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
   static Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
+  // Facts the subsidy rules need (funding).
+  static Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
+  static Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year);
+  static Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
+  static Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
+  static Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
 
  private:
   struct Loaded {

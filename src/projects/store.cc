@@ -266,6 +266,42 @@ Result<std::vector<Cost>> costs_of(db::Connection& c, int64_t project_id) {
   return out;
 }
 
+Result<int64_t> cost_total(db::Connection& c, int64_t project_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(SUM(amount_fen), 0) FROM project_costs WHERE project_id = $1", {project_id}));
+  return row->i64(0);
+}
+
+Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year) {
+  std::string y = std::to_string(year);
+  SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(SUM(amount_fen), 0) FROM project_costs WHERE provider_id = $1 "
+                                  "AND incurred_on >= $2 AND incurred_on <= $3",
+                                  {provider_id, y + "-01-01", y + "-12-31"}));
+  return row->i64(0);
+}
+
+namespace {
+Result<std::vector<std::string>> states_of(db::Connection& c, const std::string& sql, int64_t id) {
+  SZ_ASSIGN(auto rows, c.query(sql, {id}));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.text(0));
+  return out;
+}
+}  // namespace
+
+Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id) {
+  return states_of(c, "SELECT p.state FROM projects p JOIN project_providers pp ON pp.project_id = p.id "
+                      "WHERE pp.provider_id = $1 ORDER BY p.id", provider_id);
+}
+
+Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
+  return states_of(c, "SELECT state FROM projects WHERE enterprise_id = $1 ORDER BY id", enterprise_id);
+}
+
+Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(SUM(cost_fen), 0) FROM diagnoses WHERE enterprise_id = $1", {enterprise_id}));
+  return row->i64(0);
+}
+
 Status insert_event(db::Connection& c, const Event& e) {
   SZ_TRY(c.execute("INSERT INTO project_events (project_id, action, from_state, to_state, actor_id, actor_name, reason, at) "
                    "VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",

@@ -103,6 +103,13 @@ struct Cost {
 };
 Result<int64_t> insert_cost(db::Connection& c, const Cost& cost);
 Result<std::vector<Cost>> costs_of(db::Connection& c, int64_t project_id);
+Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
+// Service fees billed by a provider on any project in a calendar year.
+Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year);
+// The states of every project a provider serves.
+Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
+Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
+Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
 
 struct Event {
   int64_t id = 0, project_id = 0;

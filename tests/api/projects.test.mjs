@@ -250,3 +250,88 @@ test('验收不通过须说明原因，可重新申请；项目清单的筛选�
   assert.equal((await ok(await call('admin', 'GET', '/api/v1/projects?overdue=1'))).total, 0)
   assert.equal((await call('admin', 'GET', '/api/v1/projects/999999')).status, 404)
 })
+
+test('补助：按库内事实核定（含说明）、分两期拨付不超核定与预算、兑现后项目进入补助兑现；诊断、服务商、数字贷贴息', async () => {
+  const project = (await ok(await call('admin', 'GET', '/api/v1/projects?state=passed'))).items[0]
+  const id = project.id
+  const providerId = project.integrator.id
+  // Transformation: 50 % of the invoiced costs (500,000 元), level 二级 from the on-site grading, task complete.
+  const preview = await ok(await call('admin', 'POST', '/api/v1/subsidies/preview', { scheme: 'transformation', project_id: id }))
+  assert.equal(preview.eligible, true)
+  assert.equal(preview.amount_fen, 25000000)
+  assert.equal(preview.clause, '三(二)')
+  assert.equal(preview.inputs.cost_fen, 50000000)
+  assert.equal(preview.inputs.level, 2)
+  assert.match(preview.explanation, /50%/)
+  assert.equal((await call('qiye', 'POST', '/api/v1/subsidies/preview', { scheme: 'transformation', project_id: id })).status, 403)
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id, approved_fen: 25000001 })).status, 422)
+  const sub = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id, note: '验收通过' }), 201)
+  assert.equal(sub.approved_fen, 25000000)
+  assert.equal(sub.quote.rule_version, '2024-10-1')
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id })).status, 409)
+
+  // Funds and two tranches: the fund's budget and the approval both hold.
+  const central = await ok(await call('admin', 'POST', '/api/v1/funds', { source: 'central', year: 2026, budget_fen: 20000000 }), 201)
+  const city = await ok(await call('admin', 'POST', '/api/v1/funds', { source: 'city', year: 2027, budget_fen: 100000000 }), 201)
+  assert.equal((await call('admin', 'POST', '/api/v1/funds', { source: 'city', year: 2027, budget_fen: 1 })).status, 409)
+  const first = await ok(await call('admin', 'POST', `/api/v1/subsidies/${sub.id}/payments`, { fund_id: central.id, amount_fen: 15000000, label: '第一期' }), 201)
+  const overBudget = await call('admin', 'POST', `/api/v1/subsidies/${sub.id}/payments`, { fund_id: central.id, amount_fen: 6000000, label: '第二期' })
+  assert.equal(overBudget.status, 409)
+  assert.match(overBudget.json.error.message, /超出资金预算/)
+  const overApproval = await call('admin', 'POST', `/api/v1/subsidies/${sub.id}/payments`, { fund_id: city.id, amount_fen: 15000000, label: '第二期' })
+  assert.equal(overApproval.status, 409)
+  assert.match(overApproval.json.error.message, /尚可安排 100,000.00 元/)
+  const second = await ok(await call('admin', 'POST', `/api/v1/subsidies/${sub.id}/payments`, { fund_id: city.id, amount_fen: 15000000, label: '第二期', cut: true }), 201)
+  assert.equal(second.amount_fen, 10000000)
+  assert.match(second.note, /核减/)
+  const early = await move('admin', id, 'pay_out')
+  assert.equal(early.status, 409)
+  assert.match(early.json.error.message, /尚未兑现完毕/)
+  assert.equal((await call('admin', 'POST', `/api/v1/payments/${first.id}/transitions`, { action: 'pay' })).status, 409)  // not approved yet
+  for (const pay of [first, second]) {
+    await ok(await call('admin', 'POST', `/api/v1/payments/${pay.id}/transitions`, { action: 'approve' }))
+    await ok(await call('admin', 'POST', `/api/v1/payments/${pay.id}/transitions`, { action: 'pay' }))
+  }
+  assert.equal((await call('admin', 'POST', `/api/v1/payments/${first.id}/transitions`, { action: 'return' })).status, 422)  // needs a reason
+  const detail = await ok(await call('qiye', 'GET', `/api/v1/subsidies/${sub.id}`))
+  assert.equal(detail.paid_total_fen, 25000000)
+  assert.equal(detail.unscheduled_fen, 0)
+  assert.equal((await call('gongyi', 'GET', `/api/v1/subsidies/${sub.id}`)).status, 403)
+  const funds = await ok(await call('admin', 'GET', '/api/v1/funds'))
+  assert.equal(funds.total.paid_fen, 25000000)
+  assert.equal(funds.items.find((f) => f.id === central.id).remaining_fen, 5000000)
+  assert.equal((await ok(await move('admin', id, 'pay_out'))).state, 'subsidized')
+
+  // 企业出一点、服务商让一点、政府补一点.
+  const cs = await ok(await call('qiye', 'GET', `/api/v1/projects/${id}/cost-sharing`))
+  assert.deepEqual([cs.cost_total_fen, cs.provider_discount_fen, cs.subsidy_approved_fen, cs.subsidy_paid_fen, cs.enterprise_share_fen],
+    [50000000, 10000000, 25000000, 25000000, 25000000])
+
+  // Diagnosis (after the task is complete): 70 % of 40,000 元 = 28,000 元, under the 30,000 元 cap.
+  const dg = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'diagnosis', enterprise_id: ENT }), 201)
+  assert.equal(dg.approved_fen, 2800000)
+  // Provider: 5 % of the fees it invoiced in 2026 (500,000 元), all its tasks complete, located in Zhengzhou.
+  const pv = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'provider', provider_id: providerId, year: 2026 }), 201)
+  assert.equal(pv.approved_fen, 2500000)
+  assert.equal(pv.quote.inputs.all_tasks_completed, true)
+  const noFees = await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'provider', provider_id: providerId, year: 2025 })
+  assert.equal(noFees.status, 409)
+
+  // 数字贷: the bank records, the enterprise applies, the bank confirms the interest actually paid.
+  const loan = await ok(await call('yinhang', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 36 }), 201)
+  assert.equal((await call('qiye', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 403)
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id })).status, 409)
+  assert.equal((await call('yinhang', 'POST', `/api/v1/loans/${loan.id}/confirm`, { interest_paid_fen: 600000 })).status, 409)
+  await ok(await call('qiye', 'POST', `/api/v1/loans/${loan.id}/apply`))
+  await ok(await call('yinhang', 'POST', `/api/v1/loans/${loan.id}/confirm`, { interest_paid_fen: 600000 }))
+  const li = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
+  assert.equal(li.approved_fen, 600000)  // 6,700 元 at the LPR, but never above the 6,000 元 actually paid
+  assert.equal(li.quote.cap_applied, 'interest_paid')
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/loans'))).items.length, 1)
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/subsidies'))).total, 3)
+  assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/subsidies'))).total, 0)
+  assert.equal((await ok(await call('fuwushang', 'GET', '/api/v1/subsidies'))).total, 1)
+  await ok(await call('admin', 'POST', '/api/v1/loan-pool', { enterprise_id: ENT, project_id: id, amount_fen: 500000000, note: '二期扩产' }), 201)
+  assert.equal((await ok(await call('yinhang', 'GET', '/api/v1/loan-pool'))).items.length, 1)
+  assert.equal((await call('qiye', 'GET', '/api/v1/loan-pool')).status, 403)
+})

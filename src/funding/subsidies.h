@@ -1,0 +1,104 @@
+// Use cases of the special fund (专项资金): subsidies approved once from the rules with the facts in the store
+// (every figure keeps its rule version, inputs, clause and the cap that bound it), paid in tranches that admins
+// schedule against a fund's budget; 数字贷 loans recorded by the bank; the city's loan project pool.
+#pragma once
+#include <boost/json.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/service.h"
+#include "funding/service.h"
+#include "funding/store.h"
+#include "infra/clock.h"
+#include "infra/db/db.h"
+
+namespace sz::funding {
+
+struct ApproveInput {
+  std::string scheme;  // a rule scheme, or "award"
+  std::optional<int64_t> enterprise_id, project_id, provider_id, loan_id, year;
+  std::optional<bool> recognized_by_miit;  // chain: the admin records the MIIT recognition
+  std::optional<std::string> award_type;
+  std::optional<int64_t> amount_fen;    // award: the amount the admin enters
+  std::optional<int64_t> approved_fen;  // less than the rules allow, if the admin decides so
+  std::string note;
+};
+
+struct PaymentInput {
+  int64_t fund_id = 0;
+  int64_t amount_fen = 0;
+  std::string label, note;
+  bool cut = false;                      // cut to what remains instead of refusing
+  std::optional<std::string> override_reason;  // pay beyond the fund's budget (recorded)
+};
+
+struct FundView {
+  store::Fund fund;
+  int64_t scheduled = 0, approved = 0, paid = 0, returned = 0, cancelled = 0;
+  int64_t committed() const { return scheduled + approved + paid; }
+  int64_t remaining() const { return fund.budget_fen - committed(); }
+};
+
+struct CostSharing {
+  int64_t cost_total_fen = 0;
+  std::optional<int64_t> contract_amount_fen, catalogue_price_fen, provider_discount_fen;
+  int64_t subsidy_approved_fen = 0, subsidy_paid_fen = 0, enterprise_share_fen = 0;
+};
+
+class Subsidies {
+ public:
+  Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules);
+
+  // Proposes from the rules and the store's facts, approves the amount (≤ the proposal) once per subject.
+  Result<store::Subsidy> approve(const auth::Principal& p, const auth::Origin& from, const ApproveInput& in);
+  // What approve would compute, without storing.
+  Result<boost::json::object> preview(const auth::Principal& p, const ApproveInput& in);
+  Status cancel(const auth::Principal& p, const auth::Origin& from, int64_t id, const std::string& reason);
+  Result<store::Subsidy> get(const auth::Principal& p, int64_t id);
+  Result<std::vector<store::Subsidy>> list(const auth::Principal& p, store::SubsidyFilter f, int64_t limit,
+                                           int64_t offset, int64_t* total);
+  Result<std::vector<store::Payment>> payments(const auth::Principal& p, int64_t subsidy_id);
+
+  Result<store::Payment> schedule(const auth::Principal& p, const auth::Origin& from, int64_t subsidy_id,
+                                  const PaymentInput& in);
+  // approve | pay | return | cancel
+  Result<store::Payment> move_payment(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                      const std::string& action, const std::string& reason);
+
+  Result<std::vector<FundView>> funds(const auth::Principal& p);
+  Result<store::Fund> add_fund(const auth::Principal& p, const auth::Origin& from, store::Fund f);
+  Result<store::Fund> set_budget(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t budget_fen,
+                                 const std::string& reason);
+
+  // 企业出一点、服务商让一点、政府补一点 for one project (read as the project is read).
+  Result<CostSharing> cost_sharing(const auth::Principal& p, int64_t project_id);
+
+  // For the project lifecycle ("subsidy_paid"): the transformation subsidy is approved and paid in full.
+  static Status transformation_paid(db::Connection& c, int64_t project_id);
+
+  // 数字贷
+  Result<store::Loan> record_loan(const auth::Principal& p, const auth::Origin& from, store::Loan in);
+  Result<std::vector<store::Loan>> loans(const auth::Principal& p);
+  Result<store::Loan> apply_loan(const auth::Principal& p, const auth::Origin& from, int64_t id);
+  Result<store::Loan> confirm_loan(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t interest_paid_fen);
+  Result<store::PoolEntry> recommend(const auth::Principal& p, const auth::Origin& from, store::PoolEntry e);
+  Result<std::vector<store::PoolEntry>> pool(const auth::Principal& p);
+
+ private:
+  struct Computed {
+    store::Subsidy subsidy;
+    boost::json::object quote;
+    bool eligible = false;
+    std::string reason;
+  };
+  Result<Computed> compute(db::Connection& c, const ApproveInput& in);
+  static Status read_access(const auth::Principal& p, const store::Subsidy& s);
+
+  std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  Service& rules_;
+};
+
+}  // namespace sz::funding
