@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "app/demo_projects.h"
 #include "app/embedded.h"
+#include "app/platform.h"
 #include "infra/progress.h"
 #include "market/service.h"
 #include "registry/rules.h"
@@ -136,8 +138,14 @@ Status demo_assessments(assessment::Service& assessment, const auth::Principal& 
 }
 }  // namespace
 
-Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth, registry::Service& registry,
-                                           assessment::Service& assessment, const Clock& clock, bool bare) {
+Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
+  auto& db = platform.db();
+  auto& auth = platform.auth();
+  auto& registry = platform.registry();
+  auto& assessment = platform.assessment();
+  const Clock& clock = platform.clock();
+  // The full demo writes a dated history: the enterprises join in April 2024, the rest follows on its own days.
+  if (!bare) platform.set_time(*day_number("2024-04-15") * 86400 + 2 * 3600);
   std::vector<DemoAccount> accounts = {
       {"admin", "city_admin", "全市"},          {"gongyi", "district_officer", "巩义市"},
       {"xinmi", "district_officer", "新密市"},  {"qiye", "enterprise", "新密市第一家演示企业"},
@@ -230,7 +238,9 @@ Result<std::vector<DemoAccount>> load_demo(db::Database& db, auth::Service& auth
   SZ_ASSIGN(auto admin_user, auth.find_user("admin"));
   SZ_ASSIGN(auto admin, auth::Service::principal_of(*c, admin_user->id));
   SZ_TRY(demo_facts(registry, *admin, ids));
+  platform.set_time(*day_number("2024-05-06") * 86400 + 2 * 3600);
   SZ_TRY(demo_assessments(assessment, *admin, ids));
+  SZ_TRY(demo_projects(platform, kDemoActor, ids, qiye_enterprise, provider_id, provider.credit_code, &accounts));
   return accounts;
 }
 

@@ -208,7 +208,9 @@ int main(int argc, char** argv) {
     auto opened = open_db(settings.get("db"));
     if (!opened) return fail(opened.error());
     auto database = *opened;
-    app::Platform platform(database, app::PlatformOptions::from(settings, test_clock, default_web_root()));
+    auto opts = app::PlatformOptions::from(settings, test_clock, default_web_root());
+    opts.manual_clock = demo->parsed();
+    app::Platform platform(database, opts);
     if (*routes_cmd) {
       for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
       return 0;
@@ -233,7 +235,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (*demo) {
-      auto accounts = app::load_demo(*database, platform.auth(), platform.registry(), platform.assessment(), platform.clock(), bare);
+      auto accounts = app::load_demo(platform, bare);
       if (!accounts) return fail(accounts.error());
       std::cout << "演示数据已就绪。演示账号（密码均为 " << app::kDemoPassword << "）：\n";
       for (const auto& a : *accounts) std::cout << "  " << a.username << "\t" << a.role << "\t" << a.scope << "\n";

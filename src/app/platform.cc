@@ -26,8 +26,9 @@ namespace sz::app {
 namespace bj = boost::json;
 
 namespace {
-std::unique_ptr<Clock> make_clock(bool test_clock) {
+std::unique_ptr<Clock> make_clock(bool test_clock, bool manual_clock) {
   if (test_clock) return std::make_unique<TestClock>();
+  if (manual_clock) return std::make_unique<ManualClock>();
   return std::make_unique<SystemClock>();
 }
 
@@ -124,7 +125,7 @@ Status check_user_binding(db::Connection& c, const auth::NewUserInput& in) {
 Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     : db_(std::move(db)),
       opts_(std::move(opts)),
-      clock_(make_clock(opts_.test_clock)),
+      clock_(make_clock(opts_.test_clock, opts_.manual_clock)),
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
       registry_(db_, *clock_, registry_params()),
       stats_(db_, *clock_, registry_, metric_defs()),

@@ -26,6 +26,7 @@ namespace sz::app {
 
 struct PlatformOptions {
   bool test_clock = false;  // lets tests move time and queue test jobs; refused unless asked for explicitly
+  bool manual_clock = false;  // `shuzhuan demo`: a clock set to past days, so the demo history carries real dates
   std::string web_root;     // the built front end (web/dist)
   auth::CookiePolicy cookies;
   auth::LockoutPolicy lockout;
@@ -49,9 +50,12 @@ class Platform {
 
   db::Database& db() { return *db_; }
   const Clock& clock() const { return *clock_; }
+  // Sets the manual clock (PlatformOptions::manual_clock); false for any other clock.
+  bool set_time(int64_t t) { return clock_->set(t); }
   auth::Service& auth() { return auth_; }
   registry::Service& registry() { return registry_; }
   assessment::Service& assessment() { return assessment_; }
+  documents::Service& documents() { return documents_; }
   funding::Service& funding() { return funding_; }
   funding::Subsidies& subsidies() { return subsidies_; }
   projects::Service& projects() { return projects_; }

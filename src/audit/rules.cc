@@ -63,7 +63,7 @@ const std::map<std::string, std::string> kActionNames = {
     {"payment.approve", "审批拨付"},        {"payment.pay", "拨付"},             {"payment.return", "退回拨付"},
     {"payment.cancel", "取消拨付"},         {"fund.create", "登记专项资金"},     {"fund.budget", "调整资金预算"},
     {"loan.create", "登记数字贷"},          {"loan.apply", "申请贴息"},          {"loan.confirm", "确认实际利息"},
-    {"loan_pool.add", "推荐入中长期贷款项目库"},
+    {"loan_pool.add", "推荐入中长期贷款项目库"}, {"enterprise.accepted", "验收通过"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},

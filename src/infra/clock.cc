@@ -19,6 +19,16 @@ bool TestClock::advance(int64_t seconds) {
   return true;
 }
 
+int64_t ManualClock::now() const {
+  int64_t t = at_.load();
+  return t ? t : SystemClock().now();
+}
+
+bool ManualClock::set(int64_t t) {
+  at_ = t;
+  return true;
+}
+
 namespace {
 std::string format_utc(int64_t t, const char* fmt) {
   std::time_t tt = static_cast<std::time_t>(t);

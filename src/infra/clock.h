@@ -15,6 +15,8 @@ class Clock {
   virtual int64_t now() const = 0;
   // Only the test clock can move; the system clock answers false.
   virtual bool advance(int64_t) { return false; }
+  // Only the manual clock can be set, to any instant (the demo writes a dated history with it).
+  virtual bool set(int64_t) { return false; }
 };
 
 class SystemClock final : public Clock {
@@ -30,6 +32,16 @@ class TestClock final : public Clock {
 
  private:
   std::atomic<int64_t> offset_{0};
+};
+
+// System time until set, then the instant it was set to. Used by `shuzhuan demo` only, never to serve.
+class ManualClock final : public Clock {
+ public:
+  int64_t now() const override;
+  bool set(int64_t t) override;
+
+ private:
+  std::atomic<int64_t> at_{0};  // 0: not set
 };
 
 // "2026-11-26T10:00:00Z"

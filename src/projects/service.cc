@@ -484,6 +484,7 @@ Result<store::Project> Service::move(const auth::Principal& p, const auth::Origi
     SZ_TRY(assessment_.assign_in(*c, auth::actor_of(p, from), p.user_id, l.project.enterprise_id, *in.expert_user_id));
     SZ_TRY(store::assign_expert(*c, id, *in.expert_user_id, "acceptance", p.user_id, now));
   }
+  if (t->to == "passed") SZ_TRY(registry_.set_accepted(*c, auth::actor_of(p, from), l.project.enterprise_id, now));
   store::Project before = l.project, after = l.project;
   after.state = t->to;
   after.updated_at = after.state_changed_at = now;

@@ -99,6 +99,10 @@ Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const st
   c.level2 = qualified;
   c.scale_above_level2 = qualified && e.scale_above;
   c.innovative_level2 = qualified && e.tier != "none";  // 创新型 includes 专精特新 and 小巨人
+  const bool transformed = qualified && e.accepted;  // indicator 1: 改造企业 = accepted at 二级 or higher
+  c.accepted = transformed;
+  c.scale_above_accepted = transformed && e.scale_above;
+  c.innovative_accepted = transformed && e.tier != "none";
   c.specialized = e.tier == "specialized" || e.tier == "little_giant";
   c.cloud = e.cloud;
   c.years = years;

@@ -49,6 +49,7 @@ struct Contribution {
   bool counted = false;
   CountKey key;
   int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
+  int64_t accepted = 0, scale_above_accepted = 0, innovative_accepted = 0;  // 验收通过 at 二级 or higher
   std::map<int64_t, YearFigures> years;
 };
 struct EnterpriseFacts {
@@ -56,6 +57,7 @@ struct EnterpriseFacts {
   int64_t batch = 0;
   int level = 0;
   bool scale_above = false, cloud = false;
+  bool accepted = false;  // a project of the enterprise passed acceptance (验收通过)
 };
 Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years);
 

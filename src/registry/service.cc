@@ -107,7 +107,8 @@ std::string audit_json(const store::Enterprise& e) { return enterprise_json_for_
 Result<EnterpriseFacts> facts_of(db::Connection& c, const store::Enterprise& e) {
   SZ_ASSIGN(auto ind, store::industry(c, e.industry_code));
   std::string industry = ind && !ind->parent.empty() ? ind->parent : e.industry_code;
-  return EnterpriseFacts{e.district_code, industry, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud};
+  return EnterpriseFacts{e.district_code, industry, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud,
+                         e.accepted_at.has_value()};
 }
 }  // namespace
 
@@ -151,6 +152,17 @@ Status Service::set_level(db::Connection& c, const audit::Actor& actor, int64_t 
   bj::object a{{"level", level}, {"level_source", source}};
   return audit::record(c, at, actor, "enterprise.level", "enterprise", std::to_string(id), bj::serialize(b),
                        bj::serialize(a));
+}
+
+Status Service::set_accepted(db::Connection& c, const audit::Actor& actor, int64_t id, int64_t at) {
+  SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
+  if (!before) return err::not_found("企业不存在");
+  if (before->accepted_at) return ok();  // accepted once: a later project does not move the day
+  SZ_ASSIGN(auto counted, contribution(c, before));
+  SZ_TRY(store::set_accepted(c, id, at));
+  SZ_TRY(track(c, counted, id));
+  return audit::record(c, at, actor, "enterprise.accepted", "enterprise", std::to_string(id), "",
+                       bj::serialize(bj::object{{"accepted_at", iso_utc(at)}, {"level", before->level}}));
 }
 
 Result<bool> Service::district_exists(db::Connection& c, const std::string& code) {

@@ -106,6 +106,9 @@ class Service {
   Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level, const std::string& source,
                    int64_t at);
 
+  // 验收通过: the enterprise counts as transformed (indicator 1) when its level is 二级 or higher.
+  Status set_accepted(db::Connection& c, const audit::Actor& actor, int64_t id, int64_t at);
+
   // Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
   static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
 

@@ -219,14 +219,19 @@ Status apply_counts(db::Connection& c, const Contribution& before, const Contrib
     if (!x.counted) return ok();
     SZ_TRY(c.execute(
         "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-        "innovative_level2, specialized, cloud) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
+        "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted) "
+        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) "
         "ON CONFLICT (district_code, industry_code, batch) DO UPDATE SET pilot = enterprise_counts.pilot + excluded.pilot, "
         "assessed = enterprise_counts.assessed + excluded.assessed, level2 = enterprise_counts.level2 + excluded.level2, "
         "scale_above_level2 = enterprise_counts.scale_above_level2 + excluded.scale_above_level2, "
         "innovative_level2 = enterprise_counts.innovative_level2 + excluded.innovative_level2, "
-        "specialized = enterprise_counts.specialized + excluded.specialized, cloud = enterprise_counts.cloud + excluded.cloud",
+        "specialized = enterprise_counts.specialized + excluded.specialized, cloud = enterprise_counts.cloud + excluded.cloud, "
+        "accepted = enterprise_counts.accepted + excluded.accepted, "
+        "scale_above_accepted = enterprise_counts.scale_above_accepted + excluded.scale_above_accepted, "
+        "innovative_accepted = enterprise_counts.innovative_accepted + excluded.innovative_accepted",
         {x.key.district, x.key.industry, x.key.batch, sign * x.pilot, sign * x.assessed, sign * x.level2,
-         sign * x.scale_above_level2, sign * x.innovative_level2, sign * x.specialized, sign * x.cloud}));
+         sign * x.scale_above_level2, sign * x.innovative_level2, sign * x.specialized, sign * x.cloud, sign * x.accepted,
+         sign * x.scale_above_accepted, sign * x.innovative_accepted}));
     for (const auto& [year, y] : x.years)
       SZ_TRY(c.execute(
           "INSERT INTO enterprise_year_sums (district_code, industry_code, batch, year, revenue, rd_spending, "
@@ -248,11 +253,14 @@ Status rebuild_counts(db::Connection& c, int qualifying_level) {
   SZ_TRY(c.execute("DELETE FROM enterprise_year_sums"));
   SZ_TRY(c.execute(
       "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-      "innovative_level2, specialized, cloud) "
+      "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted) "
       "SELECT district_code, industry_code, batch, COUNT(*), SUM(CASE WHEN level_source <> '' THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN level >= $1 THEN 1 ELSE 0 END), SUM(CASE WHEN level >= $1 AND scale_above = 1 THEN 1 ELSE 0 END), "
       "SUM(CASE WHEN level >= $1 AND tier <> 'none' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN tier IN ('specialized', 'little_giant') THEN 1 ELSE 0 END), SUM(CASE WHEN cloud = 1 THEN 1 ELSE 0 END) "
+      "SUM(CASE WHEN tier IN ('specialized', 'little_giant') THEN 1 ELSE 0 END), SUM(CASE WHEN cloud = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL AND scale_above = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL AND tier <> 'none' THEN 1 ELSE 0 END) "
       "FROM enterprises WHERE status = 'active' GROUP BY district_code, industry_code, batch",
       {level}));
   SZ_TRY(c.execute(
@@ -265,12 +273,14 @@ Status rebuild_counts(db::Connection& c, int qualifying_level) {
 
 Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district) {
   SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-                               "innovative_level2, specialized, cloud FROM enterprise_counts "
+                               "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted "
+                               "FROM enterprise_counts "
                                "WHERE ($1 = '' OR district_code = $1) ORDER BY district_code, industry_code, batch",
                                {district}));
   std::vector<CountRow> out;
   for (const auto& r : rows)
-    out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9)});
+    out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9),
+                   r.i64(10), r.i64(11), r.i64(12)});
   return out;
 }
 
@@ -333,7 +343,7 @@ constexpr char kSelect[] =
     "e.id, e.name, e.credit_code, e.industry_code, i.name, e.district_code, d.name, e.batch, e.status, e.address, "
     "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at, "
     "e.credit_code_override, e.tier, e.scale_above, e.scale_source, e.cloud, e.cloud_stars, e.key_cultivation, "
-    "e.withdrawn_at, e.replaces_id ";
+    "e.withdrawn_at, e.replaces_id, e.accepted_at ";
 constexpr char kFrom[] =
     "FROM enterprises e JOIN industries i ON i.code = e.industry_code JOIN districts d ON d.code = e.district_code ";
 const std::string kColumns = std::string(kSelect) + kFrom;
@@ -367,6 +377,7 @@ Enterprise enterprise_of(const db::Row& r) {
   e.key_cultivation = r.i64(24) != 0;
   e.withdrawn_at = r.opt_i64(25);
   e.replaces_id = r.opt_i64(26);
+  e.accepted_at = r.opt_i64(27);
   return e;
 }
 
@@ -416,6 +427,11 @@ Result<bool> enterprise_exists(db::Connection& c, int64_t id) {
   return row.has_value();
 }
 
+Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at) {
+  SZ_TRY(c.execute("UPDATE enterprises SET accepted_at = $2 WHERE id = $1", {id, db::opt(at)}));
+  return ok();
+}
+
 Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at) {
   SZ_TRY(c.execute("UPDATE enterprises SET level = $2, level_source = $3, assessed_at = $4, updated_at = $4 WHERE id = $1",
                    {id, static_cast<int64_t>(level), source, at}));
@@ -455,6 +471,11 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
   else if (f.metric == "level2") w += " AND e.level >= " + level();
   else if (f.metric == "scale_above_level2") w += " AND e.level >= " + level() + " AND e.scale_above = 1";
   else if (f.metric == "innovative_level2") w += " AND e.level >= " + level() + " AND e.tier <> 'none'";
+  else if (f.metric == "accepted") w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level();
+  else if (f.metric == "scale_above_accepted")
+    w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level() + " AND e.scale_above = 1";
+  else if (f.metric == "innovative_accepted")
+    w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level() + " AND e.tier <> 'none'";
   else if (f.metric == "specialized") w += " AND e.tier IN ('specialized', 'little_giant')";
   else if (f.metric == "cloud") w += " AND e.cloud = 1";
   else if (f.metric == "patents") {

@@ -49,6 +49,7 @@ struct Enterprise {
   int64_t cloud_stars = 0;
   bool key_cultivation = false;
   std::optional<int64_t> withdrawn_at, replaces_id;
+  std::optional<int64_t> accepted_at;  // 验收通过
 };
 
 struct Filter {
@@ -68,6 +69,7 @@ Status set_level(db::Connection& c, int64_t id, int level, const std::string& so
 Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_changed, int64_t now);
 Result<std::optional<int64_t>> enterprise_by_credit_code(db::Connection& c, const std::string& code);
 Status set_withdrawn(db::Connection& c, int64_t id, int64_t at);
+Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at);
 
 struct Year {
   int64_t year = 0, revenue = 0, employees = 0, rd_spending = 0, invention_patents = 0;
@@ -80,6 +82,7 @@ Status apply_counts(db::Connection& c, const Contribution& before, const Contrib
 struct CountRow {
   CountKey key;
   int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
+  int64_t accepted = 0, scale_above_accepted = 0, innovative_accepted = 0;
 };
 // Recomputes the summary tables from the enterprises themselves (after bulk loads, or to check them).
 Status rebuild_counts(db::Connection& c, int qualifying_level);

@@ -24,12 +24,13 @@ bj::value cell_json(const ProgressCell& c) {
 }
 
 bj::object district_json(const DistrictProgress& d) {
-  double rate = d.target->total > 0 ? static_cast<double>(d.level2) / static_cast<double>(d.target->total) : 0;
+  double rate = d.target->total > 0 ? static_cast<double>(d.accepted) / static_cast<double>(d.target->total) : 0;
   return bj::object{{"district", bj::object{{"code", d.target->district}, {"name", d.target->name}}},
                     {"target", bj::object{{"total", d.target->total}, {"y2024", d.target->y2024}, {"y2025", d.target->y2025}}},
                     {"pilot", bj::object{{"total", d.pilot}, {"y2024", d.pilot_2024}, {"y2025", d.pilot_2025}}},
                     {"assessed", d.assessed},
                     {"level2", d.level2},
+                    {"accepted", d.accepted},
                     {"rate", rate},
                     {"rank", d.rank}};
 }
@@ -70,7 +71,8 @@ void register_routes(auth::Routes& routes, Service& stats) {
                                        {"indicators", std::move(indicators)},
                                        {"pipeline", bj::object{{"pilot", v.progress.pilot},
                                                                {"assessed", v.progress.assessed},
-                                                               {"level2", v.progress.level2}}},
+                                                               {"level2", v.progress.level2},
+                                                               {"accepted", v.progress.accepted}}},
                                        {"districts", std::move(districts)}});
   });
 

@@ -133,7 +133,8 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
   Progress out;
   // Sums by industry for every count metric, and R&D and patents from the year sums.
   std::map<std::string, std::map<std::string, int64_t>> by_industry;  // metric → industry → count
-  std::map<std::string, int64_t> pilot_by_district, pilot_2024, pilot_2025, assessed_by_district, level2_by_district;
+  std::map<std::string, int64_t> pilot_by_district, pilot_2024, pilot_2025, assessed_by_district, level2_by_district,
+      accepted_by_district;
   for (const auto& g : counts) {
     for (const auto& [m, v] : g.metrics) by_industry[m][g.industry] += v;
     auto get = [&](const char* m) { auto it = g.metrics.find(m); return it == g.metrics.end() ? 0 : it->second; };
@@ -141,9 +142,11 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
     (g.batch == 2024 ? pilot_2024 : pilot_2025)[g.district] += get("pilot");
     assessed_by_district[g.district] += get("assessed");
     level2_by_district[g.district] += get("level2");
+    accepted_by_district[g.district] += get("accepted");
     out.pilot += get("pilot");
     out.assessed += get("assessed");
     out.level2 += get("level2");
+    out.accepted += get("accepted");
   }
   std::map<std::string, std::pair<int64_t, int64_t>> rd;  // industry → (rd, revenue) in the year
   std::map<std::string, int64_t> patents;                 // industry → Σ since 2024
@@ -191,13 +194,14 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
     dp.pilot_2025 = pilot_2025[d.district];
     dp.assessed = assessed_by_district[d.district];
     dp.level2 = level2_by_district[d.district];
+    dp.accepted = accepted_by_district[d.district];
     out.districts.push_back(dp);
   }
-  // Rank by completion (level2 ÷ target), compared exactly as cross products.
+  // Rank by completion (transformed ÷ target), compared exactly as cross products.
   for (auto& a : out.districts) {
     int better = 0;
     for (const auto& b : out.districts)
-      if (static_cast<__int128>(b.level2) * a.target->total > static_cast<__int128>(a.level2) * b.target->total) ++better;
+      if (static_cast<__int128>(b.accepted) * a.target->total > static_cast<__int128>(a.accepted) * b.target->total) ++better;
     a.rank = better + 1;
   }
   return out;

@@ -101,12 +101,13 @@ struct IndicatorProgress {
 struct DistrictProgress {
   const DistrictTarget* target = nullptr;
   int64_t pilot = 0, pilot_2024 = 0, pilot_2025 = 0, assessed = 0, level2 = 0;
-  int rank = 0;  // by level2 ÷ target, descending; ties share a rank
+  int64_t accepted = 0;  // 验收通过 at 二级 or higher: the district's transformed enterprises
+  int rank = 0;  // by accepted ÷ target, descending; ties share a rank
 };
 struct Progress {
   std::vector<IndicatorProgress> indicators;
   std::vector<DistrictProgress> districts;
-  int64_t pilot = 0, assessed = 0, level2 = 0;
+  int64_t pilot = 0, assessed = 0, level2 = 0, accepted = 0;
 };
 
 // R&D intensity in hundredths of a percent, rounded half up: Σ R&D ÷ Σ revenue (weighted, not a mean of ratios).

@@ -149,7 +149,8 @@ Result<ProgressView> Service::progress(const auth::Principal& p, int64_t year) {
     groups.push_back({r.key.district, r.key.industry, r.key.batch,
                       {{"pilot", r.pilot}, {"assessed", r.assessed}, {"level2", r.level2},
                        {"scale_above_level2", r.scale_above_level2}, {"innovative_level2", r.innovative_level2},
-                       {"specialized", r.specialized}, {"cloud", r.cloud}}});
+                       {"specialized", r.specialized}, {"cloud", r.cloud}, {"accepted", r.accepted},
+                       {"scale_above_accepted", r.scale_above_accepted}, {"innovative_accepted", r.innovative_accepted}}});
   std::vector<GroupYear> years;
   int64_t latest = 0;
   for (const auto& r : sums) {
@@ -219,13 +220,14 @@ jobs::Handler Service::export_handler(std::string jobs_dir) {
       SZ_TRY(book->add_row(row));
     }
     SZ_TRY(book->add_sheet("区县进度", {"所属县区", "任务总数", "2024年考核目标", "2025年考核目标", "试点企业", "2024批次",
-                                        "2025批次", "已评测", "二级及以上", "完成率", "排名"}));
+                                        "2025批次", "已评测", "评测二级及以上", "验收通过（改造完成）",
+                                        "完成率", "排名"}));
     for (const auto& d : v.progress.districts) {
-      ProgressCell cell{d.target->total * 100, d.level2 * 100};
+      ProgressCell cell{d.target->total * 100, d.accepted * 100};
       SZ_TRY(book->add_row({d.target->name, std::to_string(d.target->total), std::to_string(d.target->y2024),
                             std::to_string(d.target->y2025), std::to_string(d.pilot), std::to_string(d.pilot_2024),
                             std::to_string(d.pilot_2025), std::to_string(d.assessed), std::to_string(d.level2),
-                            rate_text(cell), std::to_string(d.rank)}));
+                            std::to_string(d.accepted), rate_text(cell), std::to_string(d.rank)}));
     }
     SZ_TRY(book->close());
     ctx.progress(1, 1);

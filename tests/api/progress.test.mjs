@@ -64,9 +64,12 @@ test('写入后即时更新：评测达二级、规上、梯度、上云、研�
     body: { revenue: 1000000000, employees: 50, rd_spending: 20000000, invention_patents: 1 } })
   const after = await progress(admin, '?year=2025')
   const d = (no) => indicator(after, no).total.actual - (indicator(before, no).total.actual ?? 0)
-  assert.equal(d(1), 1)
-  assert.equal(d(2), 1)
-  assert.equal(d(3), 1)
+  // 二级 by assessment alone is not 改造完成: indicators 1–3 count enterprises accepted (验收通过) at 二级, which
+  // projects.test.mjs drives through a whole project.
+  assert.equal(d(1), 0)
+  assert.equal(d(2), 0)
+  assert.equal(d(3), 0)
+  assert.equal(after.pipeline.level2, before.pipeline.level2 + 1)
   assert.equal(d(4), 1)
   assert.equal(d(12), 4)
   // Weighted: (99,000,000 + 20,000,000) ÷ (3,000,000,000 + 1,000,000,000) = 2.975 % → 2.98
@@ -75,7 +78,7 @@ test('写入后即时更新：评测达二级、规上、梯度、上云、研�
   assert.equal(after.pipeline.assessed, before.pipeline.assessed + 1)
   const gy = after.districts.find((x) => x.district.code === '410181')
   assert.equal(gy.level2, 1)
-  assert.equal(gy.rank, 1)
+  assert.equal(gy.accepted, 0)
 
   // A withdrawn enterprise leaves every count; its replacement counts for the same district.
   const w = await server.call('POST', '/api/v1/enterprises/1/withdrawals', { token: gongyi, body: { reason: '测试退出' } })
@@ -107,6 +110,7 @@ test('每个数字的明细行数等于该数字', async () => {
     assert.equal((await drill(admin, `metric=pilot&district=${d.district.code}`)).total, d.pilot.total)
     assert.equal((await drill(admin, `metric=pilot&district=${d.district.code}&batch=2024`)).total, d.pilot.y2024)
     assert.equal((await drill(admin, `metric=level2&district=${d.district.code}`)).total, d.level2)
+    assert.equal((await drill(admin, `metric=accepted&district=${d.district.code}`)).total, d.accepted)
     assert.equal((await drill(admin, `metric=assessed&district=${d.district.code}`)).total, d.assessed)
   }
   // Sums: the listed values add up to the figure.

@@ -239,6 +239,15 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.equal(d.state, 'passed')
   assert.deepEqual(d.events.map((e) => e.to), ['declared', 'expert_review', 'approved', 'implementing', 'acceptance_applied',
     'district_checked', 'onsite', 'passed'])
+  // Accepted at 二级: the enterprise now counts as transformed (indicator 1) for its district.
+  const progress = await ok(await call('admin', 'GET', '/api/v1/stats/progress'))
+  assert.equal(progress.indicators.find((i) => i.no === 1).total.actual, 1)
+  assert.equal(progress.pipeline.accepted, 1)
+  const xinmiRow = progress.districts.find((x) => x.district.code === '410183')
+  assert.equal(xinmiRow.accepted, 1)
+  assert.equal(xinmiRow.rank, 1)
+  const drill = await ok(await call('xinmi', 'GET', '/api/v1/stats/progress/enterprises?metric=accepted'))
+  assert.deepEqual(drill.items.map((e) => e.id), [ENT])
 })
 
 test('验收不通过须说明原因，可重新申请；项目清单的筛选与分页', async () => {
