@@ -207,7 +207,7 @@ void Platform::register_routes() {
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
   funding::register_routes(routes_, funding_, subsidies_);
-  projects::register_routes(routes_, projects_);
+  projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

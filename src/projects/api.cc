@@ -1,5 +1,9 @@
 #include "projects/api.h"
 
+#include <filesystem>
+
+#include "infra/zip_writer.h"
+
 namespace sz::projects {
 
 namespace bj = boost::json;
@@ -227,6 +231,36 @@ bj::object diagnosis_json(const store::Diagnosis& d) {
                     {"invoice_document_id", opt_value(d.invoice_document_id)}, {"created_at", iso_utc(d.created_at)}};
 }
 
+// 一企一档: the project's record as JSON (with the enterprise's diagnoses when the caller may read them), a list of
+// its files with their SHA-256 and SM3, and every file, in one .zip. Entry times are the project's last change.
+Result<std::string> write_archive(Service& svc, documents::Service& docs, const auth::Principal& p, const Detail& d,
+                                  const std::string& work_dir) {
+  bj::object record = detail_json(svc, d);
+  if (auto diag = svc.diagnoses(p, d.project.enterprise_id)) {
+    bj::array items;
+    for (const auto& x : *diag) items.push_back(diagnosis_json(x));
+    record["diagnoses"] = std::move(items);
+  }
+  SZ_ASSIGN(auto files, docs.list(p, "project", std::to_string(d.project.id)));
+  std::vector<zip::Entry> entries;
+  entries.push_back({"项目档案.json", json::to_text(record), ""});
+  std::string listing = "资料清单（文件名 / 版本 / 大小（字节） / SHA-256 / SM3 / 上传时间）\n";
+  for (const auto& f : files) {
+    SZ_ASSIGN(auto opened, docs.open(p, f.id));
+    std::string inside = "资料/" + std::to_string(f.id) + "-v" + std::to_string(f.version) + "-" + f.name;
+    entries.push_back({inside, "", opened.second});
+    listing += inside + "\t" + std::to_string(f.version) + "\t" + std::to_string(f.size) + "\t" + f.sha256 + "\t" + f.sm3 +
+               "\t" + shanghai_time(f.uploaded_at) + "\n";
+  }
+  entries.push_back({"资料清单.txt", listing, ""});
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(work_dir) / "archives", ec);
+  std::string path = (std::filesystem::path(work_dir) / "archives" /
+                      ("project-" + std::to_string(d.project.id) + "-u" + std::to_string(p.user_id) + ".zip")).string();
+  SZ_TRY(zip::write(path, entries, d.project.updated_at));
+  return path;
+}
+
 Result<std::string> date_field(const bj::object& o, const char* key, const char* label) {
   return json::required_string(o, key, label, 10);
 }
@@ -234,7 +268,20 @@ Result<std::string> date_field(const bj::object& o, const char* key, const char*
 Result<int64_t> path_id(http::Request& req, const char* name) { return json::id_param(req, name); }
 }  // namespace
 
-void register_routes(auth::Routes& routes, Service& svc) {
+void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs, const std::string& work_dir) {
+  routes.authed("GET", "/api/v1/projects/{id}/archive", [&svc, &docs, work_dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto d, svc.detail(p, id));
+    SZ_ASSIGN(auto path, write_archive(svc, docs, p, d, work_dir));
+    http::Response r;
+    r.file_path = path;
+    r.content_type = "application/zip";
+    std::string name = "一企一档-项目" + std::to_string(id) + "-" + name_in(d.enterprise_names, d.project.enterprise_id) + ".zip";
+    r.add_header("Content-Disposition", "attachment; filename=\"project.zip\"; filename*=UTF-8''" + http::percent_encode(name));
+    r.add_header("Cache-Control", "private, no-store");
+    return r;
+  });
+
   routes.pub("GET", "/api/v1/project-reference", [&svc](http::Request&) -> Result<http::Response> {
     const auto& ref = svc.reference();
     bj::array states, transitions, indicators, materials;

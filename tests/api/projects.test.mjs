@@ -239,6 +239,14 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.equal(d.state, 'passed')
   assert.deepEqual(d.events.map((e) => e.to), ['declared', 'expert_review', 'approved', 'implementing', 'acceptance_applied',
     'district_checked', 'onsite', 'passed'])
+  // 一企一档: the whole file as one archive, for those who may read the project.
+  const zip = await fetch(`${server.base}/api/v1/projects/${id}/archive`, { headers: { authorization: `Bearer ${t.xinmi}` } })
+  assert.equal(zip.status, 200)
+  assert.equal(zip.headers.get('content-type'), 'application/zip')
+  const bytes = Buffer.from(await zip.arrayBuffer())
+  assert.equal(bytes.subarray(0, 4).toString('binary'), 'PK\x03\x04')
+  for (const name of ['项目档案.json', '资料清单.txt', '改造合同.pdf', '验收申请表.pdf']) assert.ok(bytes.includes(Buffer.from(name)), name)
+  assert.equal((await call('gongyi', 'GET', `/api/v1/projects/${id}/archive`)).status, 403)
   // Accepted at 二级: the enterprise now counts as transformed (indicator 1) for its district.
   const progress = await ok(await call('admin', 'GET', '/api/v1/stats/progress'))
   assert.equal(progress.indicators.find((i) => i.no === 1).total.actual, 1)
