@@ -26,6 +26,10 @@ export const OFFICIAL_ROLES = ['city_admin', 'district_officer']
 // Who may open an enterprise's 评测 records; the server narrows it to the enterprise's own, its district's, or an
 // assigned expert's.
 export const ASSESSMENT_ROLES = ['city_admin', 'district_officer', 'enterprise', 'expert']
+// 一企一策 projects: the server narrows the list to the caller's own (enterprise, district, provider, assigned expert).
+export const PROJECT_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider', 'expert']
+// 专家评审: the city organises rounds, experts score.
+export const REVIEW_ROLES = ['city_admin', 'expert']
 
 // A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
 // logged in) or the props the view is given.
@@ -67,6 +71,13 @@ const router = createRouter({
         page('assessments/compare', 'assessment-compare', () => import('@/views/assessment/AssessmentCompareView.vue'), '评测对比', ASSESSMENT_ROLES),
         page('assessments/:id(\\d+)', 'assessment', () => import('@/views/assessment/AssessmentView.vue'), '评测问卷', ASSESSMENT_ROLES),
         page('onsite', 'onsite', () => import('@/views/assessment/OnsiteView.vue'), '现场评定', ['expert']),
+        // 一企一策 and 专家评审
+        page('projects', 'projects', () => import('@/views/projects/ProjectsView.vue'), '项目管理', PROJECT_ROLES),
+        page('projects/:id(\\d+)', 'project', () => import('@/views/projects/ProjectView.vue'), '项目详情', PROJECT_ROLES),
+        page('reviews', 'reviews', () => import('@/views/reviews/ReviewsView.vue'), '专家评审', REVIEW_ROLES),
+        page('reviews/:id(\\d+)', 'review', () => import('@/views/reviews/ReviewView.vue'), '评审详情', REVIEW_ROLES),
+        page('admin/experts', 'admin-experts', () => import('@/views/admin/ExpertsView.vue'), '专家库', ADMIN_ROLES),
+        page('my/expert', 'my-expert', () => import('@/views/ExpertProfileView.vue'), '我的专家信息', ['expert']),
         // 资金补助
         page('subsidies/quote', 'subsidy-quote', () => import('@/views/subsidy/SubsidyQuoteView.vue'), '补助试算'),
         page('admin/lpr', 'admin-lpr', () => import('@/views/admin/LprView.vue'), 'LPR 利率表', ADMIN_ROLES),

@@ -3,6 +3,21 @@ import { http, type Query } from './http'
 import type {
   AdminUser,
   Assessment,
+  ContractInput,
+  CostInput,
+  Diagnosis,
+  DiagnosisInput,
+  ExpertProfile,
+  ExpertProfileInput,
+  NewProject,
+  NewReview,
+  PlanInput,
+  ProjectDetail,
+  ProjectReference,
+  ProjectSummary,
+  ReviewDetail,
+  ReviewSummary,
+  Rubric,
   AssessmentAnswers,
   AssessmentComparison,
   AssessmentKind,
@@ -190,4 +205,74 @@ export const lprApi = {
   put: (date: string, oneYearBp: number, fiveYearBp: number, reason: string) =>
     http.put<LprRate>(`/lpr/${date}`, { one_year_bp: oneYearBp, five_year_bp: fiveYearBp, reason }),
   remove: (date: string, reason: string) => http.delete<void>(`/lpr/${date}`, { reason }),
+}
+
+// The lifecycle, outcome indicators and acceptance materials are data on the server; fetched once per page load.
+let projectReference: Promise<ProjectReference> | null = null
+
+export const projectApi = {
+  reference: (): Promise<ProjectReference> => {
+    if (!projectReference) {
+      projectReference = http.get<ProjectReference>('/project-reference')
+      projectReference.catch(() => (projectReference = null))
+    }
+    return projectReference
+  },
+  // Filters: state, district, industry, enterprise_id, overdue=1.
+  list: (query: PageQuery) => http.get<Page<ProjectSummary>>('/projects', query),
+  get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),
+  create: (input: NewProject) => http.post<ProjectDetail>('/projects', input),
+  // 409 names the state, the parties allowed, or what is missing.
+  transition: (id: number, action: string, extra: { reason?: string; expert_user_id?: number } = {}) =>
+    http.post<ProjectDetail>(`/projects/${id}/transitions`, { action, ...extra }),
+  proposePlan: (id: number, plan: PlanInput, reason: string) =>
+    http.post<{ version: number; state: string }>(`/projects/${id}/plans`, { plan, reason }),
+  decidePlan: (id: number, version: number, approve: boolean, note: string) =>
+    http.post<{ version: number; state: string }>(`/projects/${id}/plans/${version}/decision`, note ? { approve, note } : { approve }),
+  setContract: (id: number, input: ContractInput) => http.put<ProjectDetail>(`/projects/${id}/contract`, input),
+  completeMilestone: (id: number, milestoneId: number, doneOn: string, documentId?: number) =>
+    http.post<void>(`/projects/${id}/milestones/${milestoneId}/complete`, documentId ? { done_on: doneOn, document_id: documentId } : { done_on: doneOn }),
+  addCost: (id: number, input: CostInput) => http.post<{ id: number; amount_fen: number }>(`/projects/${id}/costs`, input),
+  assignExpert: (id: number, userId: number, duty: 'supervision' | 'acceptance') =>
+    http.post<void>(`/projects/${id}/experts`, { user_id: userId, duty }),
+  addVisit: (id: number, visitedOn: string, findings: string, rectificationDueOn: string | null) =>
+    http.post<{ id: number }>(`/projects/${id}/supervision`, rectificationDueOn
+      ? { visited_on: visitedOn, findings, rectification_due_on: rectificationDueOn }
+      : { visited_on: visitedOn, findings }),
+  rectify: (id: number, visitId: number, rectifiedOn: string, note: string) =>
+    http.post<void>(`/projects/${id}/supervision/${visitId}/rectification`, { rectified_on: rectifiedOn, note }),
+  setOutcomes: (id: number, outcomes: { indicator: string; before: string; after: string }[]) =>
+    http.put<ProjectDetail>(`/projects/${id}/outcomes`, { outcomes }),
+  addMaterial: (id: number, material: string, documentId: number) =>
+    http.post<void>(`/projects/${id}/materials`, { material, document_id: documentId }),
+  rate: (id: number, rating: number, comment: string) => http.put<void>(`/projects/${id}/rating`, { rating, comment }),
+}
+
+export const diagnosisApi = {
+  list: (enterpriseId: number) => http.get<{ items: Diagnosis[] }>(`/enterprises/${enterpriseId}/diagnoses`),
+  create: (enterpriseId: number, input: DiagnosisInput) => http.post<Diagnosis>(`/enterprises/${enterpriseId}/diagnoses`, input),
+}
+
+export const expertApi = {
+  // city_admin: every expert with a profile.
+  list: () => http.get<{ items: ExpertProfile[] }>('/experts'),
+  // 404 when no profile was filed yet.
+  get: (userId: number) => http.get<ExpertProfile>(`/experts/${userId}`),
+  save: (userId: number, input: ExpertProfileInput) => http.put<ExpertProfile>(`/experts/${userId}`, input),
+}
+
+export const reviewApi = {
+  rubrics: () => http.get<{ items: Rubric[] }>('/review-rubrics'),
+  // Either expert_user_ids or draw; 409 names the conflict of interest.
+  create: (input: NewReview) => http.post<ReviewDetail>('/reviews', input),
+  ofSubject: (subjectType: string, subjectId: number) =>
+    http.get<{ items: ReviewSummary[] }>('/reviews', { subject_type: subjectType, subject_id: subjectId }),
+  mine: () => http.get<{ items: ReviewSummary[] }>('/reviews/mine'),
+  get: (id: number) => http.get<ReviewDetail>(`/reviews/${id}`),
+  score: (id: number, scores: Record<string, number>, comment: string, submit: boolean) =>
+    http.put<ReviewDetail>(`/reviews/${id}/score`, { scores, comment, submit }),
+  abstain: (id: number, reason: string) => http.post<void>(`/reviews/${id}/abstain`, { reason }),
+  recuse: (id: number, userId: number, reason: string) => http.post<void>(`/reviews/${id}/recuse`, { user_id: userId, reason }),
+  reopen: (id: number, userId: number, reason: string) => http.post<void>(`/reviews/${id}/reopen`, { user_id: userId, reason }),
+  consensus: (id: number, pass: boolean, opinion: string) => http.post<ReviewDetail>(`/reviews/${id}/consensus`, { pass, opinion }),
 }

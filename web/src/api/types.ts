@@ -487,7 +487,7 @@ export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code
 
 // ---- 资料 ----
 
-export type DocumentEntityType = 'enterprise' | 'assessment'
+export type DocumentEntityType = 'enterprise' | 'assessment' | 'project'
 
 // One stored version of an uploaded file. Re-uploading the same name adds a version; nothing is overwritten.
 export interface DocumentVersion {
@@ -593,4 +593,322 @@ export interface LprChange {
   reason: string
   actor: string
   changed_at: string
+}
+
+// ---- 一企一策 projects ----
+
+export interface ProjectState {
+  code: string
+  name: string
+}
+
+export interface ProjectTransition {
+  action: string
+  name: string
+  from: string[]
+  to: string
+  // Who may take it, in words (本企业, 集成服务商, 区县专班, 市级管理员, 指派的专家).
+  parties: string[]
+  guards: string[]
+  needs_reason: boolean
+}
+
+export interface OutcomeIndicator {
+  code: string
+  name: string
+  unit: string
+  category: string
+  better: 'higher' | 'lower'
+}
+
+export interface ProjectReference {
+  lifecycle_version: string
+  states: ProjectState[]
+  transitions: ProjectTransition[]
+  indicators: OutcomeIndicator[]
+  materials: CodeName[]
+  // A milestone due within this many days is shown as 临期.
+  warn_days: number
+}
+
+export interface Diagnosis {
+  id: number
+  enterprise_id: number
+  provider_id: number
+  diagnosed_on: string
+  pain_points: string
+  recommended_scenarios: string[]
+  cost_fen: number
+  report_document_id: number | null
+  invoice_document_id: number | null
+  created_at: string
+}
+
+export interface DiagnosisInput {
+  provider_id: number
+  diagnosed_on: string
+  pain_points: string
+  recommended_scenarios: string[]
+  cost_fen: number
+  report_document_id?: number
+  invoice_document_id?: number
+}
+
+export type ScenarioKind = 'N' | 'X'
+
+// A plan as sent: scenarios (N 共性 / X 个性), products, budget lines in 分, milestones with their due dates.
+export interface PlanInput {
+  scenarios: { name: string; kind: ScenarioKind }[]
+  products: string[]
+  budget: { item: string; amount_fen: number }[]
+  milestones: { name: string; due_on: string; deliverable: string }[]
+}
+
+export interface PlanMilestone {
+  id: number
+  name: string
+  due_on: string
+  deliverable: string
+  done_on: string | null
+  evidence_document_id: number | null
+  // on_track 正常, due_soon 临期, overdue 逾期, done 按期完成, done_late 逾期完成 … (the server names it).
+  status?: string
+  status_name?: string
+}
+
+export interface Plan {
+  scenarios: { name: string; kind: ScenarioKind; kind_name: string }[]
+  products: string[]
+  budget: { item: string; amount_fen: number }[]
+  budget_total_fen: number
+  milestones: PlanMilestone[]
+}
+
+export interface PlanVersion {
+  version: number
+  // approved 已生效, proposed 待专家审批, rejected 未同意.
+  state: string
+  state_name: string
+  reason: string
+  proposed_by: string
+  proposed_at: string
+  decided_by: string | null
+  decided_at: string | null
+  decision_note: string | null
+  content: Plan
+}
+
+export interface ProjectSummary {
+  id: number
+  name: string
+  enterprise: { id: number; name: string }
+  integrator: { id: number; name: string }
+  district_code: string
+  industry_code: string
+  state: string
+  state_name: string
+  plan_version: number
+  contract_amount_fen: number | null
+  created_at: string
+  updated_at: string
+  state_changed_at: string
+}
+
+export interface ProjectAction {
+  action: string
+  name: string
+  needs_reason: boolean
+  needs_expert: boolean
+}
+
+export interface ProjectContract {
+  amount_fen: number | null
+  catalogue_price_fen: number | null
+  signed_on: string | null
+  start_on: string | null
+  end_on: string | null
+  document_id: number | null
+}
+
+export interface ProjectCost {
+  id: number
+  item: string
+  amount_fen: number
+  incurred_on: string
+  provider: { id: number; name: string } | null
+  invoice_document_id: number
+  payment_document_id: number | null
+}
+
+export interface SupervisionVisit {
+  id: number
+  expert: string
+  visited_on: string
+  findings: string
+  rectification_due_on: string | null
+  rectified_on: string | null
+  rectification_note: string | null
+  // A rectification is asked for and not done; past its deadline.
+  open: boolean
+  overdue: boolean
+}
+
+export interface ProjectOutcome {
+  indicator: string
+  name: string
+  unit: string
+  category: string
+  better: 'higher' | 'lower'
+  // Exact decimal strings.
+  before: string | null
+  after: string | null
+  improvement_percent: string | null
+}
+
+export interface ProjectMaterial {
+  material: string
+  name: string
+  document_id: number
+  added_at: string
+}
+
+export interface ProjectEvent {
+  action: string
+  from: string
+  from_name: string
+  to: string
+  to_name: string
+  actor: string
+  reason: string
+  at: string
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  // The caller's parts in the project, in words: 本企业, 集成服务商, 区县专班, 市级管理员, 指派的专家.
+  my_roles: string[]
+  contract: ProjectContract
+  // 服务商让利 = 目录价 − 合同金额.
+  provider_discount_fen: number | null
+  rating: { stars: number | null; comment: string | null }
+  plan: Plan
+  plan_versions: PlanVersion[]
+  providers: { id: number; name: string; role: string; role_name: string }[]
+  experts: { user_id: number; name: string; duty: string; duty_name: string }[]
+  costs: ProjectCost[]
+  cost_total_fen: number
+  supervision: SupervisionVisit[]
+  outcomes: ProjectOutcome[]
+  materials: ProjectMaterial[]
+  missing_materials: string[]
+  events: ProjectEvent[]
+  // The moves the caller may take now.
+  actions: ProjectAction[]
+  risks: string[]
+  at_risk: boolean
+}
+
+export interface NewProject {
+  enterprise_id: number
+  name: string
+  integrator_id: number
+  plan: PlanInput
+}
+
+export interface ContractInput {
+  amount_fen: number
+  catalogue_price_fen: number
+  signed_on: string
+  start_on: string
+  end_on: string
+  document_id: number
+}
+
+export interface CostInput {
+  item: string
+  amount_fen: number
+  incurred_on: string
+  invoice_document_id: number
+  provider_id?: number
+  payment_document_id?: number
+}
+
+// ---- 专家评审 ----
+
+export interface RubricItem {
+  code: string
+  name: string
+  max: number
+}
+
+export interface Rubric {
+  subject_type?: string
+  name: string
+  pass_score: number
+  items: RubricItem[]
+}
+
+export interface ExpertProfile {
+  user_id: number
+  name: string
+  specialties: string[]
+  industries: string[]
+  employer_name: string
+  employer_credit_code: string
+  phone: string
+  address: string
+  updated_at: string
+}
+
+export type ExpertProfileInput = Omit<ExpertProfile, 'user_id' | 'name' | 'updated_at'>
+
+export interface ReviewSummary {
+  id: number
+  subject_type: string
+  subject_type_name: string
+  subject_id: number
+  state: 'open' | 'closed'
+  state_name: string
+  lead_user_id: number
+  consensus_pass: boolean | null
+  consensus_opinion: string | null
+  // The average of the valid totals × 1000.
+  average_milli: number | null
+  created_at: string
+  closed_at: string | null
+}
+
+export interface ReviewMember {
+  user_id: number
+  name: string
+  lead: boolean
+  // assigned 待评分, scored 已提交, abstained 主动回避, recused 责令回避.
+  status: string
+  status_name: string
+  status_reason: string | null
+  scores: Record<string, number> | null
+  total: number | null
+  comment: string | null
+  locked: boolean
+  conflicts: string[]
+}
+
+export interface ReviewDraw {
+  seed: string
+  candidates: number[]
+  excluded: { user_id: number; reasons: string[] }[]
+}
+
+export interface ReviewDetail extends ReviewSummary {
+  subject_name: string
+  draw: ReviewDraw | null
+  rubric: Rubric
+  members: ReviewMember[]
+}
+
+export interface NewReview {
+  subject_type: string
+  subject_id: number
+  expert_user_ids?: number[]
+  draw?: number
+  lead_user_id?: number
 }
