@@ -16,6 +16,7 @@
 #include "infra/http/static_files.h"
 #include "infra/json.h"
 #include "infra/metrics.h"
+#include "market/api.h"
 #include "market/service.h"
 #include "ops/api.h"
 #include "registry/api.h"
@@ -206,6 +207,7 @@ void Platform::register_routes() {
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
+  market::register_routes(routes_, db_);
   funding::register_routes(routes_, funding_, subsidies_);
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);

@@ -24,4 +24,6 @@ Result<bool> provider_exists(db::Connection& c, int64_t id) { return store::prov
 
 Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t id) { return store::provider_by_id(c, id); }
 
+Result<std::vector<store::Provider>> provider_directory(db::Connection& c) { return store::providers(c, 1000); }
+
 }  // namespace sz::market

@@ -10,5 +10,6 @@ Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor,
                                    int64_t now);
 Result<bool> provider_exists(db::Connection& c, int64_t id);
 Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t id);
+Result<std::vector<store::Provider>> provider_directory(db::Connection& c);
 
 }  // namespace sz::market

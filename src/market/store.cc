@@ -20,4 +20,11 @@ Result<std::optional<Provider>> provider_by_id(db::Connection& c, int64_t id) {
   return std::optional<Provider>(Provider{row->i64(0), row->text(1), row->text(2), row->text(3), row->i64(4) != 0});
 }
 
+Result<std::vector<Provider>> providers(db::Connection& c, int64_t limit) {
+  SZ_ASSIGN(auto rows, c.query("SELECT id, name, credit_code, kind, in_zhengzhou FROM providers ORDER BY id LIMIT $1", {limit}));
+  std::vector<Provider> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.i64(4) != 0});
+  return out;
+}
+
 }  // namespace sz::market::store

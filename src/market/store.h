@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "infra/db/db.h"
 
@@ -17,5 +18,7 @@ struct Provider {
 Result<int64_t> insert_provider(db::Connection& c, const Provider& p, int64_t now);
 Result<bool> provider_exists(db::Connection& c, int64_t id);
 Result<std::optional<Provider>> provider_by_id(db::Connection& c, int64_t id);
+// The directory, by id (providers number in the hundreds per city).
+Result<std::vector<Provider>> providers(db::Connection& c, int64_t limit);
 
 }  // namespace sz::market::store

@@ -130,9 +130,13 @@ bj::object detail_json(const Service& svc, const Detail& d) {
   const auto& ref = svc.reference();
   const auto& p = d.project;
   bj::object o = project_summary(svc, p, d.enterprise_names, d.provider_names);
-  bj::array parties;
-  for (Party x : d.parties) parties.push_back(bj::value(party_name(x)));
+  bj::array parties, codes;
+  for (Party x : d.parties) {
+    parties.push_back(bj::value(party_name(x)));
+    codes.push_back(bj::value(party_code(x)));
+  }
   o["my_roles"] = std::move(parties);
+  o["my_role_codes"] = std::move(codes);
   o["contract"] = bj::object{{"amount_fen", opt_value(p.contract_amount_fen)},
                              {"catalogue_price_fen", opt_value(p.catalogue_price_fen)},
                              {"signed_on", opt_value(p.contract_signed_on)},
@@ -145,7 +149,9 @@ bj::object detail_json(const Service& svc, const Detail& d) {
                                    : bj::value(nullptr);
   o["rating"] = bj::object{{"stars", opt_value(p.rating)}, {"comment", opt_value(p.rating_comment)}};
   PlanInput current{d.plan.scenarios, d.plan.products, d.plan.budget, d.plan.milestones};
-  o["plan"] = plan_content_json(current, d.today, ref.warn_days);
+  // Deadlines run from 立项: a plan still being declared or reviewed has no late milestones.
+  bool running = p.state != "declared" && p.state != "expert_review";
+  o["plan"] = plan_content_json(current, running ? d.today : "", ref.warn_days);
   bj::array versions;
   for (const auto& v : d.plans)
     versions.push_back(bj::object{{"version", v.version},
@@ -165,7 +171,7 @@ bj::object detail_json(const Service& svc, const Detail& d) {
                                    {"role_name", role == "integrator" ? "集成服务商" : "专业服务商"}});
   for (const auto& [uid, duty] : d.experts)
     experts.push_back(bj::object{{"user_id", uid}, {"name", name_in(d.user_names, uid)}, {"duty", duty},
-                                 {"duty_name", duty == "supervision" ? "全流程监管" : "现场验收"}});
+                                 {"duty_name", duty == "supervision" ? "全流程监管" : duty == "acceptance" ? "现场验收" : "评审"}});
   for (const auto& c : d.costs)
     costs.push_back(bj::object{{"id", c.id}, {"item", c.item}, {"amount_fen", c.amount_fen}, {"incurred_on", c.incurred_on},
                                {"provider", c.provider_id ? bj::value(bj::object{{"id", *c.provider_id}, {"name", name_in(d.provider_names, *c.provider_id)}}) : bj::value(nullptr)},

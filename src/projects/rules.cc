@@ -23,6 +23,12 @@ std::optional<Party> parse_party(const std::string& s) {
   return std::nullopt;
 }
 
+const char* party_code(Party p) {
+  for (const auto& x : kParties)
+    if (x.party == p) return x.code;
+  return "";
+}
+
 const char* party_name(Party p) {
   for (const auto& x : kParties)
     if (x.party == p) return x.name;

@@ -14,6 +14,7 @@ namespace sz::projects {
 enum class Party { city_admin, district_officer, enterprise, integrator, expert };
 std::optional<Party> parse_party(const std::string& s);
 const char* party_name(Party p);
+const char* party_code(Party p);
 
 struct Transition {
   std::string action, name;

@@ -127,17 +127,18 @@ std::string Service::today() const { return shanghai_date(clock_.now()); }
 Result<Service::Loaded> Service::load(db::Connection& c, const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto found, store::project_by_id(c, id));
   if (!found) return err::not_found("项目不存在");
-  Loaded l{*found, {}};
+  Loaded l{*found, {}, {}};
   const auto& pr = l.project;
   if (p.has(auth::Role::city_admin)) l.parties.insert(Party::city_admin);
   if (p.has(auth::Role::district_officer) && p.district == pr.district_code) l.parties.insert(Party::district_officer);
   if (p.has(auth::Role::enterprise) && p.enterprise_id == pr.enterprise_id) l.parties.insert(Party::enterprise);
   if (p.has(auth::Role::provider) && p.provider_id == pr.integrator_id) l.parties.insert(Party::integrator);
   if (p.has(auth::Role::expert)) {
-    SZ_ASSIGN(auto duties, store::expert_duties(c, id, p.user_id));
-    if (!duties.empty()) l.parties.insert(Party::expert);
+    SZ_ASSIGN(l.duties, store::expert_duties(c, id, p.user_id));
+    // On-site acceptance is the acceptance expert's move; supervisors and reviewers read the project.
+    if (std::find(l.duties.begin(), l.duties.end(), "acceptance") != l.duties.end()) l.parties.insert(Party::expert);
   }
-  if (l.parties.empty()) {
+  if (l.parties.empty() && l.duties.empty()) {
     // A specialist provider on the project reads it, but is no party to its moves.
     bool specialist = false;
     if (p.has(auth::Role::provider) && p.provider_id) {
@@ -173,6 +174,10 @@ Result<std::vector<std::pair<int64_t, std::string>>> Service::providers_of(db::C
 
 Result<std::vector<int64_t>> Service::contracted_providers(db::Connection& c, int64_t enterprise_id) {
   return store::contracted_providers(c, enterprise_id);
+}
+
+Status Service::add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at) {
+  return store::assign_expert(c, project_id, user_id, "review", by, at);
 }
 
 Result<int64_t> Service::cost_total(db::Connection& c, int64_t project_id) { return store::cost_total(c, project_id); }
@@ -237,11 +242,13 @@ Result<std::vector<store::Diagnosis>> Service::diagnoses(const auth::Principal& 
   SZ_ASSIGN(auto rows, store::diagnoses_of(*c, enterprise_id));
   if (auth::enterprise_scope(p).covers(e->district_code, e->id)) return rows;
   // A provider sees the diagnoses it made.
+  // A provider reads the diagnoses it made, once it made one or serves a project of the enterprise.
   if (p.has(auth::Role::provider) && p.provider_id) {
     std::vector<store::Diagnosis> own;
     for (auto& d : rows)
       if (d.provider_id == *p.provider_id) own.push_back(std::move(d));
-    if (!own.empty()) return own;
+    SZ_ASSIGN(bool serves, store::serves_enterprise(*c, *p.provider_id, enterprise_id));
+    if (!own.empty() || serves) return own;
   }
   return err::forbidden("超出数据权限范围：无权查看该企业的诊断记录");
 }
@@ -539,7 +546,8 @@ Result<store::PlanVersion> Service::decide_plan(const auth::Principal& p, const 
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto l, load(*c, p, id));
-  if (!l.parties.count(Party::expert)) return err::forbidden("方案调整须由指派到本项目的专家审批");
+  if (std::find(l.duties.begin(), l.duties.end(), "supervision") == l.duties.end())
+    return err::forbidden("方案调整须由指派到本项目的监管专家审批");
   SZ_ASSIGN(auto v, store::plan(*c, id, version));
   if (!v) return err::not_found("方案版本不存在");
   if (v->state != "proposed") return err::conflict("state", "该方案版本已审批，不能再次审批");

@@ -158,6 +158,8 @@ class Service {
   static Result<std::optional<store::Project>> find(db::Connection& c, int64_t id);
   static Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
   static Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
+  // A review panel's member reads the project it scores (reviews, when it forms a panel).
+  static Status add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at);
   // Facts the subsidy rules need (funding).
   static Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
   static Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year);
@@ -169,6 +171,7 @@ class Service {
   struct Loaded {
     store::Project project;
     std::set<Party> parties;
+    std::vector<std::string> duties;  // the caller's duties as an expert on the project
   };
   // The project and the caller's relation to it; 404 when missing, 403 when the caller has none.
   Result<Loaded> load(db::Connection& c, const auth::Principal& p, int64_t id);

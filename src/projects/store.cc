@@ -146,6 +146,13 @@ Result<bool> provider_serves(db::Connection& c, int64_t project_id, int64_t prov
   return row.has_value();
 }
 
+Result<bool> serves_enterprise(db::Connection& c, int64_t provider_id, int64_t enterprise_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM project_providers pp JOIN projects p ON p.id = pp.project_id "
+                                  "WHERE pp.provider_id = $1 AND p.enterprise_id = $2",
+                                  {provider_id, enterprise_id}));
+  return row.has_value();
+}
+
 Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id) {
   SZ_ASSIGN(auto rows, c.query("SELECT DISTINCT pp.provider_id FROM project_providers pp JOIN projects p ON p.id = pp.project_id "
                                "WHERE p.enterprise_id = $1 AND p.contract_amount_fen IS NOT NULL ORDER BY pp.provider_id",

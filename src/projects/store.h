@@ -49,6 +49,7 @@ Result<std::vector<Project>> list_projects(db::Connection& c, const ProjectFilte
 Status set_providers(db::Connection& c, int64_t project_id, int64_t integrator, const std::vector<int64_t>& specialists);
 Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
 Result<bool> provider_serves(db::Connection& c, int64_t project_id, int64_t provider_id);
+Result<bool> serves_enterprise(db::Connection& c, int64_t provider_id, int64_t enterprise_id);
 // Providers that signed a contract on any project of the enterprise.
 Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
 

@@ -45,13 +45,26 @@ bj::object round_summary(const store::Round& r) {
                     {"closed_at", r.closed_at ? bj::value(iso_utc(*r.closed_at)) : bj::value(nullptr)}};
 }
 
+bj::object summary_json(const RoundSummary& s) {
+  bj::object o = round_summary(s.round);
+  o["subject_name"] = s.subject_name;
+  return o;
+}
+
 bj::object round_json(const RoundView& v) {
   bj::object o = round_summary(v.round);
   o["subject_name"] = v.subject_name;
   if (v.round.draw_seed) {
-    o["draw"] = bj::object{{"seed", *v.round.draw_seed},
-                           {"candidates", bj::parse(*v.round.draw_candidates)},
-                           {"excluded", bj::parse(*v.round.draw_excluded)}};
+    bj::array candidates, excluded;
+    const bj::value drawn = bj::parse(*v.round.draw_candidates), left_out = bj::parse(*v.round.draw_excluded);
+    for (const auto& x : drawn.as_array())
+      candidates.push_back(bj::object{{"user_id", x}, {"name", v.user_names.at(x.as_int64())}});
+    for (const auto& x : left_out.as_array()) {
+      bj::object e = x.as_object();
+      e["name"] = v.user_names.at(e.at("user_id").as_int64());
+      excluded.push_back(std::move(e));
+    }
+    o["draw"] = bj::object{{"seed", *v.round.draw_seed}, {"candidates", std::move(candidates)}, {"excluded", std::move(excluded)}};
   } else {
     o["draw"] = nullptr;
   }
@@ -163,7 +176,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
   routes.authed("GET", "/api/v1/reviews/mine", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto list, svc.my_rounds(p));
     bj::array items;
-    for (const auto& r : list) items.push_back(round_summary(r));
+    for (const auto& r : list) items.push_back(summary_json(r));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
@@ -176,7 +189,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
       return err::invalid("subject_id", "请给出评审对象类型 subject_type 和编号 subject_id");
     SZ_ASSIGN(auto list, svc.rounds(p, type, id));
     bj::array items;
-    for (const auto& r : list) items.push_back(round_summary(r));
+    for (const auto& r : list) items.push_back(summary_json(r));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 

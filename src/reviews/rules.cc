@@ -8,7 +8,8 @@
 
 namespace sz::reviews {
 
-std::optional<std::string> scores_problem(const Rubric& r, const std::vector<std::pair<std::string, int64_t>>& scores) {
+std::optional<std::string> scores_problem(const Rubric& r, const std::vector<std::pair<std::string, int64_t>>& scores,
+                                          bool complete) {
   std::map<std::string, int64_t> given;
   for (const auto& [code, points] : scores) {
     auto it = std::find_if(r.items.begin(), r.items.end(), [&](const RubricItem& i) { return i.code == code; });
@@ -17,8 +18,9 @@ std::optional<std::string> scores_problem(const Rubric& r, const std::vector<std
       return "「" + it->name + "」应在 0–" + std::to_string(it->max) + " 分之间";
     if (!given.emplace(code, points).second) return "评分项重复：" + code;
   }
-  for (const auto& i : r.items)
-    if (!given.count(i.code)) return "请为「" + i.name + "」打分";
+  if (complete)
+    for (const auto& i : r.items)
+      if (!given.count(i.code)) return "请为「" + i.name + "」打分";
   return std::nullopt;
 }
 

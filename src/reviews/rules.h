@@ -18,9 +18,10 @@ struct Rubric {
   std::vector<RubricItem> items;
 };
 
-// A member's scores per item, checked against the rubric: every item present, 0 ≤ points ≤ max, integers.
-// Returns the reason when they are not acceptable.
-std::optional<std::string> scores_problem(const Rubric& r, const std::vector<std::pair<std::string, int64_t>>& scores);
+// A member's scores per item, checked against the rubric: known items, 0 ≤ points ≤ max, each at most once, and —
+// when `complete` (a submitted score) — every item present. Returns the reason when they are not acceptable.
+std::optional<std::string> scores_problem(const Rubric& r, const std::vector<std::pair<std::string, int64_t>>& scores,
+                                          bool complete = true);
 
 // The facts a conflict of interest is judged on. Credit codes, phones and addresses compare after trimming;
 // empty values never match.

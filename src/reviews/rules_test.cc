@@ -61,3 +61,13 @@ TEST(Average, InThousandthsOverScoredMembers) {
 
 }  // namespace
 }  // namespace sz::reviews
+
+namespace sz::reviews {
+namespace {
+TEST(Scores, ADraftMayLeaveItemsOpenButNotBreakTheRules) {
+  EXPECT_FALSE(scores_problem(kRubric, {{"a", 10}}, false));
+  EXPECT_TRUE(scores_problem(kRubric, {{"a", 41}}, false));
+  EXPECT_TRUE(scores_problem(kRubric, {{"zz", 1}}, false));
+}
+}  // namespace
+}  // namespace sz::reviews

@@ -169,6 +169,15 @@ Result<RoundView> Service::view(db::Connection& c, const auth::Principal& p, con
     v.members.push_back(std::move(mv));
   }
   if (!admin(p) && !is_member) return err::forbidden("只有评审组成员和市级管理员可以查看该评审");
+  for (const char* list : {"candidates", "excluded"}) {
+    const auto& text = std::string(list) == "candidates" ? r.draw_candidates : r.draw_excluded;
+    if (!text) continue;
+    const bj::value parsed = bj::parse(*text);
+    for (const auto& x : parsed.as_array()) {
+      int64_t uid = x.is_int64() ? x.as_int64() : x.as_object().at("user_id").as_int64();
+      SZ_ASSIGN(v.user_names[uid], auth::Service::display_name_of(c, uid));
+    }
+  }
   // Members see one another's scores once the round is closed; the admin always.
   v.may_see_scores = admin(p) || r.state == "closed";
   if (!v.may_see_scores)
@@ -236,7 +245,8 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
       if (!why.empty()) {
         std::string all;
         for (const auto& w : why) all += (all.empty() ? "" : "；") + w;
-        return err::conflict("expert_user_ids", "专家 " + std::to_string(id) + " 与评审对象存在利益冲突，不能指派：" + all);
+        SZ_ASSIGN(auto name, auth::Service::display_name_of(*c, id));
+        return err::conflict("expert_user_ids", "专家「" + name + "」与评审对象存在利益冲突，不能指派：" + all);
       }
     }
   }
@@ -244,7 +254,11 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
   if (std::find(panel.begin(), panel.end(), r.lead_user_id) == panel.end())
     return err::invalid("lead_user_id", "评审组长须是评审组成员");
   SZ_ASSIGN(r.id, store::insert_round(*c, r));
-  for (int64_t id : panel) SZ_TRY(store::insert_member(*c, {r.id, id, "assigned", {}, {}, {}, {}, {}}));
+  for (int64_t id : panel) {
+    SZ_TRY(store::insert_member(*c, {r.id, id, "assigned", {}, {}, {}, {}, {}}));
+    // The panel reads the project it scores.
+    if (r.subject_type != "provider") SZ_TRY(projects::Service::add_reviewer(*c, r.subject_id, id, p.user_id, now));
+  }
   bj::array members_json;
   for (int64_t id : panel) members_json.push_back(id);
   bj::object after{{"subject_type", r.subject_type}, {"subject_id", r.subject_id}, {"members", std::move(members_json)},
@@ -266,16 +280,29 @@ Result<RoundView> Service::round(const auth::Principal& p, int64_t id) {
   return view(*c, p, *r);
 }
 
-Result<std::vector<store::Round>> Service::rounds(const auth::Principal& p, const std::string& subject_type, int64_t subject_id) {
-  if (!admin(p)) return err::forbidden("只有市级管理员可以按评审对象查询评审");
-  SZ_ASSIGN(auto* c, db_->local());
-  return store::rounds_of(*c, subject_type, subject_id);
+Result<std::vector<RoundSummary>> Service::summaries(db::Connection& c, std::vector<store::Round> rounds) {
+  std::vector<RoundSummary> out;
+  for (auto& r : rounds) {
+    RoundSummary s{std::move(r), ""};
+    std::string industry;
+    SZ_TRY(subject_facts(c, s.round.subject_type, s.round.subject_id, &s.subject_name, &industry));
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
-Result<std::vector<store::Round>> Service::my_rounds(const auth::Principal& p) {
+Result<std::vector<RoundSummary>> Service::rounds(const auth::Principal& p, const std::string& subject_type, int64_t subject_id) {
+  if (!admin(p)) return err::forbidden("只有市级管理员可以按评审对象查询评审");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::rounds_of(*c, subject_type, subject_id));
+  return summaries(*c, std::move(list));
+}
+
+Result<std::vector<RoundSummary>> Service::my_rounds(const auth::Principal& p) {
   if (!p.has(auth::Role::expert)) return err::forbidden("只有评审专家有评审任务");
   SZ_ASSIGN(auto* c, db_->local());
-  return store::rounds_of_member(*c, p.user_id, 200);
+  SZ_ASSIGN(auto list, store::rounds_of_member(*c, p.user_id, 200));
+  return summaries(*c, std::move(list));
 }
 
 Result<std::pair<store::Round, store::Member>> Service::member_of(db::Connection& c, int64_t round_id, int64_t user_id) {
@@ -340,7 +367,8 @@ Status Service::score(const auth::Principal& p, const auth::Origin& from, int64_
   if (excluded(m.status)) return err::conflict("status", "您已回避本次评审，不能评分");
   if (m.submitted_at) return err::conflict("status", "评分已提交并锁定；如需修改，请市级管理员重新开放");
   const Rubric* rb = rubric(r.subject_type);
-  if (auto why = scores_problem(*rb, scores)) return err::invalid("scores", *why);
+  // A draft may leave items open; a submitted score covers every item.
+  if (auto why = scores_problem(*rb, scores, submit)) return err::invalid("scores", *why);
   if (submit && comment.empty()) return err::invalid("comment", "提交评分时请填写评审意见");
   // A conflict that appears after assignment (a new contract, an edited profile) stops the score.
   std::string name, industry;

@@ -2,6 +2,7 @@
 // random assignment), conflicts of interest (declared, set by the admin, or detected from the data), scores locked
 // once submitted, and the panel lead's consensus. Authorisation and audit here.
 #pragma once
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,12 @@ struct RoundView {
   std::string subject_name;
   std::vector<MemberView> members;
   bool may_see_scores = false;
+  std::map<int64_t, std::string> user_names;  // the draw's candidates and excluded experts
+};
+
+struct RoundSummary {
+  store::Round round;
+  std::string subject_name;
 };
 
 class Service {
@@ -49,8 +56,8 @@ class Service {
 
   Result<RoundView> create_round(const auth::Principal& p, const auth::Origin& from, const NewRound& in);
   Result<RoundView> round(const auth::Principal& p, int64_t id);
-  Result<std::vector<store::Round>> rounds(const auth::Principal& p, const std::string& subject_type, int64_t subject_id);
-  Result<std::vector<store::Round>> my_rounds(const auth::Principal& p);
+  Result<std::vector<RoundSummary>> rounds(const auth::Principal& p, const std::string& subject_type, int64_t subject_id);
+  Result<std::vector<RoundSummary>> my_rounds(const auth::Principal& p);
 
   Status abstain(const auth::Principal& p, const auth::Origin& from, int64_t round_id, const std::string& reason);
   Status recuse(const auth::Principal& p, const auth::Origin& from, int64_t round_id, int64_t user_id,
@@ -73,6 +80,7 @@ class Service {
                                      std::string* industry);
   Result<std::vector<std::string>> conflicts_of(db::Connection& c, int64_t user_id, const SubjectFacts& facts);
   Result<RoundView> view(db::Connection& c, const auth::Principal& p, const store::Round& r);
+  Result<std::vector<RoundSummary>> summaries(db::Connection& c, std::vector<store::Round> rounds);
   Result<std::pair<store::Round, store::Member>> member_of(db::Connection& c, int64_t round_id, int64_t user_id);
 
   std::shared_ptr<db::Database> db_;

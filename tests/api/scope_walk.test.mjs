@@ -82,8 +82,8 @@ const KNOWN_SCOPES = new Set(['subsidy_list', 'subsidy', 'loans', 'loan', 'bank'
 
 let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
-// fuwushang; the review round's only member is zhuanjia.
-const PROJECT_PARTIES = new Set(['admin', 'xinmi', 'qiye', 'fuwushang'])
+// fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
+const PROJECT_PARTIES = new Set(['admin', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia'])
 const REVIEW_MEMBERS = new Set(['admin', 'zhuanjia'])
 const DOCUMENT = {}  // a document attached to a 巩义 enterprise and one to a 新密 enterprise
 // An assessment of a 巩义 enterprise and one of a 新密 enterprise.
