@@ -368,6 +368,21 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     return json::reply(201, detail_json(svc, d));
   });
 
+  routes.authed("GET", "/api/v1/projects/summary", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto s, svc.summary(p));
+    bj::array states, outcomes;
+    for (const auto& [code, n] : s.by_state)
+      states.push_back(bj::object{{"state", code}, {"name", svc.reference().lifecycle.state_name(code)}, {"projects", n}});
+    for (const auto& [i, o] : s.outcomes)
+      outcomes.push_back(bj::object{{"indicator", i->code}, {"name", i->name}, {"unit", i->unit}, {"category", i->category},
+                                    {"projects", o.projects}, {"improved", o.improved},
+                                    {"mean_improvement_percent", o.mean_improvement_milli_percent
+                                                                     ? bj::value(milli_text(*o.mean_improvement_milli_percent))
+                                                                     : bj::value(nullptr)}});
+    return json::reply(200, bj::object{{"scope", s.district.empty() ? "city" : "district"}, {"district", s.district},
+                                       {"by_state", std::move(states)}, {"outcomes", std::move(outcomes)}});
+  });
+
   routes.authed("GET", "/api/v1/projects/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto d, svc.detail(p, id));

@@ -198,4 +198,19 @@ std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t bef
   return static_cast<int64_t>(change * 100'000 / base);
 }
 
+void OutcomeAccumulator::add(const Indicator& i, int64_t before, int64_t after) {
+  ++projects_;
+  auto imp = improvement_milli_percent(i, before, after);
+  if (!imp) return;
+  ++counted_;
+  sum_ += *imp;
+  improved_ += *imp > 0;
+}
+
+OutcomeSummary OutcomeAccumulator::result() const {
+  OutcomeSummary s{projects_, improved_, std::nullopt};
+  if (counted_) s.mean_improvement_milli_percent = static_cast<int64_t>(sum_ / counted_);
+  return s;
+}
+
 }  // namespace sz::projects

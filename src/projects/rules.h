@@ -88,4 +88,20 @@ std::string milli_text(int64_t v);
 // (nullopt when the baseline is 0); positive means better.
 std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t before, int64_t after);
 
+// Benefits across accepted projects for one indicator: how many reported both values, and the mean improvement
+// in thousandths of a percent (the mean of each project's improvement, projects with a zero baseline left out).
+struct OutcomeSummary {
+  int64_t projects = 0, improved = 0;
+  std::optional<int64_t> mean_improvement_milli_percent;
+};
+class OutcomeAccumulator {
+ public:
+  void add(const Indicator& i, int64_t before, int64_t after);
+  OutcomeSummary result() const;
+
+ private:
+  int64_t projects_ = 0, improved_ = 0, counted_ = 0;
+  __int128 sum_ = 0;
+};
+
 }  // namespace sz::projects

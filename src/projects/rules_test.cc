@@ -122,5 +122,18 @@ TEST(Indicators, ExactValuesAndImprovementInTheGoodDirection) {
   EXPECT_FALSE(improvement_milli_percent(rate, 0, 5));
 }
 
+TEST(Indicators, BenefitsAcrossProjectsAreTheMeanImprovement) {
+  Indicator days{"inventory_days", "库存周转天数", "天", "减存", "lower"};
+  OutcomeAccumulator acc;
+  acc.add(days, 40'000, 30'000);  // 25 % better
+  acc.add(days, 20'000, 22'000);  // 10 % worse
+  acc.add(days, 0, 5'000);        // no baseline: counted as reported, not in the mean
+  auto s = acc.result();
+  EXPECT_EQ(s.projects, 3);
+  EXPECT_EQ(s.improved, 1);
+  EXPECT_EQ(s.mean_improvement_milli_percent, 7'500);
+  EXPECT_FALSE(OutcomeAccumulator().result().mean_improvement_milli_percent);
+}
+
 }  // namespace
 }  // namespace sz::projects

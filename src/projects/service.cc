@@ -297,8 +297,8 @@ Result<store::Project> Service::create(const auth::Principal& p, const auth::Ori
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto e, registry::Service::find(*c, in.enterprise_id));
   if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(in.enterprise_id));
-  if (!auth::enterprise_scope(p).covers(e->district_code, e->id) || p.has(auth::Role::provider) || p.has(auth::Role::expert))
-    if (!p.has(auth::Role::city_admin)) return err::forbidden("只有本企业、所在区县专班或市级管理员可以申报项目");
+  if (!auth::enterprise_scope(p).covers(e->district_code, e->id))
+    return err::forbidden("只有本企业、所在区县专班或市级管理员可以申报项目");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点，不能申报项目");
   SZ_ASSIGN(auto integrator, market::find_provider(*c, in.integrator_id));
   if (!integrator) return err::invalid("integrator_id", "服务商不存在：" + std::to_string(in.integrator_id));
@@ -759,9 +759,25 @@ Status Service::rate_provider(const auth::Principal& p, const auth::Origin& from
   return tx->commit();
 }
 
-Result<std::vector<store::CountRow>> Service::state_counts(const std::string& district) {
+Result<Service::Summary> Service::summary(const auth::Principal& p) {
+  Summary s;
+  if (!p.has(auth::Role::city_admin)) {
+    if (!p.has(auth::Role::district_officer) || !p.district) return err::forbidden("项目统计仅对市级管理员和区县专班开放");
+    s.district = *p.district;
+  }
   SZ_ASSIGN(auto* c, db_->local());
-  return store::state_counts(*c, district);
+  SZ_ASSIGN(auto rows, store::state_counts(*c, s.district));
+  std::map<std::string, int64_t> by_state;
+  for (const auto& r : rows) by_state[r.state] += r.n;
+  for (const auto& [code, name] : ref_.lifecycle.states) s.by_state.emplace_back(code, by_state[code]);
+  std::map<std::string, OutcomeAccumulator> acc;
+  SZ_TRY(store::each_accepted_outcome(*c, s.district, [&](const std::string& code, int64_t before, int64_t after) {
+    for (const auto& i : ref_.indicators)
+      if (i.code == code) acc[code].add(i, before, after);
+    return true;
+  }));
+  for (const auto& i : ref_.indicators) s.outcomes.emplace_back(&i, acc[i.code].result());
+  return s;
 }
 
 }  // namespace sz::projects

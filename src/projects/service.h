@@ -149,8 +149,14 @@ class Service {
   Status rate_provider(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t rating,
                        const std::string& comment);
 
-  // The funnel by district × industry × state (summary kept on write); "" = the whole city.
-  Result<std::vector<store::CountRow>> state_counts(const std::string& district);
+  // For the dashboard (city admins; district officers see their district): projects by state from the summary
+  // kept on write, and the benefits reported by accepted projects per outcome indicator.
+  struct Summary {
+    std::string district;  // "" = the whole city
+    std::vector<std::pair<std::string, int64_t>> by_state;
+    std::vector<std::pair<const Indicator*, OutcomeSummary>> outcomes;
+  };
+  Result<Summary> summary(const auth::Principal& p);
 
   // For documents attached to a project: read as the project is read; write as one of its parties.
   static Status authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write);

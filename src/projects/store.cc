@@ -408,6 +408,17 @@ Result<std::vector<MaterialDoc>> materials_of(db::Connection& c, int64_t project
   return out;
 }
 
+Status each_accepted_outcome(db::Connection& c, const std::string& district,
+                             const std::function<bool(const std::string&, int64_t, int64_t)>& fn) {
+  db::Params params;
+  std::string sql = "SELECT o.indicator, o.before_milli, o.after_milli FROM project_outcomes o "
+                    "JOIN projects p ON p.id = o.project_id WHERE p.state IN ('passed', 'subsidized') "
+                    "AND o.before_milli IS NOT NULL AND o.after_milli IS NOT NULL";
+  if (!district.empty()) sql += " AND p.district_code = " + db::bind(params, district);
+  return c.stream(sql + " ORDER BY o.project_id, o.indicator", params,
+                  [&](const db::Row& r) { return fn(r.text(0), r.i64(1), r.i64(2)); });
+}
+
 Status count_state(db::Connection& c, const Project& p, const std::string& state, int64_t delta) {
   SZ_TRY(c.execute("INSERT INTO project_counts (district_code, industry_code, state, n) VALUES ($1,$2,$3,$4) "
                    "ON CONFLICT (district_code, industry_code, state) DO UPDATE SET n = project_counts.n + excluded.n",

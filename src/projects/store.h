@@ -1,5 +1,6 @@
 // SQL of projects (一企一策) and diagnoses.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -151,6 +152,10 @@ struct MaterialDoc {
 Status add_material(db::Connection& c, int64_t project_id, const std::string& material, int64_t document_id,
                     int64_t by, int64_t at);
 Result<std::vector<MaterialDoc>> materials_of(db::Connection& c, int64_t project_id);
+
+// Outcome values of accepted projects (通过 and after), optionally in one district, streamed.
+Status each_accepted_outcome(db::Connection& c, const std::string& district,
+                             const std::function<bool(const std::string& indicator, int64_t before, int64_t after)>& fn);
 
 // The funnel summary: +1 / −1 on the project's (district, industry, state).
 Status count_state(db::Connection& c, const Project& p, const std::string& state, int64_t delta);

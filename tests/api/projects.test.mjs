@@ -257,6 +257,14 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.equal(xinmiRow.rank, 1)
   const drill = await ok(await call('xinmi', 'GET', '/api/v1/stats/progress/enterprises?metric=accepted'))
   assert.deepEqual(drill.items.map((e) => e.id), [ENT])
+  // Benefits, not only counts: the mean improvement reported by accepted projects, and the funnel by state.
+  const summary = await ok(await call('xinmi', 'GET', '/api/v1/projects/summary'))
+  assert.equal(summary.scope, 'district')
+  assert.equal(summary.by_state.find((x) => x.state === 'passed').projects, 1)
+  assert.equal(summary.outcomes.find((o) => o.indicator === 'inventory_days').mean_improvement_percent, '25')
+  assert.equal(summary.outcomes.find((o) => o.indicator === 'pass_rate').mean_improvement_percent, '3.466')  // 95.2 → 98.5
+  assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/projects/summary'))).by_state.find((x) => x.state === 'passed').projects, 0)
+  assert.equal((await call('qiye', 'GET', '/api/v1/projects/summary')).status, 403)
 })
 
 test('验收不通过须说明原因，可重新申请；项目清单的筛选与分页', async () => {
