@@ -424,6 +424,23 @@ Result<RoundView> Service::consensus(const auth::Principal& p, const auth::Origi
   if (r->lead_user_id != p.user_id) return err::forbidden("综合意见由评审组长填写");
   if (r->state != "open") return err::conflict("state", "评审已结束");
   SZ_ASSIGN(auto members, store::members(*c, round_id));
+  // A conflict the data shows now (a profile edited, a contract signed since) takes the member off the panel: its
+  // score leaves the average, and the decision is in the audit trail.
+  std::string name, industry;
+  SZ_ASSIGN(auto facts, subject_facts(*c, r->subject_type, r->subject_id, &name, &industry));
+  for (auto& m : members) {
+    if (excluded(m.status)) continue;
+    SZ_ASSIGN(auto why, conflicts_of(*c, m.user_id, facts));
+    if (why.empty()) continue;
+    store::Member before = m;
+    m.status = "recused";
+    m.status_reason = "系统识别利益冲突：" + why.front();
+    SZ_TRY(store::update_member(*c, m));
+    SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "review.recuse", "review", std::to_string(round_id),
+                         bj::serialize(bj::object{{"user_id", m.user_id}, {"status", before.status},
+                                                  {"total", before.total ? bj::value(*before.total) : bj::value(nullptr)}}),
+                         bj::serialize(bj::object{{"user_id", m.user_id}, {"status", "recused"}, {"reason", *m.status_reason}})));
+  }
   std::vector<int64_t> totals;
   std::string waiting;
   for (const auto& m : members) {

@@ -141,11 +141,19 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   const rescored = await server.call('PUT', `/api/v1/reviews/${round}/score`, { token: tokens[other], body: { scores: { ...scores, benefits: 15 }, comment: '补充', submit: true } })
   assert.equal(rescored.status, 200, rescored.text)
   await ok(await call('admin', 'POST', `/api/v1/reviews/${round}/recuse`, { user_id: other, reason: '近亲属任职于集成服务商' }), 204)
+  // The third member's employer turns out to be the enterprise: at the consensus it loses its seat and its score.
+  const third = drawn.members.map((m) => m.user_id).find((u) => u !== lead && u !== other)
+  await ok(await call('admin', 'PUT', `/api/v1/experts/${third}`, { employer_name: ent.name, employer_credit_code: ent.credit_code }))
   const notLead = Object.keys(tokens).map(Number).find((u) => u !== lead)
   assert.equal((await server.call('POST', `/api/v1/reviews/${round}/consensus`, { token: tokens[notLead], body: { pass: true, opinion: '同意' } })).status, 403)
   const closed = await ok(await server.call('POST', `/api/v1/reviews/${round}/consensus`, { token: tokens[lead], body: { pass: true, opinion: '同意立项' } }))
   assert.equal(closed.state, 'closed')
-  assert.equal(closed.average_milli, 80000)  // the recused member's 85 left the average of two 80s
+  assert.equal(closed.average_milli, 80000)  // only the lead's 80 counts: one member recused, one conflicted
+  const auto = closed.members.find((m) => m.user_id === third)
+  assert.equal(auto.status, 'recused')
+  assert.match(auto.status_reason, /利益冲突/)
+  // (The draw is random: whoever it was serves again later, so their profile is put right.)
+  await ok(await call('admin', 'PUT', `/api/v1/experts/${third}`, { employer_name: '河南大学' }))
   const audit = await ok(await call('admin', 'GET', `/api/v1/audit?entity_type=review&entity_id=${round}`))
   assert.ok(audit.items.some((e) => e.action === 'review.recuse'))
   assert.ok(audit.items.some((e) => e.action === 'review.create'))
