@@ -10,6 +10,7 @@
 #include "documents/api.h"
 #include "funding/api.h"
 #include "projects/api.h"
+#include "publish/api.h"
 #include "reviews/api.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
@@ -104,6 +105,7 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.jobs.lease_seconds = s.get_int("jobs.lease_seconds");
   o.jobs.work_dir = s.get("jobs.dir");
   o.documents_dir = s.get("documents.dir");
+  o.public_query_interval = s.get_int("public.query_interval_seconds");
   return o;
 }
 
@@ -135,6 +137,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       subsidies_(db_, *clock_, funding_),
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics()),
+      publish_(db_, *clock_, registry_, projects_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       documents_(db_, *clock_, opts_.documents_dir,
@@ -149,6 +152,10 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
                   {"project",
                    [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
                      return projects::Service::authorize(c, p, id, a == documents::Access::write);
+                   }},
+                  {"article",
+                   [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
+                     return publish::Service::authorize(c, p, id, a == documents::Access::write);
                    }}}),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
@@ -211,6 +218,7 @@ void Platform::register_routes() {
   funding::register_routes(routes_, funding_, subsidies_);
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
+  publish::register_routes(routes_, publish_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);

@@ -11,6 +11,7 @@
 #include "funding/service.h"
 #include "funding/subsidies.h"
 #include "projects/service.h"
+#include "publish/service.h"
 #include "reviews/service.h"
 #include "infra/clock.h"
 #include "infra/config.h"
@@ -34,6 +35,7 @@ struct PlatformOptions {
   std::vector<std::string> trusted_proxies, metrics_allow;
   jobs::RunnerOptions jobs;
   std::string documents_dir;
+  int64_t public_query_interval = 10;  // seconds between two public look-ups of one client
 
   static PlatformOptions from(const config::Settings& s, bool test_clock, const std::string& default_web_root);
 };
@@ -77,6 +79,7 @@ class Platform {
   funding::Subsidies subsidies_;
   projects::Service projects_;
   reviews::Service reviews_;
+  publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;
   documents::Service documents_;

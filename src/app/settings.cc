@@ -27,6 +27,8 @@ config::Settings platform_settings() {
       {"jobs.lease_seconds", "30", "任务租约（秒）：节点失联超过此时长，任务由其他节点接手重跑", integer_between(2, 3600)},
       {"jobs.dir", "var/jobs", "任务结果文件目录（多节点部署时须为共享目录）", any_text()},
       {"documents.dir", "var/documents", "上传资料的存储目录（按内容哈希存放；多节点部署时须为共享目录）", any_text()},
+      {"public.query_interval_seconds", "10", "公开查询（企业、服务商、产品）每个客户端两次查询的最短间隔（秒），即“查询间隔10秒”",
+       integer_between(1, 3600)},
       {"log.level", "info", "日志级别", one_of({"debug", "info", "warn", "error"})},
       {"node.name", "", "本节点名称（空：主机名-进程号），用于任务租约与状态页", any_text()},
   });

@@ -64,11 +64,13 @@ const std::map<std::string, std::string> kActionNames = {
     {"payment.cancel", "取消拨付"},         {"fund.create", "登记专项资金"},     {"fund.budget", "调整资金预算"},
     {"loan.create", "登记数字贷"},          {"loan.apply", "申请贴息"},          {"loan.confirm", "确认实际利息"},
     {"loan_pool.add", "推荐入中长期贷款项目库"}, {"enterprise.accepted", "验收通过"},
+    {"article.create", "撰写发布内容"},     {"article.update", "修改发布内容"},  {"article.submit", "提交审核"},
+    {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
     {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
-    {"subsidy", "补助"}, {"fund", "专项资金"},
+    {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"},
 };
 }  // namespace
 

@@ -45,16 +45,18 @@ void register_routes(auth::Routes& routes, Service& docs) {
   routes.authed("GET", "/api/v1/documents/{id}/download", [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto found, docs.open(p, id));
-    const auto& [d, path] = found;
-    http::Response r;
-    r.file_path = path;
-    r.content_type = d.content_type;
-    // Always an attachment: a stored file is never rendered in the platform's own origin.
-    r.add_header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + http::percent_encode(d.name));
-    r.add_header("Cache-Control", "private, no-store");
-    r.add_header("X-Document-SHA256", d.sha256);
-    return r;
+    return file_response(found.first, found.second);
   });
+}
+
+http::Response file_response(const store::Document& d, const std::string& path) {
+  http::Response r;
+  r.file_path = path;
+  r.content_type = d.content_type;
+  r.add_header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + http::percent_encode(d.name));
+  r.add_header("Cache-Control", "private, no-store");
+  r.add_header("X-Document-SHA256", d.sha256);
+  return r;
 }
 
 }  // namespace sz::documents

@@ -123,4 +123,17 @@ Status Service::check_attached(db::Connection& c, int64_t document_id, const std
   return ok();
 }
 
+Result<std::vector<store::Document>> Service::public_list(const std::string& type, const std::string& id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::for_entity(*c, type, id);
+}
+
+Result<std::pair<store::Document, std::string>> Service::public_open(int64_t doc_id, const std::string& type,
+                                                                     const std::string& id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto d, store::find(*c, doc_id));
+  if (!d || d->entity_type != type || d->entity_id != id) return err::not_found("附件不存在");
+  return std::make_pair(*d, path_of(d->sha256));
+}
+
 }  // namespace sz::documents

@@ -30,6 +30,10 @@ class Service {
                                             const std::string& entity_id);
   // The document and the stored file's path, for a caller allowed to read it.
   Result<std::pair<store::Document, std::string>> open(const auth::Principal& p, int64_t id);
+  // For public pages of a record the caller has found public (a published article): its files, without a principal.
+  Result<std::vector<store::Document>> public_list(const std::string& entity_type, const std::string& entity_id);
+  Result<std::pair<store::Document, std::string>> public_open(int64_t id, const std::string& entity_type,
+                                                              const std::string& entity_id);
   // For areas that cite a document from their records (a contract, an invoice): whether it is attached to that
   // record; a 422 naming `field` when not.
   static Status check_attached(db::Connection& c, int64_t document_id, const std::string& entity_type,

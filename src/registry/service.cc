@@ -137,6 +137,14 @@ Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t i
   return ok();
 }
 
+Result<std::vector<store::Enterprise>> Service::public_search(db::Connection& c, const std::string& q, int64_t limit) {
+  auth::EnterpriseScope all;
+  all.all = true;
+  store::Filter f;
+  f.q = q;
+  return store::list_enterprises(c, all, f, limit, 0);
+}
+
 Result<std::optional<store::Enterprise>> Service::find(db::Connection& c, int64_t id) {
   return store::enterprise_by_id(c, id);
 }

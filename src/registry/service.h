@@ -99,6 +99,10 @@ class Service {
                                                      const std::vector<store::Enterprise>& list,
                                                      const std::function<void(int64_t, int64_t)>& progress = {});
 
+  // For the public look-up (publish): an exact credit code or a piece of the name, over the whole registry, at most
+  // `limit` rows; the caller shows only what is public.
+  static Result<std::vector<store::Enterprise>> public_search(db::Connection& c, const std::string& q, int64_t limit);
+
   // For other areas that authorise their own callers (e.g. an expert assigned to grade an enterprise):
   // the record without a scope check, inside their transaction.
   static Result<std::optional<store::Enterprise>> find(db::Connection& c, int64_t id);

@@ -74,13 +74,17 @@ const SAMPLES = {
   'POST /api/v1/loans/{id}/apply': null,
   'POST /api/v1/loans/{id}/confirm': { interest_paid_fen: 1 },
   'POST /api/v1/loan-pool': { enterprise_id: 1, amount_fen: 1 },
+  'POST /api/v1/articles': { kind: 'notice', title: '巡检通知' },
+  'PATCH /api/v1/articles/{id}': { title: '巡检修改' },
+  'POST /api/v1/articles/{id}/transitions': { action: 'submit' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
-let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId
+let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId
+const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
 // fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
 const PROJECT_PARTIES = new Set(['admin', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia'])
@@ -126,6 +130,10 @@ before(async () => {
   const ln = await server.call('POST', '/api/v1/loans', { token: tokens.yinhang, body: SAMPLES['POST /api/v1/loans'] })
   assert.equal(ln.status, 201, ln.text)
   loanId = ln.json.id
+  // A draft notice of the city admin: no one else may read, edit or move it.
+  const ar = await server.call('POST', '/api/v1/articles', { token: tokens.admin, body: { kind: 'notice', title: '巡检草稿', body: '正文' } })
+  assert.equal(ar.status, 201, ar.text)
+  articleId = ar.json.id
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
     if (j.json.state === 'succeeded') break
@@ -226,6 +234,12 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'expert_self') {
         if (user === 'admin') continue
         target = fill(r.path, adminUserId)
+      } else if (r.scope === 'editor') {
+        if (EDITORS.has(user)) continue
+        target = r.path
+      } else if (r.scope === 'article') {
+        if (user === 'admin') continue
+        target = fill(r.path, articleId)
       } else if (r.scope === 'loan') {
         if (user === 'yinhang') continue
         target = fill(r.path, loanId)
@@ -328,6 +342,12 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.path === '/api/v1/reviews') target = `${r.path}?subject_type=project&subject_id=${projectId}`
       if (r.path === '/api/v1/reviews/mine' && user !== 'zhuanjia') continue
       if (r.scope === 'subsidy') continue  // a subsidy needs an accepted project: projects.test.mjs reads them in scope
+      if (r.scope === 'editor' && !EDITORS.has(user)) continue
+      if (r.scope === 'article') {
+        if (user !== 'admin') continue
+        target = fill(r.path, articleId)
+      }
+      if (r.path.startsWith('/api/v1/public/')) continue  // public.test.mjs: published articles, rate-limited look-ups
       if (r.scope === 'loans' && !['admin', 'yinhang', 'qiye'].includes(user)) continue
       if (r.scope === 'loan_pool' && !['admin', 'yinhang'].includes(user)) continue
       if (r.scope === 'enterprise') {
