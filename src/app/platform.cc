@@ -64,6 +64,12 @@ std::vector<funding::RuleSet> subsidy_rules() {
   return out;
 }
 
+market::ProviderRules provider_rules() {
+  auto r = market::Directory::parse_rules(*embedded::find("data/provider-rules.json"));
+  if (!r) throw std::runtime_error("data/provider-rules.json: " + r.error().detail);
+  return *r;
+}
+
 projects::Reference project_reference() {
   auto r = projects::Service::parse_reference(*embedded::find("data/project-lifecycle.json"),
                                               *embedded::find("data/outcome-indicators.json"),
@@ -131,6 +137,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       clock_(make_clock(opts_.test_clock, opts_.manual_clock)),
       auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
       registry_(db_, *clock_, registry_params()),
+      market_(db_, *clock_, provider_rules()),
       stats_(db_, *clock_, registry_, metric_defs()),
       assessment_(db_, *clock_, registry_, assessment_models()),
       funding_(db_, *clock_, subsidy_rules()),
@@ -170,6 +177,11 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     return reviews_.check_expert_for_project(c, expert, pr);
   });
   if (auto s = projects_.check_guards(); !s) throw std::runtime_error(s.error().detail);
+  // A provider goes to 公示 only after its admission review passed.
+  market_.add_guard("review_passed", [](db::Connection& c, const market::store::ProviderRecord& r) {
+    return reviews::Service::review_passed(c, "provider", r.base.id);
+  });
+  if (auto s = market_.check_guards(); !s) throw std::runtime_error(s.error().detail);
   runner_.add("audit.export", ops_.audit_export_handler());
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());
@@ -214,7 +226,7 @@ void Platform::register_routes() {
   stats::register_routes(routes_, stats_);
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
-  market::register_routes(routes_, db_);
+  market::register_routes(routes_, market_);
   funding::register_routes(routes_, funding_, subsidies_);
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);

@@ -18,6 +18,7 @@
 #include "infra/db/db.h"
 #include "infra/http/router.h"
 #include "infra/jobs/jobs.h"
+#include "market/directory.h"
 #include "ops/service.h"
 #include "registry/service.h"
 #include "registry/transfer.h"
@@ -73,6 +74,7 @@ class Platform {
   std::unique_ptr<Clock> clock_;
   auth::Service auth_;
   registry::Service registry_;
+  market::Directory market_;
   stats::Service stats_;
   assessment::Service assessment_;
   funding::Service funding_;

@@ -65,6 +65,12 @@ const std::map<std::string, std::string> kActionNames = {
     {"loan.create", "登记数字贷"},          {"loan.apply", "申请贴息"},          {"loan.confirm", "确认实际利息"},
     {"loan_pool.add", "推荐入中长期贷款项目库"}, {"enterprise.accepted", "验收通过"},
     {"article.create", "撰写发布内容"},     {"article.update", "修改发布内容"},  {"article.submit", "提交审核"},
+    {"provider.update", "修改服务商资料"}, {"provider.apply", "提交入库申请"}, {"provider.start_notice", "开始公示"},
+    {"provider.admit", "准予入库"},         {"provider.reject", "不予入库"},     {"provider.warn", "警告服务商"},
+    {"provider.order_rectification", "责令限期整改"}, {"provider.rectified", "整改完成"}, {"provider.remove", "服务商出库"},
+    {"provider.objection", "登记公示异议"}, {"provider.objection_resolve", "处理公示异议"}, {"provider.appeal", "服务商申诉"},
+    {"provider.appeal_decide", "处理申诉"}, {"provider.appeal_overturned", "撤销处理决定"}, {"provider.select", "公开遴选入选"},
+    {"provider.deselect", "取消遴选"},
     {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
 };
 const std::map<std::string, std::string> kEntityNames = {

@@ -6,6 +6,7 @@
 #include "audit/service.h"
 #include "documents/service.h"
 #include "infra/text.h"
+#include "market/rules.h"
 #include "market/service.h"
 
 namespace sz::projects {
@@ -303,6 +304,7 @@ Result<store::Project> Service::create(const auth::Principal& p, const auth::Ori
   SZ_ASSIGN(auto integrator, market::find_provider(*c, in.integrator_id));
   if (!integrator) return err::invalid("integrator_id", "服务商不存在：" + std::to_string(in.integrator_id));
   if (integrator->kind != "integrator") return err::invalid("integrator_id", "「" + integrator->name + "」不是集成服务商");
+  if (!market::listed(integrator->status)) return err::conflict("integrator_id", "「" + integrator->name + "」不在服务商库中");
   for (int64_t s : in.specialist_ids) {
     SZ_ASSIGN(bool exists, market::provider_exists(*c, s));
     if (!exists) return err::invalid("specialist_ids", "服务商不存在：" + std::to_string(s));

@@ -77,11 +77,19 @@ const SAMPLES = {
   'POST /api/v1/articles': { kind: 'notice', title: '巡检通知' },
   'PATCH /api/v1/articles/{id}': { title: '巡检修改' },
   'POST /api/v1/articles/{id}/transitions': { action: 'submit' },
+  'POST /api/v1/providers': { name: '巡检服务商', credit_code: '91410100MA9999998M', kind: 'specialist', in_zhengzhou: true },
+  'PATCH /api/v1/providers/{id}': { contact_name: '巡检' },
+  'POST /api/v1/providers/{id}/transitions': { action: 'warn', reason: '巡检' },
+  'POST /api/v1/providers/{id}/objections': { content: '巡检' },
+  'POST /api/v1/providers/{id}/objections/{oid}/resolution': { resolution: '巡检' },
+  'POST /api/v1/providers/{id}/appeals': { reason: '巡检' },
+  'POST /api/v1/providers/{id}/appeals/{aid}/decision': { overturn: false, note: '巡检' },
+  'PUT /api/v1/provider-selections': { industry: 'auto_parts', provider_id: 1, selected: true },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
 let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
@@ -153,7 +161,7 @@ function routes() {
 
 function fill(p, id) {
   return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
-    .replace('{version}', '1').replace('{mid}', '1').replace('{sid}', '1')
+    .replace('{version}', '1').replace('{mid}', '1').replace('{sid}', '1').replace('{oid}', '1').replace('{aid}', '1')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
@@ -234,6 +242,12 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'expert_self') {
         if (user === 'admin') continue
         target = fill(r.path, adminUserId)
+      } else if (r.scope === 'provider' || r.scope === 'provider_own') {
+        // The demo provider (1) is listed: everyone signed in reads its public record and history (能进能出 is public);
+        // only the city and the provider itself write to it (provider.test.mjs checks who reads objections, appeals).
+        if (user === 'fuwushang' || (user === 'admin' && r.scope === 'provider')) continue
+        if (r.method === 'GET') continue
+        target = fill(r.path, 1)
       } else if (r.scope === 'editor') {
         if (EDITORS.has(user)) continue
         target = r.path
@@ -343,6 +357,10 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.path === '/api/v1/reviews/mine' && user !== 'zhuanjia') continue
       if (r.scope === 'subsidy') continue  // a subsidy needs an accepted project: projects.test.mjs reads them in scope
       if (r.scope === 'editor' && !EDITORS.has(user)) continue
+      if (r.scope === 'provider') {
+        if (!['admin', 'fuwushang'].includes(user) && !['/api/v1/providers/{id}', '/api/v1/providers/{id}/events'].includes(r.path)) continue
+        target = fill(r.path, 1)
+      }
       if (r.scope === 'article') {
         if (user !== 'admin') continue
         target = fill(r.path, articleId)

@@ -1,0 +1,61 @@
+// Provider directory rules: the moves as shipped (data/provider-rules.json), who takes them, complete applications.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "market/directory.h"
+#include "market/rules.h"
+
+namespace sz::market {
+namespace {
+
+const ProviderRules& rules() {
+  static ProviderRules r = [] {
+    std::ifstream f(std::string(SZ_SOURCE_DIR) + "/data/provider-rules.json");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    auto parsed = Directory::parse_rules(ss.str());
+    EXPECT_TRUE(parsed.ok());
+    return parsed.value();
+  }();
+  return r;
+}
+
+std::string to(const std::string& status, const std::string& action, bool admin, bool own) {
+  auto d = decide(rules(), status, action, admin, own);
+  auto* m = std::get_if<const ProviderMove*>(&d);
+  return m ? (*m)->to : "refused: " + std::get<std::string>(d);
+}
+
+TEST(ProviderLifecycle, InAndOut) {
+  EXPECT_EQ(to("draft", "apply", false, true), "applied");
+  EXPECT_EQ(to("applied", "start_notice", true, false), "notice");
+  EXPECT_EQ(to("notice", "admit", true, false), "admitted");
+  EXPECT_EQ(to("admitted", "warn", true, false), "warned");
+  EXPECT_EQ(to("warned", "order_rectification", true, false), "rectifying");
+  EXPECT_EQ(to("rectifying", "remove", true, false), "removed");
+  EXPECT_EQ(to("removed", "apply", false, true), "applied");  // 能进能出: it may apply again
+  EXPECT_EQ(rules().notice_days, 7);
+}
+
+TEST(ProviderLifecycle, RefusalsNameTheStatusAndWhoMay) {
+  auto own = to("applied", "admit", false, true);
+  EXPECT_NE(own.find("已申请"), std::string::npos) << own;
+  auto role = to("notice", "admit", false, true);
+  EXPECT_NE(role.find("市级管理员"), std::string::npos) << role;
+  EXPECT_NE(to("draft", "apply", false, false).find("refused"), std::string::npos);  // another provider
+  EXPECT_TRUE(rules().move("remove")->sanction);
+  EXPECT_TRUE(rules().move("order_rectification")->needs_due);
+}
+
+TEST(ProviderProfile, MissingPartsByName) {
+  EXPECT_EQ(profile_problems({"ISO9001", "10家", "郑州", "王", "138", {"auto_parts"}}).size(), 0u);
+  auto missing = profile_problems({"", "10家", "", "王", "", {}});
+  EXPECT_EQ(missing.size(), 4u);
+  EXPECT_TRUE(listed("warned"));
+  EXPECT_FALSE(listed("notice"));
+}
+
+}  // namespace
+}  // namespace sz::market
