@@ -73,7 +73,8 @@ market::ProviderRules provider_rules() {
 projects::Reference project_reference() {
   auto r = projects::Service::parse_reference(*embedded::find("data/project-lifecycle.json"),
                                               *embedded::find("data/outcome-indicators.json"),
-                                              *embedded::find("data/acceptance-materials.json"));
+                                              *embedded::find("data/acceptance-materials.json"),
+                                              *embedded::find("data/provider-scorecard.json"));
   if (!r) throw std::runtime_error("project reference data: " + r.error().detail);
   return *r;
 }
@@ -143,7 +144,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       funding_(db_, *clock_, subsidy_rules()),
       subsidies_(db_, *clock_, funding_),
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
-      reviews_(db_, *clock_, review_rubrics()),
+      reviews_(db_, *clock_, review_rubrics(), projects_),
       publish_(db_, *clock_, registry_, projects_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),

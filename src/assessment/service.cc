@@ -302,4 +302,13 @@ Status Service::assign_in(db::Connection& c, const audit::Actor& actor, int64_t 
                        bj::serialize(bj::object{{"expert_user_id", expert}}));
 }
 
+Result<std::optional<int>> Service::level_before(db::Connection& c, int64_t enterprise_id, int64_t before) {
+  SZ_ASSIGN(auto rows, store::for_enterprise(c, enterprise_id));
+  std::optional<int64_t> at;
+  std::optional<int> level;
+  for (const auto& r : rows)
+    if (r.submitted_at && *r.submitted_at < before && (!at || *r.submitted_at > *at)) at = r.submitted_at, level = r.level;
+  return level;
+}
+
 }  // namespace sz::assessment

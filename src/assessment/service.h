@@ -52,6 +52,9 @@ class Service {
   // (acceptance); the caller has authorised it.
   Status assign_in(db::Connection& c, const audit::Actor& actor, int64_t by_user, int64_t enterprise_id,
                    int64_t expert_user_id);
+  // For areas that judge change over time (provider scorecards): the level of the enterprise's latest assessment
+  // submitted before `before`, nullopt when there was none.
+  static Result<std::optional<int>> level_before(db::Connection& c, int64_t enterprise_id, int64_t before);
   // For evidence attached to an assessment: read as the assessment is read; attach while it is a draft one may edit.
   Status authorize(db::Connection& c, const auth::Principal& p, int64_t assessment_id, bool write);
 

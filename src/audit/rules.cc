@@ -70,13 +70,13 @@ const std::map<std::string, std::string> kActionNames = {
     {"provider.order_rectification", "责令限期整改"}, {"provider.rectified", "整改完成"}, {"provider.remove", "服务商出库"},
     {"provider.objection", "登记公示异议"}, {"provider.objection_resolve", "处理公示异议"}, {"provider.appeal", "服务商申诉"},
     {"provider.appeal_decide", "处理申诉"}, {"provider.appeal_overturned", "撤销处理决定"}, {"provider.select", "公开遴选入选"},
-    {"provider.deselect", "取消遴选"},
+    {"provider.deselect", "取消遴选"},       {"provider.evaluation", "服务商定期考核"},
     {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
     {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
-    {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"},
+    {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"}, {"evaluation", "考核报告"},
 };
 }  // namespace
 

@@ -368,6 +368,21 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     return json::reply(201, detail_json(svc, d));
   });
 
+  routes.authed("GET", "/api/v1/providers/{id}/scorecard", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto v, svc.scorecard(id));
+    bj::object o = scorecard_json(v);
+    o["rules_version"] = svc.reference().scorecard.version;
+    return json::reply(200, o);
+  });
+
+  routes.authed("GET", "/api/v1/provider-scorecards", [&svc](http::Request&, const auth::Principal&) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.scorecards());
+    bj::array items;
+    for (const auto& v : list) items.push_back(scorecard_json(v));
+    return json::reply(200, bj::object{{"items", std::move(items)}, {"rules_version", svc.reference().scorecard.version}});
+  });
+
   routes.authed("GET", "/api/v1/projects/summary", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto s, svc.summary(p));
     bj::array states, outcomes;

@@ -198,6 +198,57 @@ std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t bef
   return static_cast<int64_t>(change * 100'000 / base);
 }
 
+namespace {
+int64_t clamp_milli(int64_t v) { return std::max<int64_t>(0, std::min<int64_t>(100'000, v)); }
+}  // namespace
+
+Scorecard score(const ScorecardRules& r, const ProviderFacts& f) {
+  Scorecard card;
+  int64_t weighted = 0, weights = 0;
+  for (const auto& c : r.components) {
+    ComponentScore cs{&c, std::nullopt, "暂无数据"};
+    if (c.code == "acceptance_pass_rate" && f.accepted + f.failed_acceptances > 0) {
+      int64_t n = f.accepted + f.failed_acceptances;
+      cs.score_milli = f.accepted * 100'000 / n;
+      cs.explanation = "验收通过 " + std::to_string(f.accepted) + " 次 / 验收 " + std::to_string(n) + " 次";
+    } else if (c.code == "timeliness" && f.milestones_judged > 0) {
+      // Average days late; the rules' horizon scores 0.
+      int64_t avg_milli = f.late_days_sum * 1000 / f.milestones_judged;
+      cs.score_milli = clamp_milli(100'000 - avg_milli * 100 / r.late_days_zero_score);
+      cs.explanation = "里程碑平均逾期 " + milli_text(avg_milli) + " 天（" + std::to_string(f.milestones_judged) + " 个里程碑；逾期 " +
+                       std::to_string(r.late_days_zero_score) + " 天及以上计 0 分）";
+    } else if (c.code == "satisfaction" && f.ratings > 0) {
+      int64_t avg_milli = f.ratings_sum * 1000 / f.ratings;  // 1000–5000
+      cs.score_milli = clamp_milli((avg_milli - 1000) * 100 / 4);
+      cs.explanation = "企业评价平均 " + milli_text(avg_milli) + " 星（" + std::to_string(f.ratings) + " 个项目）";
+    } else if (c.code == "level_uplift" && f.uplifts > 0) {
+      int64_t avg_milli = f.uplift_sum * 1000 / f.uplifts;
+      cs.score_milli = clamp_milli(avg_milli * 100 / r.uplift_full_score_levels);
+      cs.explanation = "验收项目数字化水平平均提升 " + milli_text(avg_milli) + " 级（提升 " +
+                       std::to_string(r.uplift_full_score_levels) + " 级及以上满分）";
+    } else if (c.code == "price" && f.discounts > 0) {
+      int64_t avg_bp = f.discount_bp_sum / f.discounts;
+      cs.score_milli = clamp_milli(avg_bp * 1000 / r.discount_full_score_percent);
+      cs.explanation = "较目录价平均让利 " + milli_text(avg_bp * 10) + "%（让利 " + std::to_string(r.discount_full_score_percent) +
+                       "% 及以上满分）";
+    }
+    if (cs.score_milli) {
+      weighted += *cs.score_milli * c.weight;
+      weights += c.weight;
+    }
+    card.components.push_back(std::move(cs));
+  }
+  if (weights > 0) {
+    card.total_milli = weighted / weights;
+    for (const auto& [min, stars] : r.stars)
+      if (*card.total_milli >= min * 1000) {
+        card.stars = stars;
+        break;
+      }
+  }
+  return card;
+}
+
 void OutcomeAccumulator::add(const Indicator& i, int64_t before, int64_t after) {
   ++projects_;
   auto imp = improvement_milli_percent(i, before, after);

@@ -88,6 +88,38 @@ std::string milli_text(int64_t v);
 // (nullopt when the baseline is 0); positive means better.
 std::optional<int64_t> improvement_milli_percent(const Indicator& i, int64_t before, int64_t after);
 
+// A provider's scorecard from the facts of the projects it leads as integrator, with weights as data
+// (data/provider-scorecard.json). Scores are in thousandths of a point (0–100 000); a component without facts is left
+// out and the others are weighted up; the total maps to stars.
+struct ScoreComponent {
+  std::string code, name;
+  int64_t weight = 0;
+};
+struct ScorecardRules {
+  std::string version;
+  std::vector<ScoreComponent> components;
+  int64_t late_days_zero_score = 90, discount_full_score_percent = 20, uplift_full_score_levels = 2;
+  std::vector<std::pair<int64_t, int>> stars;  // minimum total (points), stars; highest first
+};
+struct ProviderFacts {
+  int64_t projects = 0, accepted = 0, failed_acceptances = 0;
+  int64_t late_days_sum = 0, milestones_judged = 0;  // days late summed over milestones done or past due
+  int64_t ratings_sum = 0, ratings = 0;                // 1–5 stars from enterprises
+  int64_t uplift_sum = 0, uplifts = 0;                 // levels gained, per accepted project
+  int64_t discount_bp_sum = 0, discounts = 0;          // (catalogue − contract) ÷ catalogue, basis points
+};
+struct ComponentScore {
+  const ScoreComponent* component = nullptr;
+  std::optional<int64_t> score_milli;  // nullopt: no facts yet
+  std::string explanation;
+};
+struct Scorecard {
+  std::vector<ComponentScore> components;
+  std::optional<int64_t> total_milli;
+  int stars = 0;  // 0: not rated yet
+};
+Scorecard score(const ScorecardRules& r, const ProviderFacts& f);
+
 // Benefits across accepted projects for one indicator: how many reported both values, and the mean improvement
 // in thousandths of a percent (the mean of each project's improvement, projects with a zero baseline left out).
 struct OutcomeSummary {

@@ -20,7 +20,7 @@ std::string read(const std::string& rel) {
 const Reference& ref() {
   static Reference r = [] {
     auto parsed = Service::parse_reference(read("data/project-lifecycle.json"), read("data/outcome-indicators.json"),
-                                           read("data/acceptance-materials.json"));
+                                           read("data/acceptance-materials.json"), read("data/provider-scorecard.json"));
     EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.error().detail);
     return parsed.value();
   }();
@@ -135,5 +135,44 @@ TEST(Indicators, BenefitsAcrossProjectsAreTheMeanImprovement) {
   EXPECT_FALSE(OutcomeAccumulator().result().mean_improvement_milli_percent);
 }
 
+}  // namespace
+}  // namespace sz::projects
+
+namespace sz::projects {
+namespace {
+ScorecardRules card_rules() {
+  ScorecardRules r;
+  r.components = {{"acceptance_pass_rate", "验收通过率", 30}, {"timeliness", "里程碑按期", 20}, {"satisfaction", "企业满意度", 25},
+                  {"level_uplift", "数字化水平提升", 15}, {"price", "价格让利", 10}};
+  r.stars = {{90, 5}, {80, 4}, {70, 3}, {60, 2}, {0, 1}};
+  return r;
+}
+
+TEST(Scorecard, ComponentsFromFactsWeightedUpWhenSomeAreMissing) {
+  ProviderFacts f;
+  EXPECT_FALSE(score(card_rules(), f).total_milli);  // no projects, no rating
+  EXPECT_EQ(score(card_rules(), f).stars, 0);
+  f.accepted = 3, f.failed_acceptances = 1;  // 75
+  f.ratings_sum = 9, f.ratings = 2;          // 4.5 stars → 87.5
+  auto c = score(card_rules(), f);
+  EXPECT_EQ(c.components[0].score_milli, 75'000);
+  EXPECT_EQ(c.components[2].score_milli, 87'500);
+  EXPECT_FALSE(c.components[1].score_milli);
+  EXPECT_EQ(c.total_milli, (75'000 * 30 + 87'500 * 25) / 55);  // 80 681 → 4 stars
+  EXPECT_EQ(c.stars, 4);
+}
+
+TEST(Scorecard, LatenessUpliftAndDiscountScaleToTheirHorizons) {
+  ProviderFacts f;
+  f.late_days_sum = 45, f.milestones_judged = 1;  // half the 90-day horizon
+  f.uplift_sum = 1, f.uplifts = 1;                // one level of two
+  f.discount_bp_sum = 3000, f.discounts = 1;      // 30 %, above the 20 % for full marks
+  auto c = score(card_rules(), f);
+  EXPECT_EQ(c.components[1].score_milli, 50'000);
+  EXPECT_EQ(c.components[3].score_milli, 50'000);
+  EXPECT_EQ(c.components[4].score_milli, 100'000);
+  f.late_days_sum = 900;
+  EXPECT_EQ(score(card_rules(), f).components[1].score_milli, 0);
+}
 }  // namespace
 }  // namespace sz::projects

@@ -72,7 +72,7 @@ PlanInput plan_of_json(const std::string& json) {
 }
 
 Result<Reference> Service::parse_reference(std::string_view lifecycle_json, std::string_view indicators_json,
-                                           std::string_view materials_json) {
+                                           std::string_view materials_json, std::string_view scorecard_json) {
   boost::system::error_code ec;
   Reference ref;
   auto l = bj::parse(lifecycle_json, ec);
@@ -109,6 +109,21 @@ Result<Reference> Service::parse_reference(std::string_view lifecycle_json, std:
   if (ec || !mat.is_object()) return err::internal("acceptance-materials.json is not a JSON object");
   for (const auto& mv : mat.at("materials").as_array())
     ref.materials.push_back({text_of(mv.as_object(), "code"), text_of(mv.as_object(), "name")});
+  auto sc = bj::parse(scorecard_json, ec);
+  if (ec || !sc.is_object()) return err::internal("provider-scorecard.json is not a JSON object");
+  const auto& so = sc.as_object();
+  ref.scorecard.version = text_of(so, "version");
+  for (const auto& cv : so.at("components").as_array())
+    ref.scorecard.components.push_back({text_of(cv.as_object(), "code"), text_of(cv.as_object(), "name"),
+                                        cv.as_object().at("weight").as_int64()});
+  ref.scorecard.late_days_zero_score = so.at("late_days_zero_score").as_int64();
+  ref.scorecard.discount_full_score_percent = so.at("discount_full_score_percent").as_int64();
+  ref.scorecard.uplift_full_score_levels = so.at("uplift_full_score_levels").as_int64();
+  for (const auto& st : so.at("stars").as_array())
+    ref.scorecard.stars.emplace_back(st.as_object().at("min").as_int64(), static_cast<int>(st.as_object().at("stars").as_int64()));
+  if (ref.scorecard.late_days_zero_score <= 0 || ref.scorecard.discount_full_score_percent <= 0 ||
+      ref.scorecard.uplift_full_score_levels <= 0)
+    return err::internal("provider-scorecard.json: horizons must be positive");
   return ref;
 }
 
@@ -759,6 +774,71 @@ Status Service::rate_provider(const auth::Principal& p, const auth::Origin& from
   SZ_TRY(store::update_project(*c, after));
   SZ_TRY(write(*c, p, from, "project.rating", id, project_audit_json(l.project), project_audit_json(after)));
   return tx->commit();
+}
+
+Result<ScorecardView> Service::scorecard(int64_t provider_id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto pv, market::find_provider(*c, provider_id));
+  if (!pv) return err::not_found("服务商不存在");
+  ScorecardView v{provider_id, pv->name, {}, {}};
+  auto& f = v.facts;
+  const int64_t today_day = *day_number(today());
+  SZ_ASSIGN(auto led, store::projects_of_integrator(*c, provider_id));
+  for (const auto& pr : led) {
+    ++f.projects;
+    SZ_ASSIGN(auto events, store::events_of(*c, pr.id));
+    for (const auto& e : events) f.failed_acceptances += e.action == "fail";
+    bool accepted = task_completed(pr.state);
+    f.accepted += accepted;
+    SZ_ASSIGN(auto rows, store::plan_rows(*c, pr.id));
+    for (const auto& m : rows.milestones) {
+      int64_t due = *day_number(m.due_on);
+      if (m.done_on) {
+        f.late_days_sum += std::max<int64_t>(0, *day_number(*m.done_on) - due);
+        ++f.milestones_judged;
+      } else if (today_day > due) {
+        f.late_days_sum += today_day - due;
+        ++f.milestones_judged;
+      }
+    }
+    if (pr.rating) f.ratings_sum += *pr.rating, ++f.ratings;
+    if (pr.contract_amount_fen && pr.catalogue_price_fen && *pr.catalogue_price_fen > 0) {
+      f.discount_bp_sum += (*pr.catalogue_price_fen - *pr.contract_amount_fen) * 10000 / *pr.catalogue_price_fen;
+      ++f.discounts;
+    }
+    if (accepted) {
+      SZ_ASSIGN(auto e, registry::Service::find(*c, pr.enterprise_id));
+      SZ_ASSIGN(auto before, assessment::Service::level_before(*c, pr.enterprise_id, pr.created_at));
+      if (e && before) f.uplift_sum += std::max(0, e->level - *before), ++f.uplifts;
+    }
+  }
+  v.card = score(ref_.scorecard, f);
+  return v;
+}
+
+bj::object scorecard_json(const ScorecardView& v) {
+  bj::array components;
+  for (const auto& c : v.card.components)
+    components.push_back(bj::object{{"code", c.component->code}, {"name", c.component->name}, {"weight", c.component->weight},
+                                    {"score", c.score_milli ? bj::value(milli_text(*c.score_milli)) : bj::value(nullptr)},
+                                    {"explanation", c.explanation}});
+  return bj::object{{"provider", bj::object{{"id", v.provider_id}, {"name", v.provider_name}}},
+                    {"projects", v.facts.projects},
+                    {"components", std::move(components)},
+                    {"total", v.card.total_milli ? bj::value(milli_text(*v.card.total_milli)) : bj::value(nullptr)},
+                    {"stars", v.card.stars}};
+}
+
+Result<std::vector<ScorecardView>> Service::scorecards() {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto all, market::provider_directory(*c));
+  std::vector<ScorecardView> out;
+  for (const auto& p : all) {
+    if (!market::listed(p.status)) continue;
+    SZ_ASSIGN(auto v, scorecard(p.id));
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 Result<Service::Summary> Service::summary(const auth::Principal& p) {

@@ -2,6 +2,7 @@
 // and the checks before each move), versioned plan adjustments approved by an expert, contract, milestones, costs,
 // expert supervision, outcome indicators, acceptance materials and the provider's rating. Authorisation here.
 #pragma once
+#include <boost/json.hpp>
 #include <functional>
 #include <map>
 #include <memory>
@@ -25,6 +26,15 @@ struct Reference {
   std::vector<Indicator> indicators;
   std::vector<Material> materials;
   int64_t warn_days = 14;  // a milestone due within this many days and not done makes the project "at risk"
+  ScorecardRules scorecard;  // data/provider-scorecard.json
+};
+
+// A provider's scorecard with the facts it was computed from.
+struct ScorecardView {
+  int64_t provider_id = 0;
+  std::string provider_name;
+  ProviderFacts facts;
+  Scorecard card;
 };
 
 // A check another area answers before a move (e.g. "review_passed" from reviews), wired by app/.
@@ -111,7 +121,7 @@ class Service {
   Status check_guards() const;
 
   static Result<Reference> parse_reference(std::string_view lifecycle_json, std::string_view indicators_json,
-                                           std::string_view materials_json);
+                                           std::string_view materials_json, std::string_view scorecard_json);
   const Reference& reference() const { return ref_; }
 
   Result<store::Diagnosis> add_diagnosis(const auth::Principal& p, const auth::Origin& from, int64_t enterprise_id,
@@ -148,6 +158,10 @@ class Service {
                       int64_t document_id);
   Status rate_provider(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t rating,
                        const std::string& comment);
+
+  // 服务商评价: from the projects each provider leads as integrator. One provider, or every listed provider.
+  Result<ScorecardView> scorecard(int64_t provider_id);
+  Result<std::vector<ScorecardView>> scorecards();
 
   // For the dashboard (city admins; district officers see their district): projects by state from the summary
   // kept on write, and the benefits reported by accepted projects per outcome indicator.
@@ -197,6 +211,9 @@ class Service {
   std::map<std::string, Guard> guards_;
   ExpertCheck expert_check_;
 };
+
+// A scorecard as the API shows it and as evaluation reports freeze it: components with their explanations, total, stars.
+boost::json::object scorecard_json(const ScorecardView& v);
 
 // The plan as stored in a version (JSON text), and back.
 std::string plan_json(const PlanInput& plan);

@@ -120,6 +120,14 @@ Result<std::vector<Project>> list_projects(db::Connection& c, const ProjectFilte
   return out;
 }
 
+Result<std::vector<Project>> projects_of_integrator(db::Connection& c, int64_t provider_id) {
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kProjectColumns + " FROM projects WHERE integrator_id = $1 ORDER BY id",
+                               {provider_id}));
+  std::vector<Project> out;
+  for (const auto& r : rows) out.push_back(project_of(r));
+  return out;
+}
+
 Status set_providers(db::Connection& c, int64_t project_id, int64_t integrator, const std::vector<int64_t>& specialists) {
   SZ_TRY(c.execute("DELETE FROM project_providers WHERE project_id = $1", {project_id}));
   SZ_TRY(c.execute("INSERT INTO project_providers (project_id, provider_id, role) VALUES ($1,$2,'integrator')",

@@ -47,6 +47,8 @@ struct ProjectFilter {
 Result<std::vector<Project>> list_projects(db::Connection& c, const ProjectFilter& f, int64_t limit, int64_t offset,
                                            int64_t* total);
 
+// The projects a provider leads as integrator (a provider has hundreds at most).
+Result<std::vector<Project>> projects_of_integrator(db::Connection& c, int64_t provider_id);
 Status set_providers(db::Connection& c, int64_t project_id, int64_t integrator, const std::vector<int64_t>& specialists);
 Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
 Result<bool> provider_serves(db::Connection& c, int64_t project_id, int64_t provider_id);

@@ -94,6 +94,13 @@ bj::object round_json(const RoundView& v) {
   return o;
 }
 
+bj::object evaluation_json(const store::Evaluation& e, bool with_snapshot) {
+  bj::object o{{"id", e.id}, {"period", e.period}, {"opinion", e.opinion}, {"snapshot_sm3", e.snapshot_sm3},
+               {"rules_version", e.rules_version}, {"created_at", iso_utc(e.created_at)}};
+  if (with_snapshot) o["scorecards"] = bj::parse(e.snapshot_json);
+  return o;
+}
+
 Result<std::string> reason_field(const bj::object& o) {
   SZ_ASSIGN(auto reason, json::required_string(o, "reason", "原因", 1000));
   return text::trim(reason);
@@ -116,6 +123,28 @@ void register_routes(auth::Routes& routes, Service& svc) {
       items.push_back(bj::object{{"subject_type", r.subject_type}, {"name", r.name}, {"pass_score", r.pass_score}, {"items", std::move(its)}});
     }
     return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/provider-evaluations", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"period", "opinion"}));
+    SZ_ASSIGN(auto period, json::required_string(o, "period", "考核期间", 40));
+    SZ_ASSIGN(auto opinion, json::required_string(o, "opinion", "评估意见", 5000));
+    SZ_ASSIGN(auto e, svc.evaluate_providers(p, auth::origin_of(req), period, opinion));
+    return json::reply(201, evaluation_json(e, true));
+  });
+
+  routes.authed("GET", "/api/v1/provider-evaluations", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.evaluations(p));
+    bj::array items;
+    for (const auto& e : list) items.push_back(evaluation_json(e, false));
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("GET", "/api/v1/provider-evaluations/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto e, svc.evaluation(p, id));
+    return json::reply(200, evaluation_json(e, true));
   });
 
   routes.authed("GET", "/api/v1/experts", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {

@@ -48,8 +48,9 @@ Result<std::vector<Rubric>> Service::parse_rubrics(std::string_view json) {
   return out;
 }
 
-Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Rubric> rubrics)
-    : db_(std::move(db)), clock_(clock), rubrics_(std::move(rubrics)) {}
+Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Rubric> rubrics,
+                 projects::Service& projects)
+    : db_(std::move(db)), clock_(clock), rubrics_(std::move(rubrics)), projects_(projects) {}
 
 const Rubric* Service::rubric(const std::string& subject_type) const {
   for (const auto& r : rubrics_)
@@ -468,6 +469,44 @@ Status Service::review_passed(db::Connection& c, const std::string& subject_type
     return err::conflict("review", "最近一次专家评审的综合意见为不通过");
   }
   return err::conflict("review", "尚无已完成的专家评审（评审组综合意见为通过后方可立项）");
+}
+
+Result<store::Evaluation> Service::evaluate_providers(const auth::Principal& p, const auth::Origin& from,
+                                                     const std::string& period, const std::string& opinion) {
+  if (!admin(p)) return err::forbidden("定期考核报告由市级管理员代专家委员会登记");
+  std::string when = text::trim(period), what = text::trim(opinion);
+  if (when.empty() || text::utf8_length(when) > 40) return err::invalid("period", "请填写考核期间（如 2025年上半年）");
+  if (what.empty() || text::utf8_length(what) > 5000) return err::invalid("opinion", "请填写专家委员会评估意见（不超过5000字）");
+  SZ_ASSIGN(auto cards, projects_.scorecards());
+  bj::array snapshot;
+  for (const auto& v : cards) snapshot.push_back(projects::scorecard_json(v));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto existing, store::evaluations(*c));
+  for (const auto& e : existing)
+    if (e.period == when) return err::conflict("period", "该期间的考核报告已登记");
+  store::Evaluation e{0, when, what, bj::serialize(snapshot), "", projects_.reference().scorecard.version, p.user_id, clock_.now()};
+  e.snapshot_sm3 = crypto::sm3_hex(e.snapshot_json);
+  SZ_ASSIGN(e.id, store::insert_evaluation(*c, e));
+  SZ_TRY(audit::record(*c, e.created_at, auth::actor_of(p, from), "provider.evaluation", "evaluation", std::to_string(e.id), "",
+                       bj::serialize(bj::object{{"period", when}, {"providers", static_cast<int64_t>(cards.size())},
+                                                {"snapshot_sm3", e.snapshot_sm3}})));
+  SZ_TRY(tx->commit());
+  return e;
+}
+
+Result<std::vector<store::Evaluation>> Service::evaluations(const auth::Principal& p) {
+  if (!admin(p) && !p.has(auth::Role::district_officer) && !p.has(auth::Role::expert) && !p.has(auth::Role::provider))
+    return err::forbidden("无权查看服务商考核报告");
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::evaluations(*c);
+}
+
+Result<store::Evaluation> Service::evaluation(const auth::Principal& p, int64_t id) {
+  SZ_ASSIGN(auto list, evaluations(p));
+  for (auto& e : list)
+    if (e.id == id) return e;
+  return err::not_found("考核报告不存在");
 }
 
 }  // namespace sz::reviews

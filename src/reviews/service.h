@@ -46,7 +46,7 @@ struct RoundSummary {
 
 class Service {
  public:
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Rubric> rubrics);
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Rubric> rubrics, projects::Service& projects);
   static Result<std::vector<Rubric>> parse_rubrics(std::string_view json);
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
 
@@ -69,6 +69,13 @@ class Service {
   Result<RoundView> consensus(const auth::Principal& p, const auth::Origin& from, int64_t round_id, bool pass,
                               const std::string& opinion);
 
+  // 定期考核: the expert committee's report for a period ("2025年上半年") freezes every listed provider's scorecard
+  // with its opinion; one report per period.
+  Result<store::Evaluation> evaluate_providers(const auth::Principal& p, const auth::Origin& from, const std::string& period,
+                                              const std::string& opinion);
+  Result<std::vector<store::Evaluation>> evaluations(const auth::Principal& p);
+  Result<store::Evaluation> evaluation(const auth::Principal& p, int64_t id);
+
   // For projects' lifecycle ("review_passed"): the newest closed round of the subject passed.
   static Status review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id);
   // For projects' expert assignments: refuses a conflicted expert, naming why.
@@ -86,6 +93,7 @@ class Service {
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   std::vector<Rubric> rubrics_;
+  projects::Service& projects_;
 };
 
 }  // namespace sz::reviews

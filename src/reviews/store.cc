@@ -108,4 +108,19 @@ Result<std::vector<Round>> rounds_of_member(db::Connection& c, int64_t user_id, 
   return out;
 }
 
+Result<int64_t> insert_evaluation(db::Connection& c, const Evaluation& e) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO provider_evaluations (period, opinion, snapshot_json, snapshot_sm3, rules_version, "
+                                  "created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+                                  {e.period, e.opinion, e.snapshot_json, e.snapshot_sm3, e.rules_version, e.created_by, e.created_at}));
+  return row->i64(0);
+}
+
+Result<std::vector<Evaluation>> evaluations(db::Connection& c) {
+  SZ_ASSIGN(auto rows, c.query("SELECT id, period, opinion, snapshot_json, snapshot_sm3, rules_version, created_by, created_at "
+                               "FROM provider_evaluations ORDER BY id DESC"));
+  std::vector<Evaluation> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6), r.i64(7)});
+  return out;
+}
+
 }  // namespace sz::reviews::store

@@ -54,4 +54,12 @@ Result<std::vector<Member>> members(db::Connection& c, int64_t round_id);
 // The rounds an expert sits on, newest first.
 Result<std::vector<Round>> rounds_of_member(db::Connection& c, int64_t user_id, int64_t limit);
 
+struct Evaluation {
+  int64_t id = 0;
+  std::string period, opinion, snapshot_json, snapshot_sm3, rules_version;
+  int64_t created_by = 0, created_at = 0;
+};
+Result<int64_t> insert_evaluation(db::Connection& c, const Evaluation& e);
+Result<std::vector<Evaluation>> evaluations(db::Connection& c);
+
 }  // namespace sz::reviews::store

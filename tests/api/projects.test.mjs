@@ -365,6 +365,22 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
   assert.equal((await ok(await call('qiye', 'GET', '/api/v1/subsidies'))).total, 3)
   assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/subsidies'))).total, 0)
   assert.equal((await ok(await call('fuwushang', 'GET', '/api/v1/subsidies'))).total, 1)
+  // 服务商评价 from the facts of the project it led: accepted, on time, rated 5, 10 % below its catalogue price.
+  const card = await ok(await call('qiye', 'GET', `/api/v1/providers/${providerId}/scorecard`))
+  const part = (code) => card.components.find((c) => c.code === code)
+  assert.equal(part('acceptance_pass_rate').score, '100')
+  assert.equal(part('timeliness').score, '100')
+  assert.equal(part('satisfaction').score, '100')
+  assert.equal(part('price').score, '50')
+  assert.equal(part('level_uplift').score, null)  // no assessment before the project: no uplift to judge
+  assert.equal(card.total, '94.117')  // (100×30 + 100×20 + 100×25 + 50×10) ÷ 85
+  assert.equal(card.stars, 5)
+  const report = await ok(await call('admin', 'POST', '/api/v1/provider-evaluations', { period: '2026年下半年', opinion: '整体良好' }), 201)
+  assert.equal(report.scorecards.find((c) => c.provider.id === providerId).stars, 5)
+  assert.match(report.snapshot_sm3, /^[0-9a-f]{64}$/)
+  assert.equal((await call('admin', 'POST', '/api/v1/provider-evaluations', { period: '2026年下半年', opinion: '再登' })).status, 409)
+  assert.equal((await call('fuwushang', 'GET', `/api/v1/provider-evaluations/${report.id}`)).status, 200)
+  assert.equal((await call('qiye', 'GET', '/api/v1/provider-evaluations')).status, 403)
   await ok(await call('admin', 'POST', '/api/v1/loan-pool', { enterprise_id: ENT, project_id: id, amount_fen: 500000000, note: '二期扩产' }), 201)
   assert.equal((await ok(await call('yinhang', 'GET', '/api/v1/loan-pool'))).items.length, 1)
   assert.equal((await call('qiye', 'GET', '/api/v1/loan-pool')).status, 403)
