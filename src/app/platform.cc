@@ -9,6 +9,7 @@
 #include "assessment/api.h"
 #include "documents/api.h"
 #include "funding/api.h"
+#include "catalog/api.h"
 #include "projects/api.h"
 #include "publish/api.h"
 #include "reviews/api.h"
@@ -62,6 +63,12 @@ std::vector<funding::RuleSet> subsidy_rules() {
     out.push_back(std::move(r).value());
   }
   return out;
+}
+
+catalog::Catalog product_catalog() {
+  auto r = catalog::Service::parse_catalog(*embedded::find("data/product-catalog.json"));
+  if (!r) throw std::runtime_error("data/product-catalog.json: " + r.error().detail);
+  return *r;
 }
 
 market::ProviderRules provider_rules() {
@@ -145,7 +152,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       subsidies_(db_, *clock_, funding_),
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics(), projects_),
-      publish_(db_, *clock_, registry_, projects_, opts_.public_query_interval),
+      catalog_(db_, *clock_, product_catalog()),
+      publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
       documents_(db_, *clock_, opts_.documents_dir,
@@ -183,6 +191,11 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     return reviews::Service::review_passed(c, "provider", r.base.id);
   });
   if (auto s = market_.check_guards(); !s) throw std::runtime_error(s.error().detail);
+  // A product is listed only after its expert review passed; its review judges conflicts on its provider.
+  catalog_.set_review_guard([](db::Connection& c, const catalog::store::Product& p) {
+    return reviews::Service::review_passed(c, "product", p.id);
+  });
+  reviews_.set_product_owner(&catalog::Service::owner);
   runner_.add("audit.export", ops_.audit_export_handler());
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());
@@ -231,6 +244,7 @@ void Platform::register_routes() {
   funding::register_routes(routes_, funding_, subsidies_);
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
+  catalog::register_routes(routes_, catalog_);
   publish::register_routes(routes_, publish_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

@@ -10,6 +10,7 @@
 #include "documents/service.h"
 #include "funding/service.h"
 #include "funding/subsidies.h"
+#include "catalog/service.h"
 #include "projects/service.h"
 #include "publish/service.h"
 #include "reviews/service.h"
@@ -81,6 +82,7 @@ class Platform {
   funding::Subsidies subsidies_;
   projects::Service projects_;
   reviews::Service reviews_;
+  catalog::Service catalog_;
   publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;

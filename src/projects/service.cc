@@ -209,6 +209,10 @@ Result<std::vector<std::string>> Service::enterprise_project_states(db::Connecti
 Result<int64_t> Service::diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
   return store::diagnosis_cost_total(c, enterprise_id);
 }
+Result<store::Usage> Service::product_usage(db::Connection& c, const std::string& name) { return store::product_usage(c, name); }
+Result<store::Usage> Service::scenario_usage(db::Connection& c, const std::string& industry, const std::string& name) {
+  return store::scenario_usage(c, industry, name);
+}
 
 Status Service::write(db::Connection& c, const auth::Principal& p, const auth::Origin& from, const std::string& action,
                       int64_t project_id, const std::string& before, const std::string& after) {

@@ -186,6 +186,9 @@ class Service {
   static Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
   static Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
   static Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
+  // How plans use a product or a scenario (catalog).
+  static Result<store::Usage> product_usage(db::Connection& c, const std::string& name);
+  static Result<store::Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name);
 
  private:
   struct Loaded {

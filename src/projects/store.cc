@@ -318,6 +318,22 @@ Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
   return row->i64(0);
 }
 
+Result<Usage> product_usage(db::Connection& c, const std::string& name) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(DISTINCT p.id), COUNT(DISTINCT CASE WHEN p.state IN ('passed', 'subsidized') "
+                                  "THEN p.enterprise_id END) FROM project_products x JOIN projects p ON p.id = x.project_id "
+                                  "WHERE x.name = $1",
+                                  {name}));
+  return Usage{row->i64(0), row->i64(1)};
+}
+
+Result<Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(DISTINCT p.id), COUNT(DISTINCT CASE WHEN p.state IN ('passed', 'subsidized') "
+                                  "THEN p.enterprise_id END) FROM project_scenarios x JOIN projects p ON p.id = x.project_id "
+                                  "WHERE x.name = $1 AND p.industry_code = $2",
+                                  {name, industry}));
+  return Usage{row->i64(0), row->i64(1)};
+}
+
 Status insert_event(db::Connection& c, const Event& e) {
   SZ_TRY(c.execute("INSERT INTO project_events (project_id, action, from_state, to_state, actor_id, actor_name, reason, at) "
                    "VALUES ($1,$2,$3,$4,$5,$6,$7,$8)",

@@ -114,6 +114,12 @@ Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t ye
 Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
 Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
 Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
+// How plans use a product or a scenario (by the name the plan gives): projects, and enterprises whose project passed.
+struct Usage {
+  int64_t projects = 0, accepted_enterprises = 0;
+};
+Result<Usage> product_usage(db::Connection& c, const std::string& name);
+Result<Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name);
 
 struct Event {
   int64_t id = 0, project_id = 0;

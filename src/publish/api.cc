@@ -1,5 +1,6 @@
 #include "publish/api.h"
 
+#include "catalog/api.h"
 #include "documents/api.h"
 #include "infra/text.h"
 
@@ -189,6 +190,20 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     bj::array items;
     for (const auto& p : found)
       items.push_back(bj::object{{"id", p.id}, {"name", p.name}, {"kind_name", p.kind_name}, {"in_zhengzhou", p.in_zhengzhou}});
+    return json::reply(200, bj::object{{"q", q}, {"items", std::move(items)}});
+  });
+
+  routes.pub("GET", "/api/v1/public/products", [&svc](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(auto q, query_text(req));
+    SZ_ASSIGN(auto refused, refuse_if_too_soon(svc, req));
+    if (refused) return std::move(*refused);
+    SZ_ASSIGN(auto found, svc.find_products(q));
+    bj::array items;
+    for (const auto& v : found) {
+      bj::object o = catalog::product_json(svc.catalog(), v);
+      o.erase("status_note");
+      items.push_back(std::move(o));
+    }
     return json::reply(200, bj::object{{"q", q}, {"items", std::move(items)}});
   });
 

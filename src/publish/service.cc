@@ -5,6 +5,7 @@
 
 #include "audit/service.h"
 #include "infra/text.h"
+#include "market/rules.h"
 #include "market/service.h"
 #include "projects/service.h"
 
@@ -199,7 +200,7 @@ Result<std::vector<PublicProvider>> Service::find_providers(const std::string& q
   SZ_ASSIGN(auto all, market::provider_directory(*c));
   std::vector<PublicProvider> out;
   for (const auto& p : all)
-    if (p.name.find(q) != std::string::npos || p.credit_code == q)
+    if (market::listed(p.status) && (p.name.find(q) != std::string::npos || p.credit_code == q))
       out.push_back({p.id, p.name, p.kind == "integrator" ? "集成服务商" : "专业服务商", p.in_zhengzhou});
   if (out.size() > 20) out.resize(20);
   return out;

@@ -12,6 +12,7 @@
 #include "infra/db/db.h"
 #include "publish/rules.h"
 #include "publish/store.h"
+#include "catalog/service.h"
 #include "projects/service.h"
 #include "registry/service.h"
 
@@ -44,8 +45,8 @@ class Service {
  public:
   // `interval`: seconds between two public look-ups of one client (the seed's "查询间隔10秒").
   Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry, projects::Service& projects,
-          int64_t interval)
-      : db_(std::move(db)), clock_(clock), registry_(registry), projects_(projects), interval_(interval) {}
+          catalog::Service& catalog, int64_t interval)
+      : db_(std::move(db)), clock_(clock), registry_(registry), projects_(projects), catalog_(catalog), interval_(interval) {}
   int64_t interval() const { return interval_; }
 
   Result<store::Article> create(const auth::Principal& p, const auth::Origin& from, const ArticleInput& in);
@@ -68,6 +69,8 @@ class Service {
   Result<std::optional<int64_t>> admit(const std::string& client);
   Result<std::vector<PublicEnterprise>> find_enterprises(const std::string& q);
   Result<std::vector<PublicProvider>> find_providers(const std::string& q);
+  Result<std::vector<catalog::ProductView>> find_products(const std::string& q) { return catalog_.public_products(q); }
+  const catalog::Service& catalog() const { return catalog_; }
 
   // Pilot enterprises and transformed (accepted at 二级) enterprises by district × industry, suppressed.
   Result<std::vector<OpenTable>> open_data();
@@ -77,6 +80,7 @@ class Service {
   const Clock& clock_;
   registry::Service& registry_;
   projects::Service& projects_;
+  catalog::Service& catalog_;
   int64_t interval_;
   std::atomic<int64_t> last_cleanup_{0};
 };

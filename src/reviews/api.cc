@@ -12,7 +12,7 @@ bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(
 bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
 
 const char* subject_type_name(const std::string& t) {
-  return t == "project" ? "项目立项评审" : t == "acceptance" ? "项目验收评审" : t == "provider" ? "服务商入库评审" : "";
+  return t == "project" ? "项目立项评审" : t == "acceptance" ? "项目验收评审" : t == "provider" ? "服务商入库评审" : t == "product" ? "产品入库评审" : "";
 }
 const char* member_status_name(const std::string& s) {
   return s == "assigned" ? "待评分" : s == "scored" ? "已提交" : s == "abstained" ? "主动回避" : s == "recused" ? "责令回避" : "";

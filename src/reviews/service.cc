@@ -126,14 +126,24 @@ Result<SubjectFacts> Service::subject_facts(db::Connection& c, const std::string
     }
     return f;
   }
-  if (type == "provider") {
-    SZ_ASSIGN(auto pv, market::find_provider(c, id));
-    if (!pv) return err::invalid("subject_id", "服务商不存在：" + std::to_string(id));
-    *name = pv->name;
+  // A product is judged on its provider: the area that keeps products says which one (app wires it).
+  int64_t provider_id = id;
+  std::string product_name;
+  if (type == "product") {
+    if (!product_owner_) return err::invalid("subject_type", "产品库未启用");
+    SZ_ASSIGN(auto owner, product_owner_(c, id));
+    if (!owner) return err::invalid("subject_id", "产品不存在：" + std::to_string(id));
+    provider_id = owner->first;
+    product_name = owner->second;
+  }
+  if (type == "provider" || type == "product") {
+    SZ_ASSIGN(auto pv, market::find_provider(c, provider_id));
+    if (!pv) return err::invalid("subject_id", "服务商不存在：" + std::to_string(provider_id));
+    *name = product_name.empty() ? pv->name : product_name + "（" + pv->name + "）";
     f.parties.push_back({"服务商", pv->name, pv->credit_code, "", ""});
     return f;
   }
-  return err::invalid("subject_type", "评审对象应为 project（立项）、acceptance（验收）或 provider（服务商入库）");
+  return err::invalid("subject_type", "评审对象应为 project（立项）、acceptance（验收）、provider（服务商入库）或 product（产品入库）");
 }
 
 Result<std::vector<std::string>> Service::conflicts_of(db::Connection& c, int64_t user_id, const SubjectFacts& facts) {
@@ -189,7 +199,8 @@ Result<RoundView> Service::view(db::Connection& c, const auth::Principal& p, con
 
 Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Origin& from, const NewRound& in) {
   if (!admin(p)) return err::forbidden("只有市级管理员可以组织评审");
-  if (!rubric(in.subject_type)) return err::invalid("subject_type", "评审对象应为 project（立项）、acceptance（验收）或 provider（服务商入库）");
+  if (!rubric(in.subject_type))
+    return err::invalid("subject_type", "评审对象应为 project（立项）、acceptance（验收）、provider（服务商入库）或 product（产品入库）");
   if (in.expert_ids.empty() == (in.draw == 0)) return err::invalid("expert_user_ids", "请指定评审专家，或给出随机抽取的人数（二选一）");
   if (in.draw > 15 || in.expert_ids.size() > 15) return err::invalid("draw", "评审组不超过15人");
   SZ_ASSIGN(auto* c, db_->local());
@@ -258,7 +269,8 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
   for (int64_t id : panel) {
     SZ_TRY(store::insert_member(*c, {r.id, id, "assigned", {}, {}, {}, {}, {}}));
     // The panel reads the project it scores.
-    if (r.subject_type != "provider") SZ_TRY(projects::Service::add_reviewer(*c, r.subject_id, id, p.user_id, now));
+    if (r.subject_type == "project" || r.subject_type == "acceptance")
+      SZ_TRY(projects::Service::add_reviewer(*c, r.subject_id, id, p.user_id, now));
   }
   bj::array members_json;
   for (int64_t id : panel) members_json.push_back(id);

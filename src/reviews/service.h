@@ -2,6 +2,7 @@
 // random assignment), conflicts of interest (declared, set by the admin, or detected from the data), scores locked
 // once submitted, and the panel lead's consensus. Authorisation and audit here.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -48,6 +49,9 @@ class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, std::vector<Rubric> rubrics, projects::Service& projects);
   static Result<std::vector<Rubric>> parse_rubrics(std::string_view json);
+  // Who offers a product (provider id, product name), from the area that keeps products; nullopt when there is none.
+  using ProductOwner = std::function<Result<std::optional<std::pair<int64_t, std::string>>>(db::Connection&, int64_t)>;
+  void set_product_owner(ProductOwner f) { product_owner_ = std::move(f); }
   const std::vector<Rubric>& rubrics() const { return rubrics_; }
 
   Result<std::vector<store::Expert>> experts(const auth::Principal& p);
@@ -94,6 +98,7 @@ class Service {
   const Clock& clock_;
   std::vector<Rubric> rubrics_;
   projects::Service& projects_;
+  ProductOwner product_owner_;
 };
 
 }  // namespace sz::reviews

@@ -86,13 +86,18 @@ const SAMPLES = {
   'POST /api/v1/providers/{id}/appeals/{aid}/decision': { overturn: false, note: '巡检' },
   'PUT /api/v1/provider-selections': { industry: 'auto_parts', provider_id: 1, selected: true },
   'POST /api/v1/provider-evaluations': { period: '巡检期间', opinion: '巡检' },
+  'POST /api/v1/products': { name: '巡检产品', category: 'scheduling', deployment: 'saas', price_fen: 1, delivery_days: 1 },
+  'PATCH /api/v1/products/{id}': { name: '巡检改名' },
+  'POST /api/v1/products/{id}/transitions': { action: 'submit' },
+  'POST /api/v1/scenarios': { industry: 'auto_parts', kind: 'N', name: '巡检场景', category: 'scheduling' },
+  'POST /api/v1/scenarios/{id}/links': { product_id: 1, linked: true },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
-let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId
+let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
 // fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
@@ -143,6 +148,10 @@ before(async () => {
   const ar = await server.call('POST', '/api/v1/articles', { token: tokens.admin, body: { kind: 'notice', title: '巡检草稿', body: '正文' } })
   assert.equal(ar.status, 201, ar.text)
   articleId = ar.json.id
+  // A draft product of the demo provider: only that provider and the city act on it.
+  const pd = await server.call('POST', '/api/v1/products', { token: tokens.fuwushang, body: SAMPLES['POST /api/v1/products'] })
+  assert.equal(pd.status, 201, pd.text)
+  productId = pd.json.id
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
     if (j.json.state === 'succeeded') break
@@ -249,6 +258,9 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         if (user === 'fuwushang' || (user === 'admin' && r.scope === 'provider')) continue
         if (r.method === 'GET') continue
         target = fill(r.path, 1)
+      } else if (r.scope === 'product') {
+        if (['admin', 'fuwushang'].includes(user)) continue
+        target = fill(r.path, productId)
       } else if (r.scope === 'editor') {
         if (EDITORS.has(user)) continue
         target = r.path
@@ -357,6 +369,10 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.path === '/api/v1/reviews') target = `${r.path}?subject_type=project&subject_id=${projectId}`
       if (r.path === '/api/v1/reviews/mine' && user !== 'zhuanjia') continue
       if (r.path === '/api/v1/providers/{id}/scorecard') target = fill(r.path, 1)
+      if (r.path === '/api/v1/products/{id}') {
+        if (!['admin', 'fuwushang', 'zhuanjia'].includes(user)) continue  // a draft: its provider, the city, experts
+        target = fill(r.path, productId)
+      }
       if (r.path.startsWith('/api/v1/provider-evaluations') && ['qiye', 'yinhang'].includes(user)) continue
       if (r.path === '/api/v1/provider-evaluations/{id}') continue  // no report yet: projects.test.mjs reads one
       if (r.scope === 'subsidy') continue  // a subsidy needs an accepted project: projects.test.mjs reads them in scope

@@ -1,0 +1,268 @@
+#include "catalog/service.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+
+#include "audit/service.h"
+#include "infra/text.h"
+#include "market/directory.h"
+#include "market/rules.h"
+#include "market/service.h"
+#include "projects/service.h"
+
+namespace sz::catalog {
+
+namespace bj = boost::json;
+
+namespace {
+bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
+std::string text_of(const bj::object& o, const char* key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+std::string audit_json(const store::Product& p) {
+  return bj::serialize(bj::object{{"name", p.name}, {"category", p.category}, {"price_fen", p.price_fen}, {"status", p.status}});
+}
+}  // namespace
+
+Result<Catalog> Service::parse_catalog(std::string_view json) {
+  boost::system::error_code ec;
+  auto v = bj::parse(json, ec);
+  if (ec || !v.is_object()) return err::internal("product-catalog.json is not a JSON object");
+  const auto& o = v.as_object();
+  Catalog c;
+  c.version = text_of(o, "version");
+  for (const auto& x : o.at("categories").as_array()) c.categories.push_back({text_of(x.as_object(), "code"), text_of(x.as_object(), "name")});
+  for (const auto& x : o.at("deployments").as_array()) c.deployments.push_back({text_of(x.as_object(), "code"), text_of(x.as_object(), "name")});
+  c.replicable_enterprises = o.at("replicable_enterprises").as_int64();
+  return c;
+}
+
+Result<std::optional<std::pair<int64_t, std::string>>> Service::owner(db::Connection& c, int64_t product_id) {
+  SZ_ASSIGN(auto p, store::product(c, product_id));
+  if (!p) return std::optional<std::pair<int64_t, std::string>>();
+  return std::optional<std::pair<int64_t, std::string>>(std::make_pair(p->provider_id, p->name));
+}
+
+Result<ProductView> Service::view(db::Connection& c, store::Product p) {
+  ProductView v{std::move(p), "", {}};
+  SZ_ASSIGN(auto pv, market::find_provider(c, v.product.provider_id));
+  v.provider_name = pv ? pv->name : "";
+  SZ_ASSIGN(v.usage, projects::Service::product_usage(c, v.product.name));
+  return v;
+}
+
+Status Service::apply(const ProductInput& in, store::Product& p) {
+  if (in.name) {
+    if (text::trim(*in.name).empty() || text::utf8_length(*in.name) > 60) return err::invalid("name", "产品名称应为1–60个字符");
+    p.name = text::trim(*in.name);
+  }
+  if (in.category) {
+    if (!catalog_.category(*in.category)) return err::invalid("category", "未知的场景分类：" + *in.category);
+    p.category = *in.category;
+  }
+  if (in.deployment) {
+    if (!catalog_.deployment(*in.deployment)) return err::invalid("deployment", "部署方式应为 saas 或 onsite");
+    p.deployment = *in.deployment;
+  }
+  if (in.description) {
+    if (text::utf8_length(*in.description) > 4000) return err::invalid("description", "产品说明不能超过4000个字符");
+    p.description = *in.description;
+  }
+  if (in.price_fen) {
+    if (*in.price_fen < 0) return err::invalid("price_fen", "价格不能为负数");
+    p.price_fen = *in.price_fen;
+  }
+  if (in.delivery_days) {
+    if (*in.delivery_days < 1 || *in.delivery_days > 3650) return err::invalid("delivery_days", "交付周期应为 1–3650 天");
+    p.delivery_days = *in.delivery_days;
+  }
+  if (in.industries) {
+    bj::array a;
+    for (const auto& x : *in.industries) a.push_back(bj::value(x));
+    p.industries_json = bj::serialize(a);
+  }
+  return ok();
+}
+
+Result<ProductView> Service::create_product(const auth::Principal& p, const auth::Origin& from, const ProductInput& in) {
+  int64_t provider = admin(p) && in.provider_id ? *in.provider_id : p.provider_id.value_or(0);
+  if (!admin(p) && !(p.has(auth::Role::provider) && p.provider_id)) return err::forbidden("只有服务商或市级管理员可以申报产品");
+  if (!provider) return err::invalid("provider_id", "请指定提供产品的服务商");
+  if (!in.name || !in.category || !in.deployment || !in.price_fen || !in.delivery_days)
+    return err::invalid(!in.name ? "name" : !in.category ? "category" : !in.deployment ? "deployment" : !in.price_fen ? "price_fen" : "delivery_days",
+                        "请填写产品名称、场景分类、部署方式、价格和交付周期");
+  store::Product prod;
+  prod.provider_id = provider;
+  SZ_TRY(apply(in, prod));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto pv, market::find_provider(*c, provider));
+  if (!pv) return err::invalid("provider_id", "服务商不存在");
+  if (!market::listed(pv->status)) return err::conflict("provider_id", "「" + pv->name + "」不在服务商库中，不能申报产品");
+  prod.status = "draft";
+  prod.created_at = prod.updated_at = clock_.now();
+  SZ_ASSIGN(prod.id, store::insert_product(*c, prod));
+  SZ_TRY(audit::record(*c, prod.created_at, auth::actor_of(p, from), "product.create", "product", std::to_string(prod.id), "",
+                       audit_json(prod)));
+  SZ_ASSIGN(auto v, view(*c, prod));
+  SZ_TRY(tx->commit());
+  return v;
+}
+
+Result<ProductView> Service::edit_product(const auth::Principal& p, const auth::Origin& from, int64_t id, const ProductInput& in) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto prod, store::product(*c, id));
+  if (!prod) return err::not_found("产品不存在");
+  if (!admin(p) && !market::own_provider(p, prod->provider_id)) return err::forbidden("只能修改本服务商的产品");
+  if (prod->status != "draft") return err::conflict("status", "「" + std::string(product_status_name(prod->status)) + "」的产品不能修改");
+  store::Product before = *prod;
+  SZ_TRY(apply(in, *prod));
+  prod->updated_at = clock_.now();
+  SZ_TRY(store::update_product(*c, *prod));
+  SZ_TRY(audit::record(*c, prod->updated_at, auth::actor_of(p, from), "product.update", "product", std::to_string(id),
+                       audit_json(before), audit_json(*prod)));
+  SZ_ASSIGN(auto v, view(*c, *prod));
+  SZ_TRY(tx->commit());
+  return v;
+}
+
+Result<ProductView> Service::move_product(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                          const std::string& action, const std::string& reason) {
+  const ProductMove* m = product_move(action);
+  if (!m) return err::invalid("action", "未知的操作：" + action);
+  if (m->needs_reason && text::trim(reason).empty()) return err::invalid("reason", std::string("「") + m->name + "」须说明原因");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto prod, store::product(*c, id));
+  if (!prod) return err::not_found("产品不存在");
+  if (m->by_admin ? !admin(p) : !(admin(p) || market::own_provider(p, prod->provider_id)))
+    return err::forbidden(std::string("「") + m->name + "」" + (m->by_admin ? "由市级管理员执行" : "由服务商本身执行"));
+  if (std::find(m->from.begin(), m->from.end(), prod->status) == m->from.end())
+    return err::conflict("status", "产品处于「" + std::string(product_status_name(prod->status)) + "」状态，不能" + m->name);
+  if (action == "list") {
+    if (!review_guard_) return err::internal("product review guard not wired");
+    SZ_TRY(review_guard_(*c, *prod));
+  }
+  store::Product before = *prod;
+  prod->status = m->to;
+  prod->status_note = text::trim(reason);
+  prod->updated_at = clock_.now();
+  if (prod->status == "listed") prod->listed_at = prod->updated_at;
+  SZ_TRY(store::update_product(*c, *prod));
+  SZ_TRY(audit::record(*c, prod->updated_at, auth::actor_of(p, from), "product." + action, "product", std::to_string(id),
+                       audit_json(before), audit_json(*prod)));
+  SZ_ASSIGN(auto v, view(*c, *prod));
+  SZ_TRY(tx->commit());
+  return v;
+}
+
+Result<ProductView> Service::product(const auth::Principal& p, int64_t id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto prod, store::product(*c, id));
+  if (!prod) return err::not_found("产品不存在");
+  if (prod->status != "listed" && !admin(p) && !market::own_provider(p, prod->provider_id) && !p.has(auth::Role::expert))
+    return err::forbidden("该产品尚未上架");
+  return view(*c, *prod);
+}
+
+Result<std::vector<ProductView>> Service::products(const auth::Principal& p, store::ProductFilter f) {
+  if (!admin(p)) {
+    f.listed_or_own = true;
+    f.provider_id = p.has(auth::Role::provider) ? p.provider_id : std::nullopt;
+  }
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::products(*c, f, 500));
+  std::vector<ProductView> out;
+  for (auto& x : list) {
+    SZ_ASSIGN(auto v, view(*c, std::move(x)));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<ProductView>> Service::public_products(const std::string& q) {
+  store::ProductFilter f;
+  f.status = "listed";
+  f.q = q;
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::products(*c, f, 20));
+  std::vector<ProductView> out;
+  for (auto& x : list) {
+    SZ_ASSIGN(auto v, view(*c, std::move(x)));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<std::vector<ProductView>> Service::ranking(const std::string& category) {
+  if (!category.empty() && !catalog_.category(category)) return err::invalid("category", "未知的场景分类：" + category);
+  store::ProductFilter f;
+  f.status = "listed";
+  f.category = category;
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::products(*c, f, 500));
+  std::vector<ProductView> out;
+  for (auto& x : list) {
+    SZ_ASSIGN(auto v, view(*c, std::move(x)));
+    out.push_back(std::move(v));
+  }
+  // 试点成效 first (enterprises accepted with it), then 推广数量 (projects), then 性价比 (the lower price).
+  std::stable_sort(out.begin(), out.end(), [](const ProductView& a, const ProductView& b) {
+    if (a.usage.accepted_enterprises != b.usage.accepted_enterprises) return a.usage.accepted_enterprises > b.usage.accepted_enterprises;
+    if (a.usage.projects != b.usage.projects) return a.usage.projects > b.usage.projects;
+    return a.product.price_fen < b.product.price_fen;
+  });
+  return out;
+}
+
+Result<ScenarioView> Service::add_scenario(const auth::Principal& p, const auth::Origin& from, store::Scenario s) {
+  if (!admin(p)) return err::forbidden("场景库由市级管理员维护");
+  if (s.kind != "N" && s.kind != "X") return err::invalid("kind", "场景类型应为 N（共性）或 X（个性）");
+  if (text::trim(s.name).empty() || text::utf8_length(s.name) > 60) return err::invalid("name", "场景名称应为1–60个字符");
+  if (!catalog_.category(s.category)) return err::invalid("category", "未知的场景分类：" + s.category);
+  s.name = text::trim(s.name);
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto all, store::scenarios(*c, s.industry_code));
+  for (const auto& x : all)
+    if (x.name == s.name) return err::conflict("name", "该行业已有同名场景");
+  s.created_at = clock_.now();
+  SZ_ASSIGN(s.id, store::insert_scenario(*c, s));
+  SZ_TRY(audit::record(*c, s.created_at, auth::actor_of(p, from), "scenario.create", "scenario", std::to_string(s.id), "",
+                       bj::serialize(bj::object{{"industry", s.industry_code}, {"kind", s.kind}, {"name", s.name}})));
+  SZ_TRY(tx->commit());
+  return ScenarioView{s, {}, {}, false};
+}
+
+Status Service::link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked) {
+  if (!admin(p)) return err::forbidden("场景库由市级管理员维护");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto s, store::scenario(*c, scenario_id));
+  if (!s) return err::not_found("场景不存在");
+  SZ_ASSIGN(auto prod, store::product(*c, product_id));
+  if (!prod) return err::invalid("product_id", "产品不存在");
+  if (linked && prod->status != "listed") return err::conflict("product_id", "只有已上架的产品可以关联场景");
+  SZ_TRY(store::link(*c, scenario_id, product_id, linked));
+  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), linked ? "scenario.link" : "scenario.unlink", "scenario",
+                       std::to_string(scenario_id), "", bj::serialize(bj::object{{"product_id", product_id}})));
+  return tx->commit();
+}
+
+Result<std::vector<ScenarioView>> Service::library(const std::string& industry) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::scenarios(*c, industry));
+  std::vector<ScenarioView> out;
+  for (auto& s : list) {
+    ScenarioView v{s, {}, {}, false};
+    SZ_ASSIGN(v.product_ids, store::products_of_scenario(*c, s.id));
+    SZ_ASSIGN(v.usage, projects::Service::scenario_usage(*c, s.industry_code, s.name));
+    v.replicable = replicable(catalog_, v.usage.accepted_enterprises);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace sz::catalog

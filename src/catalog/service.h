@@ -1,0 +1,77 @@
+// Use cases of the catalogue: 小快轻准 products listed after an expert review, how projects use them, the ranking
+// their awards are judged on; and the N+X scenario library per industry with the products that serve each scenario
+// and whether it replicates across enterprises. Authorisation here.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "auth/service.h"
+#include "catalog/rules.h"
+#include "catalog/store.h"
+#include "infra/clock.h"
+#include "infra/db/db.h"
+#include "projects/store.h"
+
+namespace sz::catalog {
+
+struct ProductInput {
+  std::optional<int64_t> provider_id;  // the admin names it; a provider's user files for its own
+  std::optional<std::string> name, category, deployment, description;
+  std::optional<std::vector<std::string>> industries;
+  std::optional<int64_t> price_fen, delivery_days;
+};
+
+struct ProductView {
+  store::Product product;
+  std::string provider_name;
+  projects::store::Usage usage;
+};
+
+struct ScenarioView {
+  store::Scenario scenario;
+  std::vector<int64_t> product_ids;
+  projects::store::Usage usage;
+  bool replicable = false;
+};
+
+class Service {
+ public:
+  using Guard = std::function<Status(db::Connection&, const store::Product&)>;
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, Catalog catalog)
+      : db_(std::move(db)), clock_(clock), catalog_(std::move(catalog)) {}
+  static Result<Catalog> parse_catalog(std::string_view json);
+  const Catalog& catalog() const { return catalog_; }
+  // The expert review a product passes before it is listed (reviews, wired by app).
+  void set_review_guard(Guard g) { review_guard_ = std::move(g); }
+  // For reviews: who offers a product.
+  static Result<std::optional<std::pair<int64_t, std::string>>> owner(db::Connection& c, int64_t product_id);
+
+  Result<ProductView> create_product(const auth::Principal& p, const auth::Origin& from, const ProductInput& in);
+  Result<ProductView> edit_product(const auth::Principal& p, const auth::Origin& from, int64_t id, const ProductInput& in);
+  Result<ProductView> move_product(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                   const std::string& action, const std::string& reason);
+  Result<ProductView> product(const auth::Principal& p, int64_t id);
+  // Listed products for everyone; a provider also sees its own, the city admin all.
+  Result<std::vector<ProductView>> products(const auth::Principal& p, store::ProductFilter f);
+  // Listed products for the public look-up (by name).
+  Result<std::vector<ProductView>> public_products(const std::string& q);
+  // The facts product awards (推广数量、性价比、试点成效) are judged on, ranked within each category.
+  Result<std::vector<ProductView>> ranking(const std::string& category);
+
+  Result<ScenarioView> add_scenario(const auth::Principal& p, const auth::Origin& from, store::Scenario s);
+  Status link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked);
+  Result<std::vector<ScenarioView>> library(const std::string& industry);
+
+ private:
+  Result<ProductView> view(db::Connection& c, store::Product p);
+  Status apply(const ProductInput& in, store::Product& p);
+
+  std::shared_ptr<db::Database> db_;
+  const Clock& clock_;
+  Catalog catalog_;
+  Guard review_guard_;
+};
+
+}  // namespace sz::catalog

@@ -1,0 +1,104 @@
+#include "catalog/store.h"
+
+namespace sz::catalog::store {
+
+namespace {
+constexpr const char* kProductColumns =
+    "id, provider_id, name, category, industries, deployment, price_fen, delivery_days, description, status, status_note, "
+    "created_at, updated_at, listed_at";
+Product product_of(const db::Row& r) {
+  return {r.i64(0), r.i64(1),      r.text(2),  r.text(3),  r.text(4),  r.text(5), r.i64(6),
+          r.i64(7), r.text(8),     r.text(9),  r.opt_text(10), r.i64(11), r.i64(12), r.opt_i64(13)};
+}
+}  // namespace
+
+Result<int64_t> insert_product(db::Connection& c, const Product& p) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO products (provider_id, name, category, industries, deployment, price_fen, "
+                                  "delivery_days, description, status, created_at, updated_at) "
+                                  "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id",
+                                  {p.provider_id, p.name, p.category, p.industries_json, p.deployment, p.price_fen,
+                                   p.delivery_days, p.description, p.status, p.created_at, p.updated_at}));
+  return row->i64(0);
+}
+
+Status update_product(db::Connection& c, const Product& p) {
+  SZ_TRY(c.execute("UPDATE products SET name = $2, category = $3, industries = $4, deployment = $5, price_fen = $6, "
+                   "delivery_days = $7, description = $8, status = $9, status_note = $10, updated_at = $11, listed_at = $12 "
+                   "WHERE id = $1",
+                   {p.id, p.name, p.category, p.industries_json, p.deployment, p.price_fen, p.delivery_days, p.description,
+                    p.status, db::opt(p.status_note), p.updated_at, db::opt(p.listed_at)}));
+  return ok();
+}
+
+Result<std::optional<Product>> product(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kProductColumns + " FROM products WHERE id = $1", {id}));
+  if (!row) return std::optional<Product>();
+  return std::optional<Product>(product_of(*row));
+}
+
+Result<std::vector<Product>> products(db::Connection& c, const ProductFilter& f, int64_t limit) {
+  db::Params p;
+  std::string where = " WHERE 1=1";
+  if (f.listed_or_own)
+    where += " AND (status = 'listed'" + (f.provider_id ? " OR provider_id = " + db::bind(p, *f.provider_id) : std::string()) + ")";
+  else if (f.provider_id)
+    where += " AND provider_id = " + db::bind(p, *f.provider_id);
+  if (!f.status.empty()) where += " AND status = " + db::bind(p, f.status);
+  if (!f.category.empty()) where += " AND category = " + db::bind(p, f.category);
+  // A catalogue of hundreds of products: a contains-match on the name and the industry list is enough.
+  if (!f.industry.empty()) where += " AND industries LIKE " + db::bind(p, "%\"" + f.industry + "\"%");
+  if (!f.q.empty()) where += " AND lower(name) LIKE " + db::bind(p, db::like_contains(f.q)) + " ESCAPE '\\'";
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kProductColumns + " FROM products" + where + " ORDER BY id LIMIT " +
+                                   db::bind(p, limit),
+                               p));
+  std::vector<Product> out;
+  for (const auto& r : rows) out.push_back(product_of(r));
+  return out;
+}
+
+Result<int64_t> insert_scenario(db::Connection& c, const Scenario& s) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO scenarios (industry_code, kind, name, category, description, created_at) "
+                                  "VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
+                                  {s.industry_code, s.kind, s.name, s.category, s.description, s.created_at}));
+  return row->i64(0);
+}
+
+namespace {
+constexpr const char* kScenarioColumns = "id, industry_code, kind, name, category, description, created_at";
+Scenario scenario_of(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6)}; }
+}  // namespace
+
+Result<std::optional<Scenario>> scenario(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kScenarioColumns + " FROM scenarios WHERE id = $1", {id}));
+  if (!row) return std::optional<Scenario>();
+  return std::optional<Scenario>(scenario_of(*row));
+}
+
+Result<std::vector<Scenario>> scenarios(db::Connection& c, const std::string& industry) {
+  db::Params p;
+  std::string where = industry.empty() ? "" : " WHERE industry_code = " + db::bind(p, industry);
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kScenarioColumns + " FROM scenarios" + where +
+                                   " ORDER BY industry_code, kind, id",
+                               p));
+  std::vector<Scenario> out;
+  for (const auto& r : rows) out.push_back(scenario_of(r));
+  return out;
+}
+
+Status link(db::Connection& c, int64_t scenario_id, int64_t product_id, bool linked) {
+  if (linked)
+    SZ_TRY(c.execute("INSERT INTO scenario_products (scenario_id, product_id) VALUES ($1,$2) ON CONFLICT DO NOTHING",
+                     {scenario_id, product_id}));
+  else
+    SZ_TRY(c.execute("DELETE FROM scenario_products WHERE scenario_id = $1 AND product_id = $2", {scenario_id, product_id}));
+  return ok();
+}
+
+Result<std::vector<int64_t>> products_of_scenario(db::Connection& c, int64_t scenario_id) {
+  SZ_ASSIGN(auto rows, c.query("SELECT product_id FROM scenario_products WHERE scenario_id = $1 ORDER BY product_id", {scenario_id}));
+  std::vector<int64_t> out;
+  for (const auto& r : rows) out.push_back(r.i64(0));
+  return out;
+}
+
+}  // namespace sz::catalog::store
