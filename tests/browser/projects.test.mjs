@@ -1,138 +1,41 @@
 // Browser test: 一企一策 from declaration to 通过, driven as the real users would.
-// qiye declares a project with its plan (元 typed, 分 sent) and submits it; the city admin's 立项 is refused with the
-// server's message (no review yet); the admin files zhuanjia's profile (郑州大学) and a second expert's whose
-// employer is enterprise 108 itself, organises a review where that expert is refused for the conflict of interest
-// (the message shown), then a review with zhuanjia; zhuanjia scores (locked on 提交) and gives the consensus; the
-// admin approves; qiye uploads and records the contract (服务商让利 shown); fuwushang starts; qiye records costs
-// with invoices; fuwushang completes the milestones with evidence; 申请验收 is refused naming the missing
-// materials. The remaining acceptance steps (materials, rating, district sign-off, the on-site grading at 二级) go
-// through the API; the admin schedules the on-site visit picking the expert, zhuanjia passes it, and the page
-// shows 通过 with the whole history.
+// qiye declares a project with its plan (元 typed, 分 sent; the integrator picked from the 服务商名录 by its credit
+// code; no milestone status before 立项), files a diagnosis (its provider picked too) and submits the project; the
+// city admin's 立项 is refused with the server's message (no review yet); the admin files zhuanjia's profile
+// (郑州大学) and a second expert's whose employer is enterprise 108 itself, organises a review where that expert
+// is refused for the conflict of interest (the message shown), then a review with zhuanjia; zhuanjia opens the
+// project's plan from the review (a panel member reads what it scores), saves a partial draft, scores (locked on
+// 提交) and gives the consensus; the admin approves; qiye uploads and records the contract (服务商让利 shown);
+// fuwushang starts; qiye records costs with invoices; fuwushang completes the milestones with evidence; 申请验收 is
+// refused naming the missing materials. The remaining acceptance steps (materials, rating, district sign-off, the
+// on-site grading at 二级) go through the API; the admin schedules the on-site visit picking the expert, zhuanjia
+// passes it, and the page shows 通过 with the whole history.
 //
 // Uses SHUZHUAN_URL when set (scripts/test.sh, the full demo); run on its own, it starts a server on the bare demo.
 // Everything it creates carries a stamp unique to this run; only enterprise 108 (qiye's) gets a new project.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import { BASE_URL, login, textOf, useServer, withBrowser } from './browser.mjs'
+import {
+  ENTERPRISE,
+  PASSWORD,
+  TWO,
+  api,
+  apiLogin,
+  apiUpload,
+  isCall,
+  move,
+  ok,
+  openProject,
+  pick,
+  shooter,
+  switchUser,
+  tab,
+  typeDate,
+  upload,
+} from './helpers.mjs'
 
-const PASSWORD = 'Demo@2024'
-const ENTERPRISE = 108
-// The 二级 on-site grading of tests/api/projects.test.mjs.
-const TWO = {
-  answers: { 1: ['B'], 5: ['E'], 8: ['F'], 11: ['E'], 12: ['C'], 13: ['C'], 14: ['C'], 15: ['C'] },
-  scenes: { 产品设计: 2, 营销管理: 2, 质量管理: 2, 工艺设计: 2, 售后服务: 2, 计划排程: 2 },
-}
-// Screenshots of each page for a person to look at, when SHUZHUAN_SHOTS names a folder.
-const SHOTS = process.env.SHUZHUAN_SHOTS
-
-// ---- the API, for accounts and the steps the test does not drive in the browser ----
-async function api(token, method, urlPath, body, headers = {}) {
-  const h = { authorization: `Bearer ${token}`, ...headers }
-  let payload
-  if (body !== undefined) {
-    payload = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body)
-    h['content-type'] ??= 'application/json'
-  }
-  const r = await fetch(BASE_URL + urlPath, { method, headers: h, body: payload })
-  const text = await r.text()
-  let json = null
-  try {
-    json = text ? JSON.parse(text) : null
-  } catch {
-    // not JSON
-  }
-  return { status: r.status, json, text }
-}
-
-async function ok(promise, status = 200) {
-  const r = await promise
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
-
-async function apiLogin(username, password = PASSWORD) {
-  const r = await fetch(BASE_URL + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  assert.equal(r.status, 200, `login ${username}`)
-  return (await r.json()).token
-}
-
-function pdf(text) {
-  return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n`)
-}
-
-async function apiUpload(token, projectId, name) {
-  const r = await api(token, 'POST', `/api/v1/documents?entity_type=project&entity_id=${projectId}&name=${encodeURIComponent(name)}`,
-    pdf(name), { 'content-type': 'application/pdf' })
-  assert.equal(r.status, 201, r.text)
-  return r.json.id
-}
-
-// ---- the page ----
-const isCall = (method, re) => (r) => r.request().method() === method && re.test(new URL(r.url()).pathname)
-
-async function typeDate(page, scope, testId, date) {
-  await scope.getByTestId(testId).locator('input').fill(date)
-  await page.keyboard.press('Enter')
-}
-
-// Opens an Element Plus select and picks the visible options containing each text (a multiple select stays open:
-// Escape closes it).
-async function pick(page, scope, selectTestId, ...texts) {
-  await scope.getByTestId(selectTestId).click()
-  for (const text of texts) await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
-}
-
-async function upload(page, scope, testid, name) {
-  const [response] = await Promise.all([
-    page.waitForResponse(isCall('POST', /^\/api\/v1\/documents$/)),
-    scope.getByTestId(`${testid}-input`).setInputFiles({ name, mimeType: 'application/pdf', buffer: pdf(name) }),
-  ])
-  assert.equal(response.status(), 201, await response.text())
-  await scope.getByTestId(`${testid}-done`).waitFor()
-  return (await response.json()).id
-}
-
-async function switchUser(page, username) {
-  if (await page.getByTestId('logout').isVisible().catch(() => false)) {
-    await page.getByTestId('logout').click()
-    await page.waitForURL(/\/login/)
-  }
-  await login(page, username, PASSWORD)
-}
-
-async function openProject(page, id) {
-  await page.goto(`${BASE_URL}/projects/${id}`)
-  await page.getByTestId('project-state').waitFor()
-}
-
-async function tab(page, name) {
-  await page.getByTestId('project-tabs').getByRole('tab', { name, exact: true }).click()
-}
-
-// Takes a lifecycle move through its confirmation dialog; returns the server's answer.
-async function move(page, action) {
-  await page.getByTestId(`project-action-${action}`).click()
-  const dialog = page.getByTestId('project-action-dialog')
-  await dialog.waitFor()
-  const [response] = await Promise.all([
-    page.waitForResponse(isCall('POST', /\/api\/v1\/projects\/\d+\/transitions$/)),
-    dialog.getByTestId('project-action-confirm').click(),
-  ])
-  return { response, dialog }
-}
-
-async function shot(page, name) {
-  if (!SHOTS) return
-  mkdirSync(SHOTS, { recursive: true })
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: path.join(SHOTS, `projects-${name}.png`), fullPage: true })
-}
+const shot = shooter('projects')
 
 test('一企一策：申报、评审（利益冲突专家被拒绝）、立项、合同、实施、费用、里程碑、验收通过', { timeout: 300_000 }, async (t) => {
   await useServer(t)
@@ -166,7 +69,10 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
       const d = page.getByTestId('project-declare-dialog')
       await d.getByTestId('project-declare-own-enterprise').waitFor()
       await d.getByTestId('project-declare-name').fill(projectName)
-      await d.getByTestId('project-declare-integrator').fill('1')
+      // The integrator from the provider directory, found by its credit code.
+      await d.getByTestId('project-declare-integrator').click()
+      await d.getByTestId('project-declare-integrator').locator('input').fill('91410100MA09000015')
+      await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '郑州数智工业互联网科技有限公司' }).first().click()
       await d.getByTestId('plan-scenario-name-0').fill('计划排程')
       await d.getByTestId('plan-add-scenario').click()
       await d.getByTestId('plan-scenario-name-1').fill('质量在线检测')
@@ -202,13 +108,15 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
       assert.equal(await textOf(page, 'project-state'), '申报')
       assert.equal(await textOf(page, 'project-integrator-name'), '郑州数智工业互联网科技有限公司')
       assert.equal(await textOf(page, 'plan-budget-total-view'), '1,000,000.50')
+      // Deadlines run from 立项: no milestone status while the project is declared.
+      assert.equal(await textOf(page, 'milestone-status'), '立项后起算')
     })
 
     await step('diagnosis', async () => {
       await tab(page, '诊断')
       await page.getByTestId('diagnosis-add').click()
       const d = page.getByTestId('diagnosis-dialog')
-      await d.getByTestId('diagnosis-form-provider').fill('1')
+      await pick(page, d, 'diagnosis-form-provider', '郑州数智工业互联网科技有限公司')
       await d.getByTestId('diagnosis-form-pain-points').fill(`排产靠经验，质量追溯难（${stamp}）`)
       await d.getByTestId('diagnosis-form-scenarios').fill('计划排程、质量管理')
       await d.getByTestId('diagnosis-form-cost').fill('40,000')
@@ -338,6 +246,24 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
       const row = page.getByTestId('review-table').locator('tbody tr').filter({ hasText: projectName })
       await row.getByTestId('review-link').click()
       await page.waitForURL(/\/reviews\/\d+$/)
+      const reviewUrl = page.url()
+      // The panel reads the project it scores: the review page leads to its plan.
+      await page.getByTestId('review-subject-link').click()
+      await page.waitForURL(new RegExp(`/projects/${id}\\?tab=plan$`))
+      assert.equal(await textOf(page, 'project-my-roles'), '评审专家（只读）')
+      await page.getByTestId('plan-current').getByText('质量在线检测').waitFor()
+      await page.goto(reviewUrl)
+      await page.getByTestId('review-members').waitFor()
+      // A draft may be partial.
+      const necessity = page.getByTestId('review-score-necessity').locator('input')
+      await necessity.fill('18')
+      await necessity.blur()
+      const [draft] = await Promise.all([
+        page.waitForResponse(isCall('PUT', /\/api\/v1\/reviews\/\d+\/score$/)),
+        page.getByTestId('review-score-save').click(),
+      ])
+      assert.equal(draft.status(), 200, await draft.text())
+      assert.deepEqual(draft.request().postDataJSON(), { scores: { necessity: 18 }, comment: '', submit: false })
       const scores = { necessity: 18, scenarios: 20, feasibility: 20, budget: 12, benefits: 10 }
       for (const [code, v] of Object.entries(scores)) {
         const input = page.getByTestId(`review-score-${code}`).locator('input')

@@ -30,6 +30,10 @@ export const ASSESSMENT_ROLES = ['city_admin', 'district_officer', 'enterprise',
 export const PROJECT_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider', 'expert']
 // 专家评审: the city organises rounds, experts score.
 export const REVIEW_ROLES = ['city_admin', 'expert']
+// 补助核定: the city approves and pays; districts, enterprises and providers read what concerns them.
+export const SUBSIDY_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider']
+// 数字贷: banks record and confirm, enterprises apply, the city approves the interest subsidy.
+export const LOAN_ROLES = ['city_admin', 'enterprise', 'bank']
 
 // A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
 // logged in) or the props the view is given.
@@ -80,6 +84,10 @@ const router = createRouter({
         page('my/expert', 'my-expert', () => import('@/views/ExpertProfileView.vue'), '我的专家信息', ['expert']),
         // 资金补助
         page('subsidies/quote', 'subsidy-quote', () => import('@/views/subsidy/SubsidyQuoteView.vue'), '补助试算'),
+        page('subsidies', 'subsidies', () => import('@/views/funding/SubsidiesView.vue'), '补助核定', SUBSIDY_ROLES),
+        page('subsidies/:id(\\d+)', 'subsidy', () => import('@/views/funding/SubsidyView.vue'), '补助详情', SUBSIDY_ROLES),
+        page('funds', 'funds', () => import('@/views/funding/FundsView.vue'), '专项资金', ADMIN_ROLES),
+        page('loans', 'loans', () => import('@/views/funding/LoansView.vue'), '数字贷', LOAN_ROLES),
         page('admin/lpr', 'admin-lpr', () => import('@/views/admin/LprView.vue'), 'LPR 利率表', ADMIN_ROLES),
         // 系统管理
         page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),

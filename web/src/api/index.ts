@@ -5,6 +5,20 @@ import type {
   Assessment,
   ContractInput,
   CostInput,
+  CostSharing,
+  Fund,
+  FundList,
+  Loan,
+  LoanInput,
+  LoanPoolEntry,
+  Payment,
+  PaymentAction,
+  PaymentInput,
+  Provider,
+  Subsidy,
+  SubsidyComputation,
+  SubsidyDetail,
+  SubsidyRequest,
   Diagnosis,
   DiagnosisInput,
   ExpertProfile,
@@ -233,6 +247,8 @@ export const projectApi = {
   completeMilestone: (id: number, milestoneId: number, doneOn: string, documentId?: number) =>
     http.post<void>(`/projects/${id}/milestones/${milestoneId}/complete`, documentId ? { done_on: doneOn, document_id: documentId } : { done_on: doneOn }),
   addCost: (id: number, input: CostInput) => http.post<{ id: number; amount_fen: number }>(`/projects/${id}/costs`, input),
+  // 企业出一点、服务商让一点、政府补一点.
+  costSharing: (id: number) => http.get<CostSharing>(`/projects/${id}/cost-sharing`),
   assignExpert: (id: number, userId: number, duty: 'supervision' | 'acceptance') =>
     http.post<void>(`/projects/${id}/experts`, { user_id: userId, duty }),
   addVisit: (id: number, visitedOn: string, findings: string, rectificationDueOn: string | null) =>
@@ -275,4 +291,52 @@ export const reviewApi = {
   recuse: (id: number, userId: number, reason: string) => http.post<void>(`/reviews/${id}/recuse`, { user_id: userId, reason }),
   reopen: (id: number, userId: number, reason: string) => http.post<void>(`/reviews/${id}/reopen`, { user_id: userId, reason }),
   consensus: (id: number, pass: boolean, opinion: string) => http.post<ReviewDetail>(`/reviews/${id}/consensus`, { pass, opinion }),
+}
+
+// The provider directory is public and small; fetched once per page load (a failure is not kept).
+let providerDirectory: Promise<Provider[]> | null = null
+
+export const providerApi = {
+  list: (): Promise<Provider[]> => {
+    if (!providerDirectory) {
+      providerDirectory = http.get<{ items: Provider[] }>('/providers').then((r) => r.items)
+      providerDirectory.catch(() => (providerDirectory = null))
+    }
+    return providerDirectory
+  },
+}
+
+// 补助核定 and its tranches (拨付). The city approves and pays; the others read what concerns them.
+export const subsidyCaseApi = {
+  // Filters: scheme, enterprise_id, project_id (the server narrows to the caller's scope).
+  list: (query: PageQuery) => http.get<Page<Subsidy>>('/subsidies', query),
+  get: (id: number) => http.get<SubsidyDetail>(`/subsidies/${id}`),
+  // The amount the rules allow from the platform's own facts, nothing saved (ineligible is a 200 with a reason).
+  preview: (input: SubsidyRequest) => http.post<SubsidyComputation>('/subsidies/preview', input),
+  approve: (input: SubsidyRequest) => http.post<Subsidy>('/subsidies', input),
+  cancel: (id: number, reason: string) => http.post<void>(`/subsidies/${id}/cancel`, { reason }),
+  // 409 with field amount_fen beyond the approval (unless cut), fund_id beyond the fund's budget (unless overridden).
+  schedule: (id: number, input: PaymentInput) => http.post<Payment>(`/subsidies/${id}/payments`, input),
+  move: (paymentId: number, action: PaymentAction, reason?: string) =>
+    http.post<Payment>(`/payments/${paymentId}/transitions`, reason ? { action, reason } : { action }),
+}
+
+export const fundApi = {
+  list: () => http.get<FundList>('/funds'),
+  create: (input: { source: string; year: number; name?: string; budget_fen: number }) =>
+    http.post<Pick<Fund, 'id' | 'name' | 'budget_fen'>>('/funds', input),
+  setBudget: (id: number, budgetFen: number, reason: string) =>
+    http.put<Pick<Fund, 'id' | 'budget_fen'>>(`/funds/${id}`, { budget_fen: budgetFen, reason }),
+}
+
+// 数字贷: the bank records and confirms the interest paid, the enterprise applies, the city approves the subsidy.
+export const loanApi = {
+  list: () => http.get<{ items: Loan[] }>('/loans'),
+  create: (input: LoanInput) => http.post<Loan>('/loans', input),
+  apply: (id: number) => http.post<Loan>(`/loans/${id}/apply`),
+  confirm: (id: number, interestPaidFen: number) => http.post<Loan>(`/loans/${id}/confirm`, { interest_paid_fen: interestPaidFen }),
+  // 制造业中长期贷款项目库 (the city recommends; the city and the banks read).
+  pool: () => http.get<{ items: LoanPoolEntry[] }>('/loan-pool'),
+  recommend: (input: { enterprise_id: number; project_id?: number; amount_fen: number; note?: string }) =>
+    http.post<{ id: number }>('/loan-pool', input),
 }

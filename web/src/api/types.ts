@@ -461,7 +461,10 @@ export interface ProgressDistrict {
   target: { total: number; y2024: number; y2025: number }
   pilot: { total: number; y2024: number; y2025: number }
   assessed: number
+  // 评测二级及以上 (any assessment) and, of those, 验收通过 — the count the completion rate and the rank use.
   level2: number
+  accepted: number
+  // accepted ÷ target.total.
   rate: number
   rank: number
 }
@@ -473,7 +476,7 @@ export interface ProgressResponse {
   scope?: string
   industries: { code: string; short_name: string; name?: string }[]
   indicators: ProgressIndicator[]
-  pipeline: { pilot: number; assessed: number; level2: number }
+  pipeline: { pilot: number; assessed: number; level2: number; accepted: number }
   districts: ProgressDistrict[]
 }
 
@@ -672,6 +675,7 @@ export interface PlanMilestone {
   done_on: string | null
   evidence_document_id: number | null
   // on_track 正常, due_soon 临期, overdue 逾期, done 按期完成, done_late 逾期完成 … (the server names it).
+  // Absent while the project is 申报 or 专家评审: deadlines run from 立项.
   status?: string
   status_name?: string
 }
@@ -783,9 +787,16 @@ export interface ProjectEvent {
   at: string
 }
 
+// The caller's parts in a project; 'expert' is the acceptance expert (现场验收), who takes pass and fail.
+export type PartyCode = 'city_admin' | 'district_officer' | 'enterprise' | 'integrator' | 'expert'
+
+// supervision 全流程监管 (approves plan adjustments), acceptance 现场验收, review 评审 (a member of a review round).
+export type ExpertDuty = 'supervision' | 'acceptance' | 'review'
+
 export interface ProjectDetail extends ProjectSummary {
-  // The caller's parts in the project, in words: 本企业, 集成服务商, 区县专班, 市级管理员, 指派的专家.
+  // The caller's parts in the project, in words (本企业, 集成服务商, 区县专班, 市级管理员, 指派的专家) and as codes.
   my_roles: string[]
+  my_role_codes: PartyCode[]
   contract: ProjectContract
   // 服务商让利 = 目录价 − 合同金额.
   provider_discount_fen: number | null
@@ -793,7 +804,8 @@ export interface ProjectDetail extends ProjectSummary {
   plan: Plan
   plan_versions: PlanVersion[]
   providers: { id: number; name: string; role: string; role_name: string }[]
-  experts: { user_id: number; name: string; duty: string; duty_name: string }[]
+  // Assigned experts and the members of the project's review rounds, one row per duty.
+  experts: { user_id: number; name: string; duty: ExpertDuty; duty_name: string }[]
   costs: ProjectCost[]
   cost_total_fen: number
   supervision: SupervisionVisit[]
@@ -875,6 +887,8 @@ export interface ReviewSummary {
   average_milli: number | null
   created_at: string
   closed_at: string | null
+  // The project's name and its enterprise's ("改造项目（某某公司）").
+  subject_name: string
 }
 
 export interface ReviewMember {
@@ -894,12 +908,11 @@ export interface ReviewMember {
 
 export interface ReviewDraw {
   seed: string
-  candidates: number[]
-  excluded: { user_id: number; reasons: string[] }[]
+  candidates: { user_id: number; name: string }[]
+  excluded: { user_id: number; name: string; reasons: string[] }[]
 }
 
 export interface ReviewDetail extends ReviewSummary {
-  subject_name: string
   draw: ReviewDraw | null
   rubric: Rubric
   members: ReviewMember[]
@@ -911,4 +924,171 @@ export interface NewReview {
   expert_user_ids?: number[]
   draw?: number
   lead_user_id?: number
+}
+
+// ---- 服务商名录 ----
+
+export interface Provider {
+  id: number
+  name: string
+  credit_code: string
+  // integrator 集成服务商, specialist 专业服务商.
+  kind: string
+  kind_name: string
+  in_zhengzhou: boolean
+}
+
+// ---- 补助核定、拨付、专项资金、数字贷 ----
+
+// The schemes of the rule data plus 'award' (奖励: the type and amount are entered by the city).
+export type SubsidySchemeCode = 'diagnosis' | 'transformation' | 'provider' | 'chain' | 'loan_interest' | 'award'
+
+// What a subsidy is computed from: the scheme and its subject (the server reads the facts itself).
+export interface SubsidyRequest {
+  scheme: string
+  enterprise_id?: number
+  project_id?: number
+  provider_id?: number
+  year?: number
+  loan_id?: number
+  recognized_by_miit?: boolean
+  award_type?: string
+  amount_fen?: number
+  // At most the amount the rules allow (default: that amount).
+  approved_fen?: number
+  note?: string
+}
+
+// A preview or a recorded quote: the public quote's shape, its inputs naming where each fact came from
+// (cost_source, level_source, fees_source; approved_before_fen.<cap> for each cap's earlier approvals).
+export type SubsidyComputation = Omit<SubsidyQuote, 'steps' | 'proposed_fen' | 'cap_label'> & {
+  steps?: { label: string; fen: number }[]
+  proposed_fen?: number
+  cap_label?: string | null
+}
+
+export interface Subsidy {
+  id: number
+  scheme: SubsidySchemeCode
+  enterprise_id: number | null
+  district_code: string | null
+  provider_id: number | null
+  project_id: number | null
+  loan_id: number | null
+  award_type: string | null
+  year: number | null
+  rule_version: string
+  // What the rules allowed, and what the city approved (never more).
+  proposed_fen: number
+  approved_fen: number
+  // approved 已核定, cancelled 已撤销.
+  status: string
+  status_name: string
+  note: string
+  quote: SubsidyComputation
+  created_at: string
+}
+
+export type PaymentStatus = 'scheduled' | 'approved' | 'paid' | 'returned' | 'cancelled'
+export type PaymentAction = 'approve' | 'pay' | 'return' | 'cancel'
+
+export interface Payment {
+  id: number
+  subsidy_id: number
+  fund_id: number
+  label: string
+  budget_year: number
+  amount_fen: number
+  status: PaymentStatus
+  status_name: string
+  // Says when the amount was cut to what was left of the approval, and the reason of a return or cancellation.
+  note: string
+  // Given when the tranche went beyond the fund's budget.
+  override_reason: string | null
+  scheduled_at: string
+  approved_at: string | null
+  paid_at: string | null
+  closed_at: string | null
+}
+
+export interface SubsidyDetail extends Subsidy {
+  payments: Payment[]
+  // Scheduled, approved and paid tranches; paid ones; what is left of the approval.
+  scheduled_total_fen: number
+  paid_total_fen: number
+  unscheduled_fen: number
+}
+
+export interface PaymentInput {
+  fund_id: number
+  amount_fen: number
+  label: string
+  note?: string
+  // Cut the amount to what is left of the approval instead of refusing.
+  cut?: boolean
+  // Required to go beyond the fund's budget.
+  override_reason?: string
+}
+
+export interface Fund {
+  id: number
+  // central 中央试点资金, city 市级配套资金.
+  source: 'central' | 'city'
+  source_name: string
+  year: number
+  name: string
+  budget_fen: number
+  scheduled_fen: number
+  approved_fen: number
+  paid_fen: number
+  returned_fen: number
+  // scheduled + approved + paid; remaining = budget − committed.
+  committed_fen: number
+  remaining_fen: number
+}
+
+export interface FundList {
+  items: Fund[]
+  total: { budget_fen: number; committed_fen: number; paid_fen: number; remaining_fen: number }
+}
+
+export interface CostSharing {
+  cost_total_fen: number
+  contract_amount_fen: number | null
+  catalogue_price_fen: number | null
+  provider_discount_fen: number | null
+  subsidy_approved_fen: number
+  subsidy_paid_fen: number
+  // cost_total − subsidy_approved.
+  enterprise_share_fen: number
+}
+
+export interface Loan {
+  id: number
+  enterprise_id: number
+  bank: string
+  principal_fen: number
+  loan_date: string
+  term_months: number
+  interest_paid_fen: number | null
+  // granted 已放款 → applied 已申请贴息 → confirmed 利息已确认.
+  state: 'granted' | 'applied' | 'confirmed'
+  state_name: string
+  created_at: string
+}
+
+export interface LoanInput {
+  enterprise_id: number
+  principal_fen: number
+  loan_date: string
+  term_months: number
+}
+
+export interface LoanPoolEntry {
+  id: number
+  enterprise_id: number
+  project_id: number | null
+  amount_fen: number
+  note: string
+  recommended_at: string
 }

@@ -47,7 +47,10 @@ export interface Drill {
 export const METRIC_NAMES: Record<string, string> = {
   pilot: '试点企业',
   assessed: '已评测',
-  level2: '二级及以上',
+  level2: '评测二级及以上',
+  accepted: '验收通过（二级及以上）',
+  scale_above_accepted: '验收通过的规上企业',
+  innovative_accepted: '验收通过的创新型企业',
   scale_above_level2: '规上且二级及以上',
   innovative_level2: '创新型且二级及以上',
   specialized: '专精特新',

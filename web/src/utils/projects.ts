@@ -1,16 +1,7 @@
 // Words and pure helpers of 一企一策 projects and 专家评审: the plan form (amounts typed in 元, sent as 分), tag
 // colours by state, scores and averages shown exactly (the server sends the average × 1000 as an integer).
-import type { Plan, PlanInput, ScenarioKind } from '@/api/types'
+import type { ExpertDuty, PartyCode, Plan, PlanInput, ScenarioKind } from '@/api/types'
 import { fenToYuan, yuanToFen } from './money'
-
-// The caller's parts in a project, as the detail's my_roles names them.
-export const PARTY = {
-  cityAdmin: '市级管理员',
-  districtOfficer: '区县专班',
-  enterprise: '本企业',
-  integrator: '集成服务商',
-  expert: '指派的专家',
-} as const
 
 export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -196,23 +187,37 @@ export interface ProjectParties {
   integrator: boolean
   cityAdmin: boolean
   districtOfficer: boolean
-  // Assigned to the project (监管 or 验收).
-  expert: boolean
+  // 现场验收: passes or fails the project (the party code 'expert').
+  acceptanceExpert: boolean
+  // 全流程监管: records supervision and approves plan adjustments.
   supervisionExpert: boolean
+  // A member of one of the project's review rounds: reads the project it scores.
+  reviewer: boolean
 }
 
 export function projectParties(
-  project: { my_roles: string[]; experts: { user_id: number; duty: string }[] },
+  project: { my_role_codes: PartyCode[]; experts: { user_id: number; duty: ExpertDuty | string }[] },
   userId: number | null | undefined,
 ): ProjectParties {
-  const roles = new Set(project.my_roles)
-  const duties = project.experts.filter((e) => e.user_id === userId).map((e) => e.duty)
+  const codes = new Set<string>(project.my_role_codes)
+  const duties = new Set(project.experts.filter((e) => e.user_id === userId).map((e) => e.duty))
   return {
-    enterprise: roles.has(PARTY.enterprise),
-    integrator: roles.has(PARTY.integrator),
-    cityAdmin: roles.has(PARTY.cityAdmin),
-    districtOfficer: roles.has(PARTY.districtOfficer),
-    expert: roles.has(PARTY.expert),
-    supervisionExpert: duties.includes('supervision'),
+    enterprise: codes.has('enterprise'),
+    integrator: codes.has('integrator'),
+    cityAdmin: codes.has('city_admin'),
+    districtOfficer: codes.has('district_officer'),
+    acceptanceExpert: codes.has('expert'),
+    supervisionExpert: duties.has('supervision'),
+    reviewer: duties.has('review'),
   }
+}
+
+const DUTY_NAMES: Record<string, string> = { supervision: '全流程监管', acceptance: '现场验收', review: '评审' }
+
+// An expert's duties in the project, in words ("现场验收、全流程监管"); '' for anyone else.
+export function expertDutiesText(experts: { user_id: number; duty: string }[], userId: number | null | undefined): string {
+  const order = ['acceptance', 'supervision', 'review']
+  const duties = [...new Set(experts.filter((e) => e.user_id === userId).map((e) => e.duty))]
+  duties.sort((a, b) => order.indexOf(a) - order.indexOf(b))
+  return duties.map((d) => DUTY_NAMES[d] ?? d).join('、')
 }
