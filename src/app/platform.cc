@@ -196,6 +196,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     return reviews::Service::review_passed(c, "product", p.id);
   });
   reviews_.set_product_owner(&catalog::Service::owner);
+  // Plans choose scenarios from the industry's N+X library once it has one.
+  projects_.set_scenario_library(&catalog::Service::library_names);
   runner_.add("audit.export", ops_.audit_export_handler());
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());

@@ -44,6 +44,13 @@ Result<std::optional<std::pair<int64_t, std::string>>> Service::owner(db::Connec
   return std::optional<std::pair<int64_t, std::string>>(std::make_pair(p->provider_id, p->name));
 }
 
+Result<std::map<std::string, std::string>> Service::library_names(db::Connection& c, const std::string& industry) {
+  SZ_ASSIGN(auto list, store::scenarios(c, industry));
+  std::map<std::string, std::string> out;
+  for (const auto& s : list) out[s.name] = s.kind;
+  return out;
+}
+
 Result<ProductView> Service::view(db::Connection& c, store::Product p) {
   ProductView v{std::move(p), "", {}};
   SZ_ASSIGN(auto pv, market::find_provider(c, v.product.provider_id));

@@ -3,6 +3,7 @@
 // and whether it replicates across enterprises. Authorisation here.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +48,8 @@ class Service {
   void set_review_guard(Guard g) { review_guard_ = std::move(g); }
   // For reviews: who offers a product.
   static Result<std::optional<std::pair<int64_t, std::string>>> owner(db::Connection& c, int64_t product_id);
+  // For projects: an industry's library as scenario name → kind ("N" | "X").
+  static Result<std::map<std::string, std::string>> library_names(db::Connection& c, const std::string& industry);
 
   Result<ProductView> create_product(const auth::Principal& p, const auth::Origin& from, const ProductInput& in);
   Result<ProductView> edit_product(const auth::Principal& p, const auth::Origin& from, int64_t id, const ProductInput& in);

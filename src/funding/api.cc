@@ -3,6 +3,7 @@
 #include <map>
 
 #include "infra/text.h"
+#include "registry/rules.h"
 
 namespace sz::funding {
 
@@ -107,8 +108,8 @@ const char* payment_status_name(const std::string& s) {
   return s == "scheduled" ? "已安排" : s == "approved" ? "已审批" : s == "paid" ? "已拨付" : s == "returned" ? "已退回" : "已取消";
 }
 
-bj::object payment_json(const store::Payment& p) {
-  return bj::object{{"id", p.id}, {"subsidy_id", p.subsidy_id}, {"fund_id", p.fund_id}, {"label", p.label},
+bj::object payment_json(const store::Payment& p, const Names& n) {
+  return bj::object{{"id", p.id}, {"subsidy_id", p.subsidy_id}, {"fund_id", p.fund_id}, {"fund_name", n.fund(p.fund_id)}, {"label", p.label},
                     {"budget_year", p.budget_year}, {"amount_fen", p.amount_fen}, {"status", p.status},
                     {"status_name", payment_status_name(p.status)}, {"note", p.note},
                     {"override_reason", opt_value(p.override_reason)}, {"scheduled_at", iso_utc(p.scheduled_at)},
@@ -117,8 +118,9 @@ bj::object payment_json(const store::Payment& p) {
                     {"closed_at", p.closed_at ? bj::value(iso_utc(*p.closed_at)) : bj::value(nullptr)}};
 }
 
-bj::object subsidy_json(const store::Subsidy& s) {
+bj::object subsidy_json(const store::Subsidy& s, const Names& n) {
   return bj::object{{"id", s.id}, {"scheme", s.scheme}, {"enterprise_id", opt_value(s.enterprise_id)},
+                    {"enterprise_name", n.enterprise(s.enterprise_id)}, {"provider_name", n.provider(s.provider_id)},
                     {"district_code", opt_value(s.district_code)}, {"provider_id", opt_value(s.provider_id)},
                     {"project_id", opt_value(s.project_id)}, {"loan_id", opt_value(s.loan_id)},
                     {"award_type", opt_value(s.award_type)}, {"year", opt_value(s.year)}, {"rule_version", s.rule_version},
@@ -127,9 +129,10 @@ bj::object subsidy_json(const store::Subsidy& s) {
                     {"quote", bj::parse(s.quote_json)}, {"created_at", iso_utc(s.created_at)}};
 }
 
-bj::object loan_json(const store::Loan& l) {
+bj::object loan_json(const store::Loan& l, const Names& n) {
   static const std::map<std::string, std::string> kStates = {{"granted", "已放款"}, {"applied", "已申请贴息"}, {"confirmed", "利息已确认"}};
-  return bj::object{{"id", l.id}, {"enterprise_id", l.enterprise_id}, {"bank", l.bank_name}, {"principal_fen", l.principal_fen},
+  return bj::object{{"id", l.id}, {"enterprise_id", l.enterprise_id}, {"enterprise_name", n.enterprise(l.enterprise_id)},
+                    {"bank", l.bank_name}, {"principal_fen", l.principal_fen},
                     {"loan_date", l.loan_date}, {"term_months", l.term_months}, {"interest_paid_fen", opt_value(l.interest_paid_fen)},
                     {"state", l.state}, {"state_name", kStates.at(l.state)}, {"created_at", iso_utc(l.created_at)}};
 }
@@ -235,7 +238,8 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, approve_input(o));
     SZ_ASSIGN(auto s, subsidies.approve(p, auth::origin_of(req), in));
-    return json::reply(201, subsidy_json(s));
+    SZ_ASSIGN(auto names, subsidies.names({s}, {}, {}));
+    return json::reply(201, subsidy_json(s, names));
   });
 
   routes.authed("GET", "/api/v1/subsidies", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -248,8 +252,9 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     if (pr) f.project_id = pr;
     int64_t total = 0;
     SZ_ASSIGN(auto list, subsidies.list(p, f, page.size, page.offset(), &total));
+    SZ_ASSIGN(auto names, subsidies.names(list, {}, {}));
     bj::array items;
-    for (const auto& s : list) items.push_back(subsidy_json(s));
+    for (const auto& s : list) items.push_back(subsidy_json(s, names));
     return json::reply(200, json::page_reply(std::move(items), total, page));
   });
 
@@ -257,11 +262,12 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto s, subsidies.get(p, id));
     SZ_ASSIGN(auto pays, subsidies.payments(p, id));
-    bj::object o = subsidy_json(s);
+    SZ_ASSIGN(auto names, subsidies.names({s}, pays, {}));
+    bj::object o = subsidy_json(s, names);
     bj::array items;
     int64_t committed = 0, paid = 0;
     for (const auto& x : pays) {
-      items.push_back(payment_json(x));
+      items.push_back(payment_json(x, names));
       if (x.status == "scheduled" || x.status == "approved" || x.status == "paid") committed += x.amount_fen;
       if (x.status == "paid") paid += x.amount_fen;
     }
@@ -295,7 +301,8 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     in.cut = cut.value_or(false);
     SZ_ASSIGN(in.override_reason, json::optional_string(o, "override_reason", "超预算理由", 1000));
     SZ_ASSIGN(auto pay, subsidies.schedule(p, auth::origin_of(req), id, in));
-    return json::reply(201, payment_json(pay));
+    SZ_ASSIGN(auto names, subsidies.names({}, {pay}, {}));
+    return json::reply(201, payment_json(pay, names));
   });
 
   routes.authed("POST", "/api/v1/payments/{id}/transitions", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -305,7 +312,8 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_ASSIGN(auto pay, subsidies.move_payment(p, auth::origin_of(req), id, action, reason));
-    return json::reply(200, payment_json(pay));
+    SZ_ASSIGN(auto names, subsidies.names({}, {pay}, {}));
+    return json::reply(200, payment_json(pay, names));
   });
 
   routes.authed("GET", "/api/v1/funds", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
@@ -362,27 +370,36 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
 
   routes.authed("POST", "/api/v1/loans", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
-    SZ_TRY(json::only_keys(o, {"enterprise_id", "principal_fen", "loan_date", "term_months"}));
+    SZ_TRY(json::only_keys(o, {"enterprise_id", "credit_code", "principal_fen", "loan_date", "term_months"}));
     store::Loan l;
-    SZ_ASSIGN(l.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
+    // The bank names the borrower by its 统一社会信用代码 (or the platform's id).
+    SZ_ASSIGN(auto code, json::optional_string(o, "credit_code", "统一社会信用代码", 30));
+    if (code) {
+      SZ_ASSIGN(l.enterprise_id, subsidies.enterprise_by_credit_code(registry::normalize_credit_code(*code)));
+    } else {
+      SZ_ASSIGN(l.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
+    }
     SZ_ASSIGN(l.principal_fen, json::required_int(o, "principal_fen", "贷款本金（分）", 1, kMaxFen));
     SZ_ASSIGN(l.loan_date, date_field(o, "loan_date", "贷款日期", true));
     SZ_ASSIGN(l.term_months, json::required_int(o, "term_months", "贷款期限（月）", 1, 600));
     SZ_ASSIGN(auto saved, subsidies.record_loan(p, auth::origin_of(req), l));
-    return json::reply(201, loan_json(saved));
+    SZ_ASSIGN(auto names, subsidies.names({}, {}, {saved}));
+    return json::reply(201, loan_json(saved, names));
   });
 
   routes.authed("GET", "/api/v1/loans", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto list, subsidies.loans(p));
+    SZ_ASSIGN(auto names, subsidies.names({}, {}, list));
     bj::array items;
-    for (const auto& l : list) items.push_back(loan_json(l));
+    for (const auto& l : list) items.push_back(loan_json(l, names));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
   routes.authed("POST", "/api/v1/loans/{id}/apply", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto l, subsidies.apply_loan(p, auth::origin_of(req), id));
-    return json::reply(200, loan_json(l));
+    SZ_ASSIGN(auto names, subsidies.names({}, {}, {l}));
+    return json::reply(200, loan_json(l, names));
   });
 
   routes.authed("POST", "/api/v1/loans/{id}/confirm", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -391,7 +408,8 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_TRY(json::only_keys(o, {"interest_paid_fen"}));
     SZ_ASSIGN(int64_t paid, json::required_int(o, "interest_paid_fen", "实际支付利息（分）", 0, kMaxFen));
     SZ_ASSIGN(auto l, subsidies.confirm_loan(p, auth::origin_of(req), id, paid));
-    return json::reply(200, loan_json(l));
+    SZ_ASSIGN(auto names, subsidies.names({}, {}, {l}));
+    return json::reply(200, loan_json(l, names));
   });
 
   routes.authed("POST", "/api/v1/loan-pool", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -43,6 +43,52 @@ const char* scheme_subject(const std::string& scheme) {
 }
 }  // namespace
 
+std::string Names::enterprise(std::optional<int64_t> id) const {
+  auto it = id ? enterprises.find(*id) : enterprises.end();
+  return it == enterprises.end() ? "" : it->second;
+}
+std::string Names::provider(std::optional<int64_t> id) const {
+  auto it = id ? providers.find(*id) : providers.end();
+  return it == providers.end() ? "" : it->second;
+}
+std::string Names::fund(int64_t id) const {
+  auto it = funds.find(id);
+  return it == funds.end() ? "" : it->second;
+}
+
+Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments,
+                               const std::vector<store::Loan>& loans) {
+  SZ_ASSIGN(auto* c, db_->local());
+  Names n;
+  auto enterprise = [&](int64_t id) -> Status {
+    if (n.enterprises.count(id)) return ok();
+    SZ_ASSIGN(auto e, registry::Service::find(*c, id));
+    n.enterprises[id] = e ? e->name : "";
+    return ok();
+  };
+  for (const auto& s : subsidies) {
+    if (s.enterprise_id) SZ_TRY(enterprise(*s.enterprise_id));
+    if (s.provider_id && !n.providers.count(*s.provider_id)) {
+      SZ_ASSIGN(auto pv, market::find_provider(*c, *s.provider_id));
+      n.providers[*s.provider_id] = pv ? pv->name : "";
+    }
+  }
+  for (const auto& l : loans) SZ_TRY(enterprise(l.enterprise_id));
+  for (const auto& p : payments)
+    if (!n.funds.count(p.fund_id)) {
+      SZ_ASSIGN(auto f, store::fund(*c, p.fund_id));
+      n.funds[p.fund_id] = f ? f->name : "";
+    }
+  return n;
+}
+
+Result<int64_t> Subsidies::enterprise_by_credit_code(const std::string& code) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto id, registry::Service::id_by_credit_code(*c, code));
+  if (!id) return err::invalid("credit_code", "没有该统一社会信用代码的试点企业：" + code);
+  return *id;
+}
+
 Subsidies::Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules)
     : db_(std::move(db)), clock_(clock), rules_(rules) {}
 
@@ -198,6 +244,8 @@ Result<bj::object> Subsidies::preview(const auth::Principal& p, const ApproveInp
   SZ_TRY(admin_only(p, "核定补助"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto computed, compute(*c, in));
+  SZ_ASSIGN(bool exists, store::subject_approved(*c, computed.subsidy.subject_key));
+  if (exists) return err::conflict(scheme_subject(in.scheme), "该对象的这项补助已经核定（一次核定、分期拨付），如需重核请先撤销原核定");
   return computed.quote;
 }
 

@@ -3,6 +3,7 @@
 // schedule against a fund's budget; 数字贷 loans recorded by the bank; the city's loan project pool.
 #pragma once
 #include <boost/json.hpp>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,8 +48,20 @@ struct CostSharing {
   int64_t subsidy_approved_fen = 0, subsidy_paid_fen = 0, enterprise_share_fen = 0;
 };
 
+// Names for display: the records keep ids; lists resolve a page's worth of names at once.
+struct Names {
+  std::map<int64_t, std::string> enterprises, providers, funds;
+  std::string enterprise(std::optional<int64_t> id) const;
+  std::string provider(std::optional<int64_t> id) const;
+  std::string fund(int64_t id) const;
+};
+
 class Subsidies {
  public:
+  Result<Names> names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments,
+                      const std::vector<store::Loan>& loans);
+  // 数字贷: a bank names the borrower by its 统一社会信用代码.
+  Result<int64_t> enterprise_by_credit_code(const std::string& code);
   Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules);
 
   // Proposes from the rules and the store's facts, approves the amount (≤ the proposal) once per subject.

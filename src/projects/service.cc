@@ -297,6 +297,19 @@ Status Service::check_plan(const PlanInput& plan) const {
   return ok();
 }
 
+Status Service::check_scenarios(db::Connection& c, const std::string& industry, const PlanInput& plan) {
+  if (!scenario_library_) return ok();
+  SZ_ASSIGN(auto library, scenario_library_(c, industry));
+  if (library.empty()) return ok();
+  for (const auto& s : plan.scenarios) {
+    auto it = library.find(s.name);
+    if (it == library.end()) return err::invalid("plan.scenarios", "场景「" + s.name + "」不在本行业的 N+X 场景库中");
+    if (it->second != s.kind)
+      return err::invalid("plan.scenarios", "场景「" + s.name + "」在场景库中是" + (it->second == "N" ? "共性（N）" : "个性（X）") + "场景");
+  }
+  return ok();
+}
+
 namespace {
 store::PlanRows rows_of(const PlanInput& plan) {
   return {plan.scenarios, plan.products, plan.budget, plan.milestones};
@@ -320,6 +333,7 @@ Result<store::Project> Service::create(const auth::Principal& p, const auth::Ori
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id))
     return err::forbidden("只有本企业、所在区县专班或市级管理员可以申报项目");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点，不能申报项目");
+  SZ_TRY(check_scenarios(*c, e->industry_code, in.plan));
   SZ_ASSIGN(auto integrator, market::find_provider(*c, in.integrator_id));
   if (!integrator) return err::invalid("integrator_id", "服务商不存在：" + std::to_string(in.integrator_id));
   if (integrator->kind != "integrator") return err::invalid("integrator_id", "「" + integrator->name + "」不是集成服务商");
@@ -536,6 +550,7 @@ Result<store::PlanVersion> Service::propose_plan(const auth::Principal& p, const
   SZ_ASSIGN(auto l, load(*c, p, id));
   if (!l.parties.count(Party::enterprise) && !l.parties.count(Party::integrator) && !l.parties.count(Party::city_admin))
     return err::forbidden("只有本企业、集成服务商或市级管理员可以调整方案");
+  SZ_TRY(check_scenarios(*c, l.project.industry_code, plan));
   const auto& st = l.project.state;
   bool drafting = st == "declared";
   if (!drafting && st != "approved" && st != "implementing")

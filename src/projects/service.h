@@ -117,6 +117,10 @@ class Service {
   // Whether an expert may serve on a project (conflicts of interest: the reviews area), checked on every assignment.
   using ExpertCheck = std::function<Status(db::Connection&, int64_t expert_user_id, const store::Project&)>;
   void set_expert_check(ExpertCheck f) { expert_check_ = std::move(f); }
+  // The industry's N+X library (scenario name → "N" | "X"), from the catalogue (wired by app); empty when the industry
+  // has none yet, and then plans name their scenarios freely.
+  using ScenarioLibrary = std::function<Result<std::map<std::string, std::string>>(db::Connection&, const std::string& industry)>;
+  void set_scenario_library(ScenarioLibrary f) { scenario_library_ = std::move(f); }
   // Every guard the lifecycle names must be known before the service serves; refuses to start otherwise.
   Status check_guards() const;
 
@@ -202,6 +206,8 @@ class Service {
   Status write(db::Connection& c, const auth::Principal& p, const auth::Origin& from, const std::string& action,
                int64_t project_id, const std::string& before, const std::string& after);
   Status check_plan(const PlanInput& plan) const;
+  // Scenarios come from the industry's N+X library once it has one.
+  Status check_scenarios(db::Connection& c, const std::string& industry, const PlanInput& plan);
   std::string today() const;
   Status name_enterprise(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names);
   Status name_provider(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names);
@@ -213,6 +219,7 @@ class Service {
   Reference ref_;
   std::map<std::string, Guard> guards_;
   ExpertCheck expert_check_;
+  ScenarioLibrary scenario_library_;
 };
 
 // A scorecard as the API shows it and as evaluation reports freeze it: components with their explanations, total, stars.

@@ -57,7 +57,7 @@ class Service {
   // Streams the enterprises in the caller's scope that match `f`, in id order (exports).
   Status each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
                          const std::function<bool(const store::Enterprise&)>& fn);
-  Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
+  static Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
 
   // Recomputes the summary tables in one transaction (after a bulk load). The qualifying level is the default's.
   static Status rebuild_counts(db::Connection& c, int qualifying_level = Params{}.qualifying_level);

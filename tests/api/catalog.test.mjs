@@ -58,10 +58,19 @@ test('产品：申报 → 专家评审 → 上架；公开查询可见；场景�
   assert.equal((await call('admin', 'POST', '/api/v1/scenarios', { industry: 'refractories', kind: 'N', name: '智能排产', category: 'scheduling' })).status, 409)
   assert.equal((await call('admin', 'POST', '/api/v1/scenarios', { industry: 'refractories', kind: 'Z', name: 'x', category: 'scheduling' })).status, 422)
   await ok(await call('admin', 'POST', `/api/v1/scenarios/${sc.id}/links`, { product_id: p.id, linked: true }), 204)
+  // Once the industry has a library, plans choose their scenarios from it (with its N / X kind).
+  const unknown = await call('qiye', 'POST', '/api/v1/projects', { enterprise_id: 108, name: '二期', integrator_id: 1,
+    plan: { ...plan, scenarios: [{ name: '自创场景', kind: 'N' }] } })
+  assert.equal(unknown.status, 422)
+  assert.match(unknown.json.error.message, /场景库/)
+  const wrongKind = await call('qiye', 'POST', '/api/v1/projects', { enterprise_id: 108, name: '二期', integrator_id: 1,
+    plan: { ...plan, scenarios: [{ name: '智能排产', kind: 'X' }] } })
+  assert.equal(wrongKind.status, 422)
+  await ok(await call('qiye', 'POST', '/api/v1/projects', { enterprise_id: 108, name: '二期', integrator_id: 1, plan }), 201)
   const lib = await ok(await call('qiye', 'GET', '/api/v1/scenarios?industry=refractories'))
   const row = lib.items.find((s) => s.id === sc.id)
   assert.deepEqual(row.product_ids, [p.id])
-  assert.equal(row.usage.projects, 1)  // enterprise 108 is in refractories
+  assert.equal(row.usage.projects, 2)  // enterprise 108 is in refractories: both its plans name it
   assert.equal(row.replicable, false)  // no enterprise accepted with it yet (3 needed)
   const ranking = await ok(await call('admin', 'GET', '/api/v1/product-ranking?category=scheduling'))
   assert.equal(ranking.items[0].id, p.id)

@@ -327,7 +327,10 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
     await ok(await call('admin', 'POST', `/api/v1/payments/${pay.id}/transitions`, { action: 'pay' }))
   }
   assert.equal((await call('admin', 'POST', `/api/v1/payments/${first.id}/transitions`, { action: 'return' })).status, 422)  // needs a reason
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies/preview', { scheme: 'transformation', project_id: id })).status, 409)  // approved once
   const detail = await ok(await call('qiye', 'GET', `/api/v1/subsidies/${sub.id}`))
+  assert.equal(detail.payments[0].fund_name, '2026年中央试点资金')
+  assert.ok(detail.enterprise_name.length > 0)
   assert.equal(detail.paid_total_fen, 25000000)
   assert.equal(detail.unscheduled_fen, 0)
   assert.equal((await call('gongyi', 'GET', `/api/v1/subsidies/${sub.id}`)).status, 403)
@@ -352,7 +355,11 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
   assert.equal(noFees.status, 409)
 
   // 数字贷: the bank records, the enterprise applies, the bank confirms the interest actually paid.
-  const loan = await ok(await call('yinhang', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 36 }), 201)
+  const entCode = (await ok(await call('admin', 'GET', `/api/v1/enterprises/${ENT}`))).credit_code
+  assert.equal((await call('yinhang', 'POST', '/api/v1/loans', { credit_code: '91410100MA9999999Q', principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 422)
+  const loan = await ok(await call('yinhang', 'POST', '/api/v1/loans', { credit_code: entCode, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 36 }), 201)
+  assert.equal(loan.enterprise_id, ENT)
+  assert.ok(loan.enterprise_name.length > 0)
   assert.equal((await call('qiye', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 403)
   assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id })).status, 409)
   assert.equal((await call('yinhang', 'POST', `/api/v1/loans/${loan.id}/confirm`, { interest_paid_fen: 600000 })).status, 409)
