@@ -10,6 +10,8 @@
 #include "documents/api.h"
 #include "funding/api.h"
 #include "catalog/api.h"
+#include "exchange/api.h"
+#include "notify/api.h"
 #include "projects/api.h"
 #include "publish/api.h"
 #include "reviews/api.h"
@@ -153,6 +155,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics(), projects_),
       catalog_(db_, *clock_, product_catalog()),
+      exchange_(db_, *clock_, catalog_, projects_),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
@@ -247,6 +250,8 @@ void Platform::register_routes() {
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
   catalog::register_routes(routes_, catalog_);
+  exchange::register_routes(routes_, exchange_, catalog_);
+  notify::register_routes(routes_, db_, *clock_);
   publish::register_routes(routes_, publish_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

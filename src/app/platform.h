@@ -11,6 +11,7 @@
 #include "funding/service.h"
 #include "funding/subsidies.h"
 #include "catalog/service.h"
+#include "exchange/service.h"
 #include "projects/service.h"
 #include "publish/service.h"
 #include "reviews/service.h"
@@ -83,6 +84,7 @@ class Platform {
   projects::Service projects_;
   reviews::Service reviews_;
   catalog::Service catalog_;
+  exchange::Service exchange_;
   publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;

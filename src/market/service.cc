@@ -26,4 +26,11 @@ Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t 
 
 Result<std::vector<store::Provider>> provider_directory(db::Connection& c) { return store::providers(c, 1000); }
 
+Result<std::vector<store::ProviderRecord>> listed_serving(db::Connection& c, const std::string& industry) {
+  store::DirectoryFilter f;
+  f.listed_only = true;
+  f.industry = industry;
+  return store::records(c, f, 1000);
+}
+
 }  // namespace sz::market

@@ -11,5 +11,7 @@ Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor,
 Result<bool> provider_exists(db::Connection& c, int64_t id);
 Result<std::optional<store::Provider>> find_provider(db::Connection& c, int64_t id);
 Result<std::vector<store::Provider>> provider_directory(db::Connection& c);
+// Listed providers that serve an industry (for matchmaking).
+Result<std::vector<store::ProviderRecord>> listed_serving(db::Connection& c, const std::string& industry);
 
 }  // namespace sz::market

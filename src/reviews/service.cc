@@ -8,6 +8,7 @@
 #include "infra/crypto.h"
 #include "infra/text.h"
 #include "market/service.h"
+#include "notify/notify.h"
 #include "registry/service.h"
 
 namespace sz::reviews {
@@ -268,6 +269,7 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
   SZ_ASSIGN(r.id, store::insert_round(*c, r));
   for (int64_t id : panel) {
     SZ_TRY(store::insert_member(*c, {r.id, id, "assigned", {}, {}, {}, {}, {}}));
+    SZ_TRY(notify::push(*c, id, "review", "您被指派参加评审：" + name, "/reviews/" + std::to_string(r.id), now));
     // The panel reads the project it scores.
     if (r.subject_type == "project" || r.subject_type == "acceptance")
       SZ_TRY(projects::Service::add_reviewer(*c, r.subject_id, id, p.user_id, now));

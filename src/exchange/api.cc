@@ -1,0 +1,146 @@
+#include "exchange/api.h"
+
+#include "catalog/api.h"
+#include "projects/service.h"
+
+namespace sz::exchange {
+
+namespace bj = boost::json;
+
+namespace {
+bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+const char* need_status_name(const std::string& s) { return s == "open" ? "征集中" : s == "matched" ? "已对接" : "已关闭"; }
+
+bj::object need_json(const catalog::Service& cat, const Need& n) {
+  const auto* c = cat.catalog().category(n.category);
+  return bj::object{{"id", n.id}, {"enterprise_id", n.enterprise_id}, {"district_code", n.district_code},
+                    {"industry_code", n.industry_code}, {"category", n.category}, {"category_name", c ? c->name : ""},
+                    {"title", n.title}, {"description", n.description}, {"budget_fen", opt_value(n.budget_fen)},
+                    {"status", n.status}, {"status_name", need_status_name(n.status)}, {"created_at", iso_utc(n.created_at)}};
+}
+}  // namespace
+
+void register_routes(auth::Routes& routes, Service& svc, const catalog::Service& cat) {
+  routes.authed("GET", "/api/v1/needs", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.needs(p, req.query_param("status").value_or(""), req.query_param("category").value_or("")));
+    bj::array items;
+    for (const auto& n : list) items.push_back(need_json(cat, n));
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/needs", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"enterprise_id", "category", "title", "description", "budget_fen"}));
+    SZ_ASSIGN(auto eid, json::optional_int(o, "enterprise_id", "企业编号"));
+    SZ_ASSIGN(auto category, json::required_string(o, "category", "场景分类", 40));
+    SZ_ASSIGN(auto title, json::required_string(o, "title", "需求标题", 100));
+    SZ_ASSIGN(auto description, json::optional_string(o, "description", "需求说明", 4000));
+    SZ_ASSIGN(auto budget, json::optional_int(o, "budget_fen", "预算（分）"));
+    SZ_ASSIGN(auto n, svc.post(p, auth::origin_of(req), eid, category, title, description.value_or(""), budget));
+    return json::reply(201, need_json(cat, n));
+  });
+
+  routes.authed("GET", "/api/v1/needs/{id}", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto v, svc.need(p, id));
+    bj::object o = need_json(cat, v.need);
+    o["enterprise_name"] = v.enterprise_name;
+    bj::array proposals, messages;
+    for (const auto& x : v.proposals)
+      proposals.push_back(bj::object{{"id", x.id}, {"provider", bj::object{{"id", x.provider_id}, {"name", v.provider_names[x.provider_id]}}},
+                                     {"product_id", opt_value(x.product_id)}, {"summary", x.summary}, {"price_fen", x.price_fen},
+                                     {"status", x.status}, {"created_at", iso_utc(x.created_at)}});
+    for (const auto& m : v.messages)
+      messages.push_back(bj::object{{"id", m.id}, {"author", m.author_name}, {"body", m.body}, {"created_at", iso_utc(m.created_at)}});
+    o["proposals"] = std::move(proposals);
+    o["messages"] = std::move(messages);
+    return json::reply(200, o);
+  });
+
+  routes.authed("GET", "/api/v1/needs/{id}/suggestions", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto s, svc.suggest(p, id));
+    bj::array products, providers;
+    for (const auto& v : s.products) products.push_back(catalog::product_json(cat, v));
+    for (const auto& v : s.providers) providers.push_back(projects::scorecard_json(v));
+    return json::reply(200, bj::object{{"products", std::move(products)}, {"providers", std::move(providers)}});
+  });
+
+  routes.authed("POST", "/api/v1/needs/{id}/proposals", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"product_id", "summary", "price_fen"}));
+    SZ_ASSIGN(auto product, json::optional_int(o, "product_id", "产品"));
+    SZ_ASSIGN(auto summary, json::required_string(o, "summary", "方案概要", 4000));
+    SZ_ASSIGN(int64_t price, json::required_int(o, "price_fen", "报价（分）", 0, 100'000'000'000));
+    SZ_ASSIGN(auto x, svc.propose(p, auth::origin_of(req), id, product, summary, price));
+    return json::reply(201, bj::object{{"id", x.id}, {"status", x.status}});
+  });
+
+  routes.authed("POST", "/api/v1/needs/{id}/accept", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"proposal_id"}));
+    SZ_ASSIGN(int64_t proposal, json::required_int(o, "proposal_id", "响应方案", 1, INT64_MAX));
+    SZ_TRY(svc.accept(p, auth::origin_of(req), id, proposal));
+    return http::no_content();
+  });
+
+  routes.authed("POST", "/api/v1/needs/{id}/close", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"reason"}));
+    SZ_ASSIGN(auto reason, json::required_string(o, "reason", "关闭原因", 1000));
+    SZ_TRY(svc.close(p, auth::origin_of(req), id, reason));
+    return http::no_content();
+  });
+
+  routes.authed("POST", "/api/v1/needs/{id}/messages", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"body"}));
+    SZ_ASSIGN(auto body, json::required_string(o, "body", "留言", 2000));
+    SZ_ASSIGN(auto m, svc.say(p, auth::origin_of(req), id, body));
+    return json::reply(201, bj::object{{"id", m.id}});
+  });
+
+  routes.authed("GET", "/api/v1/match-events", [&svc](http::Request&, const auth::Principal&) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.events());
+    bj::array items;
+    for (const auto& e : list)
+      items.push_back(bj::object{{"id", e.id}, {"title", e.title}, {"held_on", e.held_on}, {"place", e.place},
+                                 {"industry", e.industry_code ? bj::value(*e.industry_code) : bj::value(nullptr)},
+                                 {"capacity", e.capacity}, {"registered", e.registered}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/match-events", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"title", "held_on", "place", "industry", "capacity"}));
+    Event e;
+    SZ_ASSIGN(e.title, json::required_string(o, "title", "对接会名称", 100));
+    SZ_ASSIGN(e.held_on, json::required_string(o, "held_on", "举办日期", 10));
+    SZ_ASSIGN(auto place, json::optional_string(o, "place", "地点", 200));
+    e.place = place.value_or("");
+    SZ_ASSIGN(e.industry_code, json::optional_string(o, "industry", "行业", 40));
+    SZ_ASSIGN(e.capacity, json::required_int(o, "capacity", "名额", 1, 100000));
+    SZ_ASSIGN(auto saved, svc.add_event(p, auth::origin_of(req), e));
+    return json::reply(201, bj::object{{"id", saved.id}});
+  });
+
+  routes.authed("POST", "/api/v1/match-events/{id}/registrations", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_TRY(svc.register_for(p, auth::origin_of(req), id));
+    return http::no_content();
+  });
+
+  routes.authed("GET", "/api/v1/match-events/{id}/registrations", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto list, svc.registrations(p, id));
+    bj::array items;
+    for (const auto& [name, party] : list) items.push_back(bj::object{{"name", name}, {"party", party}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+}
+
+}  // namespace sz::exchange
