@@ -11,6 +11,7 @@
 #include "funding/api.h"
 #include "catalog/api.h"
 #include "exchange/api.h"
+#include "records/api.h"
 #include "notify/api.h"
 #include "projects/api.h"
 #include "publish/api.h"
@@ -156,6 +157,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       reviews_(db_, *clock_, review_rubrics(), projects_),
       catalog_(db_, *clock_, product_catalog()),
       exchange_(db_, *clock_, catalog_, projects_),
+      records_(db_, *clock_),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
@@ -252,6 +254,7 @@ void Platform::register_routes() {
   catalog::register_routes(routes_, catalog_);
   exchange::register_routes(routes_, exchange_, catalog_);
   notify::register_routes(routes_, db_, *clock_);
+  records::register_routes(routes_, records_);
   publish::register_routes(routes_, publish_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

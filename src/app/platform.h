@@ -12,6 +12,7 @@
 #include "funding/subsidies.h"
 #include "catalog/service.h"
 #include "exchange/service.h"
+#include "records/service.h"
 #include "projects/service.h"
 #include "publish/service.h"
 #include "reviews/service.h"
@@ -85,6 +86,7 @@ class Platform {
   reviews::Service reviews_;
   catalog::Service catalog_;
   exchange::Service exchange_;
+  records::Service records_;
   publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;

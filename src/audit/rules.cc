@@ -76,13 +76,16 @@ const std::map<std::string, std::string> kActionNames = {
     {"product.revise", "产品重新申报"},     {"scenario.create", "新增场景"},     {"scenario.link", "场景关联产品"},
     {"scenario.unlink", "取消场景关联"},   {"need.create", "发布需求"},         {"need.propose", "响应需求"},
     {"need.match", "需求对接"},             {"need.close", "关闭需求"},          {"need.message", "需求留言"},
+    {"chain.create", "登记链式转型模式"},   {"recognition.create", "登记智能工厂（车间、场景）认定"},
+    {"park.create", "登记小微企业园"},     {"training.create", "登记培训"},     {"training.attend", "登记参训企业"},
     {"match_event.create", "发布对接会"},   {"match_event.register", "报名对接会"},
     {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
     {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
-    {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"}, {"evaluation", "考核报告"}, {"product", "产品"}, {"scenario", "场景"}, {"need", "需求"}, {"match_event", "供需对接会"},
+    {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"}, {"evaluation", "考核报告"}, {"product", "产品"}, {"scenario", "场景"}, {"need", "需求"}, {"match_event", "供需对接会"}, {"chain", "链式模式"},
+    {"park", "小微企业园"}, {"training", "培训"},
 };
 }  // namespace
 

@@ -173,6 +173,16 @@ Status Service::set_accepted(db::Connection& c, const audit::Actor& actor, int64
                        bj::serialize(bj::object{{"accepted_at", iso_utc(at)}, {"level", before->level}}));
 }
 
+Result<bool> Service::industry_exists(db::Connection& c, const std::string& code) {
+  SZ_ASSIGN(auto ind, store::industry(c, code));
+  return ind.has_value();
+}
+
+Result<std::string> Service::pilot_industry_of(db::Connection& c, const std::string& code) {
+  SZ_ASSIGN(auto ind, store::industry(c, code));
+  return ind && !ind->parent.empty() ? ind->parent : code;
+}
+
 Result<bool> Service::district_exists(db::Connection& c, const std::string& code) {
   return store::district_exists(c, code);
 }

@@ -118,6 +118,9 @@ class Service {
 
   // For other areas: whether a district / enterprise exists, inside their transaction.
   static Result<bool> district_exists(db::Connection& c, const std::string& code);
+  static Result<bool> industry_exists(db::Connection& c, const std::string& code);
+  // The pilot industry a code counts under: itself, or the parent of a district's sub-sector.
+  static Result<std::string> pilot_industry_of(db::Connection& c, const std::string& code);
   static Result<bool> enterprise_exists(db::Connection& c, int64_t id);
 
   // Loads data/industries.json and data/districts.json (idempotent: upsert by code).

@@ -1,7 +1,7 @@
 // Starts the real shuzhuan server on a fresh store (SQLite file or a new PostgreSQL database) and speaks HTTP to it.
 // Environment: SZ_BIN (default build/shuzhuan), SZ_ENGINE (sqlite | postgresql), SZ_PG_URL (a PostgreSQL server URL
 // without a database name, e.g. postgresql://postgres@127.0.0.1:54329; each server gets its own new database).
-import { spawn, execFileSync } from 'node:child_process'
+import { spawn, execFileSync, execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
@@ -47,6 +47,15 @@ export function cli(args, { input, env } = {}) {
   } catch (e) {
     return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
   }
+}
+
+// The same, without blocking the event loop: requests the test keeps sending go on while the command runs.
+export function cliAsync(args, { env } = {}) {
+  return new Promise((resolve) => {
+    execFile(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout: stdout ?? '', stderr: stderr ?? '' })
+    })
+  })
 }
 
 // Runs one SQL statement directly against the store, as an operator with shell access would.

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import net from 'node:net'
 import path from 'node:path'
-import { Server, cli, sql, emptyDatabaseUrl, waitFor, ENGINE, PASSWORD } from './harness.mjs'
+import { Server, cli, cliAsync, sql, emptyDatabaseUrl, waitFor, ENGINE, PASSWORD } from './harness.mjs'
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sz-ops-'))
 
@@ -236,13 +236,15 @@ test('写入负载下备份，恢复到另一库：审计链完整、数字一�
         await server.call('POST', '/api/v1/auth/login', { body: { username: 'gongyi', password: PASSWORD } })
       }
     })()
-    await new Promise((r) => setTimeout(r, 300))
-    const b = cli(['backup', '--to', file, '--db', server.db])
-    await new Promise((r) => setTimeout(r, 300))
+    await waitFor(() => n > 2, { what: 'the write load to start' })
+    // The backup runs as its own process while the load keeps writing (an async spawn: the event loop stays free);
+    // writes go on after it, so it left no lock behind.
+    const b = await cliAsync(['backup', '--to', file, '--db', server.db])
+    const after = n
+    await waitFor(() => n > after + 1, { what: 'writes after the backup' })
     writing = false
     await load
     assert.equal(b.code, 0, b.stderr + b.stdout)
-    assert.ok(n > 2, 'writes ran during the backup')
     const manifest = JSON.parse(readFileSync(file + '.manifest.json', 'utf8'))
     assert.equal(manifest.engine, ENGINE)
     assert.match(manifest.audit_head.hash, /^[0-9a-f]{64}$/)

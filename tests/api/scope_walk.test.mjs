@@ -100,13 +100,18 @@ const SAMPLES = {
   'POST /api/v1/match-events/{id}/registrations': null,
   'POST /api/v1/notifications/{id}/read': null,
   'POST /api/v1/notifications/read-all': null,
+  'POST /api/v1/chain-models': { name: '巡检链', industry: 'aluminium', lead_name: '巡检链主', members: [1] },
+  'POST /api/v1/recognitions': { enterprise_id: 1, kind: 'factory', level: 'provincial', name: '巡检认定', recognized_on: '2025-01-01' },
+  'POST /api/v1/parks': { name: '巡检园区', district: '410102', industry: 'aluminium', recognized_on: '2025-01-01', enterprises: 5 },
+  'POST /api/v1/trainings': { title: '巡检培训', audience: 'technical', held_on: '2025-01-01' },
+  'PUT /api/v1/trainings/{id}/attendance': { enterprise_id: 1, people: 2 },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
-let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId
+let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
 // fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
@@ -165,6 +170,9 @@ before(async () => {
   const nd = await server.call('POST', '/api/v1/needs', { token: tokens.qiye, body: { category: 'scheduling', title: '巡检需求' } })
   assert.equal(nd.status, 201, nd.text)
   needId = nd.json.id
+  const tr = await server.call('POST', '/api/v1/trainings', { token: tokens.admin, body: SAMPLES['POST /api/v1/trainings'] })
+  assert.equal(tr.status, 201, tr.text)
+  trainingId = tr.json.id
   assert.equal((await server.call('POST', `/api/v1/needs/${needId}/close`, { token: tokens.qiye, body: { reason: '巡检' } })).status, 204)
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
@@ -272,6 +280,13 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         if (user === 'fuwushang' || (user === 'admin' && r.scope === 'provider')) continue
         if (r.method === 'GET') continue
         target = fill(r.path, 1)
+      } else if (r.scope === 'enterprise_body') {
+        const outside = ENTERPRISE_SCOPE[user].outside
+        if (outside === null) continue
+        const res = await server.call(r.method, fill(r.path, trainingId), { token, body: { ...body, enterprise_id: outside } })
+        assert.ok(res.status >= 400, `${user} ${r.method} ${r.path} for enterprise ${outside} → ${res.status}`)
+        checked++
+        continue
       } else if (r.scope === 'need') {
         if (['admin', 'xinmi', 'qiye'].includes(user)) continue
         target = fill(r.path, needId)
