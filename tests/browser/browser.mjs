@@ -33,13 +33,34 @@ const CHROMIUM_ARGS = [
 ]
 
 // The server to test: SHUZHUAN_URL when set (scripts/test.sh starts one with the demo data), else — a file run on
-// its own — a fresh one started by the API harness on the bare demo, stopped when the test ends.
-export async function useServer(t) {
-  if (process.env.SHUZHUAN_URL) return
+// its own — a fresh one started by the API harness on the bare demo (with --test-clock), stopped when the test ends.
+// A test that advances the clock (`clock: true`) needs POST /api/v1/test/clock, which only a server started with
+// --test-clock has: when SHUZHUAN_URL's server lacks it, the test gets a fresh server of its own.
+export async function useServer(t, { clock = false } = {}) {
+  if (process.env.SHUZHUAN_URL && (!clock || (await hasTestClock(process.env.SHUZHUAN_URL)))) return
   const { Server } = await import('../api/harness.mjs')
   const server = await Server.start()
   BASE_URL = server.base
   t.after(() => server.stop())
+}
+
+async function hasTestClock(base) {
+  const r = await fetch(base.replace(/\/+$/, '') + '/api/v1/test/clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance_seconds: 0 }),
+  })
+  return r.status !== 404
+}
+
+// Moves the server's clock on (a server started with --test-clock); sessions may expire, so log in again after.
+export async function advanceClock(seconds) {
+  const r = await fetch(BASE_URL + '/api/v1/test/clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advance_seconds: seconds }),
+  })
+  assert.equal(r.status, 200, await r.text())
 }
 
 export async function textOf(page, testId) {

@@ -52,6 +52,34 @@ export async function apiLogin(username, password = PASSWORD) {
   return (await r.json()).token
 }
 
+// A valid 统一社会信用代码 (GB 32100-2015: the check character over the first 17) unique to a seed.
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+export function creditCode(seed) {
+  let body = '91410100'
+  let n = Math.floor(seed)
+  for (let i = 0; i < 9; i++) {
+    body += CODE_CHARS[n % 31]
+    n = Math.floor(n / 31)
+  }
+  let sum = 0
+  let weight = 1
+  for (const ch of body) {
+    sum += CODE_CHARS.indexOf(ch) * weight
+    weight = (weight * 3) % 31
+  }
+  return body + CODE_CHARS[(31 - (sum % 31)) % 31]
+}
+
+// zhuanjia with an expert profile (the full demo has one; the bare demo not), as the 专家库 needs for a review.
+export async function expertZhuanjia() {
+  const admin = await apiLogin('admin')
+  const token = await apiLogin('zhuanjia')
+  const user = (await ok(api(token, 'GET', '/api/v1/auth/me'))).user
+  if ((await api(admin, 'GET', `/api/v1/experts/${user.id}`)).status === 404)
+    await ok(api(token, 'PUT', `/api/v1/experts/${user.id}`, { employer_name: '郑州大学', industries: [], specialties: ['智能制造'] }))
+  return user
+}
+
 export function pdf(text) {
   return Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n`)
 }
@@ -80,7 +108,7 @@ export async function projectToPassed({ name, costs = [['软件', 30000000], ['�
   for (const u of ['admin', 'qiye', 'fuwushang', 'zhuanjia', 'xinmi']) t[u] = await apiLogin(u)
   const { today, inDays } = await serverToday(t.admin)
   const providerId = (await ok(api(t.fuwushang, 'GET', '/api/v1/auth/me'))).user.provider_id
-  const zhuanjia = (await ok(api(t.zhuanjia, 'GET', '/api/v1/auth/me'))).user
+  const zhuanjia = await expertZhuanjia()
   const move = async (who, id, action, extra = {}) =>
     ok(api(t[who], 'POST', `/api/v1/projects/${id}/transitions`, { action, ...extra }))
 
@@ -96,9 +124,7 @@ export async function projectToPassed({ name, costs = [['软件', 30000000], ['�
   const id = created.id
   await move('qiye', id, 'submit')
 
-  // zhuanjia's profile (the full demo has one; the bare demo not), then a review with zhuanjia alone.
-  if ((await api(t.admin, 'GET', `/api/v1/experts/${zhuanjia.id}`)).status === 404)
-    await ok(api(t.zhuanjia, 'PUT', `/api/v1/experts/${zhuanjia.id}`, { employer_name: '郑州大学', industries: [], specialties: ['智能制造'] }))
+  // A review with zhuanjia alone.
   const round = await ok(api(t.admin, 'POST', '/api/v1/reviews', { subject_type: 'project', subject_id: id, expert_user_ids: [zhuanjia.id] }), 201)
   await ok(api(t.zhuanjia, 'PUT', `/api/v1/reviews/${round.id}/score`, {
     scores: { necessity: 18, scenarios: 20, feasibility: 20, budget: 12, benefits: 10 }, comment: '方案可行', submit: true }))
@@ -160,12 +186,55 @@ export async function upload(page, scope, testid, name) {
   return (await response.json()).id
 }
 
-export async function switchUser(page, username) {
+export async function switchUser(page, username, password = PASSWORD) {
   if (await page.getByTestId('logout').isVisible().catch(() => false)) {
     await page.getByTestId('logout').click()
     await page.waitForURL(/\/login/)
   }
-  await login(page, username, PASSWORD)
+  await login(page, username, password)
+}
+
+// A review round organised from a provider's or a product's page (the 组织评审 dialog, zhuanjia named); returns the
+// round's address.
+export async function organiseReview(page, expertName) {
+  await page.getByTestId('subject-review-create').click()
+  const d = page.getByTestId('review-create-dialog')
+  await pick(page, d, 'review-create-experts', expertName)
+  await page.keyboard.press('Escape')
+  const [response] = await Promise.all([
+    page.waitForResponse(isCall('POST', /^\/api\/v1\/reviews$/)),
+    d.getByTestId('review-create-submit').click(),
+  ])
+  assert.equal(response.status(), 201, await response.text())
+  await page.waitForURL(/\/reviews\/\d+$/)
+  await page.getByTestId('review-members').waitFor()
+  return page.url()
+}
+
+// zhuanjia (the panel's lead) scores every item, submits, and gives the passing consensus.
+export async function scoreAndPass(page, reviewUrl, scores, comment, opinion) {
+  await switchUser(page, 'zhuanjia')
+  await page.goto(reviewUrl)
+  await page.getByTestId('review-members').waitFor()
+  for (const [code, v] of Object.entries(scores)) {
+    const input = page.getByTestId(`review-score-${code}`).locator('input')
+    await input.fill(String(v))
+    await input.blur()
+  }
+  await page.getByTestId('review-score-comment').fill(comment)
+  const [scored] = await Promise.all([
+    page.waitForResponse(isCall('PUT', /\/api\/v1\/reviews\/\d+\/score$/)),
+    page.getByTestId('review-score-submit').click(),
+  ])
+  assert.equal(scored.status(), 200, await scored.text())
+  await page.getByTestId('review-consensus-input').fill(opinion)
+  const [closed] = await Promise.all([
+    page.waitForResponse(isCall('POST', /\/api\/v1\/reviews\/\d+\/consensus$/)),
+    page.getByTestId('review-consensus-submit').click(),
+  ])
+  assert.equal(closed.status(), 200, await closed.text())
+  await page.getByTestId('review-state').getByText('已结束', { exact: true }).waitFor()
+  assert.equal(await page.getByTestId('review-consensus-pass').innerText(), '通过')
 }
 
 export async function openProject(page, id) {

@@ -138,7 +138,7 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
       assert.equal(response.status(), 200)
       await page.getByTestId('project-state').getByText('专家评审', { exact: true }).waitFor()
       // The enterprise has nothing more to do while the experts review.
-      await page.getByTestId('project-no-actions').waitFor()
+      await page.getByTestId('project-action-none').waitFor()
       await page.goto(`${BASE_URL}/projects`)
       const row = page.getByTestId('project-table').locator('tbody tr').filter({ hasText: projectName })
       assert.equal((await row.getByTestId('project-state').innerText()).trim(), '专家评审')

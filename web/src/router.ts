@@ -34,6 +34,11 @@ export const REVIEW_ROLES = ['city_admin', 'expert']
 export const SUBSIDY_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider']
 // 数字贷: banks record and confirm, enterprises apply, the city approves the interest subsidy.
 export const LOAN_ROLES = ['city_admin', 'enterprise', 'bank']
+// 遴选与考核 (公开遴选、能进能出、定期考核 reports): the parties to the provider directory's oversight; the server
+// refuses the reports to enterprises and banks.
+export const PROVIDER_PROGRAMME_ROLES = ['city_admin', 'district_officer', 'expert', 'provider']
+// 信息发布: the city and the districts write; the city publishes.
+export const EDITOR_ROLES = ['city_admin', 'district_officer']
 
 // A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
 // logged in) or the props the view is given.
@@ -51,6 +56,11 @@ function page(
 const MessageView = () => import('@/views/MessageView.vue')
 const EnterpriseAssessmentsView = () => import('@/views/assessment/EnterpriseAssessmentsView.vue')
 
+// A page of the public portal (no login).
+function portalPage(path: string, name: string, component: RouteRecordSingleView['component'], title: string): RouteRecordSingleView {
+  return { path, name, component, meta: { title, public: true } }
+}
+
 const router = createRouter({
   history: createWebHistory('/'),
   routes: [
@@ -59,6 +69,18 @@ const router = createRouter({
       name: 'login',
       component: () => import('@/views/LoginView.vue'),
       meta: { title: '登录', public: true },
+    },
+    // 公开门户, outside the signed-in layout.
+    {
+      path: '/portal',
+      component: () => import('@/layouts/PortalLayout.vue'),
+      meta: { public: true },
+      children: [
+        portalPage('', 'portal', () => import('@/views/portal/PortalHomeView.vue'), '公开门户'),
+        portalPage('articles/:id(\\d+)', 'portal-article', () => import('@/views/portal/PortalArticleView.vue'), '政务公开'),
+        portalPage('query', 'portal-query', () => import('@/views/portal/PortalQueryView.vue'), '公开查询'),
+        portalPage('open-data', 'portal-open-data', () => import('@/views/portal/PortalOpenDataView.vue'), '开放数据'),
+      ],
     },
     {
       path: '/',
@@ -89,6 +111,18 @@ const router = createRouter({
         page('funds', 'funds', () => import('@/views/funding/FundsView.vue'), '专项资金', ADMIN_ROLES),
         page('loans', 'loans', () => import('@/views/funding/LoansView.vue'), '数字贷', LOAN_ROLES),
         page('admin/lpr', 'admin-lpr', () => import('@/views/admin/LprView.vue'), 'LPR 利率表', ADMIN_ROLES),
+        // 服务商与产品
+        page('providers', 'providers', () => import('@/views/market/ProvidersView.vue'), '服务商库'),
+        page('providers/selection', 'provider-programme', () => import('@/views/market/ProviderProgrammeView.vue'), '遴选与考核', PROVIDER_PROGRAMME_ROLES),
+        page('providers/:id(\\d+)', 'provider', () => import('@/views/market/ProviderView.vue'), '服务商详情'),
+        page('my/provider', 'my-provider', () => import('@/views/market/MyProviderView.vue'), '我的服务商', ['provider']),
+        page('products', 'products', () => import('@/views/market/ProductsView.vue'), '产品库'),
+        page('products/ranking', 'product-ranking', () => import('@/views/market/ProductRankingView.vue'), '产品奖励评审排名'),
+        page('products/:id(\\d+)', 'product', () => import('@/views/market/ProductView.vue'), '产品详情'),
+        page('scenarios', 'scenarios', () => import('@/views/market/ScenariosView.vue'), 'N+X 场景库'),
+        // 信息发布
+        page('articles', 'articles', () => import('@/views/publish/ArticlesView.vue'), '信息发布', EDITOR_ROLES),
+        page('articles/:id(\\d+)', 'article', () => import('@/views/publish/ArticleView.vue'), '发布内容', EDITOR_ROLES),
         // 系统管理
         page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),
         page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),

@@ -5,13 +5,16 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly field: string | null
+  // Seconds from a Retry-After header (429: the public look-ups' 10-second rule), else null.
+  readonly retryAfter: number | null
 
-  constructor(status: number, code: string, message: string, field: string | null = null) {
+  constructor(status: number, code: string, message: string, field: string | null = null, retryAfter: number | null = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.retryAfter = retryAfter
   }
 }
 
@@ -81,6 +84,12 @@ function statusMessage(status: number): string {
   }
 }
 
+// Retry-After in seconds (the server sends delta-seconds); null when absent or not a number.
+function retryAfterSeconds(header: string | null): number | null {
+  if (!header || !/^\d+$/.test(header.trim())) return null
+  return Number(header.trim())
+}
+
 export interface RequestOptions {
   query?: Query
   body?: unknown
@@ -137,6 +146,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       err?.code ?? `http_${response.status}`,
       err?.message || statusMessage(response.status),
       err?.field ?? null,
+      retryAfterSeconds(response.headers.get('Retry-After')),
     )
     if (response.status === 401 && !options.quiet401 && onUnauthorized) onUnauthorized(path)
     throw apiError

@@ -15,6 +15,33 @@ import type {
   PaymentAction,
   PaymentInput,
   Provider,
+  ProviderAppeal,
+  ProviderEvaluation,
+  ProviderEvaluationDetail,
+  ProviderEvent,
+  ProviderFlowMonth,
+  ProviderObjection,
+  ProviderProfileInput,
+  ProviderRecord,
+  ProviderSelections,
+  NewProvider,
+  Product,
+  ProductCatalog,
+  ProductInput,
+  RankedProduct,
+  Scenario,
+  ScenarioInput,
+  Scorecard,
+  Article,
+  ArticleDetail,
+  ArticleEvent,
+  ArticleInput,
+  PublicArticle,
+  PublicArticleDetail,
+  PublicEnterprise,
+  PublicLookup,
+  PublicProvider,
+  OpenDataTable,
   Subsidy,
   SubsidyComputation,
   SubsidyDetail,
@@ -71,6 +98,27 @@ import type {
   Withdrawal,
 } from './types'
 
+// One value fetched once per page load and shared by every caller; a failure is not kept, and `forget` makes the
+// next caller fetch it again.
+function cached<T>(fetch: () => Promise<T>): { get: () => Promise<T>; forget: () => void } {
+  let p: Promise<T> | null = null
+  return {
+    get: () => {
+      if (!p) {
+        const mine = fetch()
+        p = mine
+        mine.catch(() => {
+          if (p === mine) p = null
+        })
+      }
+      return p
+    },
+    forget: () => {
+      p = null
+    },
+  }
+}
+
 export const authApi = {
   login: (username: string, password: string) =>
     http.post<LoginResponse>('/auth/login', { username, password }, { quiet401: true }),
@@ -79,7 +127,8 @@ export const authApi = {
 }
 
 export const referenceApi = {
-  industries: () => http.get<{ items: Industry[] }>('/industries'),
+  // Reference data: the same for the whole page load.
+  industries: cached(() => http.get<{ items: Industry[] }>('/industries')).get,
   districts: () => http.get<{ items: District[] }>('/districts'),
 }
 
@@ -222,16 +271,8 @@ export const lprApi = {
 }
 
 // The lifecycle, outcome indicators and acceptance materials are data on the server; fetched once per page load.
-let projectReference: Promise<ProjectReference> | null = null
-
 export const projectApi = {
-  reference: (): Promise<ProjectReference> => {
-    if (!projectReference) {
-      projectReference = http.get<ProjectReference>('/project-reference')
-      projectReference.catch(() => (projectReference = null))
-    }
-    return projectReference
-  },
+  reference: cached(() => http.get<ProjectReference>('/project-reference')).get,
   // Filters: state, district, industry, enterprise_id, overdue=1.
   list: (query: PageQuery) => http.get<Page<ProjectSummary>>('/projects', query),
   get: (id: number) => http.get<ProjectDetail>(`/projects/${id}`),
@@ -293,17 +334,90 @@ export const reviewApi = {
   consensus: (id: number, pass: boolean, opinion: string) => http.post<ReviewDetail>(`/reviews/${id}/consensus`, { pass, opinion }),
 }
 
-// The provider directory is public and small; fetched once per page load (a failure is not kept).
-let providerDirectory: Promise<Provider[]> | null = null
+// The provider directory is public and small; fetched once per page load, and again after a move that may change
+// who is listed.
+const providerDirectory = cached(() => http.get<{ items: Provider[] }>('/providers').then((r) => r.items))
 
 export const providerApi = {
-  list: (): Promise<Provider[]> => {
-    if (!providerDirectory) {
-      providerDirectory = http.get<{ items: Provider[] }>('/providers').then((r) => r.items)
-      providerDirectory.catch(() => (providerDirectory = null))
-    }
-    return providerDirectory
+  list: providerDirectory.get,
+  // The city admin sees every status; the others the listed providers. Filters: status, kind, industry.
+  directory: (query: Query = {}) => http.get<{ items: ProviderRecord[] }>('/provider-directory', query),
+  get: (id: number) => http.get<ProviderRecord>(`/providers/${id}`),
+  create: (input: NewProvider) => http.post<ProviderRecord>('/providers', input),
+  // 409 while it is under review; once listed only the address and the contact may change.
+  update: (id: number, input: Partial<ProviderProfileInput>) => http.patch<ProviderRecord>(`/providers/${id}`, input),
+  // 409 names what is missing (the profile, a passed review, the end of the 公示, an unresolved objection).
+  transition: async (id: number, action: string, extra: { reason?: string; due_on?: string } = {}) => {
+    const r = await http.post<ProviderRecord>(`/providers/${id}/transitions`, { action, ...extra })
+    providerDirectory.forget()
+    return r
   },
+  events: (id: number) => http.get<{ items: ProviderEvent[] }>(`/providers/${id}/events`),
+  objections: (id: number) => http.get<{ items: ProviderObjection[] }>(`/providers/${id}/objections`),
+  addObjection: (id: number, objector: string, content: string) =>
+    http.post<{ id: number }>(`/providers/${id}/objections`, objector ? { objector, content } : { content }),
+  resolveObjection: (id: number, objectionId: number, resolution: string) =>
+    http.post<void>(`/providers/${id}/objections/${objectionId}/resolution`, { resolution }),
+  appeals: (id: number) => http.get<{ items: ProviderAppeal[] }>(`/providers/${id}/appeals`),
+  // Against the latest sanction (警告、整改、出库); one appeal per decision.
+  appeal: (id: number, reason: string) => http.post<{ id: number; status: string }>(`/providers/${id}/appeals`, { reason }),
+  decideAppeal: async (id: number, appealId: number, overturn: boolean, note: string) => {
+    const r = await http.post<{ id: number; status: string }>(`/providers/${id}/appeals/${appealId}/decision`, { overturn, note })
+    providerDirectory.forget()
+    return r
+  },
+  scorecard: (id: number) => http.get<Scorecard>(`/providers/${id}/scorecard`),
+  selections: () => http.get<ProviderSelections>('/provider-selections'),
+  select: (input: { industry: string; provider_id: number; selected: boolean; note?: string }) =>
+    http.put<void>('/provider-selections', input),
+  flows: () => http.get<{ items: ProviderFlowMonth[] }>('/provider-flows'),
+  evaluations: () => http.get<{ items: ProviderEvaluation[] }>('/provider-evaluations'),
+  evaluation: (id: number) => http.get<ProviderEvaluationDetail>(`/provider-evaluations/${id}`),
+  // Freezes every listed provider's scorecard with the committee's opinion; 409 when the period is taken.
+  evaluate: (period: string, opinion: string) => http.post<ProviderEvaluationDetail>('/provider-evaluations', { period, opinion }),
+}
+
+export const productApi = {
+  // Categories, deployments and the 可复制 threshold; data that does not change while the page is open.
+  catalog: cached(() => http.get<ProductCatalog>('/product-catalog')).get,
+  // Listed products; a provider also its own, the city admin all. Filters: status, category, industry, q.
+  list: (query: Query = {}) => http.get<{ items: Product[] }>('/products', query),
+  get: (id: number) => http.get<Product>(`/products/${id}`),
+  create: (input: ProductInput) => http.post<Product>('/products', input),
+  update: (id: number, input: Partial<ProductInput>) => http.patch<Product>(`/products/${id}`, input),
+  transition: (id: number, action: string, extra: { reason?: string } = {}) =>
+    http.post<Product>(`/products/${id}/transitions`, { action, ...extra }),
+  // What awards are judged on: results, spread, value for money.
+  ranking: (category?: string) => http.get<{ items: RankedProduct[]; basis: string }>('/product-ranking', { category }),
+}
+
+export const scenarioApi = {
+  list: (industry?: string) => http.get<{ items: Scenario[] }>('/scenarios', { industry }),
+  create: (input: ScenarioInput) => http.post<{ id: number; name: string }>('/scenarios', input),
+  link: (id: number, productId: number, linked: boolean) =>
+    http.post<void>(`/scenarios/${id}/links`, { product_id: productId, linked }),
+}
+
+export const articleApi = {
+  // A district officer sees its own and the published ones. Filters: kind, state.
+  list: (query: PageQuery) => http.get<Page<Article>>('/articles', query),
+  get: (id: number) => http.get<ArticleDetail>(`/articles/${id}`),
+  create: (input: ArticleInput) => http.post<ArticleDetail>('/articles', input),
+  update: (id: number, input: Partial<ArticleInput>) => http.patch<ArticleDetail>(`/articles/${id}`, input),
+  transition: (id: number, action: string, extra: { reason?: string } = {}) =>
+    http.post<ArticleDetail>(`/articles/${id}/transitions`, { action, ...extra }),
+  history: (id: number) => http.get<{ items: ArticleEvent[] }>(`/articles/${id}/history`),
+}
+
+// The portal, without login. The look-ups share one slot per client every 10 s (429 with Retry-After).
+export const publicApi = {
+  articles: (query: PageQuery) => http.get<Page<PublicArticle>>('/public/articles', query),
+  article: (id: number) => http.get<PublicArticleDetail>(`/public/articles/${id}`),
+  enterprises: (q: string) => http.get<PublicLookup<PublicEnterprise>>('/public/enterprises', { q }),
+  providers: (q: string) => http.get<PublicLookup<PublicProvider>>('/public/providers', { q }),
+  products: (q: string) => http.get<PublicLookup<Product>>('/public/products', { q }),
+  openData: () => http.get<{ tables: OpenDataTable[] }>('/public/open-data'),
+  openDataCsvUrl: '/api/v1/public/open-data?format=csv',
 }
 
 // 补助核定 and its tranches (拨付). The city approves and pays; the others read what concerns them.

@@ -490,7 +490,7 @@ export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code
 
 // ---- 资料 ----
 
-export type DocumentEntityType = 'enterprise' | 'assessment' | 'project'
+export type DocumentEntityType = 'enterprise' | 'assessment' | 'project' | 'article'
 
 // One stored version of an uploaded file. Re-uploading the same name adds a version; nothing is overwritten.
 export interface DocumentVersion {
@@ -926,8 +926,9 @@ export interface NewReview {
   lead_user_id?: number
 }
 
-// ---- 服务商名录 ----
+// ---- 服务商库（能进能出） ----
 
+// A provider as the public 服务商名录 shows it (listed ones: 已入库、已警告、限期整改).
 export interface Provider {
   id: number
   name: string
@@ -936,6 +937,296 @@ export interface Provider {
   kind: string
   kind_name: string
   in_zhengzhou: boolean
+  // Industry codes it serves.
+  industries?: string[]
+  status?: ProviderStatus
+  status_name?: string
+}
+
+// draft 填报中 → applied 已申请 → notice 公示中 → admitted 已入库 (→ warned 已警告 → rectifying 限期整改) → removed
+// 已出库; rejected 未入库. The moves are data/provider-rules.json on the server.
+export type ProviderStatus = 'draft' | 'applied' | 'notice' | 'admitted' | 'warned' | 'rectifying' | 'removed' | 'rejected'
+
+// The whole record: the city admin sees it for every provider, a provider for its own; others get the public
+// fields only (the profile fields are then absent).
+export interface ProviderRecord extends Provider {
+  industries: string[]
+  status: ProviderStatus
+  status_name: string
+  qualifications?: string
+  cases?: string
+  address?: string
+  contact_name?: string
+  contact_phone?: string
+  // 公示期 (days, YYYY-MM-DD) and 整改期限.
+  notice_from?: string | null
+  notice_to?: string | null
+  rectify_due?: string | null
+  status_changed_at?: string
+}
+
+export interface NewProvider {
+  name: string
+  credit_code: string
+  kind: string
+  in_zhengzhou: boolean
+}
+
+// What the provider fills in before applying (在库后只能改地址和联系人).
+export interface ProviderProfileInput {
+  in_zhengzhou: boolean
+  industries: string[]
+  qualifications: string
+  cases: string
+  address: string
+  contact_name: string
+  contact_phone: string
+}
+
+export interface ProviderEvent {
+  id: number
+  action: string
+  from: string
+  to: string
+  to_name: string
+  reason: string
+  due_on: string | null
+  actor: string
+  at: string
+}
+
+export interface ProviderObjection {
+  id: number
+  objector: string
+  content: string
+  received_at: string
+  resolution: string | null
+}
+
+export interface ProviderAppeal {
+  id: number
+  // The sanction (状态记录) appealed against.
+  event_id: number
+  reason: string
+  status: 'pending' | 'overturned' | 'upheld'
+  decision_note: string | null
+  created_at: string
+}
+
+export interface ProviderSelections {
+  integrators_listed: number
+  city_minimum: number
+  per_industry_target: number
+  // Only the industries with a selection.
+  by_industry: { industry: string; selected: number; provider_ids: number[]; target: number }[]
+}
+
+export interface ProviderFlowMonth {
+  month: string
+  admitted: number
+  removed: number
+}
+
+// 服务商评价: scores are exact decimals as strings ("84.297"), null without data.
+export interface ScorecardComponent {
+  code: string
+  name: string
+  weight: number
+  score: string | null
+  explanation: string
+}
+
+export interface Scorecard {
+  provider: IdName
+  projects: number
+  components: ScorecardComponent[]
+  total: string | null
+  // 0 without data, else 1–5.
+  stars: number
+  rules_version?: string
+}
+
+export interface ProviderEvaluation {
+  id: number
+  period: string
+  opinion: string
+  snapshot_sm3: string
+  rules_version: string
+  created_at: string
+}
+
+export interface ProviderEvaluationDetail extends ProviderEvaluation {
+  scorecards: Scorecard[]
+}
+
+export interface IdName {
+  id: number
+  name: string
+}
+
+// ---- 小快轻准产品、N+X 场景库 ----
+
+export interface ProductCatalog {
+  version: string
+  categories: CodeName[]
+  deployments: CodeName[]
+  // A scenario implemented in projects of this many accepted enterprises is 可复制推广.
+  replicable_enterprises: number
+}
+
+export type ProductStatus = 'draft' | 'in_review' | 'listed' | 'rejected' | 'delisted'
+
+export interface Usage {
+  projects: number
+  accepted_enterprises: number
+}
+
+export interface Product {
+  id: number
+  provider: IdName
+  name: string
+  category: string
+  category_name: string
+  industries: string[]
+  deployment: string
+  deployment_name: string
+  price_fen: number
+  delivery_days: number
+  description: string
+  status: ProductStatus
+  status_name: string
+  status_note?: string | null
+  usage: Usage
+  listed_at: string | null
+}
+
+export interface ProductInput {
+  provider_id?: number
+  name: string
+  category: string
+  deployment: string
+  description: string
+  industries: string[]
+  price_fen: number
+  delivery_days: number
+}
+
+export interface RankedProduct extends Product {
+  rank: number
+}
+
+export interface Scenario {
+  id: number
+  industry: string
+  kind: ScenarioKind
+  kind_name: string
+  name: string
+  category: string
+  category_name: string
+  description: string
+  product_ids: number[]
+  usage: Usage
+  replicable: boolean
+}
+
+export interface ScenarioInput {
+  industry: string
+  kind: ScenarioKind
+  name: string
+  category: string
+  description?: string
+}
+
+// ---- 信息发布 ----
+
+export type ArticleKind = 'notice' | 'policy' | 'case'
+export type ArticleState = 'draft' | 'in_review' | 'published' | 'withdrawn'
+
+export interface Article {
+  id: number
+  kind: ArticleKind
+  kind_name: string
+  title: string
+  summary: string
+  // 行业代码（典型案例）.
+  industry: string | null
+  state: ArticleState
+  state_name: string
+  // The author's display name.
+  author: string
+  // The reason of the last 退回 or 撤回.
+  review_note: string | null
+  updated_at: string
+  published_at: string | null
+}
+
+export interface ArticleDetail extends Article {
+  body: string
+}
+
+export interface ArticleInput {
+  kind: ArticleKind
+  title: string
+  summary: string
+  body: string
+  industry?: string
+}
+
+export interface ArticleEvent {
+  action: string
+  from: string
+  to: string
+  to_name: string
+  actor: string
+  reason: string
+  at: string
+}
+
+// ---- 公开门户 ----
+
+export type PublicArticle = Pick<Article, 'id' | 'kind' | 'kind_name' | 'title' | 'summary' | 'industry' | 'published_at'>
+
+export interface PublicAttachment {
+  id: number
+  name: string
+  size: number
+  type_label: string
+  sha256: string
+  download_url: string
+}
+
+export interface PublicArticleDetail extends PublicArticle {
+  body: string
+  attachments: PublicAttachment[]
+}
+
+export interface PublicEnterprise {
+  name: string
+  district: string
+  industry: string
+  stage: string
+  in_pilot: boolean
+}
+
+export interface PublicProvider {
+  id: number
+  name: string
+  kind_name: string
+  in_zhengzhou: boolean
+}
+
+export interface PublicLookup<T> {
+  q: string
+  items: T[]
+}
+
+// A figure below 3, or one the totals would reveal, is null.
+export interface OpenDataTable {
+  title: string
+  industries: string[]
+  rows: { district: string; cells: (number | null)[]; total: number | null }[]
+  industry_totals: (number | null)[]
+  total: number | null
 }
 
 // ---- 补助核定、拨付、专项资金、数字贷 ----

@@ -1,6 +1,7 @@
 // Words and pure helpers of 一企一策 projects and 专家评审: the plan form (amounts typed in 元, sent as 分), tag
 // colours by state, scores and averages shown exactly (the server sends the average × 1000 as an integer).
 import type { ExpertDuty, PartyCode, Plan, PlanInput, ScenarioKind } from '@/api/types'
+import type { RouteLocationRaw } from 'vue-router'
 import { fenToYuan, yuanToFen } from './money'
 
 export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'
@@ -143,6 +144,22 @@ export function budgetTotalYuan(form: PlanForm): string {
 export function discountFen(cataloguePriceFen: number | null, amountFen: number | null): number | null {
   if (cataloguePriceFen === null || amountFen === null) return null
   return cataloguePriceFen - amountFen
+}
+
+// What a review panel reads about its subject: a project's plan, a provider's or a product's record. A provider
+// under review is readable by the city admin and itself only (the server answers 404 to the panel), so its link is
+// offered with `providers` alone.
+export function reviewSubjectLink(r: { subject_type: string; subject_id: number }, { providers = true } = {}): RouteLocationRaw | null {
+  switch (r.subject_type) {
+    case 'project':
+      return { path: `/projects/${r.subject_id}`, query: { tab: 'plan' } }
+    case 'provider':
+      return providers ? `/providers/${r.subject_id}` : null
+    case 'product':
+      return `/products/${r.subject_id}`
+    default:
+      return null
+  }
 }
 
 // An integer × 1000 as an exact decimal: 80000 → "80", 81333 → "81.333", 80500 → "80.5".
