@@ -100,7 +100,10 @@ Result<store::ProviderRecord> Directory::get(const auth::Principal& p, int64_t i
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto r, load(*c, id));
   *full = admin(p) || own_provider(p, id);
-  if (!*full && !listed(r.base.status)) return err::forbidden("该服务商不在服务商库中");
+  // Experts score applications and district officers record objections during 公示: both read the public record.
+  bool vetting = (p.has(auth::Role::expert) && r.base.status != "draft") ||
+                 (p.has(auth::Role::district_officer) && r.base.status == "notice");
+  if (!*full && !listed(r.base.status) && !vetting) return err::forbidden("该服务商不在服务商库中");
   return r;
 }
 
@@ -176,6 +179,7 @@ Status Directory::change_status(db::Connection& c, const auth::Principal& p, con
     r.notice_to = day_text(*day_number(today) + rules_.notice_days - 1);
   }
   if (to == "rectifying") r.rectify_due = due_on;
+  if (to == "removed" || to == "admitted") r.rectify_due.reset();
   SZ_TRY(store::update_record(c, r));
   SZ_TRY(store::insert_event(c, {0, r.base.id, action, before.base.status, to, reason, due_on, p.username, now}));
   bj::object after = bj::parse(audit_json(r)).as_object();
@@ -210,7 +214,11 @@ Result<store::ProviderRecord> Directory::move(const auth::Principal& p, const au
 }
 
 Result<std::vector<store::ProviderRecord>> Directory::list(const auth::Principal& p, store::DirectoryFilter f) {
-  if (!admin(p)) f.listed_only = true;
+  // District officers also see who is in 公示, so they can record objections.
+  if (!admin(p)) {
+    f.listed_only = true;
+    f.with_notice = p.has(auth::Role::district_officer);
+  }
   SZ_ASSIGN(auto* c, db_->local());
   return store::records(*c, f, 1000);
 }

@@ -66,7 +66,9 @@ Status update_record(db::Connection& c, const ProviderRecord& r) {
 Result<std::vector<ProviderRecord>> records(db::Connection& c, const DirectoryFilter& f, int64_t limit) {
   db::Params p;
   std::string where = " WHERE 1=1";
-  if (f.listed_only) where += " AND status IN ('admitted', 'warned', 'rectifying')";
+  if (f.listed_only)
+    where += f.with_notice ? " AND status IN ('admitted', 'warned', 'rectifying', 'notice')"
+                           : " AND status IN ('admitted', 'warned', 'rectifying')";
   if (!f.status.empty()) where += " AND status = " + db::bind(p, f.status);
   if (!f.kind.empty()) where += " AND kind = " + db::bind(p, f.kind);
   // Industries are a short JSON list of codes; the directory holds hundreds of providers, not millions.

@@ -28,6 +28,7 @@ Status update_record(db::Connection& c, const ProviderRecord& r);
 struct DirectoryFilter {
   std::string status, kind, industry;  // industry: served (in the industries list)
   bool listed_only = false;
+  bool with_notice = false;  // with listed_only: also those in 公示
 };
 Result<std::vector<ProviderRecord>> records(db::Connection& c, const DirectoryFilter& f, int64_t limit);
 

@@ -59,6 +59,11 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   const tooEarly = await move('admin', p.id, 'admit')
   assert.equal(tooEarly.status, 409)
   assert.match(tooEarly.json.error.message, /公示期/)
+  // District officers find providers in 公示 and read their application; experts read it to score.
+  assert.ok((await ok(await call('gongyi', 'GET', '/api/v1/provider-directory?status=notice'))).items.some((x) => x.id === p.id))
+  assert.equal((await call('gongyi', 'GET', `/api/v1/providers/${p.id}`)).status, 200)
+  assert.equal((await call('zhuanjia', 'GET', `/api/v1/providers/${p.id}`)).status, 200)
+  assert.equal((await call('qiye', 'GET', `/api/v1/providers/${p.id}`)).status, 403)
   const objection = await ok(await call('gongyi', 'POST', `/api/v1/providers/${p.id}/objections`, { objector: '某企业', content: '案例数量存疑' }), 201)
   assert.equal((await call('qiye', 'POST', `/api/v1/providers/${p.id}/objections`, { content: 'x' })).status, 403)
   await server.advanceClock(8 * 86400)
@@ -94,6 +99,7 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   assert.equal(decided.status, 'overturned')
   const back = await ok(await call('admin', 'GET', `/api/v1/providers/${p.id}`))
   assert.equal(back.status, 'rectifying')
+  assert.equal(back.rectify_due, null)  // removal cleared it; the overturn does not bring a past deadline back
   const events = await ok(await call('qiye', 'GET', `/api/v1/providers/${p.id}/events`))
   assert.deepEqual(events.items.map((e) => e.to), ['draft', 'applied', 'notice', 'admitted', 'warned', 'rectifying', 'removed', 'rectifying'])
   const flows = await ok(await call('admin', 'GET', '/api/v1/provider-flows'))
