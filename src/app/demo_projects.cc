@@ -413,6 +413,27 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
     funding::store::PoolEntry e{0, qiye_enterprise, std::nullopt, 2'000'000'000, "二期智能化扩产", 0, 0};
     SZ_TRY(pf.subsidies().recommend(people.admin, kOrigin, e));
   }
+  // The portal opens on the plan itself and a typical case, published as the city would.
+  struct Article {
+    const char* kind;
+    const char* title;
+    const char* summary;
+    const char* body;
+  };
+  const Article articles[] = {
+      {"policy", "郑州市中小企业数字化转型城市试点工作推进方案（郑政办〔2024〕10号）",
+       "两年内推动四个细分行业440家中小企业完成数字化改造、达到数字化水平二级",
+       "为深入贯彻落实国家中小企业数字化转型城市试点工作部署，推动四个试点行业中小企业数字化改造……"},
+      {"case", "巩义耐材企业“一企一策”改造：排产与质量追溯一体化", "验收通过，库存周转天数下降约26%",
+       "企业在集成服务商支持下完成设备联网、智能排产与质量追溯改造……"},
+  };
+  for (const auto& a : articles) {
+    publish::ArticleInput in{std::string(a.kind), std::string(a.title), std::string(a.summary), std::string(a.body),
+                             std::string(a.kind) == "case" ? std::optional<std::string>("refractories") : std::nullopt};
+    SZ_ASSIGN(auto created, pf.publish().create(people.admin, kOrigin, in));
+    SZ_TRY(pf.publish().move(people.admin, kOrigin, created.id, "submit", ""));
+    SZ_TRY(pf.publish().move(people.admin, kOrigin, created.id, "publish", ""));
+  }
   pf.set_time(0);
   std::error_code ec;
   fs::remove_all(dir, ec);

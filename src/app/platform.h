@@ -62,6 +62,7 @@ class Platform {
   registry::Service& registry() { return registry_; }
   assessment::Service& assessment() { return assessment_; }
   documents::Service& documents() { return documents_; }
+  publish::Service& publish() { return publish_; }
   funding::Service& funding() { return funding_; }
   funding::Subsidies& subsidies() { return subsidies_; }
   projects::Service& projects() { return projects_; }

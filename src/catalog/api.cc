@@ -5,7 +5,7 @@ namespace sz::catalog {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 
 Result<ProductInput> product_input(const bj::object& o) {
   SZ_TRY(json::only_keys(o, {"provider_id", "name", "category", "deployment", "description", "industries", "price_fen", "delivery_days"}));

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "audit/service.h"
+#include "infra/json.h"
 #include "infra/text.h"
 #include "market/directory.h"
 #include "market/rules.h"
@@ -16,10 +17,7 @@ namespace bj = boost::json;
 
 namespace {
 bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
-std::string text_of(const bj::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+using json::text_of;
 std::string audit_json(const store::Product& p) {
   return bj::serialize(bj::object{{"name", p.name}, {"category", p.category}, {"price_fen", p.price_fen}, {"status", p.status}});
 }

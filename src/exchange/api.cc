@@ -8,7 +8,7 @@ namespace sz::exchange {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 const char* need_status_name(const std::string& s) { return s == "open" ? "征集中" : s == "matched" ? "已对接" : "已关闭"; }
 
 bj::object need_json(const catalog::Service& cat, const Need& n) {

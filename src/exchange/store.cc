@@ -35,11 +35,11 @@ Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t 
   db::Params p;
   std::string where = " WHERE 1=1";
   if (!f.all) {
-    std::string any;
-    for (const auto& d : f.districts) any += (any.empty() ? "" : " OR ") + std::string("district_code = ") + db::bind(p, d);
-    for (int64_t e : f.enterprise_ids) any += (any.empty() ? "" : " OR ") + std::string("enterprise_id = ") + db::bind(p, e);
-    if (f.open_to_providers) any += (any.empty() ? "" : " OR ") + std::string("status = 'open'");
-    where += " AND (" + (any.empty() ? std::string("1=0") : any) + ")";
+    db::AnyOf any;
+    for (const auto& d : f.districts) any.add("district_code = " + db::bind(p, d));
+    for (int64_t e : f.enterprise_ids) any.add("enterprise_id = " + db::bind(p, e));
+    if (f.open_to_providers) any.add("status = 'open'");
+    where += " AND " + any.sql();
   }
   if (!f.status.empty()) where += " AND status = " + db::bind(p, f.status);
   if (!f.category.empty()) where += " AND category = " + db::bind(p, f.category);

@@ -10,6 +10,7 @@ namespace sz::funding {
 namespace bj = boost::json;
 
 namespace {
+using json::opt_value;
 constexpr int64_t kMaxFen = 1'000'000'000'000'00;  // 1万亿元: far above any real amount, far below overflow
 
 Result<std::string> date_field(const bj::object& o, const char* key, const char* label, bool required) {
@@ -101,8 +102,6 @@ Result<std::string> reason_of(const bj::object& o) {
   return text::trim(reason.value_or(""));
 }
 
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
 
 const char* payment_status_name(const std::string& s) {
   return s == "scheduled" ? "已安排" : s == "approved" ? "已审批" : s == "paid" ? "已拨付" : s == "returned" ? "已退回" : "已取消";

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "audit/service.h"
+#include "infra/json.h"
 #include "infra/db/ref_versions.h"
 
 namespace sz::funding {
@@ -13,10 +14,7 @@ namespace bj = boost::json;
 namespace {
 Error bad_rules(const std::string& what) { return err::internal("subsidy rules: " + what); }
 
-std::string text_of(const bj::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+using json::text_of;
 int64_t int_of(const bj::object& o, const char* key) {
   auto* v = o.if_contains(key);
   return v && v->is_int64() ? v->as_int64() : 0;

@@ -183,11 +183,11 @@ Result<std::vector<Subsidy>> subsidies(db::Connection& c, const SubsidyFilter& f
   db::Params params;
   std::string where = " WHERE 1=1";
   if (!f.all) {
-    std::string any;
-    for (const auto& d : f.districts) any += (any.empty() ? "" : " OR ") + std::string("district_code = ") + db::bind(params, d);
-    for (int64_t e : f.enterprise_ids) any += (any.empty() ? "" : " OR ") + std::string("enterprise_id = ") + db::bind(params, e);
-    if (f.provider_id) any += (any.empty() ? "" : " OR ") + std::string("provider_id = ") + db::bind(params, *f.provider_id);
-    where += " AND (" + (any.empty() ? std::string("1=0") : any) + ")";
+    db::AnyOf any;
+    for (const auto& d : f.districts) any.add("district_code = " + db::bind(params, d));
+    for (int64_t e : f.enterprise_ids) any.add("enterprise_id = " + db::bind(params, e));
+    if (f.provider_id) any.add("provider_id = " + db::bind(params, *f.provider_id));
+    where += " AND " + any.sql();
   }
   if (!f.scheme.empty()) where += " AND scheme = " + db::bind(params, f.scheme);
   if (f.enterprise_id) where += " AND enterprise_id = " + db::bind(params, *f.enterprise_id);
@@ -288,10 +288,10 @@ Result<std::vector<Loan>> loans(db::Connection& c, const LoanFilter& f, int64_t 
   db::Params params;
   std::string where = " WHERE 1=1";
   if (!f.all) {
-    std::string any;
-    for (int64_t e : f.enterprise_ids) any += (any.empty() ? "" : " OR ") + std::string("enterprise_id = ") + db::bind(params, e);
-    if (f.bank_user_id) any += (any.empty() ? "" : " OR ") + std::string("bank_user_id = ") + db::bind(params, *f.bank_user_id);
-    where += " AND (" + (any.empty() ? std::string("1=0") : any) + ")";
+    db::AnyOf any;
+    for (int64_t e : f.enterprise_ids) any.add("enterprise_id = " + db::bind(params, e));
+    if (f.bank_user_id) any.add("bank_user_id = " + db::bind(params, *f.bank_user_id));
+    where += " AND " + any.sql();
   }
   SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kLoanColumns + " FROM loans" + where + " ORDER BY id DESC LIMIT " +
                                    db::bind(params, limit),

@@ -149,6 +149,11 @@ http::Response reply(int status, const bj::value& v) {
   return r;
 }
 
+std::string text_of(const bj::object& o, std::string_view key) {
+  auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
 bj::object error_json(const Error& e) {
   return bj::object{{"error", bj::object{{"code", e.code}, {"message", e.message}, {"field", e.field}}}};
 }

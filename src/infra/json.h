@@ -34,6 +34,13 @@ Status only_keys(const bj::object& o, const std::vector<std::string>& allowed);
 
 // Serialises like boost::json::serialize, but writes numbers in their shortest plain form (52.5, not 5.25E1).
 std::string to_text(const bj::value& v);
+
+// A value, or JSON null when there is none.
+inline bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+inline bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+// A string member of an object, or "" when it is absent or not a string (reading the platform's own data files,
+// which are checked where they are parsed).
+std::string text_of(const bj::object& o, std::string_view key);
 http::Response reply(int status, const bj::value& v);
 // {"error": {"code", "message", "field"}}: the body of every 4xx/5xx reply.
 bj::object error_json(const Error& e);

@@ -7,7 +7,7 @@ namespace sz::market {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 
 const char* kind_name(const std::string& kind) { return kind == "integrator" ? "集成服务商" : "专业服务商"; }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "audit/service.h"
+#include "infra/json.h"
 #include "infra/text.h"
 
 namespace sz::market {
@@ -13,10 +14,7 @@ namespace bj = boost::json;
 
 namespace {
 bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
-std::string text_of(const bj::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+using json::text_of;
 const std::set<std::string> kOwnGuards = {"profile_complete", "notice_ended", "objections_resolved"};
 
 Profile profile_of(const store::ProviderRecord& r) {

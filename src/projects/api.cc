@@ -9,8 +9,7 @@ namespace sz::projects {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 
 Result<const bj::array*> array_field(const bj::object& o, const char* key, const char* label) {
   auto* v = o.if_contains(key);

@@ -5,6 +5,7 @@
 
 #include "audit/service.h"
 #include "documents/service.h"
+#include "infra/json.h"
 #include "infra/text.h"
 #include "market/rules.h"
 #include "market/service.h"
@@ -14,10 +15,7 @@ namespace sz::projects {
 namespace bj = boost::json;
 
 namespace {
-std::string text_of(const bj::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+using json::text_of;
 
 // The guards the projects area answers itself; others are added by app/ (add_guard).
 const std::set<std::string> kOwnGuards = {"plan_complete",   "contract_recorded", "milestones_done", "materials_complete",

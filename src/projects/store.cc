@@ -90,17 +90,14 @@ Result<std::vector<Project>> list_projects(db::Connection& c, const ProjectFilte
   if (!f.all) {
     // Any of the caller's relations: its districts, its enterprise, its provider, its expert assignments (the last
     // two through their own indexes, so a provider's list reads its projects, not every project).
-    std::string any;
-    for (const auto& d : f.districts) any += (any.empty() ? "" : " OR ") + std::string("p.district_code = ") + db::bind(params, d);
-    for (int64_t e : f.enterprise_ids) any += (any.empty() ? "" : " OR ") + std::string("p.enterprise_id = ") + db::bind(params, e);
+    db::AnyOf any;
+    for (const auto& d : f.districts) any.add("p.district_code = " + db::bind(params, d));
+    for (int64_t e : f.enterprise_ids) any.add("p.enterprise_id = " + db::bind(params, e));
     if (f.provider_id)
-      any += (any.empty() ? "" : " OR ") + std::string("p.id IN (SELECT project_id FROM project_providers WHERE provider_id = ") +
-             db::bind(params, *f.provider_id) + ")";
+      any.add("p.id IN (SELECT project_id FROM project_providers WHERE provider_id = " + db::bind(params, *f.provider_id) + ")");
     if (f.expert_user_id)
-      any += (any.empty() ? "" : " OR ") + std::string("p.id IN (SELECT project_id FROM project_experts WHERE user_id = ") +
-             db::bind(params, *f.expert_user_id) + ")";
-    if (any.empty()) any = "1=0";
-    where += " AND (" + any + ")";
+      any.add("p.id IN (SELECT project_id FROM project_experts WHERE user_id = " + db::bind(params, *f.expert_user_id) + ")");
+    where += " AND " + any.sql();
   }
   if (!f.state.empty()) where += " AND p.state = " + db::bind(params, f.state);
   if (!f.district.empty()) where += " AND p.district_code = " + db::bind(params, f.district);

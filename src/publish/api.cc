@@ -9,8 +9,7 @@ namespace sz::publish {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 
 bj::object article_json(const store::Article& a, bool with_body) {
   bj::object o{{"id", a.id},

@@ -5,7 +5,7 @@ namespace sz::records {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 bj::object counts(const std::map<std::string, int64_t>& m) {
   bj::object o;
   int64_t total = 0;

@@ -101,10 +101,10 @@ std::string industry_and_subsectors(db::Params& p, const std::string& code) {
 std::string scope_condition(const auth::EnterpriseScope& scope, const char* district_col, const char* id_col,
                             db::Params& p) {
   if (scope.all) return "1=1";
-  std::string any;
-  for (const auto& d : scope.districts) any += (any.empty() ? "" : " OR ") + (district_col + (" = " + db::bind(p, d)));
-  for (auto id : scope.enterprise_ids) any += (any.empty() ? "" : " OR ") + (id_col + (" = " + db::bind(p, id)));
-  return "(" + (any.empty() ? std::string("1=0") : any) + ")";
+  db::AnyOf any;
+  for (const auto& d : scope.districts) any.add(district_col + (" = " + db::bind(p, d)));
+  for (auto id : scope.enterprise_ids) any.add(id_col + (" = " + db::bind(p, id)));
+  return any.sql();
 }
 }  // namespace
 

@@ -8,8 +8,7 @@ namespace sz::reviews {
 namespace bj = boost::json;
 
 namespace {
-bj::value opt_value(const std::optional<std::string>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
-bj::value opt_value(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
+using json::opt_value;
 
 const char* subject_type_name(const std::string& t) {
   return t == "project" ? "项目立项评审" : t == "acceptance" ? "项目验收评审" : t == "provider" ? "服务商入库评审" : t == "product" ? "产品入库评审" : "";

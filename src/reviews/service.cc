@@ -6,6 +6,7 @@
 
 #include "audit/service.h"
 #include "infra/crypto.h"
+#include "infra/json.h"
 #include "infra/text.h"
 #include "market/service.h"
 #include "notify/notify.h"
@@ -16,10 +17,7 @@ namespace sz::reviews {
 namespace bj = boost::json;
 
 namespace {
-std::string text_of(const bj::object& o, const char* key) {
-  auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
+using json::text_of;
 bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
 Status need_reason(const std::string& r, const char* label) {
   if (r.empty()) return err::invalid("reason", std::string("请填写") + label);

@@ -27,6 +27,20 @@ Value opt(const std::optional<T>& v) { return v ? Value(*v) : null(); }
 // Binds `v` as the next parameter and returns its placeholder ("$3"), for queries built from optional filters.
 std::string bind(Params& p, Value v);
 
+// "(a OR b …)" of a caller's relations, built up by `add`; "(1=0)" when there are none, so an empty scope reads
+// nothing (fail closed).
+class AnyOf {
+ public:
+  AnyOf& add(std::string condition) {
+    text_ += (text_.empty() ? "" : " OR ") + std::move(condition);
+    return *this;
+  }
+  std::string sql() const { return "(" + (text_.empty() ? std::string("1=0") : text_) + ")"; }
+
+ private:
+  std::string text_;
+};
+
 // A LIKE pattern that matches `text` anywhere, with %, _ and \ escaped; use with ESCAPE '\\'.
 // ASCII letters are lower-cased: compare against lower(column) so both engines answer alike.
 std::string like_contains(std::string_view text);
