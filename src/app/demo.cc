@@ -48,15 +48,6 @@ std::string place_of(const std::string& district_name) {
   return n;
 }
 
-std::string demo_credit_code(const std::string& division_code, int64_t seq) {
-  // 9 (市场监管) 1 (企业) + area + "MA" + 7 digits + check character.
-  std::string area = division_code.empty() ? "410100" : division_code;
-  char org[16];
-  std::snprintf(org, sizeof org, "MA%07lld", static_cast<long long>(seq % 10000000));
-  std::string first17 = "91" + area + org;
-  return first17 + *registry::credit_code_check_char(first17);
-}
-
 std::string demo_person(int64_t seq) {
   static const char* surnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱"};
   static const char* given[] = {"建国", "志强", "秀英", "海涛", "丽娟", "国庆", "红梅", "伟", "静", "磊", "洋", "敏"};
@@ -69,6 +60,16 @@ struct DistrictInfo {
 };
 
 }  // namespace
+
+std::string demo_credit_code(const std::string& division_code, int64_t seq) {
+  // 9 (市场监管) 1 (企业) + area + "MA" + 7 digits + check character.
+  std::string area = division_code.empty() ? "410100" : division_code;
+  char org[16];
+  std::snprintf(org, sizeof org, "MA%07lld", static_cast<long long>(seq % 10000000));
+  std::string first17 = "91" + area + org;
+  return first17 + *registry::credit_code_check_char(first17);
+}
+
 
 namespace {
 // A deterministic spread in 0–999 (splitmix64), independent for each salt, so every demo database is the same.

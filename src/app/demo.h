@@ -18,6 +18,9 @@ struct DemoAccount {
 
 extern const char* const kDemoPassword;
 
+// A valid 统一社会信用代码 for demo record `seq` registered in `division_code` (its check character computed).
+std::string demo_credit_code(const std::string& division_code, int64_t seq);
+
 // Does nothing when the demo enterprises already exist. Returns the demo accounts. `bare`: only the accounts and
 // the 440 enterprises, without figures or assessments (the API tests start from it and create their own).
 class Platform;

@@ -4,6 +4,8 @@
 // the fund's balance look as a year and a half of real use would leave them.
 #include "app/demo_projects.h"
 
+#include "app/demo_market.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -244,6 +246,10 @@ class Builder {
     return ok();
   }
 
+  // Another area's step on its day, run in day order with the projects' steps.
+  void at(const std::string& day, int hour, std::function<Status()> fn) {
+    steps_.push_back({epoch_of(day, hour), static_cast<int>(steps_.size()), std::move(fn)});
+  }
   void set_today(std::string today) { today_ = std::move(today); }
   std::map<int64_t, int64_t>& fund_ids() { return fund_ids_; }
 
@@ -301,9 +307,11 @@ class Builder {
   std::string today_;
 };
 
-Result<auth::Principal> account(Platform& pf, const audit::Actor& actor, const std::string& username,
+}  // namespace
+
+Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, const std::string& username,
                                 const std::string& display, const std::string& role, std::optional<int64_t> enterprise,
-                                std::optional<int64_t> provider = std::nullopt) {
+                                std::optional<int64_t> provider) {
   auth::NewUserInput in{username, display, kDemoPassword, {role}, std::nullopt, enterprise, provider};
   SZ_ASSIGN(auto u, pf.auth().create_user_as(actor, in));
   SZ_ASSIGN(auto* c, pf.db().local());
@@ -311,7 +319,7 @@ Result<auth::Principal> account(Platform& pf, const audit::Actor& actor, const s
   return *p;
 }
 
-Result<auth::Principal> principal(Platform& pf, const std::string& username) {
+Result<auth::Principal> demo_principal(Platform& pf, const std::string& username) {
   SZ_ASSIGN(auto u, pf.auth().find_user(username));
   SZ_ASSIGN(auto* c, pf.db().local());
   if (!u) return err::internal("demo account missing: " + username);
@@ -319,16 +327,15 @@ Result<auth::Principal> principal(Platform& pf, const std::string& username) {
   return *p;
 }
 
-}  // namespace
 
 Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<int64_t>& ids, int64_t qiye_enterprise,
                      int64_t provider_id, const std::string& provider_credit_code, std::vector<DemoAccount>* accounts) {
   const std::string today = shanghai_date(SystemClock().now());
   People people;
-  SZ_ASSIGN(people.admin, principal(pf, "admin"));
-  SZ_ASSIGN(people.integrator, principal(pf, "fuwushang"));
-  SZ_ASSIGN(people.bank, principal(pf, "yinhang"));
-  SZ_ASSIGN(auto lead, principal(pf, "zhuanjia"));
+  SZ_ASSIGN(people.admin, demo_principal(pf, "admin"));
+  SZ_ASSIGN(people.integrator, demo_principal(pf, "fuwushang"));
+  SZ_ASSIGN(people.bank, demo_principal(pf, "yinhang"));
+  SZ_ASSIGN(auto lead, demo_principal(pf, "zhuanjia"));
   people.experts.push_back(lead);
   // Experts with their employers (conflicts of interest are judged on these); one works for the integrator, so no
   // round of its projects may take them.
@@ -346,7 +353,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   for (const auto& e : experts) {
     auth::Principal p = lead;
     if (std::string(e.username) != "zhuanjia") {
-      SZ_ASSIGN(p, account(pf, actor, e.username, e.name, "expert", std::nullopt));
+      SZ_ASSIGN(p, demo_account(pf, actor, e.username, e.name, "expert", std::nullopt));
       if (std::string(e.username) != "zhuanjia4") people.experts.push_back(p);
       accounts->push_back({e.username, "expert", e.employer});
     }
@@ -377,7 +384,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   for (size_t i = 0; chosen.size() < std::size(kTargets) && i < ids.size(); i += 23)
     if (ids[i] != qiye_enterprise) chosen.push_back(ids[i]);
   auth::Principal qiye;
-  SZ_ASSIGN(qiye, principal(pf, "qiye"));
+  SZ_ASSIGN(qiye, demo_principal(pf, "qiye"));
   for (size_t k = 0; k < std::size(kTargets); ++k) {
     // qiye's enterprise (chosen[0]) takes target 8, the first project under way.
     const Target& t = kTargets[k];
@@ -388,11 +395,15 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
       SZ_ASSIGN(auto e, registry::Service::find(*c, enterprise));
       char name[32];
       std::snprintf(name, sizeof name, "qiye%03lld", static_cast<long long>(enterprise));
-      SZ_ASSIGN(who, account(pf, actor, name, e->name, "enterprise", enterprise));
+      SZ_ASSIGN(who, demo_account(pf, actor, name, e->name, "enterprise", enterprise));
       accounts->push_back({name, "enterprise", e->name + "（项目" + pf.projects().reference().lifecycle.state_name(t.state) + "）"});
     }
     b.plan(t, enterprise, who);
   }
+  MarketCast cast{people.admin, people.integrator, qiye, people.experts, provider_id, ids, qiye_enterprise, actor, today, accounts};
+  SZ_TRY(plan_market(pf, cast, [&b](const std::string& day, int hour, std::function<Status()> fn) {
+    b.at(day, hour, std::move(fn));
+  }));
   SZ_TRY(b.run_all());
 
   // 数字贷 for qiye's enterprise: granted, applied, confirmed by the bank, subsidised; and the loan project pool.

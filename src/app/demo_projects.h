@@ -9,6 +9,12 @@
 
 namespace sz::app {
 
+// A demo account with one role, and the principal of an existing demo account.
+Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, const std::string& username,
+                                     const std::string& display, const std::string& role, std::optional<int64_t> enterprise,
+                                     std::optional<int64_t> provider = std::nullopt);
+Result<auth::Principal> demo_principal(Platform& pf, const std::string& username);
+
 Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<int64_t>& ids, int64_t qiye_enterprise,
                      int64_t provider_id, const std::string& provider_credit_code, std::vector<DemoAccount>* accounts);
 

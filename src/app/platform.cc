@@ -26,6 +26,9 @@
 #include "ops/api.h"
 #include "registry/api.h"
 #include "stats/api.h"
+#include "platforms/api.h"
+#include "catalog/samples_api.h"
+#include "app/indicator_sources.h"
 
 namespace sz::app {
 
@@ -95,6 +98,18 @@ std::vector<reviews::Rubric> review_rubrics() {
   return *r;
 }
 
+catalog::SampleCriteria sample_criteria() {
+  auto r = catalog::Samples::parse_criteria(*embedded::find("data/sample-criteria.json"));
+  if (!r) throw std::runtime_error("data/sample-criteria.json: " + r.error().detail);
+  return *r;
+}
+
+platforms::EvaluationRules platform_rules() {
+  auto r = platforms::Service::parse_rules(*embedded::find("data/platform-evaluation.json"));
+  if (!r) throw std::runtime_error("data/platform-evaluation.json: " + r.error().detail);
+  return *r;
+}
+
 std::vector<stats::MetricDef> metric_defs() {
   auto d = stats::Service::parse_metric_defs(*embedded::find("data/indicator-metrics.json"));
   if (!d) throw std::runtime_error("data/indicator-metrics.json: " + d.error().detail);
@@ -156,8 +171,10 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics(), projects_),
       catalog_(db_, *clock_, product_catalog()),
+      samples_(db_, *clock_, catalog_.catalog(), sample_criteria()),
       exchange_(db_, *clock_, catalog_, projects_),
       records_(db_, *clock_),
+      platforms_(db_, *clock_, registry_, platform_rules()),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
@@ -207,6 +224,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   runner_.add("enterprise.import", transfer_.import_handler());
   runner_.add("enterprise.export", transfer_.export_handler());
   runner_.add("stats.progress_export", stats_.export_handler(opts_.jobs.work_dir));
+  add_indicator_sources(stats_, records_, market_, catalog_);
   register_routes();
   if (opts_.test_clock) register_test_routes();
 
@@ -252,9 +270,11 @@ void Platform::register_routes() {
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
   catalog::register_routes(routes_, catalog_);
+  catalog::register_sample_routes(routes_, samples_);
   exchange::register_routes(routes_, exchange_, catalog_);
   notify::register_routes(routes_, db_, *clock_);
   records::register_routes(routes_, records_);
+  platforms::register_routes(routes_, platforms_);
   publish::register_routes(routes_, publish_, documents_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

@@ -10,9 +10,11 @@
 #include "documents/service.h"
 #include "funding/service.h"
 #include "funding/subsidies.h"
+#include "catalog/samples.h"
 #include "catalog/service.h"
 #include "exchange/service.h"
 #include "records/service.h"
+#include "platforms/service.h"
 #include "projects/service.h"
 #include "publish/service.h"
 #include "reviews/service.h"
@@ -67,6 +69,12 @@ class Platform {
   funding::Subsidies& subsidies() { return subsidies_; }
   projects::Service& projects() { return projects_; }
   reviews::Service& reviews() { return reviews_; }
+  market::Directory& market() { return market_; }
+  catalog::Service& catalog() { return catalog_; }
+  catalog::Samples& samples() { return samples_; }
+  exchange::Service& exchange() { return exchange_; }
+  records::Service& records() { return records_; }
+  platforms::Service& platforms() { return platforms_; }
   const http::Router& router() const { return router_; }
 
  private:
@@ -86,8 +94,10 @@ class Platform {
   projects::Service projects_;
   reviews::Service reviews_;
   catalog::Service catalog_;
+  catalog::Samples samples_;
   exchange::Service exchange_;
   records::Service records_;
+  platforms::Service platforms_;
   publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;

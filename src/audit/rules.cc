@@ -77,7 +77,12 @@ const std::map<std::string, std::string> kActionNames = {
     {"scenario.unlink", "取消场景关联"},   {"need.create", "发布需求"},         {"need.propose", "响应需求"},
     {"need.match", "需求对接"},             {"need.close", "关闭需求"},          {"need.message", "需求留言"},
     {"chain.create", "登记链式转型模式"},   {"recognition.create", "登记智能工厂（车间、场景）认定"},
-    {"park.create", "登记小微企业园"},     {"training.create", "登记培训"},     {"training.attend", "登记参训企业"},
+    {"park.create", "登记小微企业园"}, {"enterprise.cloud", "上云用平台（平台报送）"},
+    {"platform.create", "登记工业互联网平台"}, {"platform.update", "修改工业互联网平台"},
+    {"platform.key_issue", "签发平台接口密钥"}, {"platform.key_revoke", "吊销平台接口密钥"},
+    {"platform.cloud_batch", "上云用平台批次"}, {"platform.evaluate", "平台考评"},
+    {"sample.propose", "推荐样本企业"}, {"sample.deliberate", "样本企业专家审议"},
+    {"demand_list.draft", "起草“N+X”需求清单"}, {"demand_list.confirm", "确定“N+X”需求清单"},     {"training.create", "登记培训"},     {"training.attend", "登记参训企业"},
     {"match_event.create", "发布对接会"},   {"match_event.register", "报名对接会"},
     {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
 };
@@ -85,7 +90,7 @@ const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
     {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
     {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"}, {"evaluation", "考核报告"}, {"product", "产品"}, {"scenario", "场景"}, {"need", "需求"}, {"match_event", "供需对接会"}, {"chain", "链式模式"},
-    {"park", "小微企业园"}, {"training", "培训"},
+    {"park", "小微企业园"}, {"platform", "工业互联网平台"}, {"sample", "样本企业"}, {"demand_list", "需求清单"}, {"training", "培训"},
 };
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "catalog/rules.h"
 
+#include <set>
+
 namespace sz::catalog {
 
 const Code* Catalog::category(const std::string& code) const {
@@ -32,6 +34,49 @@ const ProductMove* product_move(const std::string& action) {
 
 const char* product_status_name(const std::string& s) {
   return s == "draft" ? "填报中" : s == "in_review" ? "评审中" : s == "listed" ? "已上架" : s == "rejected" ? "未通过" : s == "delisted" ? "已下架" : "";
+}
+
+std::vector<std::string> unmet_criteria(const SampleCriteria& c, const std::map<std::string, bool>& met) {
+  std::vector<std::string> out;
+  for (const auto& x : c.criteria) {
+    auto it = met.find(x.code);
+    if (it == met.end() || !it->second) out.push_back(x.name);
+  }
+  return out;
+}
+
+std::optional<std::string> demand_list_problem(const Catalog& c, const std::vector<DemandItem>& items) {
+  std::set<std::string> names;
+  bool has_common = false;
+  for (const auto& i : items) {
+    if (i.kind != "N" && i.kind != "X") return "场景类型应为 N（共性）或 X（个性）：" + i.name;
+    if (i.name.empty()) return std::string("场景名称不能为空");
+    if (!c.category(i.category)) return "未知的场景分类：" + i.category;
+    if (!names.insert(i.name).second) return "清单中场景重复：" + i.name;
+    if (i.kind == "X" && i.samples.empty()) return "个性场景须注明来自哪家样本企业：" + i.name;
+    has_common = has_common || i.kind == "N";
+  }
+  if (!has_common) return std::string("清单至少应有一个共性（N）场景");
+  return std::nullopt;
+}
+
+DemandDiff diff_demand_lists(const std::vector<DemandItem>& before, const std::vector<DemandItem>& after) {
+  DemandDiff d;
+  std::map<std::string, const DemandItem*> old;
+  for (const auto& i : before) old[i.name] = &i;
+  for (const auto& i : after) {
+    auto it = old.find(i.name);
+    if (it == old.end()) {
+      d.added.push_back(i.name);
+      continue;
+    }
+    const auto& o = *it->second;
+    if (o.kind != i.kind || o.category != i.category || o.description != i.description || o.samples != i.samples)
+      d.changed.push_back(i.name);
+    old.erase(it);
+  }
+  for (const auto& [name, _] : old) d.removed.push_back(name);
+  return d;
 }
 
 bool replicable(const Catalog& c, int64_t accepted_enterprises) { return accepted_enterprises >= c.replicable_enterprises; }

@@ -2,6 +2,8 @@
 // (draft → in review → listed, or rejected; delisted later), and the N+X library's replication threshold. Pure.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,28 @@ struct ProductMove {
 };
 const ProductMove* product_move(const std::string& action);
 const char* product_status_name(const std::string& status);
+
+// The five criteria a sample enterprise (样本企业) is chosen against (data/sample-criteria.json).
+struct SampleCriteria {
+  std::string version;
+  std::vector<Code> criteria;
+};
+// The criteria not met (by name): a sample is selected only when this is empty (方案二(一)2).
+std::vector<std::string> unmet_criteria(const SampleCriteria& c, const std::map<std::string, bool>& met);
+
+// One line of an industry's "N+X" 需求清单: a common (N) or individual (X) scenario, and the samples it came from.
+struct DemandItem {
+  std::string kind, name, category, description;
+  std::vector<int64_t> samples;  // sample enterprise ids
+};
+// What is wrong with a list (in Chinese), if anything: kinds N/X, known categories, unique names, at least one N,
+// every X scenario traced to a sample enterprise.
+std::optional<std::string> demand_list_problem(const Catalog& c, const std::vector<DemandItem>& items);
+// Scenario names added, removed, or changed (kind, category or description) from one version to the next.
+struct DemandDiff {
+  std::vector<std::string> added, removed, changed;
+};
+DemandDiff diff_demand_lists(const std::vector<DemandItem>& before, const std::vector<DemandItem>& after);
 
 // A scenario replicates (可复制可推广) when enterprises in that many accepted projects implement it.
 bool replicable(const Catalog& c, int64_t accepted_enterprises);

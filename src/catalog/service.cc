@@ -201,6 +201,13 @@ Result<std::vector<ProductView>> Service::public_products(const std::string& q) 
   return out;
 }
 
+Result<std::vector<store::Product>> Service::listed_products() {
+  store::ProductFilter f;
+  f.status = "listed";
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::products(*c, f, 100000);
+}
+
 Result<std::vector<ProductView>> Service::ranking(const std::string& category) {
   if (!category.empty() && !catalog_.category(category)) return err::invalid("category", "未知的场景分类：" + category);
   store::ProductFilter f;

@@ -63,6 +63,9 @@ class Service {
   // The facts product awards (推广数量、性价比、试点成效) are judged on, ranked within each category.
   Result<std::vector<ProductView>> ranking(const std::string& category);
 
+  // Every listed product (the target matrix counts them).
+  Result<std::vector<store::Product>> listed_products();
+
   Result<ScenarioView> add_scenario(const auth::Principal& p, const auth::Origin& from, store::Scenario s);
   Status link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked);
   Result<std::vector<ScenarioView>> library(const std::string& industry);

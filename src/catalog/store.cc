@@ -101,4 +101,117 @@ Result<std::vector<int64_t>> products_of_scenario(db::Connection& c, int64_t sce
   return out;
 }
 
+namespace {
+constexpr const char* kSampleColumns =
+    "id, industry_code, enterprise_id, criteria, note, status, deliberation_id, decision_reason, proposed_by, created_at";
+Sample sample_of(const db::Row& r) {
+  return {r.i64(0), r.text(1), r.i64(2), r.text(3), r.text(4), r.text(5), r.opt_i64(6), r.opt_text(7), r.text(8), r.i64(9)};
+}
+constexpr const char* kListColumns =
+    "id, industry_code, version, items, note, status, deliberation_id, created_by, created_at, confirmed_at";
+DemandList list_of(const db::Row& r) {
+  return {r.i64(0), r.text(1), r.i64(2), r.text(3), r.text(4), r.text(5), r.opt_i64(6), r.text(7), r.i64(8), r.opt_i64(9)};
+}
+}  // namespace
+
+Result<int64_t> insert_sample(db::Connection& c, const Sample& s) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO sample_enterprises (industry_code, enterprise_id, criteria, note, status, "
+                                  "proposed_by, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+                                  {s.industry_code, s.enterprise_id, s.criteria_json, s.note, s.status, s.proposed_by,
+                                   s.created_at}));
+  return row->i64(0);
+}
+
+Result<std::optional<Sample>> sample(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kSampleColumns + " FROM sample_enterprises WHERE id = $1", {id}));
+  if (!row) return std::optional<Sample>();
+  return std::optional<Sample>(sample_of(*row));
+}
+
+Result<bool> sample_exists(db::Connection& c, const std::string& industry, int64_t enterprise_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM sample_enterprises WHERE industry_code = $1 AND enterprise_id = $2",
+                                  {industry, enterprise_id}));
+  return row.has_value();
+}
+
+Result<std::vector<Sample>> samples(db::Connection& c, const std::string& industry) {
+  db::Params p;
+  std::string where = industry.empty() ? "" : " WHERE industry_code = " + db::bind(p, industry);
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kSampleColumns + " FROM sample_enterprises" + where +
+                                   " ORDER BY industry_code, id",
+                               p));
+  std::vector<Sample> out;
+  for (const auto& r : rows) out.push_back(sample_of(r));
+  return out;
+}
+
+Status decide_sample(db::Connection& c, int64_t id, const std::string& status, int64_t deliberation_id,
+                     const std::string& reason) {
+  SZ_TRY(c.execute("UPDATE sample_enterprises SET status = $2, deliberation_id = $3, decision_reason = $4 WHERE id = $1",
+                   {id, status, deliberation_id, reason}));
+  return ok();
+}
+
+Result<int64_t> insert_deliberation(db::Connection& c, const Deliberation& d) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO sample_deliberations (industry_code, held_on, experts, minutes, recorded_by, "
+                                  "created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
+                                  {d.industry_code, d.held_on, d.experts_json, d.minutes, d.recorded_by, d.created_at}));
+  return row->i64(0);
+}
+
+Result<std::optional<Deliberation>> deliberation(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT id, industry_code, held_on, experts, minutes, recorded_by, created_at "
+                                  "FROM sample_deliberations WHERE id = $1",
+                                  {id}));
+  if (!row) return std::optional<Deliberation>();
+  const auto& r = *row;
+  return std::optional<Deliberation>(Deliberation{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6)});
+}
+
+Result<std::vector<Deliberation>> deliberations(db::Connection& c, const std::string& industry) {
+  db::Params p;
+  std::string where = industry.empty() ? "" : " WHERE industry_code = " + db::bind(p, industry);
+  SZ_ASSIGN(auto rows, c.query("SELECT id, industry_code, held_on, experts, minutes, recorded_by, created_at "
+                               "FROM sample_deliberations" + where + " ORDER BY id",
+                               p));
+  std::vector<Deliberation> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6)});
+  return out;
+}
+
+Result<int64_t> insert_demand_list(db::Connection& c, const DemandList& l) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO demand_lists (industry_code, version, items, note, status, created_by, "
+                                  "created_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+                                  {l.industry_code, l.version, l.items_json, l.note, l.status, l.created_by, l.created_at}));
+  return row->i64(0);
+}
+
+Result<std::optional<DemandList>> demand_list(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT ") + kListColumns + " FROM demand_lists WHERE id = $1", {id}));
+  if (!row) return std::optional<DemandList>();
+  return std::optional<DemandList>(list_of(*row));
+}
+
+Result<int64_t> latest_version(db::Connection& c, const std::string& industry) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(MAX(version), 0) FROM demand_lists WHERE industry_code = $1", {industry}));
+  return row->i64(0);
+}
+
+Result<std::vector<DemandList>> demand_lists(db::Connection& c, const std::string& industry) {
+  db::Params p;
+  std::string where = industry.empty() ? "" : " WHERE industry_code = " + db::bind(p, industry);
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kListColumns + " FROM demand_lists" + where +
+                                   " ORDER BY industry_code, version DESC",
+                               p));
+  std::vector<DemandList> out;
+  for (const auto& r : rows) out.push_back(list_of(r));
+  return out;
+}
+
+Status confirm_demand_list(db::Connection& c, int64_t id, int64_t deliberation_id, int64_t at) {
+  SZ_TRY(c.execute("UPDATE demand_lists SET status = 'confirmed', deliberation_id = $2, confirmed_at = $3 WHERE id = $1",
+                   {id, deliberation_id, at}));
+  return ok();
+}
+
 }  // namespace sz::catalog::store

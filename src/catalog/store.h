@@ -38,4 +38,49 @@ Result<std::vector<Scenario>> scenarios(db::Connection& c, const std::string& in
 Status link(db::Connection& c, int64_t scenario_id, int64_t product_id, bool linked);
 Result<std::vector<int64_t>> products_of_scenario(db::Connection& c, int64_t scenario_id);
 
+// 样本企业: proposed against the five criteria (criteria_json: code → {met, evidence}), decided at a deliberation.
+struct Sample {
+  int64_t id = 0;
+  std::string industry_code;
+  int64_t enterprise_id = 0;
+  std::string criteria_json, note, status;  // status: proposed | selected | rejected
+  std::optional<int64_t> deliberation_id;
+  std::optional<std::string> decision_reason;
+  std::string proposed_by;
+  int64_t created_at = 0;
+};
+Result<int64_t> insert_sample(db::Connection& c, const Sample& s);
+Result<std::optional<Sample>> sample(db::Connection& c, int64_t id);
+Result<bool> sample_exists(db::Connection& c, const std::string& industry, int64_t enterprise_id);
+Result<std::vector<Sample>> samples(db::Connection& c, const std::string& industry);
+Status decide_sample(db::Connection& c, int64_t id, const std::string& status, int64_t deliberation_id,
+                     const std::string& reason);
+
+struct Deliberation {
+  int64_t id = 0;
+  std::string industry_code, held_on, experts_json, minutes, recorded_by;
+  int64_t created_at = 0;
+};
+Result<int64_t> insert_deliberation(db::Connection& c, const Deliberation& d);
+Result<std::optional<Deliberation>> deliberation(db::Connection& c, int64_t id);
+Result<std::vector<Deliberation>> deliberations(db::Connection& c, const std::string& industry);
+
+// One version of an industry's "N+X" 需求清单 (items_json: the DemandItem list). Confirmed versions never change.
+struct DemandList {
+  int64_t id = 0;
+  std::string industry_code;
+  int64_t version = 0;
+  std::string items_json, note, status;  // draft | confirmed
+  std::optional<int64_t> deliberation_id;
+  std::string created_by;
+  int64_t created_at = 0;
+  std::optional<int64_t> confirmed_at;
+};
+Result<int64_t> insert_demand_list(db::Connection& c, const DemandList& l);
+Result<std::optional<DemandList>> demand_list(db::Connection& c, int64_t id);
+Result<int64_t> latest_version(db::Connection& c, const std::string& industry);
+// Versions of an industry (all industries when empty), newest first.
+Result<std::vector<DemandList>> demand_lists(db::Connection& c, const std::string& industry);
+Status confirm_demand_list(db::Connection& c, int64_t id, int64_t deliberation_id, int64_t at);
+
 }  // namespace sz::catalog::store

@@ -221,6 +221,13 @@ Result<std::vector<store::ProviderRecord>> Directory::list(const auth::Principal
   return store::records(*c, f, 1000);
 }
 
+Result<std::vector<store::ProviderRecord>> Directory::in_directory() {
+  store::DirectoryFilter f;
+  f.listed_only = true;
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::records(*c, f, 100000);
+}
+
 Result<std::vector<store::Event>> Directory::events(const auth::Principal& p, int64_t id) {
   bool full = false;
   SZ_TRY(get(p, id, &full));

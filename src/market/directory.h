@@ -63,6 +63,8 @@ class Directory {
   Status select(const auth::Principal& p, const auth::Origin& from, const std::string& industry, int64_t id,
                 const std::string& note, bool selected);
   Result<SelectionSummary> selection_summary();
+  // Everyone in the directory (admitted, warned, rectifying): the target matrix's count of providers.
+  Result<std::vector<store::ProviderRecord>> in_directory();
   Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows();
 
  private:

@@ -173,6 +173,17 @@ Status Service::set_accepted(db::Connection& c, const audit::Actor& actor, int64
                        bj::serialize(bj::object{{"accepted_at", iso_utc(at)}, {"level", before->level}}));
 }
 
+Status Service::set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at) {
+  SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
+  if (!before) return err::not_found("企业不存在");
+  if (before->cloud) return ok();
+  SZ_ASSIGN(auto counted, contribution(c, before));
+  SZ_TRY(store::set_cloud(c, id, at));
+  SZ_TRY(track(c, counted, id));
+  return audit::record(c, at, actor, "enterprise.cloud", "enterprise", std::to_string(id), "",
+                       bj::serialize(bj::object{{"cloud", true}, {"source", source}}));
+}
+
 Result<bool> Service::industry_exists(db::Connection& c, const std::string& code) {
   SZ_ASSIGN(auto ind, store::industry(c, code));
   return ind.has_value();

@@ -112,6 +112,9 @@ class Service {
 
   // 验收通过: the enterprise counts as transformed (indicator 1) when its level is 二级 or higher.
   Status set_accepted(db::Connection& c, const audit::Actor& actor, int64_t id, int64_t at);
+  // 上云用平台 reported by an industrial internet platform (inside the caller's transaction): the enterprise counts as
+  // on the cloud (indicator 4) from now on.
+  Status set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at);
 
   // Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
   static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);

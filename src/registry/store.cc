@@ -432,6 +432,11 @@ Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at) {
   return ok();
 }
 
+Status set_cloud(db::Connection& c, int64_t id, int64_t at) {
+  SZ_TRY(c.execute("UPDATE enterprises SET cloud = 1, updated_at = $2 WHERE id = $1", {id, at}));
+  return ok();
+}
+
 Status set_level(db::Connection& c, int64_t id, int level, const std::string& source, int64_t at) {
   SZ_TRY(c.execute("UPDATE enterprises SET level = $2, level_source = $3, assessed_at = $4, updated_at = $4 WHERE id = $1",
                    {id, static_cast<int64_t>(level), source, at}));

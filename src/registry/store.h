@@ -69,6 +69,7 @@ Status set_level(db::Connection& c, int64_t id, int level, const std::string& so
 Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_changed, int64_t now);
 Result<std::optional<int64_t>> enterprise_by_credit_code(db::Connection& c, const std::string& code);
 Status set_withdrawn(db::Connection& c, int64_t id, int64_t at);
+Status set_cloud(db::Connection& c, int64_t id, int64_t at);
 Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at);
 
 struct Year {

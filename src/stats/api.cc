@@ -60,6 +60,7 @@ void register_routes(auth::Routes& routes, Service& stats) {
                                       {"note", ip.def ? ip.def->note : ""},
                                       {"supported", supported},
                                       {"metric", supported ? bj::value(ip.def->metric) : bj::value(nullptr)},
+                                      {"drill", supported ? bj::value(ip.def->drill) : bj::value(nullptr)},
                                       {"by_industry", std::move(by)},
                                       {"total", cell_json(ip.total)}});
     }
@@ -104,6 +105,28 @@ void register_routes(auth::Routes& routes, Service& stats) {
                                  {"value", value}});
     }
     return json::reply(200, json::page_reply(std::move(items), total, page));
+  });
+
+  routes.authed("GET", "/api/v1/stats/progress/items", [&stats](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto page, json::page_of(req));
+    std::string label;
+    SZ_ASSIGN(auto list, stats.items(p, req.query_param("metric").value_or(""), req.query_param("industry").value_or(""),
+                                     req.query_param("district").value_or(""), &label));
+    bj::array items;
+    int64_t end = std::min<int64_t>(static_cast<int64_t>(list.size()), page.offset() + page.size);
+    for (int64_t i = page.offset(); i < end; ++i) {
+      const auto& x = list[static_cast<size_t>(i)];
+      bj::array industries;
+      for (const auto& code : x.industries) industries.push_back(bj::value(code));
+      items.push_back(bj::object{{"id", x.id},
+                                 {"name", x.name},
+                                 {"detail", x.detail},
+                                 {"industries", std::move(industries)},
+                                 {"district", x.district}});
+    }
+    auto body = json::page_reply(std::move(items), static_cast<int64_t>(list.size()), page);
+    body["label"] = label;
+    return json::reply(200, std::move(body));
   });
 
   routes.authed("POST", "/api/v1/stats/progress/exports", [&stats](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

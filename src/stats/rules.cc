@@ -1,5 +1,8 @@
 #include "stats/rules.h"
 
+#include <algorithm>
+#include <set>
+
 namespace sz::stats {
 
 std::optional<int64_t> parse_hundredths(std::string_view s) {
@@ -128,8 +131,31 @@ std::optional<int64_t> intensity_hundredths(int64_t rd, int64_t revenue) {
   return static_cast<int64_t>((scaled * 2 + revenue) / (static_cast<__int128>(revenue) * 2));
 }
 
+ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& district) {
+  ItemTally t;
+  for (const auto& i : items) {
+    if (!district.empty() && i.district != district) continue;
+    std::set<std::string> seen(i.industries.begin(), i.industries.end());
+    for (const auto& code : seen) ++t.by_industry[code];
+    ++t.total;
+  }
+  return t;
+}
+
+std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,
+                                      const std::string& district) {
+  std::vector<CountedItem> out;
+  for (const auto& i : items) {
+    if (!district.empty() && i.district != district) continue;
+    if (!industry.empty() && std::find(i.industries.begin(), i.industries.end(), industry) == i.industries.end()) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
 Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
-                  const std::vector<GroupYear>& years, int64_t year, bool city_targets) {
+                  const std::vector<GroupYear>& years, int64_t year, bool city_targets,
+                  const std::map<std::string, ItemTally>& tallies) {
   Progress out;
   // Sums by industry for every count metric, and R&D and patents from the year sums.
   std::map<std::string, std::map<std::string, int64_t>> by_industry;  // metric → industry → count
@@ -166,7 +192,12 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
     for (const auto& code : plan.industries) {
       ProgressCell cell;
       if (city_targets && ind.values.count(code)) cell.target = ind.values.at(code);
-      if (ip.def && !ip.def->metric.empty()) {
+      if (ip.def && ip.def->drill == "items") {
+        if (auto t = tallies.find(ip.def->metric); t != tallies.end()) {
+          auto n = t->second.by_industry.find(code);
+          cell.actual = (n == t->second.by_industry.end() ? 0 : n->second) * 100;
+        }
+      } else if (ip.def && !ip.def->metric.empty()) {
         if (ip.def->metric == "rd") {
           auto [r, v] = rd[code];
           total_rd += r;
@@ -181,7 +212,9 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
       ip.by_industry[code] = cell;
     }
     if (city_targets) ip.total.target = ind.total;
-    if (ip.def && !ip.def->metric.empty())
+    if (ip.def && ip.def->drill == "items") {
+      if (auto t = tallies.find(ip.def->metric); t != tallies.end()) ip.total.actual = t->second.total * 100;
+    } else if (ip.def && !ip.def->metric.empty())
       ip.total.actual = ip.def->metric == "rd" ? intensity_hundredths(total_rd, total_revenue) : std::optional<int64_t>(total * 100);
     out.indicators.push_back(std::move(ip));
   }

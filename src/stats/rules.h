@@ -73,6 +73,7 @@ struct MetricDef {
   int64_t indicator = 0;
   std::string metric;  // "" when a later module provides the data
   std::string kind;    // count | ratio | sum
+  std::string drill = "enterprises";  // what is behind the figure: "enterprises" or "items" (indicators 5–10)
   std::string note;
 };
 
@@ -113,9 +114,30 @@ struct Progress {
 // R&D intensity in hundredths of a percent, rounded half up: Σ R&D ÷ Σ revenue (weighted, not a mean of ratios).
 std::optional<int64_t> intensity_hundredths(int64_t rd_spending, int64_t revenue);
 
+// A thing the plan counts that is not an enterprise: a recognition, a provider, a product, a scenario, a chain model,
+// a park. Each area lists its own; `app` hands them to stats as sources (stats knows no other area).
+struct CountedItem {
+  int64_t id = 0;
+  std::string name, detail;
+  std::vector<std::string> industries;  // pilot industries it counts under (a provider may serve several)
+  std::string district;                 // "" for what belongs to the city as a whole
+};
+struct ItemTally {
+  std::map<std::string, int64_t> by_industry;
+  int64_t total = 0;  // distinct items: one serving two industries counts once in the total
+};
+// Counts items per industry; a non-empty `district` keeps only that district's items.
+ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& district);
+// The items behind one figure: in `industry` (all when empty) and `district` (all when empty).
+std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,
+                                      const std::string& district);
+
 // Targets against live figures. `city_targets` is false for a district's own view: the plan's industry targets
 // are city-wide, so they are not set against one district's figures.
+// `tallies` holds the item metrics (indicators 5–10) by metric name; an item metric missing from it (a city-wide
+// count in a district's view) has no figure rather than a zero.
 Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
-                  const std::vector<GroupYear>& years, int64_t year, bool city_targets);
+                  const std::vector<GroupYear>& years, int64_t year, bool city_targets,
+                  const std::map<std::string, ItemTally>& tallies = {});
 
 }  // namespace sz::stats

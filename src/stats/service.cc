@@ -124,6 +124,7 @@ Result<std::vector<MetricDef>> Service::parse_metric_defs(std::string_view json)
     d.metric = o.at("metric").is_string() ? std::string(o.at("metric").as_string()) : "";
     d.kind = std::string(o.at("kind").as_string());
     d.note = std::string(o.at("note").as_string());
+    if (auto* drill = o.if_contains("drill")) d.drill = std::string(drill->as_string());
     out.push_back(std::move(d));
   }
   return out;
@@ -158,7 +159,14 @@ Result<ProgressView> Service::progress(const auth::Principal& p, int64_t year) {
     if (r.sums.revenue > 0) latest = std::max(latest, r.year);
   }
   v.year = year ? year : latest;
-  v.progress = stats::progress(v.targets.plan, defs_, groups, years, v.year, v.city_wide);
+  std::map<std::string, ItemTally> tallies;
+  SZ_ASSIGN(auto* c, db_->local());
+  for (const auto& s : sources_) {
+    if (!v.city_wide && !s.by_district) continue;
+    SZ_ASSIGN(auto list, s.items(*c));
+    tallies[s.metric] = tally_items(list, district);
+  }
+  v.progress = stats::progress(v.targets.plan, defs_, groups, years, v.year, v.city_wide, tallies);
   return v;
 }
 
@@ -166,6 +174,23 @@ Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> Service
     const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total) {
   SZ_TRY(require_officials(p));
   return registry_.by_metric(p, f, limit, offset, total);
+}
+
+Result<std::vector<CountedItem>> Service::items(const auth::Principal& p, const std::string& metric,
+                                                const std::string& industry, std::string district, std::string* label) {
+  SZ_TRY(require_officials(p));
+  for (const auto& s : sources_) {
+    if (s.metric != metric) continue;
+    if (!p.has(auth::Role::city_admin)) {
+      if (!s.by_district) return err::forbidden("该指标按全市统计，区县不单列");
+      district = *p.district;
+    }
+    SZ_ASSIGN(auto* c, db_->local());
+    SZ_ASSIGN(auto list, s.items(*c));
+    *label = s.label;
+    return items_behind(list, industry, district);
+  }
+  return err::invalid("metric", "未知的统计事项：" + metric);
 }
 
 Result<jobs::Job> Service::request_export(const auth::Principal& p, const auth::Origin& from, int64_t year) {

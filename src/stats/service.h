@@ -1,5 +1,6 @@
 // The plan's targets as the platform serves them, and loading them from data/plan-2024-10.json.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,14 @@ struct ProgressView {
   bool city_wide = true;
 };
 
+// Lists the items behind one of the item metrics (indicators 5–10); wired by app from the area that keeps them.
+// These tables grow with the plan's counts (hundreds per city), not with enterprises, so a source reads them whole.
+struct ItemSource {
+  std::string metric, label;  // label: what one item is (认定, 服务商, …)
+  bool by_district = true;    // false: a city-wide count with no figure in a district's view
+  std::function<Result<std::vector<CountedItem>>(db::Connection&)> items;
+};
+
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry, std::vector<MetricDef> defs)
@@ -41,6 +50,10 @@ class Service {
   // The enterprises behind one figure.
   Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> drill(
       const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total);
+  void add_source(ItemSource s) { sources_.push_back(std::move(s)); }
+  // The items behind an item metric's figure; a district officer's stay in the district.
+  Result<std::vector<CountedItem>> items(const auth::Principal& p, const std::string& metric, const std::string& industry,
+                                         std::string district, std::string* label);
   Result<jobs::Job> request_export(const auth::Principal& p, const auth::Origin& from, int64_t year);
   jobs::Handler export_handler(std::string jobs_dir);
   int64_t now() const { return clock_.now(); }
@@ -54,6 +67,7 @@ class Service {
   const Clock& clock_;
   registry::Service& registry_;
   std::vector<MetricDef> defs_;
+  std::vector<ItemSource> sources_;
 };
 
 }  // namespace sz::stats

@@ -18,6 +18,9 @@ after(async () => {
 const progress = async (token, q = '') => (await server.call('GET', `/api/v1/stats/progress${q}`, { token })).json
 const indicator = (p, no) => p.indicators.find((i) => i.no === no)
 const drill = async (token, q) => (await server.call('GET', `/api/v1/stats/progress/enterprises?page_size=100&${q}`, { token })).json
+const drillItems = async (token, q) => (await server.call('GET', `/api/v1/stats/progress/items?page_size=100&${q}`, { token })).json
+// The list behind an indicator's figure: enterprises or items, as the indicator says.
+const behind = (token, ind, q) => (ind.drill === 'items' ? drillItems : drill)(token, `metric=${ind.metric}${q}`)
 
 async function reachLevel(token, enterprise, scenes, answers) {
   const a = await server.call('POST', `/api/v1/enterprises/${enterprise}/assessments`, { token, body: { kind: 'self' } })
@@ -36,8 +39,10 @@ test('目标与附件合计；按区县排名；权限：区县只看本区县�
   assert.equal(indicator(p, 1).total.target, 440)
   assert.equal(indicator(p, 1).by_industry.auto_parts.target, 110)
   assert.equal(indicator(p, 11).total.target, 3.25)
-  assert.equal(indicator(p, 6).supported, false)
-  assert.equal(indicator(p, 6).total.actual, null)
+  // Every indicator is counted now: 1–4 and 11–12 over enterprises, 5–10 over the items the other areas keep.
+  assert.deepEqual(p.indicators.filter((i) => !i.supported).map((i) => i.no), [])
+  assert.deepEqual(p.indicators.filter((i) => i.drill === 'items').map((i) => i.no), [5, 6, 7, 8, 9, 10])
+  assert.equal(indicator(p, 6).total.actual, 1)  // the bare demo's admitted provider, 在郑
   assert.equal(p.pipeline.pilot, 440)
   assert.equal(p.districts.length, 16)
   const gy = p.districts.find((d) => d.district.code === '410181')
@@ -48,6 +53,8 @@ test('目标与附件合计；按区县排名；权限：区县只看本区县�
   assert.deepEqual(own.districts.map((d) => d.district.code), ['410181'])
   assert.equal(own.pipeline.pilot, 107)
   assert.equal(indicator(own, 1).total.target, null)  // city-wide industry targets are not set against one district
+  assert.equal(indicator(own, 6).total.actual, null)  // providers are counted city-wide, not per district
+  assert.equal(indicator(own, 10).total.actual, 0)
   assert.equal((await server.call('GET', '/api/v1/stats/progress', { token: qiye })).status, 403)
   assert.equal((await server.call('GET', '/api/v1/stats/progress', { token: await server.login('zhuanjia') })).status, 403)
   assert.equal((await server.call('GET', '/api/v1/stats/progress?year=20x5', { token: admin })).status, 422)
@@ -96,16 +103,37 @@ test('每个数字的明细行数等于该数字', async () => {
   await server.call('PATCH', '/api/v1/enterprises/109', { token: admin, body: { tier: 'innovative', cloud: true } })
   await server.call('PUT', '/api/v1/enterprises/110/years/2025', { token: admin,
     body: { revenue: 2500000000, employees: 90, rd_spending: 50000000, invention_patents: 2 } })
+  // Items behind indicators 5, 9 and 10: recognitions (巩义 and 新密), a chain model led from 巩义, a park in 新密.
+  const post = async (token, path, body) => assert.equal((await server.call('POST', path, { token, body })).status, 201)
+  await post(gongyi, '/api/v1/recognitions', { enterprise_id: 1, kind: 'workshop', level: 'provincial', name: '河南省智能车间', recognized_on: '2025-06-01' })
+  await post(admin, '/api/v1/recognitions', { enterprise_id: 108, kind: 'factory', level: 'national', name: '国家级智能工厂', recognized_on: '2025-09-01' })
+  await post(admin, '/api/v1/chain-models', { name: '巩义耐材链式改造', industry: 'refractories', lead_enterprise_id: 2, members: [3, 4] })
+  await post(admin, '/api/v1/parks', { name: '新密耐材小微企业园', district: '410183', industry: 'refractories', recognized_on: '2025-03-01', enterprises: 26 })
   const p = await progress(admin, '?year=2025')
+  assert.equal(indicator(p, 5).by_industry.refractories.actual, 2)
+  assert.equal(indicator(p, 9).total.actual, 1)
+  assert.equal(indicator(p, 10).by_industry.refractories.actual, 1)
   let checked = 0
   for (const ind of p.indicators.filter((i) => i.supported && i.kind === 'count')) {
     for (const [industry, cell] of Object.entries(ind.by_industry)) {
-      const list = await drill(admin, `metric=${ind.metric}&industry=${industry}`)
+      const list = await behind(admin, ind, `&industry=${industry}`)
       assert.equal(list.total, cell.actual, `${ind.name} ${industry}`)
       checked++
     }
-    assert.equal((await drill(admin, `metric=${ind.metric}`)).total, ind.total.actual, `${ind.name} 合计`)
+    assert.equal((await behind(admin, ind, '')).total, ind.total.actual, `${ind.name} 合计`)
   }
+  const smart = await drillItems(admin, 'metric=smart')
+  assert.equal(smart.label, '认定')
+  assert.ok(smart.items.some((i) => i.name === '国家级智能工厂' && i.district === '410183' && i.detail.includes('国家级智能工厂')))
+  // A district's view counts its own recognitions and parks; city-wide counts are not split by district.
+  const gyView = await progress(gongyi)
+  assert.equal(indicator(gyView, 5).total.actual, 1)
+  assert.equal(indicator(gyView, 9).total.actual, 1)
+  assert.equal(indicator(gyView, 10).total.actual, 0)
+  assert.equal((await drillItems(gongyi, 'metric=smart&district=410183')).total, 1)  // stays in 巩义
+  assert.equal((await server.call('GET', '/api/v1/stats/progress/items?metric=providers', { token: gongyi })).status, 403)
+  assert.equal((await server.call('GET', '/api/v1/stats/progress/items?metric=nothing', { token: admin })).status, 422)
+  assert.equal((await server.call('GET', '/api/v1/stats/progress/items?metric=smart', { token: qiye })).status, 403)
   for (const d of p.districts) {
     assert.equal((await drill(admin, `metric=pilot&district=${d.district.code}`)).total, d.pilot.total)
     assert.equal((await drill(admin, `metric=pilot&district=${d.district.code}&batch=2024`)).total, d.pilot.y2024)
@@ -153,9 +181,13 @@ test('完整演示数据：驾驶舱有评测、等级、规上、梯度、上�
     assert.ok(p.pipeline.level2 > 80 && p.pipeline.level2 < p.pipeline.assessed)
     for (const no of [1, 2, 3, 4, 11, 12]) assert.ok(indicator(p, no).total.actual > 0, `indicator ${no}`)
     assert.equal(p.year, 2025)
-    for (const no of [1, 2, 3, 4]) {
-      const ind = indicator(p, no)
-      const list = (await demo.call('GET', `/api/v1/stats/progress/enterprises?metric=${ind.metric}&page_size=1`, { token })).json
+    // Indicator 8 stays 0 in the demo: only two accepted enterprises share an industry, fewer than a scenario needs
+    // to count as 可复制可推广 (data/product-catalog.json) — the dashboard says so rather than inventing one.
+    for (const no of [5, 6, 7, 9, 10]) assert.ok(indicator(p, no).total.actual > 0, `indicator ${no}`)
+    assert.equal(indicator(p, 8).total.actual, 0)
+    for (const ind of p.indicators.filter((i) => i.kind === 'count')) {
+      const path = ind.drill === 'items' ? 'items' : 'enterprises'
+      const list = (await demo.call('GET', `/api/v1/stats/progress/${path}?metric=${ind.metric}&page_size=1`, { token })).json
       assert.equal(list.total, ind.total.actual, ind.name)
     }
     assert.equal(demoCli(demo), 0)

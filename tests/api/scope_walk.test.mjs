@@ -105,13 +105,23 @@ const SAMPLES = {
   'POST /api/v1/parks': { name: '巡检园区', district: '410102', industry: 'aluminium', recognized_on: '2025-01-01', enterprises: 5 },
   'POST /api/v1/trainings': { title: '巡检培训', audience: 'technical', held_on: '2025-01-01' },
   'PUT /api/v1/trainings/{id}/attendance': { enterprise_id: 1, people: 2 },
+  'POST /api/v1/platforms': { name: '巡检平台', operator: '巡检运营', credit_code: '91410100MA0000001X', industries: ['aluminium'], services: [{ name: '设备上云', kind: 'saas' }] },
+  'PATCH /api/v1/platforms/{id}': { status: 'suspended' },
+  'POST /api/v1/platforms/{id}/keys': { label: '巡检', scopes: ['cloud:push'] },
+  'POST /api/v1/platforms/{id}/keys/{kid}/revoke': null,
+  'POST /api/v1/platforms/{id}/evaluations': { period: '2025-12', scores: { access: 1, knowledge: 1, apps: 1, satisfaction: 1 } },
+  'POST /api/v1/platform-api/cloud-batches': { batch_id: 'walk', items: [{ credit_code: '91410100MA0000001X', service: 's', since: '2025-01-01' }] },
+  'POST /api/v1/samples': { industry: 'refractories', criteria: {} },
+  'POST /api/v1/sample-deliberations': { industry: 'refractories', held_on: '2025-01-01', experts: ['a', 'b', 'c'], minutes: '巡检' },
+  'POST /api/v1/demand-lists': { industry: 'refractories', items: [{ kind: 'N', name: '巡检场景', category: 'scheduling' }] },
+  'POST /api/v1/demand-lists/{id}/confirm': { deliberation_id: 1 },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
-let server, doc, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
+let server, doc, platformId, listId, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
 // fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
@@ -173,6 +183,13 @@ before(async () => {
   const tr = await server.call('POST', '/api/v1/trainings', { token: tokens.admin, body: SAMPLES['POST /api/v1/trainings'] })
   assert.equal(tr.status, 201, tr.text)
   trainingId = tr.json.id
+  // A platform and a draft 需求清单, so the reads of one have something to read.
+  const pl = await server.call('POST', '/api/v1/platforms', { token: tokens.admin, body: SAMPLES['POST /api/v1/platforms'] })
+  assert.equal(pl.status, 201, pl.text)
+  platformId = pl.json.id
+  const dl = await server.call('POST', '/api/v1/demand-lists', { token: tokens.admin, body: SAMPLES['POST /api/v1/demand-lists'] })
+  assert.equal(dl.status, 201, dl.text)
+  listId = dl.json.id
   assert.equal((await server.call('POST', `/api/v1/needs/${needId}/close`, { token: tokens.qiye, body: { reason: '巡检' } })).status, 204)
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
@@ -255,6 +272,11 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'dashboard') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // officers see their district: progress.test.mjs
         target = r.path
+      } else if (r.scope === 'samples') {
+        if (['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue  // officials and experts read them
+        target = r.path
+      } else if (r.scope === 'platform_key') {
+        target = r.path  // a session is not a platform key: platforms.test.mjs drives the keys
       } else if (r.scope === 'import') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue
         target = r.path
@@ -423,6 +445,11 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
         target = fill(r.path, articleId)
       }
       if (r.path.startsWith('/api/v1/public/')) continue  // public.test.mjs: published articles, rate-limited look-ups
+      if (r.scope === 'platform_key') continue  // key-authenticated: platforms.test.mjs
+      if (r.scope === 'samples' && !['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue
+      if (r.path.startsWith('/api/v1/platforms/{id}')) target = fill(r.path, platformId)
+      if (r.path === '/api/v1/demand-lists/{id}') target = fill(r.path, listId)
+      if (r.path === '/api/v1/stats/progress/items') target = `${r.path}?metric=smart`
       if (r.scope === 'loans' && !['admin', 'yinhang', 'qiye'].includes(user)) continue
       if (r.scope === 'loan_pool' && !['admin', 'yinhang'].includes(user)) continue
       if (r.scope === 'enterprise') {

@@ -1,0 +1,114 @@
+#include "app/indicator_sources.h"
+
+#include <boost/json.hpp>
+
+#include "registry/service.h"
+
+namespace sz::app {
+
+namespace bj = boost::json;
+
+namespace {
+std::vector<std::string> codes_of(const std::string& json_list) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto v = bj::parse(json_list, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& x : v.as_array())
+    if (x.is_string()) out.emplace_back(x.as_string());
+  return out;
+}
+
+const char* recognition_kind(const std::string& k) {
+  return k == "factory" ? "智能工厂" : k == "workshop" ? "智能车间" : "智能制造优秀场景";
+}
+
+// 省级及以上认定 of pilot enterprises, under the enterprise's pilot industry and district.
+Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, records::Service& records) {
+  SZ_ASSIGN(auto list, records.recognitions(std::nullopt));
+  std::vector<stats::CountedItem> out;
+  for (const auto& r : list) {
+    SZ_ASSIGN(auto e, registry::Service::find(c, r.enterprise_id));
+    if (!e) continue;
+    SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(c, e->industry_code));
+    out.push_back({r.id, r.name,
+                   e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind) + " · " +
+                       r.recognized_on,
+                   {industry}, e->district_code});
+  }
+  return out;
+}
+
+// A chain model belongs to its lead enterprise's district when the lead is in the registry.
+Result<std::vector<stats::CountedItem>> chains(db::Connection& c, records::Service& records) {
+  SZ_ASSIGN(auto list, records.chains(""));
+  std::vector<stats::CountedItem> out;
+  for (const auto& m : list) {
+    std::string district;
+    if (m.lead_enterprise_id) {
+      SZ_ASSIGN(auto e, registry::Service::find(c, *m.lead_enterprise_id));
+      if (e) district = e->district_code;
+    }
+    out.push_back({m.id, m.name, "链主 " + m.lead_name + " · 链上企业 " + std::to_string(m.members.size()) + " 家",
+                   {m.industry_code}, district});
+  }
+  return out;
+}
+
+Result<std::vector<stats::CountedItem>> parks(records::Service& records) {
+  SZ_ASSIGN(auto list, records.parks());
+  std::vector<stats::CountedItem> out;
+  for (const auto& k : list)
+    out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家 · " + k.recognized_on,
+                   {k.industry_code}, k.district_code});
+  return out;
+}
+
+// 在郑 providers in the directory, under every industry they serve.
+Result<std::vector<stats::CountedItem>> providers(market::Directory& directory) {
+  SZ_ASSIGN(auto list, directory.in_directory());
+  std::vector<stats::CountedItem> out;
+  for (const auto& r : list) {
+    if (!r.base.in_zhengzhou) continue;
+    out.push_back({r.base.id, r.base.name, r.base.kind == "integrator" ? "集成服务商" : "专业服务商",
+                   codes_of(r.industries_json), ""});
+  }
+  return out;
+}
+
+Result<std::vector<stats::CountedItem>> products(catalog::Service& catalog) {
+  SZ_ASSIGN(auto list, catalog.listed_products());
+  std::vector<stats::CountedItem> out;
+  for (const auto& x : list) {
+    const auto* cat = catalog.catalog().category(x.category);
+    out.push_back({x.id, x.name, cat ? cat->name : x.category, codes_of(x.industries_json), ""});
+  }
+  return out;
+}
+
+// N+X scenarios implemented by enough accepted enterprises to count as 可复制可推广.
+Result<std::vector<stats::CountedItem>> replicable_scenarios(catalog::Service& catalog) {
+  SZ_ASSIGN(auto list, catalog.library(""));
+  std::vector<stats::CountedItem> out;
+  for (const auto& v : list) {
+    if (!v.replicable) continue;
+    out.push_back({v.scenario.id, v.scenario.name,
+                   v.scenario.kind + " 类场景 · 验收通过企业 " + std::to_string(v.usage.accepted_enterprises) + " 家",
+                   {v.scenario.industry_code}, ""});
+  }
+  return out;
+}
+}  // namespace
+
+void add_indicator_sources(stats::Service& stats, records::Service& records, market::Directory& providers_,
+                           catalog::Service& catalog) {
+  stats.add_source({"smart", "认定", true, [&records](db::Connection& c) { return recognitions(c, records); }});
+  stats.add_source({"providers", "服务商", false, [&providers_](db::Connection&) { return providers(providers_); }});
+  stats.add_source({"products", "解决方案", false, [&catalog](db::Connection&) { return products(catalog); }});
+  stats.add_source({"replicable_scenarios", "场景", false,
+                    [&catalog](db::Connection&) { return replicable_scenarios(catalog); }});
+  stats.add_source({"chains", "链式模式", true, [&records](db::Connection& c) { return chains(c, records); }});
+  stats.add_source({"parks", "园区", true, [&records](db::Connection&) { return parks(records); }});
+}
+
+}  // namespace sz::app

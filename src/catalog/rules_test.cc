@@ -1,0 +1,44 @@
+#include "catalog/rules.h"
+
+#include <gtest/gtest.h>
+
+namespace sz::catalog {
+namespace {
+
+Catalog catalog() {
+  Catalog c;
+  c.categories = {{"scheduling", "生产计划优化与智能排产"}, {"quality", "质量在线检测、优化与溯源"}};
+  return c;
+}
+
+TEST(SampleRules, EveryCriterionMustBeMet) {
+  SampleCriteria c{"v", {{"willing", "改造意愿强"}, {"stable", "企业生产经营稳定"}, {"ready", "具备数字化改造基础"}}};
+  EXPECT_TRUE(unmet_criteria(c, {{"willing", true}, {"stable", true}, {"ready", true}}).empty());
+  EXPECT_EQ(unmet_criteria(c, {{"willing", true}, {"stable", false}, {"ready", true}}), std::vector<std::string>{"企业生产经营稳定"});
+  EXPECT_EQ(unmet_criteria(c, {{"willing", true}}), (std::vector<std::string>{"企业生产经营稳定", "具备数字化改造基础"}));
+}
+
+TEST(DemandListRules, ListsNeedACommonScenarioAndTracedIndividualOnes) {
+  auto c = catalog();
+  std::vector<DemandItem> good = {{"N", "智能排产", "scheduling", "", {}}, {"X", "窑炉温度在线检测", "quality", "", {7}}};
+  EXPECT_FALSE(demand_list_problem(c, good));
+  EXPECT_TRUE(demand_list_problem(c, {{"X", "窑炉温度在线检测", "quality", "", {7}}}));           // no N
+  EXPECT_TRUE(demand_list_problem(c, {{"N", "智能排产", "scheduling", "", {}}, {"X", "x", "quality", "", {}}}));  // X untraced
+  EXPECT_TRUE(demand_list_problem(c, {{"N", "智能排产", "scheduling", "", {}}, {"N", "智能排产", "quality", "", {}}}));
+  EXPECT_TRUE(demand_list_problem(c, {{"N", "智能排产", "painting", "", {}}}));
+  EXPECT_TRUE(demand_list_problem(c, {{"Y", "智能排产", "scheduling", "", {}}}));
+}
+
+TEST(DemandListRules, DiffNamesAddedRemovedAndChanged) {
+  std::vector<DemandItem> v1 = {{"N", "智能排产", "scheduling", "", {}}, {"X", "窑炉检测", "quality", "", {7}}};
+  std::vector<DemandItem> v2 = {{"N", "智能排产", "scheduling", "按订单排产", {}}, {"N", "质量追溯", "quality", "", {}}};
+  auto d = diff_demand_lists(v1, v2);
+  EXPECT_EQ(d.added, std::vector<std::string>{"质量追溯"});
+  EXPECT_EQ(d.removed, std::vector<std::string>{"窑炉检测"});
+  EXPECT_EQ(d.changed, std::vector<std::string>{"智能排产"});
+  auto same = diff_demand_lists(v1, v1);
+  EXPECT_TRUE(same.added.empty() && same.removed.empty() && same.changed.empty());
+}
+
+}  // namespace
+}  // namespace sz::catalog
