@@ -29,6 +29,15 @@ bj::object usage_json(const projects::store::Usage& u) {
 }
 }  // namespace
 
+namespace {
+// One product as the caller reads it, with the moves open to the caller.
+bj::object product_detail(const Service& svc, const auth::Principal& p, const ProductView& v) {
+  bj::object o = product_json(svc, v);
+  o["actions"] = json::moves_json(Service::actions(p, v.product));
+  return o;
+}
+}  // namespace
+
 bj::object product_json(const Service& svc, const ProductView& v) {
   const auto& p = v.product;
   const Code* cat = svc.catalog().category(p.category);
@@ -77,7 +86,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, product_input(o));
     SZ_ASSIGN(auto v, svc.create_product(p, auth::origin_of(req), in));
-    return json::reply(201, product_json(svc, v));
+    return json::reply(201, product_detail(svc, p, v));
   });
 
   routes.authed("GET", "/api/v1/product-ranking", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {
@@ -96,7 +105,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
   routes.authed("GET", "/api/v1/products/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto v, svc.product(p, id));
-    return json::reply(200, product_json(svc, v));
+    return json::reply(200, product_detail(svc, p, v));
   });
 
   routes.authed("PATCH", "/api/v1/products/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -105,7 +114,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto in, product_input(o));
     if (in.provider_id) return err::invalid("provider_id", "产品的服务商不能修改");
     SZ_ASSIGN(auto v, svc.edit_product(p, auth::origin_of(req), id, in));
-    return json::reply(200, product_json(svc, v));
+    return json::reply(200, product_detail(svc, p, v));
   });
 
   routes.authed("POST", "/api/v1/products/{id}/transitions", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -115,7 +124,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
     SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "原因", 1000));
     SZ_ASSIGN(auto v, svc.move_product(p, auth::origin_of(req), id, action, reason.value_or("")));
-    return json::reply(200, product_json(svc, v));
+    return json::reply(200, product_detail(svc, p, v));
   });
 
   routes.authed("GET", "/api/v1/scenarios", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {

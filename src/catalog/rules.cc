@@ -1,5 +1,6 @@
 #include "catalog/rules.h"
 
+#include <algorithm>
 #include <set>
 
 namespace sz::catalog {
@@ -30,6 +31,16 @@ const ProductMove* product_move(const std::string& action) {
   for (const auto& m : kMoves)
     if (action == m.action) return &m;
   return nullptr;
+}
+
+bool takes_product_move(const ProductMove& m, bool is_admin, bool is_owner) { return m.by_admin ? is_admin : (is_admin || is_owner); }
+
+std::vector<const ProductMove*> open_product_moves(const std::string& status, bool is_admin, bool is_owner) {
+  std::vector<const ProductMove*> out;
+  for (const auto& m : kMoves)
+    if (takes_product_move(m, is_admin, is_owner) && std::find(m.from.begin(), m.from.end(), status) != m.from.end())
+      out.push_back(&m);
+  return out;
 }
 
 const char* product_status_name(const std::string& s) {

@@ -142,7 +142,7 @@ Result<ProductView> Service::move_product(const auth::Principal& p, const auth::
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto prod, store::product(*c, id));
   if (!prod) return err::not_found("产品不存在");
-  if (m->by_admin ? !admin(p) : !(admin(p) || market::own_provider(p, prod->provider_id)))
+  if (!takes_product_move(*m, admin(p), market::own_provider(p, prod->provider_id)))
     return err::forbidden(std::string("「") + m->name + "」" + (m->by_admin ? "由市级管理员执行" : "由服务商本身执行"));
   if (std::find(m->from.begin(), m->from.end(), prod->status) == m->from.end())
     return err::conflict("status", "产品处于「" + std::string(product_status_name(prod->status)) + "」状态，不能" + m->name);
@@ -199,6 +199,10 @@ Result<std::vector<ProductView>> Service::public_products(const std::string& q) 
     out.push_back(std::move(v));
   }
   return out;
+}
+
+std::vector<const ProductMove*> Service::actions(const auth::Principal& p, const store::Product& prod) {
+  return open_product_moves(prod.status, admin(p), market::own_provider(p, prod.provider_id));
 }
 
 Result<std::vector<store::Product>> Service::listed_products() {

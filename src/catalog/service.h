@@ -56,6 +56,8 @@ class Service {
   Result<ProductView> move_product(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                    const std::string& action, const std::string& reason);
   Result<ProductView> product(const auth::Principal& p, int64_t id);
+  // The moves the caller may take on `prod` now.
+  static std::vector<const ProductMove*> actions(const auth::Principal& p, const store::Product& prod);
   // Listed products for everyone; a provider also sees its own, the city admin all.
   Result<std::vector<ProductView>> products(const auth::Principal& p, store::ProductFilter f);
   // Listed products for the public look-up (by name).

@@ -46,6 +46,18 @@ http::Response reply(int status, const bj::value& v);
 bj::object error_json(const Error& e);
 http::Response error_reply(const Error& e);
 
+// The moves a record's status leaves open to the caller, for the UI: [{action, name, needs_reason, needs_due}].
+template <class Move>
+bj::array moves_json(const std::vector<const Move*>& moves) {
+  bj::array out;
+  for (const auto* m : moves) {
+    bj::object o{{"action", m->action}, {"name", m->name}, {"needs_reason", m->needs_reason}};
+    if constexpr (requires { m->needs_due; }) o["needs_due"] = m->needs_due;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 // Paging parameters from the query string, checked: page ≥ 1, 1 ≤ page_size ≤ 100.
 struct Page {
   int64_t page = 1;

@@ -38,6 +38,13 @@ bj::object full_json(const Directory& dir, const store::ProviderRecord& r) {
   return o;
 }
 
+// One provider as the caller reads it, with the moves open to the caller.
+bj::object detail_json(const Directory& dir, const auth::Principal& p, const store::ProviderRecord& r, bool full) {
+  bj::object o = full ? full_json(dir, r) : public_json(dir, r);
+  o["actions"] = json::moves_json(dir.actions(p, r));
+  return o;
+}
+
 Result<std::optional<std::vector<std::string>>> optional_list(const bj::object& o, const char* key, const char* label) {
   if (!o.contains(key) || o.at(key).is_null()) return std::optional<std::vector<std::string>>();
   SZ_ASSIGN(auto list, json::string_list(o, key, label));
@@ -81,14 +88,14 @@ void register_routes(auth::Routes& routes, Directory& dir) {
     SZ_ASSIGN(in.kind, json::required_string(o, "kind", "类型", 20));
     SZ_ASSIGN(in.in_zhengzhou, json::required_bool(o, "in_zhengzhou", "是否在郑"));
     SZ_ASSIGN(auto r, dir.create(p, auth::origin_of(req), in));
-    return json::reply(201, full_json(dir, r));
+    return json::reply(201, detail_json(dir, p, r, true));
   });
 
   routes.authed("GET", "/api/v1/providers/{id}", [&dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     bool full = false;
     SZ_ASSIGN(auto r, dir.get(p, id, &full));
-    return json::reply(200, full ? full_json(dir, r) : public_json(dir, r));
+    return json::reply(200, detail_json(dir, p, r, full));
   });
 
   routes.authed("PATCH", "/api/v1/providers/{id}", [&dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -107,7 +114,7 @@ void register_routes(auth::Routes& routes, Directory& dir) {
     SZ_ASSIGN(in.contact_name, json::optional_string(o, "contact_name", "联系人", 50));
     SZ_ASSIGN(in.contact_phone, json::optional_string(o, "contact_phone", "联系电话", 30));
     SZ_ASSIGN(auto r, dir.update_profile(p, auth::origin_of(req), id, in));
-    return json::reply(200, full_json(dir, r));
+    return json::reply(200, detail_json(dir, p, r, true));
   });
 
   routes.authed("POST", "/api/v1/providers/{id}/transitions", [&dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -118,7 +125,7 @@ void register_routes(auth::Routes& routes, Directory& dir) {
     SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "原因", 1000));
     SZ_ASSIGN(auto due, json::optional_string(o, "due_on", "整改期限", 10));
     SZ_ASSIGN(auto r, dir.move(p, auth::origin_of(req), id, action, reason.value_or(""), due));
-    return json::reply(200, full_json(dir, r));
+    return json::reply(200, detail_json(dir, p, r, true));
   });
 
   routes.authed("GET", "/api/v1/providers/{id}/events", [&dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

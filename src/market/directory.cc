@@ -221,6 +221,10 @@ Result<std::vector<store::ProviderRecord>> Directory::list(const auth::Principal
   return store::records(*c, f, 1000);
 }
 
+std::vector<const ProviderMove*> Directory::actions(const auth::Principal& p, const store::ProviderRecord& r) const {
+  return open_moves(rules_, r.base.status, admin(p), own_provider(p, r.base.id));
+}
+
 Result<std::vector<store::ProviderRecord>> Directory::in_directory() {
   store::DirectoryFilter f;
   f.listed_only = true;

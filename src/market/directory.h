@@ -48,6 +48,8 @@ class Directory {
   // The city admin sees every provider; everyone else the listed ones.
   Result<std::vector<store::ProviderRecord>> list(const auth::Principal& p, store::DirectoryFilter f);
   Result<std::vector<store::Event>> events(const auth::Principal& p, int64_t id);
+  // The moves the caller may take on `r` now.
+  std::vector<const ProviderMove*> actions(const auth::Principal& p, const store::ProviderRecord& r) const;
 
   Result<store::Objection> object(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                   const std::string& objector, const std::string& content);

@@ -28,6 +28,14 @@ std::variant<const ProviderMove*, std::string> decide(const ProviderRules& r, co
   return m;
 }
 
+std::vector<const ProviderMove*> open_moves(const ProviderRules& r, const std::string& status, bool is_admin,
+                                            bool is_own_provider) {
+  std::vector<const ProviderMove*> out;
+  for (const auto& m : r.moves)
+    if (std::holds_alternative<const ProviderMove*>(decide(r, status, m.action, is_admin, is_own_provider))) out.push_back(&m);
+  return out;
+}
+
 std::vector<std::string> profile_problems(const Profile& p) {
   std::vector<std::string> out;
   if (p.qualifications.empty()) out.push_back("资质");

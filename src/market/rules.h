@@ -32,6 +32,10 @@ struct ProviderRules {
 std::variant<const ProviderMove*, std::string> decide(const ProviderRules& r, const std::string& status,
                                                       const std::string& action, bool is_admin, bool is_own_provider);
 
+// The moves the caller may take from `status`, in the rules' order (the UI shows these; guards are still checked).
+std::vector<const ProviderMove*> open_moves(const ProviderRules& r, const std::string& status, bool is_admin,
+                                            bool is_own_provider);
+
 // An application worth reviewing names what the provider does: what is still missing, by name.
 struct Profile {
   std::string qualifications, cases, address, contact_name, contact_phone;

@@ -29,6 +29,13 @@ bj::object article_json(const store::Article& a, bool with_body) {
 }
 
 // What the public sees of an article: no author account, no review notes.
+// One article as its editors read it, with the moves open to the caller.
+bj::object article_detail(const auth::Principal& p, const store::Article& a) {
+  bj::object o = article_json(a, true);
+  o["actions"] = json::moves_json(Service::actions(p, a));
+  return o;
+}
+
 bj::object public_article_json(const store::Article& a, bool with_body) {
   bj::object o{{"id", a.id},
                {"kind", a.kind},
@@ -98,13 +105,13 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, article_input(o));
     SZ_ASSIGN(auto a, svc.create(p, auth::origin_of(req), in));
-    return json::reply(201, article_json(a, true));
+    return json::reply(201, article_detail(p, a));
   });
 
   routes.authed("GET", "/api/v1/articles/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto a, svc.get(p, id));
-    return json::reply(200, article_json(a, true));
+    return json::reply(200, article_detail(p, a));
   });
 
   routes.authed("PATCH", "/api/v1/articles/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -112,7 +119,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, article_input(o));
     SZ_ASSIGN(auto a, svc.edit(p, auth::origin_of(req), id, in));
-    return json::reply(200, article_json(a, true));
+    return json::reply(200, article_detail(p, a));
   });
 
   routes.authed("POST", "/api/v1/articles/{id}/transitions", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -122,7 +129,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
     SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "原因", 1000));
     SZ_ASSIGN(auto a, svc.move(p, auth::origin_of(req), id, action, reason.value_or("")));
-    return json::reply(200, article_json(a, true));
+    return json::reply(200, article_detail(p, a));
   });
 
   routes.authed("GET", "/api/v1/articles/{id}/history", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

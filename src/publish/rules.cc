@@ -27,6 +27,13 @@ const ArticleMove* article_move(const std::string& action) {
   return nullptr;
 }
 
+std::vector<const ArticleMove*> open_article_moves(const std::string& state, bool is_admin, bool is_author) {
+  std::vector<const ArticleMove*> out;
+  for (const auto& m : kMoves)
+    if (state == m.from && (m.reviewer ? is_admin : (is_admin || is_author))) out.push_back(&m);
+  return out;
+}
+
 const char* state_name(const std::string& s) {
   return s == "draft" ? "草稿" : s == "in_review" ? "待审核" : s == "published" ? "已发布" : s == "withdrawn" ? "已撤回" : "";
 }

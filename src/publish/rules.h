@@ -23,6 +23,9 @@ struct ArticleMove {
   bool needs_reason;
 };
 const ArticleMove* article_move(const std::string& action);
+// Every move the caller may take from `state`: reviewers' moves for the city admin, the author's for the author
+// (an editor) or the city admin.
+std::vector<const ArticleMove*> open_article_moves(const std::string& state, bool is_admin, bool is_author);
 const char* state_name(const std::string& state);
 
 // Seconds the client must still wait, or nullopt when it may query now (its last query `interval` or more ago).

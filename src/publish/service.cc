@@ -81,6 +81,10 @@ Result<store::Article> Service::edit(const auth::Principal& p, const auth::Origi
   return *a;
 }
 
+std::vector<const ArticleMove*> Service::actions(const auth::Principal& p, const store::Article& a) {
+  return open_article_moves(a.state, p.has(auth::Role::city_admin), editor(p) && a.author_id == p.user_id);
+}
+
 Result<store::Article> Service::move(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                      const std::string& action, const std::string& reason) {
   const ArticleMove* m = article_move(action);

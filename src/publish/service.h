@@ -56,6 +56,8 @@ class Service {
   Result<std::vector<store::Article>> list(const auth::Principal& p, store::ArticleFilter f, int64_t limit,
                                            int64_t offset, int64_t* total);
   Result<store::Article> get(const auth::Principal& p, int64_t id);
+  // The moves the caller may take on `a` now.
+  static std::vector<const ArticleMove*> actions(const auth::Principal& p, const store::Article& a);
   Result<std::vector<store::ArticleEvent>> history(const auth::Principal& p, int64_t id);
   // Who may attach files to an article (documents): its editors while it is a draft; read: editors, or anyone once
   // published (the public routes check that themselves).

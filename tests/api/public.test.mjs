@@ -108,3 +108,32 @@ test('开放数据：少于 3 家的数字隐去，且不能由合计推算；CS
   assert.match(csv.text, /合计,.*440/)
   assert.equal((await server.call('GET', '/api/v1/public/open-data?format=xml')).status, 422)
 })
+
+test('记录详情列出调用者此刻可执行的操作（与服务端的规则一致）', async () => {
+  const actions = (r) => r.json.actions.map((a) => a.action)
+  // An article: its author (a district editor) may submit; the city reviews; others may not see it at all.
+  const a = await call(gongyi, 'POST', '/api/v1/articles', { kind: 'notice', title: '巩义市试点企业培训通知', body: '…' })
+  assert.equal(a.status, 201, a.text)
+  assert.deepEqual(actions(a), ['submit'])
+  assert.deepEqual(actions(await call(admin, 'GET', `/api/v1/articles/${a.json.id}`)), ['submit'])
+  const sent = await call(gongyi, 'POST', `/api/v1/articles/${a.json.id}/transitions`, { action: 'submit' })
+  assert.deepEqual(actions(sent), [])
+  const review = await call(admin, 'GET', `/api/v1/articles/${a.json.id}`)
+  assert.deepEqual(review.json.actions.map((x) => [x.action, x.needs_reason]), [['publish', false], ['reject', true]])
+  // A provider: the city may sanction the admitted demo provider; the provider itself has nothing to do.
+  const fuwushang = await server.login('fuwushang')
+  const asAdmin = await call(admin, 'GET', '/api/v1/providers/1')
+  assert.deepEqual(actions(asAdmin), ['warn', 'order_rectification', 'remove'])
+  assert.equal(asAdmin.json.actions.find((x) => x.action === 'order_rectification').needs_due, true)
+  assert.deepEqual(actions(await call(fuwushang, 'GET', '/api/v1/providers/1')), [])
+  assert.deepEqual(actions(await call(qiye, 'GET', '/api/v1/providers/1')), [])
+  // A product: its provider submits the draft; the city may too; nobody else.
+  const prod = await call(fuwushang, 'POST', '/api/v1/products', { name: '能耗看板', category: 'management', industries: ['aluminium'],
+    deployment: 'saas', price_fen: 100000, delivery_days: 10, description: '…' })
+  assert.equal(prod.status, 201, prod.text)
+  assert.deepEqual(actions(prod), ['submit'])
+  assert.deepEqual(actions(await call(admin, 'GET', `/api/v1/products/${prod.json.id}`)), ['submit'])
+  const inReview = await call(fuwushang, 'POST', `/api/v1/products/${prod.json.id}/transitions`, { action: 'submit' })
+  assert.deepEqual(actions(inReview), [])
+  assert.deepEqual(actions(await call(admin, 'GET', `/api/v1/products/${prod.json.id}`)), ['list', 'reject'])
+})

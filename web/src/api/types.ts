@@ -452,6 +452,8 @@ export interface ProgressIndicator {
   supported: boolean
   // The drill-down key (null when not supported).
   metric: string | null
+  // What a click on a figure lists: the enterprises counted, or the items (认定, 服务商, 产品 …) for indicators 5–10.
+  drill: 'enterprises' | 'items' | null
   by_industry: Record<string, ProgressFigure>
   total: ProgressFigure
 }
@@ -483,6 +485,20 @@ export interface ProgressResponse {
 // A drill-down row: the enterprise's key facts (not the list's status, 规上 or 上云), and its figure — "" for
 // counts, the patents for patents, "R&D/revenue" in 分 for rd.
 export type ProgressEnterprise = EnterpriseRow & { value: string }
+
+// An item behind one of indicators 5–10 (a recognition, a provider, a product, a scenario, a chain model, a park).
+export interface ProgressItem {
+  id: number
+  name: string
+  // One line on it (the enterprise and level of a recognition, a product's category …).
+  detail: string
+  industries: string[]
+  // '' when the item is not counted by district.
+  district: string
+}
+
+// `label` says what one item is (认定, 服务商, 解决方案 …).
+export type ProgressItemPage = Page<ProgressItem> & { label: string }
 
 // What every enterprise row carries, whichever list it comes from.
 export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code' | 'industry' | 'district' | 'batch' | 'level' | 'tier'> &
@@ -718,10 +734,17 @@ export interface ProjectSummary {
   state_changed_at: string
 }
 
-export interface ProjectAction {
+// A status move the server lists as open to the caller on a record (`actions` of a project, provider, product or
+// article detail): which moves are open is the server's to say, from its rules, the record's state and the caller.
+export interface RecordAction {
   action: string
   name: string
   needs_reason: boolean
+  // 责令限期整改 asks for a due date too.
+  needs_due?: boolean
+}
+
+export interface ProjectAction extends RecordAction {
   needs_expert: boolean
 }
 
@@ -963,6 +986,8 @@ export interface ProviderRecord extends Provider {
   notice_to?: string | null
   rectify_due?: string | null
   status_changed_at?: string
+  // In a single record's reply (not in lists).
+  actions?: RecordAction[]
 }
 
 export interface NewProvider {
@@ -1098,6 +1123,8 @@ export interface Product {
   status_note?: string | null
   usage: Usage
   listed_at: string | null
+  // In a single product's reply (not in lists).
+  actions?: RecordAction[]
 }
 
 export interface ProductInput {
@@ -1162,6 +1189,7 @@ export interface Article {
 
 export interface ArticleDetail extends Article {
   body: string
+  actions: RecordAction[]
 }
 
 export interface ArticleInput {
@@ -1382,4 +1410,203 @@ export interface LoanPoolEntry {
   amount_fen: number
   note: string
   recommended_at: string
+}
+
+// ---- 企商互动：需求、响应方案、留言、供需对接会 ----
+
+// open 征集中 → matched 已对接 (a proposal accepted) | closed 已关闭 (with a reason).
+export type NeedStatus = 'open' | 'matched' | 'closed'
+
+export interface Need {
+  id: number
+  enterprise_id: number
+  district_code: string
+  industry_code: string
+  category: string
+  category_name: string
+  title: string
+  description: string
+  budget_fen: number | null
+  status: NeedStatus
+  status_name: string
+  created_at: string
+}
+
+// submitted 待选择 → accepted 已选定 | declined 未选中 (another was accepted).
+export type ProposalStatus = 'submitted' | 'accepted' | 'declined'
+
+export interface NeedProposal {
+  id: number
+  provider: IdName
+  product_id: number | null
+  summary: string
+  price_fen: number
+  status: ProposalStatus
+  created_at: string
+}
+
+export interface NeedMessage {
+  id: number
+  author: string
+  body: string
+  created_at: string
+}
+
+// The enterprise's side and the officials see every proposal; a provider its own.
+export interface NeedDetail extends Need {
+  enterprise_name: string
+  proposals: NeedProposal[]
+  messages: NeedMessage[]
+}
+
+// Listed products of the need's category serving its industry, and listed providers serving it, by stars.
+export interface NeedSuggestions {
+  products: Product[]
+  providers: Scorecard[]
+}
+
+export interface NeedInput {
+  // Officials name the enterprise; an enterprise user posts for its own.
+  enterprise_id?: number
+  category: string
+  title: string
+  description?: string
+  budget_fen?: number
+}
+
+export interface ProposalInput {
+  product_id?: number
+  summary: string
+  price_fen: number
+}
+
+export interface MatchEvent {
+  id: number
+  title: string
+  held_on: string
+  place: string
+  industry: string | null
+  capacity: number
+  registered: number
+}
+
+export interface MatchEventInput {
+  title: string
+  held_on: string
+  place?: string
+  industry?: string
+  capacity: number
+}
+
+export interface MatchRegistration {
+  name: string
+  // 企业 | 服务商
+  party: string
+}
+
+// ---- 站内消息 ----
+
+export interface Notification {
+  id: number
+  // proposal | message | review | deadline …
+  kind: string
+  title: string
+  // A path in the front end ("/needs/3"), or empty.
+  link: string
+  created_at: string
+  read: boolean
+}
+
+export interface NotificationList {
+  // The newest 100 (or the newest 100 unread).
+  items: Notification[]
+  unread: number
+}
+
+// ---- 链式转型、认定、小微企业园、培训 ----
+
+export type ChainStatus = 'building' | 'operating'
+
+export interface ChainModel {
+  id: number
+  name: string
+  industry: string
+  lead_enterprise_id: number | null
+  lead_name: string
+  provider_id: number | null
+  scenarios: string[]
+  status: ChainStatus
+  status_name: string
+  recognized_by_miit: boolean
+  // The chain SMEs (enterprise ids).
+  members: number[]
+}
+
+export interface ChainModelInput {
+  name: string
+  industry: string
+  lead_enterprise_id?: number
+  lead_name?: string
+  provider_id?: number
+  scenarios: string[]
+  status: ChainStatus
+  recognized_by_miit: boolean
+  members: number[]
+}
+
+export type RecognitionKind = 'factory' | 'workshop' | 'scenario'
+export type RecognitionLevel = 'provincial' | 'national'
+
+export interface Recognition {
+  id: number
+  enterprise_id: number
+  kind: RecognitionKind
+  level: RecognitionLevel
+  name: string
+  recognized_on: string
+}
+
+export type RecognitionInput = Omit<Recognition, 'id'>
+
+export interface Park {
+  id: number
+  name: string
+  district: string
+  industry: string
+  recognized_on: string
+  enterprises: number
+}
+
+export type ParkInput = Omit<Park, 'id'>
+
+export type TrainingAudience = 'management' | 'technical'
+
+export interface Training {
+  id: number
+  title: string
+  audience: TrainingAudience
+  audience_name: string
+  held_on: string
+  place: string
+  // Enterprises that attended and the people they sent.
+  enterprises: number
+  people: number
+}
+
+export interface TrainingInput {
+  title: string
+  audience: TrainingAudience
+  held_on: string
+  place?: string
+}
+
+// Counts by industry code, with their sum under "total".
+export type IndustryCounts = Record<string, number> & { total: number }
+
+export interface RecordsTally {
+  // Provincial-or-higher smart factories, digital workshops and smart-manufacturing scenarios.
+  smart_factories: IndustryCounts
+  chain_models: IndustryCounts
+  parks: IndustryCounts
+  training: { sessions: number; enterprises: number; people: number }
 }

@@ -1,34 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { ARTICLE_MOVES, PRODUCT_MOVES, PROVIDER_MOVES, movesFrom } from './moves'
+import { toMoves } from './moves'
 import { openDataCell } from './publish'
 
-const actions = (moves: { action: string }[]) => moves.map((m) => m.action)
-
-describe('movesFrom', () => {
-  it('offers the provider its application only from the statuses it may apply from', () => {
-    const provider = { cityAdmin: false, owner: true }
-    expect(actions(movesFrom(PROVIDER_MOVES, 'draft', provider))).toEqual(['apply'])
-    expect(actions(movesFrom(PROVIDER_MOVES, 'removed', provider))).toEqual(['apply'])
-    expect(movesFrom(PROVIDER_MOVES, 'notice', provider)).toEqual([])
+describe('toMoves', () => {
+  it('turns the server’s actions into buttons: reasons, due dates, red for refusals and sanctions', () => {
+    const moves = toMoves([
+      { action: 'warn', name: '警告', needs_reason: true },
+      { action: 'order_rectification', name: '责令限期整改', needs_reason: true, needs_due: true },
+      { action: 'admit', name: '准予入库', needs_reason: false },
+    ])
+    expect(moves.map((m) => [m.action, m.reason, !!m.due, m.tone ?? ''])).toEqual([
+      ['warn', true, false, 'danger'],
+      ['order_rectification', true, true, 'danger'],
+      ['admit', false, false, ''],
+    ])
+    expect(moves[1].reasonLabel).toBe('整改要求')
   })
 
-  it('offers the city admin the sanctions of a listed provider', () => {
-    const admin = { cityAdmin: true, owner: false }
-    expect(actions(movesFrom(PROVIDER_MOVES, 'admitted', admin))).toEqual(['warn', 'order_rectification', 'remove'])
-    expect(actions(movesFrom(PROVIDER_MOVES, 'rectifying', admin))).toEqual(['rectified', 'remove'])
-    expect(movesFrom(PROVIDER_MOVES, 'draft', admin)).toEqual([])
-  })
-
-  it('marks the moves that need a reason or a due date', () => {
-    const rect = PROVIDER_MOVES.find((m) => m.action === 'order_rectification')!
-    expect(rect.reason && rect.due).toBe(true)
-    expect(PRODUCT_MOVES.filter((m) => m.reason).map((m) => m.action)).toEqual(['reject', 'delist'])
-    expect(ARTICLE_MOVES.filter((m) => m.reason).map((m) => m.action)).toEqual(['reject', 'withdraw'])
-  })
-
-  it('gives an admin who files for a provider the owner moves too', () => {
-    expect(actions(movesFrom(PRODUCT_MOVES, 'draft', { cityAdmin: true, owner: true }))).toEqual(['submit'])
-    expect(actions(movesFrom(ARTICLE_MOVES, 'in_review', { cityAdmin: true, owner: true }))).toEqual(['publish', 'reject'])
+  it('lets a page set how a move looks', () => {
+    const [pass] = toMoves([{ action: 'pass', name: '验收通过', needs_reason: false }], () => ({ tone: 'success' }))
+    expect(pass.tone).toBe('success')
+    expect(toMoves([])).toEqual([])
   })
 })
 
