@@ -275,7 +275,7 @@ void Platform::register_routes() {
   notify::register_routes(routes_, db_, *clock_);
   records::register_routes(routes_, records_);
   platforms::register_routes(routes_, platforms_);
-  publish::register_routes(routes_, publish_, documents_);
+  publish::register_routes(routes_, publish_, documents_, market_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());
     return schema_version(*c);

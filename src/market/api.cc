@@ -9,7 +9,6 @@ namespace bj = boost::json;
 namespace {
 using json::opt_value;
 
-const char* kind_name(const std::string& kind) { return kind == "integrator" ? "集成服务商" : "专业服务商"; }
 
 // What anyone may see of a listed provider.
 bj::object public_json(const Directory& dir, const store::ProviderRecord& r) {
@@ -17,7 +16,7 @@ bj::object public_json(const Directory& dir, const store::ProviderRecord& r) {
                     {"name", r.base.name},
                     {"credit_code", r.base.credit_code},
                     {"kind", r.base.kind},
-                    {"kind_name", kind_name(r.base.kind)},
+                    {"kind_name", provider_kind_name(r.base.kind)},
                     {"in_zhengzhou", r.base.in_zhengzhou},
                     {"industries", bj::parse(r.industries_json)},
                     {"status", r.base.status},

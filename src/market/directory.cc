@@ -242,18 +242,44 @@ Result<std::vector<store::Event>> Directory::events(const auth::Principal& p, in
 Result<store::Objection> Directory::object(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                            const std::string& objector, const std::string& content) {
   if (!admin(p) && !p.has(auth::Role::district_officer)) return err::forbidden("公示异议由市级管理员或区县专班登记");
+  return record_objection(auth::actor_of(p, from), id, text::trim(objector).empty() ? "匿名" : text::trim(objector), content);
+}
+
+Result<store::Objection> Directory::public_objection(const auth::Origin& from, int64_t id, const std::string& objector,
+                                                     const std::string& content) {
+  SZ_TRY(check_public_objection(objector, content));
+  audit::Actor actor{std::nullopt, "public", "public", from.request_id, from.ip};
+  return record_objection(actor, id, text::trim(objector) + "（公众）", content);
+}
+
+Status Directory::check_public_objection(const std::string& objector, const std::string& content) {
+  // 公示 asks objectors to give their name (or their unit's): an anonymous note from the portal cannot be answered.
+  size_t who = text::utf8_length(text::trim(objector));
+  if (who < 2 || who > 50) return err::invalid("objector", "请填写异议人姓名或单位名称（2–50个字）");
+  if (text::utf8_length(text::trim(content)) < 10) return err::invalid("content", "请具体说明异议的事实和理由（不少于10个字）");
+  return ok();
+}
+
+Result<store::Objection> Directory::record_objection(const audit::Actor& actor, int64_t id, const std::string& objector,
+                                                     const std::string& content) {
   if (text::trim(content).empty() || text::utf8_length(content) > 2000) return err::invalid("content", "请填写异议内容（不超过2000字）");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto r, load(*c, id));
   if (r.base.status != "notice") return err::conflict("status", "只有公示期内的服务商可以登记异议");
-  store::Objection o{0, id, text::trim(objector).empty() ? "匿名" : text::trim(objector), text::trim(content), clock_.now(),
-                     std::nullopt, std::nullopt};
+  store::Objection o{0, id, objector, text::trim(content), clock_.now(), std::nullopt, std::nullopt};
   SZ_ASSIGN(o.id, store::insert_objection(*c, o));
-  SZ_TRY(audit::record(*c, o.received_at, auth::actor_of(p, from), "provider.objection", "provider", std::to_string(id), "",
-                       bj::serialize(bj::object{{"objection_id", o.id}, {"content", o.content}})));
+  SZ_TRY(audit::record(*c, o.received_at, actor, "provider.objection", "provider", std::to_string(id), "",
+                       bj::serialize(bj::object{{"objection_id", o.id}, {"objector", o.objector}, {"content", o.content}})));
   SZ_TRY(tx->commit());
   return o;
+}
+
+Result<std::vector<store::ProviderRecord>> Directory::in_notice() {
+  store::DirectoryFilter f;
+  f.status = "notice";
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::records(*c, f, 1000);
 }
 
 Status Directory::resolve(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t objection_id,

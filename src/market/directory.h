@@ -56,6 +56,12 @@ class Directory {
   Status resolve(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t objection_id,
                  const std::string& resolution);
   Result<std::vector<store::Objection>> objections(const auth::Principal& p, int64_t id);
+  // 公示 on the public portal: who is in it now, and an objection from the public (named, no login).
+  Result<std::vector<store::ProviderRecord>> in_notice();
+  // What a public objection must hold (checked before it takes the client's query slot).
+  static Status check_public_objection(const std::string& objector, const std::string& content);
+  Result<store::Objection> public_objection(const auth::Origin& from, int64_t id, const std::string& objector,
+                                            const std::string& content);
 
   Result<store::Appeal> appeal(const auth::Principal& p, const auth::Origin& from, int64_t id, const std::string& reason);
   Result<store::Appeal> decide_appeal(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t appeal_id,
@@ -71,6 +77,8 @@ class Directory {
 
  private:
   Result<store::ProviderRecord> load(db::Connection& c, int64_t id);
+  Result<store::Objection> record_objection(const audit::Actor& actor, int64_t id, const std::string& objector,
+                                            const std::string& content);
   Status change_status(db::Connection& c, const auth::Principal& p, const auth::Origin& from, store::ProviderRecord r,
                        const std::string& action, const std::string& to, const std::string& reason,
                        const std::optional<std::string>& due_on);

@@ -36,6 +36,8 @@ std::vector<const ProviderMove*> open_moves(const ProviderRules& r, const std::s
   return out;
 }
 
+const char* provider_kind_name(const std::string& kind) { return kind == "integrator" ? "集成服务商" : "专业服务商"; }
+
 std::vector<std::string> profile_problems(const Profile& p) {
   std::vector<std::string> out;
   if (p.qualifications.empty()) out.push_back("资质");

@@ -43,6 +43,9 @@ struct Profile {
 };
 std::vector<std::string> profile_problems(const Profile& p);
 
+// 集成服务商 / 专业服务商
+const char* provider_kind_name(const std::string& kind);
+
 // Statuses in which a provider is in the directory (may take projects, is counted by indicator 6).
 bool listed(const std::string& status);
 

@@ -88,7 +88,7 @@ std::string csv_field(const std::string& s) {
 std::string figure(const std::optional<int64_t>& v) { return v ? std::to_string(*v) : "<3"; }
 }  // namespace
 
-void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs) {
+void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs, market::Directory& providers) {
   routes.authed("GET", "/api/v1/articles", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
     store::ArticleFilter f;
@@ -197,6 +197,40 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     for (const auto& p : found)
       items.push_back(bj::object{{"id", p.id}, {"name", p.name}, {"kind_name", p.kind_name}, {"in_zhengzhou", p.in_zhengzhou}});
     return json::reply(200, bj::object{{"q", q}, {"items", std::move(items)}});
+  });
+
+  // 服务商入库公示: who is in 公示 now, and objections from the public (named; one per client per interval, like a
+  // look-up, so the form cannot be used to flood the record).
+  routes.pub("GET", "/api/v1/public/provider-notices", [&providers](http::Request&) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, providers.in_notice());
+    bj::array items;
+    for (const auto& r : list)
+      items.push_back(bj::object{{"id", r.base.id},
+                                 {"name", r.base.name},
+                                 {"credit_code", r.base.credit_code},
+                                 {"kind_name", market::provider_kind_name(r.base.kind)},
+                                 {"in_zhengzhou", r.base.in_zhengzhou},
+                                 {"industries", bj::parse(r.industries_json)},
+                                 {"qualifications", r.qualifications},
+                                 {"cases", r.cases},
+                                 {"notice_from", json::opt_value(r.notice_from)},
+                                 {"notice_to", json::opt_value(r.notice_to)}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.pub("POST", "/api/v1/public/provider-notices/{id}/objections", [&svc, &providers](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"objector", "content"}));
+    SZ_ASSIGN(auto objector, json::required_string(o, "objector", "异议人", 50));
+    SZ_ASSIGN(auto content, json::required_string(o, "content", "异议内容", 2000));
+    SZ_TRY(market::Directory::check_public_objection(objector, content));
+    SZ_ASSIGN(auto refused, refuse_if_too_soon(svc, req));
+    if (refused) return std::move(*refused);
+    SZ_ASSIGN(auto saved, providers.public_objection(auth::origin_of(req), id, objector, content));
+    return json::reply(201, bj::object{{"id", saved.id},
+                                       {"received_at", iso_utc(saved.received_at)},
+                                       {"message", "异议已收到，市工信局将在公示期满前核查处理"}});
   });
 
   routes.pub("GET", "/api/v1/public/products", [&svc](http::Request& req) -> Result<http::Response> {

@@ -3,10 +3,11 @@
 #pragma once
 #include "auth/api.h"
 #include "documents/service.h"
+#include "market/directory.h"
 #include "publish/service.h"
 
 namespace sz::publish {
 
-void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs);
+void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs, market::Directory& providers);
 
 }  // namespace sz::publish

@@ -205,7 +205,7 @@ Result<std::vector<PublicProvider>> Service::find_providers(const std::string& q
   std::vector<PublicProvider> out;
   for (const auto& p : all)
     if (market::listed(p.status) && (p.name.find(q) != std::string::npos || p.credit_code == q))
-      out.push_back({p.id, p.name, p.kind == "integrator" ? "集成服务商" : "专业服务商", p.in_zhengzhou});
+      out.push_back({p.id, p.name, market::provider_kind_name(p.kind), p.in_zhengzhou});
   if (out.size() > 20) out.resize(20);
   return out;
 }

@@ -66,13 +66,33 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   assert.equal((await call('qiye', 'GET', `/api/v1/providers/${p.id}`)).status, 403)
   const objection = await ok(await call('gongyi', 'POST', `/api/v1/providers/${p.id}/objections`, { objector: '某企业', content: '案例数量存疑' }), 201)
   assert.equal((await call('qiye', 'POST', `/api/v1/providers/${p.id}/objections`, { content: 'x' })).status, 403)
+  // The public sees the 公示 on the portal and may object, named, without logging in (one per client per 10 s).
+  const notices = await ok(await server.call('GET', '/api/v1/public/provider-notices'))
+  const mine = notices.items.find((x) => x.id === p.id)
+  assert.equal(mine.notice_to, noticed.notice_to)
+  assert.ok(mine.qualifications.length > 0 && !('contact_phone' in mine))
+  const pub = (body) => server.call('POST', `/api/v1/public/provider-notices/${p.id}/objections`, { body })
+  // A refused form does not use up the client's query slot.
+  assert.equal((await pub({ objector: '张', content: '该公司去年项目未按期交付，请核查' })).status, 422)
+  assert.equal((await pub({ objector: '张先生', content: '不好' })).status, 422)
+  assert.equal((await pub({ objector: '张先生', content: '该公司去年项目未按期交付', phone: '1' })).status, 422)
+  const fromPublic = await ok(await pub({ objector: '张先生', content: '该公司去年项目未按期交付，请核查' }), 201)
+  assert.match(fromPublic.message, /异议已收到/)
+  assert.equal((await pub({ objector: '张先生', content: '该公司去年项目未按期交付，请再核查' })).status, 429)
+  await server.advanceClock(11)
+  assert.equal((await server.call('POST', '/api/v1/public/provider-notices/1/objections', { body: { objector: '李女士', content: '已入库的服务商不在公示期内' } })).status, 409)
+  const recorded = await ok(await call('admin', 'GET', `/api/v1/providers/${p.id}/objections`))
+  assert.ok(recorded.items.some((o) => o.objector === '张先生（公众）'))
   await server.advanceClock(8 * 86400)
   for (const u of Object.keys(t)) t[u] = await server.login(u, u === 'zhizaoyun' ? 'Prov#2024pilot' : undefined)
   const unresolved = await move('admin', p.id, 'admit')
   assert.equal(unresolved.status, 409)
   assert.match(unresolved.json.error.message, /异议/)
   await ok(await call('admin', 'POST', `/api/v1/providers/${p.id}/objections/${objection.id}/resolution`, { resolution: '经核实案例属实' }), 204)
+  assert.equal((await move('admin', p.id, 'admit')).status, 409)  // the public's objection is still open
+  await ok(await call('admin', 'POST', `/api/v1/providers/${p.id}/objections/${fromPublic.id}/resolution`, { resolution: '经核实已按期交付' }), 204)
   assert.equal((await ok(await move('admin', p.id, 'admit'))).status, 'admitted')
+  assert.ok(!(await ok(await server.call('GET', '/api/v1/public/provider-notices'))).items.some((x) => x.id === p.id))
   assert.ok((await ok(await server.call('GET', '/api/v1/providers?kind=integrator&industry=refractories'))).items.some((x) => x.id === p.id))
   assert.equal((await ok(await call('qiye', 'GET', `/api/v1/providers/${p.id}`))).contact_phone, undefined)  // public fields only
 
