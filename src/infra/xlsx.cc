@@ -12,13 +12,20 @@ struct Writer::Impl {
 };
 
 Result<std::unique_ptr<Writer>> Writer::create(const std::string& path, const std::string& sheet,
-                                               const std::vector<std::string>& headers) {
+                                               const std::vector<std::string>& headers, const Options& opts) {
   std::unique_ptr<Writer> w(new Writer);
   w->impl_ = std::make_unique<Impl>();
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   w->impl_->book = workbook_new_opt(path.c_str(), &options);
   if (!w->impl_->book) return err::internal("xlsx: cannot create " + path);
+  if (opts.created_at) {
+    lxw_doc_properties props{};
+    std::string title = opts.title;  // the struct takes char*; libxlsxwriter copies it
+    props.title = title.data();
+    props.created = static_cast<time_t>(*opts.created_at);
+    workbook_set_properties(w->impl_->book, &props);
+  }
   SZ_TRY(w->add_sheet(sheet, headers));
   return w;
 }

@@ -139,9 +139,12 @@ Status require_officials(const auth::Principal& p) {
 
 Result<ProgressView> Service::progress(const auth::Principal& p, int64_t year) {
   SZ_TRY(require_officials(p));
+  return progress_of(p.has(auth::Role::city_admin) ? "" : *p.district, year);
+}
+
+Result<ProgressView> Service::progress_of(const std::string& district, int64_t year) {
   ProgressView v;
-  v.city_wide = p.has(auth::Role::city_admin);
-  std::string district = v.city_wide ? "" : *p.district;
+  v.city_wide = district.empty();
   SZ_ASSIGN(v.targets, targets());
   SZ_ASSIGN(auto counts, registry_.counts(district));
   SZ_ASSIGN(auto sums, registry_.year_sums(district));

@@ -47,6 +47,8 @@ class Service {
   // 数据驾驶舱: the plan's targets against live figures, for a city admin (the city) or a district officer (theirs).
   // `year` chooses the R&D year; 0 = the latest year with figures.
   Result<ProgressView> progress(const auth::Principal& p, int64_t year);
+  // The same without a caller, for reports: the city ("") or one district.
+  Result<ProgressView> progress_of(const std::string& district, int64_t year);
   // The enterprises behind one figure.
   Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> drill(
       const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total);
