@@ -182,6 +182,16 @@ int main(int argc, char** argv) {
   quote_cmd->add_option("--json", quote_json, "试算请求（JSON），如 '{\"scheme\":\"diagnosis\",\"cost_fen\":5000000,\"task_completed\":true}'")
       ->required();
 
+  auto* report_cmd = cli.add_subcommand("report", "通报");
+  report_cmd->require_subcommand(1);
+  auto* report_render = report_cmd->add_subcommand("render", "按发布时冻结的数据快照重新生成通报的 PDF 和 Excel，并与发布时的 SM3 核对");
+  common(report_render);
+  flag(report_render, "--jobs-dir", "jobs.dir", "任务结果目录（通报文件在其 reports/ 下）");
+  int64_t report_id = 0;
+  std::string report_out;
+  report_render->add_option("--id", report_id, "通报编号")->required();
+  report_render->add_option("--out", report_out, "写到这个目录（默认：覆盖保存位置的文件）");
+
   auto* routes_cmd = cli.add_subcommand("routes", "列出服务注册的全部接口（供接口文档核对）");
   common(routes_cmd);
   routes_cmd->add_flag("--test-clock", test_clock, "包括测试模式下的接口");
@@ -306,6 +316,16 @@ int main(int argc, char** argv) {
       }
       std::cout << "审计链完整：共 " << rep->entries << " 条，链头 " << rep->head_hash << "\n";
       return 0;
+    }
+    if (*report_render) {
+      auto c = database->local();
+      if (!c) return fail(c.error());
+      auto r = reports::Service::rerender(**c, report_id, (fs::path(settings.get("jobs.dir")) / "reports").string(), report_out);
+      if (!r) return fail(r.error());
+      std::cout << "PDF：" << r->pdf_path << "\n  SM3 " << r->pdf_sm3 << (r->pdf_same ? "（与发布时一致）" : "（与发布时不一致）")
+                << "\nExcel：" << r->xlsx_path << "\n  SM3 " << r->xlsx_sm3
+                << (r->xlsx_same ? "（与发布时一致）" : "（与发布时不一致）") << "\n";
+      return r->pdf_same && r->xlsx_same ? 0 : 2;
     }
     if (*backup_cmd) {
       auto r = app::backup(*database, backup_to, platform.clock().now());

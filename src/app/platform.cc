@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "app/embedded.h"
@@ -27,6 +28,7 @@
 #include "registry/api.h"
 #include "stats/api.h"
 #include "platforms/api.h"
+#include "reports/api.h"
 #include "catalog/samples_api.h"
 #include "app/indicator_sources.h"
 
@@ -175,6 +177,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       exchange_(db_, *clock_, catalog_, projects_),
       records_(db_, *clock_),
       platforms_(db_, *clock_, registry_, platform_rules()),
+      reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_),
+               (std::filesystem::path(opts_.jobs.work_dir) / "reports").string(), opts_.test_clock),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),
@@ -225,6 +229,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   runner_.add("enterprise.export", transfer_.export_handler());
   runner_.add("stats.progress_export", stats_.export_handler(opts_.jobs.work_dir));
   add_indicator_sources(stats_, records_, market_, catalog_);
+  runner_.add("reports.issue", reports_.issue_handler());
   register_routes();
   if (opts_.test_clock) register_test_routes();
 
@@ -275,6 +280,7 @@ void Platform::register_routes() {
   notify::register_routes(routes_, db_, *clock_);
   records::register_routes(routes_, records_);
   platforms::register_routes(routes_, platforms_);
+  reports::register_routes(routes_, reports_, opts_.test_clock);
   publish::register_routes(routes_, publish_, documents_, market_);
   ops::register_routes(routes_, ops_, {SHUZHUAN_VERSION, opts_.metrics_allow}, [this]() -> Result<int64_t> {
     SZ_ASSIGN(auto* c, db_->local());

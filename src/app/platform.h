@@ -15,6 +15,7 @@
 #include "exchange/service.h"
 #include "records/service.h"
 #include "platforms/service.h"
+#include "reports/service.h"
 #include "projects/service.h"
 #include "publish/service.h"
 #include "reviews/service.h"
@@ -75,6 +76,7 @@ class Platform {
   exchange::Service& exchange() { return exchange_; }
   records::Service& records() { return records_; }
   platforms::Service& platforms() { return platforms_; }
+  reports::Service& reports() { return reports_; }
   const http::Router& router() const { return router_; }
 
  private:
@@ -98,6 +100,7 @@ class Platform {
   exchange::Service exchange_;
   records::Service records_;
   platforms::Service platforms_;
+  reports::Service reports_;
   publish::Service publish_;
   jobs::Runner runner_;
   registry::Transfer transfer_;

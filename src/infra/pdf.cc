@@ -6,7 +6,10 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
+
+#include "infra/crypto.h"
 
 namespace sz::pdf {
 
@@ -279,6 +282,23 @@ std::string font_file() {
   if (match) FcPatternDestroy(match);
   FcPatternDestroy(pattern);
   return out;
+}
+
+Renderer renderer() {
+  Renderer r;
+  r.font_file = font_file();
+  crypto::FileDigests d;
+  if (!r.font_file.empty() && crypto::digest_file(r.font_file, &d)) r.font_sha256 = d.sha256;
+  // The package's version, as dpkg knows it (a fixed command line: nothing of the caller's reaches the shell).
+  if (FILE* p = popen("dpkg-query -W -f='${Version}' fonts-noto-cjk 2>/dev/null", "r")) {
+    char buf[128] = {0};
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    pclose(p);
+    r.font_package = std::string(buf, n);
+  }
+  r.cairo = cairo_version_string();
+  r.pango = pango_version_string();
+  return r;
 }
 
 }  // namespace sz::pdf

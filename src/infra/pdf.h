@@ -48,8 +48,13 @@ class Document {
   std::unique_ptr<Impl> impl_;
 };
 
-// The font the reports are set in, as fontconfig resolves it ("Noto Sans CJK SC" → its file), recorded with each
-// report so a re-rendering can say what it was rendered with.
+// The font the reports are set in, as fontconfig resolves it ("Noto Sans CJK SC" → its file).
 std::string font_file();
+// What a document was rendered with, recorded beside it: the font file, its SHA-256 and Debian package version, and
+// the cairo and pango versions. The same snapshot renders to the same bytes only with the same of these.
+struct Renderer {
+  std::string font_file, font_sha256, font_package, cairo, pango;
+};
+Renderer renderer();
 
 }  // namespace sz::pdf

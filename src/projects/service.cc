@@ -859,11 +859,26 @@ Result<std::vector<ScorecardView>> Service::scorecards() {
 }
 
 Result<Service::Summary> Service::summary(const auth::Principal& p) {
+  if (p.has(auth::Role::city_admin)) return summary_of("");
+  if (!p.has(auth::Role::district_officer) || !p.district) return err::forbidden("项目统计仅对市级管理员和区县专班开放");
+  return summary_of(*p.district);
+}
+
+Result<std::vector<store::LateMilestone>> Service::late_milestones(db::Connection& c, const std::string& district,
+                                                                   const std::string& today, int64_t limit, int64_t* total) {
+  return store::late_milestones(c, district, today, limit, total);
+}
+
+Result<std::vector<int64_t>> Service::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }
+
+Status Service::each_stage_times(db::Connection& c, const std::string& district,
+                                 const std::function<bool(const store::StageTimes&)>& fn) {
+  return store::each_stage_times(c, district, fn);
+}
+
+Result<Service::Summary> Service::summary_of(const std::string& district) {
   Summary s;
-  if (!p.has(auth::Role::city_admin)) {
-    if (!p.has(auth::Role::district_officer) || !p.district) return err::forbidden("项目统计仅对市级管理员和区县专班开放");
-    s.district = *p.district;
-  }
+  s.district = district;
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto rows, store::state_counts(*c, s.district));
   std::map<std::string, int64_t> by_state;

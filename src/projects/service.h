@@ -175,6 +175,13 @@ class Service {
     std::vector<std::pair<const Indicator*, OutcomeSummary>> outcomes;
   };
   Result<Summary> summary(const auth::Principal& p);
+  // For reports (no caller): the city ("") or one district.
+  Result<Summary> summary_of(const std::string& district);
+  static Result<std::vector<store::LateMilestone>> late_milestones(db::Connection& c, const std::string& district,
+                                                                   const std::string& today, int64_t limit, int64_t* total);
+  static Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
+  static Status each_stage_times(db::Connection& c, const std::string& district,
+                                 const std::function<bool(const store::StageTimes&)>& fn);
 
   // For documents attached to a project: read as the project is read; write as one of its parties.
   static Status authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write);

@@ -459,4 +459,45 @@ Result<std::vector<CountRow>> state_counts(db::Connection& c, const std::string&
   return out;
 }
 
+Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
+                                                   int64_t limit, int64_t* total) {
+  db::Params p;
+  std::string where = " WHERE m.done_on IS NULL AND m.due_on < " + db::bind(p, today);
+  if (!district.empty()) where += " AND pr.district_code = " + db::bind(p, district);
+  std::string from = " FROM milestones m JOIN projects pr ON pr.id = m.project_id";
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*)" + from + where, p));
+  *total = n->i64(0);
+  std::string limit_at = db::bind(p, limit);
+  SZ_ASSIGN(auto rows, c.query("SELECT m.project_id, pr.enterprise_id, pr.name, pr.district_code, m.name, m.due_on" + from +
+                                   where + " ORDER BY m.due_on, m.project_id, m.seq LIMIT " + limit_at,
+                               p));
+  std::vector<LateMilestone> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5)});
+  return out;
+}
+
+Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c) {
+  std::vector<int64_t> out;
+  SZ_TRY(c.stream("SELECT DISTINCT enterprise_id FROM diagnoses ORDER BY enterprise_id", {}, [&](const db::Row& r) {
+    out.push_back(r.i64(0));
+    return true;
+  }));
+  return out;
+}
+
+Status each_stage_times(db::Connection& c, const std::string& district, const std::function<bool(const StageTimes&)>& fn) {
+  db::Params p;
+  std::string where = district.empty() ? "" : " WHERE pr.district_code = " + db::bind(p, district);
+  return c.stream(
+      "SELECT pr.id, pr.enterprise_id, pr.state, pr.created_at, "
+      "MIN(CASE WHEN e.to_state = 'approved' THEN e.at END), "
+      "MIN(CASE WHEN e.to_state = 'acceptance_applied' THEN e.at END), "
+      "MIN(CASE WHEN e.to_state = 'passed' THEN e.at END) "
+      "FROM projects pr LEFT JOIN project_events e ON e.project_id = pr.id" + where +
+          " GROUP BY pr.id, pr.enterprise_id, pr.state, pr.created_at ORDER BY pr.enterprise_id, pr.id",
+      p, [&](const db::Row& r) {
+        return fn({r.i64(0), r.i64(1), r.text(2), r.i64(3), r.opt_i64(4), r.opt_i64(5), r.opt_i64(6)});
+      });
+}
+
 }  // namespace sz::projects::store

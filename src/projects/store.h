@@ -173,4 +173,25 @@ struct CountRow {
 };
 Result<std::vector<CountRow>> state_counts(db::Connection& c, const std::string& district);
 
+// Open milestones past their due day (the open-milestones index), earliest first, and how many there are.
+struct LateMilestone {
+  int64_t project_id = 0, enterprise_id = 0;
+  std::string project_name, district_code, milestone, due_on;
+};
+Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
+                                                   int64_t limit, int64_t* total);
+
+// Every enterprise that has had a diagnosis (诊断), in id order.
+Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
+
+// When each project entered the stages the forecast counts: declared (created), approved, acceptance applied,
+// passed — in enterprise order.
+struct StageTimes {
+  int64_t project_id = 0, enterprise_id = 0;
+  std::string state;
+  int64_t created_at = 0;
+  std::optional<int64_t> approved_at, applied_at, passed_at;
+};
+Status each_stage_times(db::Connection& c, const std::string& district, const std::function<bool(const StageTimes&)>& fn);
+
 }  // namespace sz::projects::store

@@ -115,11 +115,12 @@ const SAMPLES = {
   'POST /api/v1/sample-deliberations': { industry: 'refractories', held_on: '2025-01-01', experts: ['a', 'b', 'c'], minutes: '巡检' },
   'POST /api/v1/demand-lists': { industry: 'refractories', items: [{ kind: 'N', name: '巡检场景', category: 'scheduling' }] },
   'POST /api/v1/demand-lists/{id}/confirm': { deliberation_id: 1 },
+  'POST /api/v1/reports': { period: '2026-10' },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['reports', 'platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
 
 let server, doc, platformId, listId, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
@@ -272,6 +273,9 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'dashboard') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // officers see their district: progress.test.mjs
         target = r.path
+      } else if (r.scope === 'reports') {
+        if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // a district reads its own: reports.test.mjs
+        target = fill(r.path, 1)
       } else if (r.scope === 'samples') {
         if (['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue  // officials and experts read them
         target = r.path
@@ -446,6 +450,7 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       }
       if (r.path.startsWith('/api/v1/public/')) continue  // public.test.mjs: published articles, rate-limited look-ups
       if (r.scope === 'platform_key') continue  // key-authenticated: platforms.test.mjs
+      if (r.scope === 'reports' && (!['admin', 'gongyi', 'xinmi'].includes(user) || r.path.includes('{id}'))) continue  // none issued here: reports.test.mjs
       if (r.scope === 'samples' && !['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue
       if (r.path.startsWith('/api/v1/platforms/{id}')) target = fill(r.path, platformId)
       if (r.path === '/api/v1/demand-lists/{id}') target = fill(r.path, listId)
