@@ -23,8 +23,8 @@ struct State {
   auth::Principal second_user, third_user;
 };
 
-// An industry's library as the experts confirmed it: the common N scenarios every project of the demo chooses, an
-// individual X scenario from the first sample, and one particular to the industry from the second.
+// An industry's library as the experts confirmed it: the common N scenarios every project of the demo chooses, and
+// individual X scenarios each traced to a sample (one of them particular to the industry).
 std::vector<catalog::DemandItem> demand_items(const std::string& industry, const std::vector<int64_t>& samples) {
   static const std::map<std::string, std::pair<std::string, std::string>> kOwn = {
       {"refractories", {"隧道窑温度场优化", "process_control"}},
@@ -35,7 +35,8 @@ std::vector<catalog::DemandItem> demand_items(const std::string& industry, const
   return {{"N", "计划排程", "scheduling", "按订单交期与设备产能自动排产", {}},
           {"N", "质量管理", "quality", "关键工序质量数据在线采集与追溯", {}},
           {"X", "设备管理", "maintenance", "设备联网与预测性维护", {samples.at(0)}},
-          {"X", own.first, own.second, "样本企业的个性场景", {samples.at(1)}}};
+          {"X", own.first, own.second, "样本企业的个性场景", {samples.at(1)}},
+          {"X", "质量在线检测", "quality", "关键尺寸与外观的在线检测", {samples.at(2)}}};
 }
 
 std::map<std::string, catalog::Criterion> all_met(const std::string& name) {

@@ -6,6 +6,7 @@ import {
 } from 'vue-router'
 import { useAuthStore } from '@/stores/auth'
 import { hasAnyRole } from '@/utils/roles'
+import { sameSitePath } from '@/utils/paths'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,6 +40,9 @@ export const LOAN_ROLES = ['city_admin', 'enterprise', 'bank']
 export const PROVIDER_PROGRAMME_ROLES = ['city_admin', 'district_officer', 'expert', 'provider']
 // 信息发布: the city and the districts write; the city publishes.
 export const EDITOR_ROLES = ['city_admin', 'district_officer']
+// 企商互动 (needs and 供需对接会): enterprises post, providers answer, the city and the districts oversee; the server
+// shows each its own part.
+export const EXCHANGE_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider']
 
 // A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
 // logged in) or the props the view is given.
@@ -120,6 +124,19 @@ const router = createRouter({
         page('products/ranking', 'product-ranking', () => import('@/views/market/ProductRankingView.vue'), '产品奖励评审排名'),
         page('products/:id(\\d+)', 'product', () => import('@/views/market/ProductView.vue'), '产品详情'),
         page('scenarios', 'scenarios', () => import('@/views/market/ScenariosView.vue'), 'N+X 场景库'),
+        // N+X 样本库 (everyone signed in reads the 需求清单; the samples and deliberations are for the city, the districts
+        // and the experts, which the page shows by role) and the 工业互联网平台 (the directory for everyone; keys,
+        // batches and evaluations for the city, shown on the platform's page by role).
+        page('samples', 'samples', () => import('@/views/market/SamplesView.vue'), 'N+X 样本库'),
+        page('platforms', 'platforms', () => import('@/views/platforms/PlatformsView.vue'), '工业互联网平台'),
+        page('platforms/:id(\\d+)', 'platform', () => import('@/views/platforms/PlatformView.vue'), '平台详情'),
+        // 企商互动
+        page('needs', 'needs', () => import('@/views/exchange/NeedsView.vue'), '需求对接', EXCHANGE_ROLES),
+        page('needs/:id(\\d+)', 'need', () => import('@/views/exchange/NeedView.vue'), '需求详情', EXCHANGE_ROLES),
+        page('match-events', 'match-events', () => import('@/views/exchange/MatchEventsView.vue'), '供需对接会', EXCHANGE_ROLES),
+        // 链式转型、认定、小微企业园、培训 (everyone signed in reads them)
+        page('records', 'records', () => import('@/views/records/RecordsView.vue'), '转型成果台账'),
+        page('notifications', 'notifications', () => import('@/views/NotificationsView.vue'), '站内消息'),
         // 信息发布
         page('articles', 'articles', () => import('@/views/publish/ArticlesView.vue'), '信息发布', EDITOR_ROLES),
         page('articles/:id(\\d+)', 'article', () => import('@/views/publish/ArticleView.vue'), '发布内容', EDITOR_ROLES),
@@ -148,10 +165,8 @@ const router = createRouter({
 
 // Only same-site paths may be used as the place to return to after logging in.
 export function safeRedirect(value: unknown): string | null {
-  if (typeof value !== 'string') return null
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null
-  if (value.startsWith('/login')) return null
-  return value
+  const path = sameSitePath(value)
+  return path && !path.startsWith('/login') ? path : null
 }
 
 router.beforeEach(async (to): Promise<boolean | RouteLocationRaw> => {

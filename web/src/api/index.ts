@@ -86,6 +86,7 @@ import type {
   NewUser,
   Page,
   ProgressEnterprise,
+  ProgressItemPage,
   ProgressResponse,
   ReplacementInput,
   SceneLevels,
@@ -96,6 +97,24 @@ import type {
   TargetsResponse,
   User,
   Withdrawal,
+  ChainModel,
+  ChainModelInput,
+  MatchEvent,
+  MatchEventInput,
+  MatchRegistration,
+  Need,
+  NeedDetail,
+  NeedInput,
+  NeedSuggestions,
+  NotificationList,
+  Park,
+  ParkInput,
+  ProposalInput,
+  Recognition,
+  RecognitionInput,
+  RecordsTally,
+  Training,
+  TrainingInput,
 } from './types'
 
 // One value fetched once per page load and shared by every caller; a failure is not kept, and `forget` makes the
@@ -170,6 +189,8 @@ export const statsApi = {
   progress: (year?: number | null) => http.get<ProgressResponse>('/stats/progress', { year }),
   // Filters: metric (required), industry, district, batch.
   progressEnterprises: (query: PageQuery) => http.get<Page<ProgressEnterprise>>('/stats/progress/enterprises', query),
+  // The items behind indicators 5–10. Filters: metric (required), industry, district.
+  progressItems: (query: PageQuery) => http.get<ProgressItemPage>('/stats/progress/items', query),
   export: (year?: number | null) => http.post<{ job: Job }>('/stats/progress/exports', year ? { year } : {}),
 }
 
@@ -453,4 +474,53 @@ export const loanApi = {
   pool: () => http.get<{ items: LoanPoolEntry[] }>('/loan-pool'),
   recommend: (input: { enterprise_id: number; project_id?: number; amount_fen: number; note?: string }) =>
     http.post<{ id: number }>('/loan-pool', input),
+}
+
+// 企商互动. The server answers the whole list (the newest 500) under its filters; pages split it themselves.
+export const needApi = {
+  // An enterprise sees its own, a district its district's, a provider the open ones, the city all. Filters: status,
+  // category.
+  list: (query: Query = {}) => http.get<{ items: Need[] }>('/needs', query),
+  get: (id: number) => http.get<NeedDetail>(`/needs/${id}`),
+  suggestions: (id: number) => http.get<NeedSuggestions>(`/needs/${id}/suggestions`),
+  create: (input: NeedInput) => http.post<Need>('/needs', input),
+  // A listed provider, once per need; 409 when the need is no longer open.
+  propose: (id: number, input: ProposalInput) => http.post<{ id: number; status: string }>(`/needs/${id}/proposals`, input),
+  // The enterprise that posted (or the city admin) picks one proposal; the need becomes 已对接.
+  accept: (id: number, proposalId: number) => http.post<void>(`/needs/${id}/accept`, { proposal_id: proposalId }),
+  close: (id: number, reason: string) => http.post<void>(`/needs/${id}/close`, { reason }),
+  say: (id: number, body: string) => http.post<{ id: number }>(`/needs/${id}/messages`, { body }),
+}
+
+// 供需对接会: the city publishes, enterprises and providers register (409 when full, held or already registered).
+export const matchEventApi = {
+  list: () => http.get<{ items: MatchEvent[] }>('/match-events'),
+  create: (input: MatchEventInput) => http.post<{ id: number }>('/match-events', input),
+  register: (id: number) => http.post<void>(`/match-events/${id}/registrations`),
+  // city_admin.
+  registrations: (id: number) => http.get<{ items: MatchRegistration[] }>(`/match-events/${id}/registrations`),
+}
+
+// 站内消息: the caller's own.
+export const notificationApi = {
+  list: (unreadOnly = false) => http.get<NotificationList>('/notifications', { unread: unreadOnly ? 1 : undefined }),
+  read: (id: number) => http.post<void>(`/notifications/${id}/read`),
+  readAll: () => http.post<void>('/notifications/read-all'),
+}
+
+// The records the plan counts beside enterprises; everyone signed in reads them. The city admin records them; a
+// district officer records recognitions, parks and attendance for its own district.
+export const recordsApi = {
+  chains: (industry?: string) => http.get<{ items: ChainModel[] }>('/chain-models', { industry }),
+  addChain: (input: ChainModelInput) => http.post<{ id: number }>('/chain-models', input),
+  recognitions: (enterpriseId?: number | null) => http.get<{ items: Recognition[] }>('/recognitions', { enterprise_id: enterpriseId }),
+  recognize: (input: RecognitionInput) => http.post<{ id: number }>('/recognitions', input),
+  parks: () => http.get<{ items: Park[] }>('/parks'),
+  addPark: (input: ParkInput) => http.post<{ id: number }>('/parks', input),
+  trainings: () => http.get<{ items: Training[] }>('/trainings'),
+  addTraining: (input: TrainingInput) => http.post<{ id: number }>('/trainings', input),
+  // Sets (or replaces) the people one enterprise sent.
+  attend: (id: number, enterpriseId: number, people: number) =>
+    http.put<void>(`/trainings/${id}/attendance`, { enterprise_id: enterpriseId, people }),
+  tally: () => http.get<RecordsTally>('/records/tally'),
 }

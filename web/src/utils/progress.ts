@@ -42,6 +42,8 @@ export interface Drill {
   expected?: number | null
   // Names the value column of sum and ratio metrics (新增发明专利, 研发投入…); absent for counts.
   valueLabel?: string
+  // The figure counts items (认定, 服务商, 产品 … — indicators 5–10), not enterprises.
+  items?: boolean
 }
 
 export const METRIC_NAMES: Record<string, string> = {
@@ -79,14 +81,42 @@ export function percentOf(a: bigint, b: bigint): string {
 
 // What a click on an indicator's actual lists: its metric, in one industry (code and short name) or in total.
 // A count lists exactly the enterprises counted; a sum or ratio lists those whose figures went into it.
+// An item figure lists its items (indicators 5–10); one a district does not count (actual null) lists nothing.
 export function indicatorDrill(ind: ProgressIndicator, industry: { code: string; short_name: string } | null): Drill | null {
   if (!ind.metric) return null
   const figure = industry ? ind.by_industry[industry.code] : ind.total
+  const items = ind.drill === 'items'
+  if (items && (figure?.actual ?? null) === null) return null
   return {
     title: `${ind.name} · ${industry ? industry.short_name : '合计'}`,
     metric: ind.metric,
     industry: industry?.code,
     expected: ind.kind === 'count' ? (figure?.actual ?? null) : undefined,
     valueLabel: ind.kind === 'count' ? undefined : ind.kind === 'ratio' ? '研发投入 / 营业收入（万元）' : ind.name,
+    ...(items ? { items: true } : {}),
+  }
+}
+
+// What stands for a missing actual: an item figure a district's view does not have is counted for the whole city
+// only (服务商、产品、场景), which is not 0.
+export function missingActualText(ind: Pick<ProgressIndicator, 'drill' | 'supported'>): string {
+  return ind.supported && ind.drill === 'items' ? '—（全市统计）' : '—'
+}
+
+// The page an item of the drill-down opens, where it has one.
+export function itemPath(metric: string, id: number): string | null {
+  switch (metric) {
+    case 'providers':
+      return `/providers/${id}`
+    case 'products':
+      return `/products/${id}`
+    case 'replicable_scenarios':
+      return '/scenarios'
+    case 'smart':
+    case 'chains':
+    case 'parks':
+      return '/records'
+    default:
+      return null
   }
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import type { ProgressIndicator } from '@/api/types'
+import { indicatorDrill, itemPath, missingActualText } from './progress'
+
+const indicator = (extra: Partial<ProgressIndicator> = {}): ProgressIndicator => ({
+  no: 7, name: '打造“小快轻准”解决方案', unit: '个', kind: 'count', note: '', supported: true, metric: 'products', drill: 'items',
+  by_industry: { refractories: { target: 20, actual: 3, rate: 0.15 } }, total: { target: 80, actual: 3, rate: 0.04 }, ...extra,
+})
+
+describe('dashboard drill-downs', () => {
+  it('lists the items behind an item figure, expecting as many as the figure', () => {
+    expect(indicatorDrill(indicator(), { code: 'refractories', short_name: '耐火材料' })).toEqual({
+      title: '打造“小快轻准”解决方案 · 耐火材料', metric: 'products', industry: 'refractories', expected: 3, valueLabel: undefined, items: true,
+    })
+    expect(indicatorDrill(indicator({ drill: 'enterprises', metric: 'cloud' }), null)).not.toHaveProperty('items')
+  })
+
+  it('offers nothing for a figure counted for the whole city only, and says so', () => {
+    const cityOnly = indicator({ total: { target: null, actual: null, rate: null } })
+    expect(indicatorDrill(cityOnly, null)).toBeNull()
+    expect(missingActualText(cityOnly)).toBe('—（全市统计）')
+    expect(missingActualText(indicator({ drill: 'enterprises' }))).toBe('—')
+    expect(missingActualText(indicator({ supported: false, drill: null }))).toBe('—')
+  })
+
+  it('opens the page an item has', () => {
+    expect(itemPath('products', 4)).toBe('/products/4')
+    expect(itemPath('providers', 2)).toBe('/providers/2')
+    expect(itemPath('chains', 1)).toBe('/records')
+    expect(itemPath('unknown', 1)).toBeNull()
+  })
+})
