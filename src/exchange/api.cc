@@ -16,16 +16,25 @@ bj::object need_json(const catalog::Service& cat, const Need& n) {
   return bj::object{{"id", n.id}, {"enterprise_id", n.enterprise_id}, {"district_code", n.district_code},
                     {"industry_code", n.industry_code}, {"category", n.category}, {"category_name", c ? c->name : ""},
                     {"title", n.title}, {"description", n.description}, {"budget_fen", opt_value(n.budget_fen)},
-                    {"status", n.status}, {"status_name", need_status_name(n.status)}, {"created_at", iso_utc(n.created_at)}};
+                    {"status", n.status}, {"status_name", need_status_name(n.status)}, {"created_at", iso_utc(n.created_at)},
+                    {"closed_at", n.closed_at ? bj::value(iso_utc(*n.closed_at)) : bj::value(nullptr)},
+                    {"close_reason", opt_value(n.close_reason)}};
 }
 }  // namespace
 
 void register_routes(auth::Routes& routes, Service& svc, const catalog::Service& cat) {
   routes.authed("GET", "/api/v1/needs", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
-    SZ_ASSIGN(auto list, svc.needs(p, req.query_param("status").value_or(""), req.query_param("category").value_or("")));
+    SZ_ASSIGN(auto page, json::page_of(req));
+    int64_t total = 0;
+    SZ_ASSIGN(auto list, svc.needs(p, req.query_param("status").value_or(""), req.query_param("category").value_or(""),
+                                   page.size, page.offset(), &total));
     bj::array items;
-    for (const auto& n : list) items.push_back(need_json(cat, n));
-    return json::reply(200, bj::object{{"items", std::move(items)}});
+    for (const auto& row : list) {
+      bj::object o = need_json(cat, row.need);
+      o["enterprise_name"] = row.enterprise_name;
+      items.push_back(std::move(o));
+    }
+    return json::reply(200, json::page_reply(std::move(items), total, page));
   });
 
   routes.authed("POST", "/api/v1/needs", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -48,12 +57,17 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     bj::array proposals, messages;
     for (const auto& x : v.proposals)
       proposals.push_back(bj::object{{"id", x.id}, {"provider", bj::object{{"id", x.provider_id}, {"name", v.provider_names[x.provider_id]}}},
-                                     {"product_id", opt_value(x.product_id)}, {"summary", x.summary}, {"price_fen", x.price_fen},
+                                     {"product_id", opt_value(x.product_id)},
+                                     {"product_name", x.product_id ? bj::value(v.product_names[*x.product_id]) : bj::value(nullptr)},
+                                     {"summary", x.summary}, {"price_fen", x.price_fen},
                                      {"status", x.status}, {"created_at", iso_utc(x.created_at)}});
     for (const auto& m : v.messages)
       messages.push_back(bj::object{{"id", m.id}, {"author", m.author_name}, {"body", m.body}, {"created_at", iso_utc(m.created_at)}});
     o["proposals"] = std::move(proposals);
     o["messages"] = std::move(messages);
+    bj::array actions;
+    for (const auto& a : v.actions) actions.push_back(bj::object{{"action", a.action}, {"name", a.name}});
+    o["actions"] = std::move(actions);
     return json::reply(200, o);
   });
 

@@ -54,7 +54,7 @@ Result<Need> Service::post(const auth::Principal& p, const auth::Origin& from, s
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id)) return err::forbidden("只能为本企业（或本区县的企业）发布需求");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
   Need n{0, e->id, e->district_code, e->industry_code, category, text::trim(title), description, budget_fen, "open",
-         p.user_id, clock_.now(), std::nullopt};
+         p.user_id, clock_.now(), std::nullopt, std::nullopt};
   SZ_ASSIGN(n.id, store::insert_need(*c, n));
   SZ_TRY(audit::record(*c, n.created_at, auth::actor_of(p, from), "need.create", "need", std::to_string(n.id), "",
                        bj::serialize(bj::object{{"enterprise_id", n.enterprise_id}, {"category", category}, {"title", n.title}})));
@@ -62,26 +62,53 @@ Result<Need> Service::post(const auth::Principal& p, const auth::Origin& from, s
   return n;
 }
 
-Result<std::vector<Need>> Service::needs(const auth::Principal& p, const std::string& status, const std::string& category) {
+Result<std::vector<NeedRow>> Service::needs(const auth::Principal& p, const std::string& status, const std::string& category,
+                                            int64_t limit, int64_t offset, int64_t* total) {
   auto scope = auth::enterprise_scope(p);
-  store::NeedFilter f{scope.all, scope.districts, scope.enterprise_ids, p.has(auth::Role::provider), status, category};
+  bool provider = p.has(auth::Role::provider) && p.provider_id;
+  store::NeedFilter f{scope.all, scope.districts, scope.enterprise_ids, provider,
+                      provider ? p.provider_id : std::nullopt, status, category};
   SZ_ASSIGN(auto* c, db_->local());
-  return store::needs(*c, f, 500);
+  SZ_ASSIGN(auto list, store::needs(*c, f, limit, offset, total));
+  std::vector<NeedRow> out;
+  for (auto& n : list) {
+    SZ_ASSIGN(auto e, registry::Service::find(*c, n.enterprise_id));
+    out.push_back({std::move(n), e ? e->name : ""});
+  }
+  return out;
+}
+
+std::vector<NeedAction> Service::actions_of(const auth::Principal& p, const Need& n, const Access& a,
+                                            const std::vector<Proposal>& proposals) {
+  std::vector<NeedAction> out;
+  bool open = n.status == "open";
+  bool answered = p.provider_id && std::any_of(proposals.begin(), proposals.end(),
+                                               [&](const Proposal& x) { return x.provider_id == *p.provider_id; });
+  if (open && p.has(auth::Role::provider) && p.provider_id && !answered) out.push_back({"propose", "响应需求"});
+  if (open && (a.owner || admin(p)) && !proposals.empty()) out.push_back({"accept", "选择对接方案"});
+  if (open && (a.owner || a.official)) out.push_back({"close", "关闭需求"});
+  out.push_back({"message", "留言"});
+  return out;
 }
 
 Result<NeedView> Service::need(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto loaded, load(*c, p, id));
   auto& [n, a] = loaded;
-  NeedView v{n, "", {}, {}, {}};
+  NeedView v{n, "", {}, {}, {}, {}, {}};
   SZ_ASSIGN(auto e, registry::Service::find(*c, n.enterprise_id));
   v.enterprise_name = e ? e->name : "";
   SZ_ASSIGN(auto list, store::proposals(*c, id));
+  v.actions = actions_of(p, n, a, list);
   for (auto& x : list)
     if (a.owner || a.official || (p.provider_id && x.provider_id == *p.provider_id)) v.proposals.push_back(std::move(x));
   for (const auto& x : v.proposals) {
     SZ_ASSIGN(auto pv, market::find_provider(*c, x.provider_id));
     v.provider_names[x.provider_id] = pv ? pv->name : "";
+    if (x.product_id) {
+      SZ_ASSIGN(auto prod, catalog::Service::owner(*c, *x.product_id));
+      v.product_names[*x.product_id] = prod ? prod->second : "";
+    }
   }
   SZ_ASSIGN(v.messages, store::messages(*c, id));
   return v;
@@ -174,7 +201,7 @@ Status Service::close(const auth::Principal& p, const auth::Origin& from, int64_
   auto& [n, a] = loaded;
   if (!a.owner && !a.official) return err::forbidden("由发布需求的企业或区县专班关闭需求");
   if (n.status != "open") return err::conflict("status", "该需求已对接或关闭");
-  SZ_TRY(store::set_need_status(*c, need_id, "closed", clock_.now()));
+  SZ_TRY(store::set_need_status(*c, need_id, "closed", clock_.now(), text::trim(reason)));
   SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "need.close", "need", std::to_string(need_id), "",
                        bj::serialize(bj::object{{"reason", text::trim(reason)}})));
   return tx->commit();

@@ -21,6 +21,7 @@ struct Need {
   std::string status;  // open | matched | closed
   int64_t created_by = 0, created_at = 0;
   std::optional<int64_t> closed_at;
+  std::optional<std::string> close_reason;
 };
 struct Proposal {
   int64_t id = 0, need_id = 0, provider_id = 0;
@@ -42,12 +43,22 @@ struct Event {
   int64_t capacity = 0, created_at = 0, registered = 0;
 };
 
+// A move the caller may make on a need now: propose, accept, close, message.
+struct NeedAction {
+  std::string action, name;
+};
+
 struct NeedView {
   Need need;
   std::string enterprise_name;
   std::vector<Proposal> proposals;  // all for the enterprise's side and the city; a provider sees its own
   std::vector<Message> messages;
-  std::map<int64_t, std::string> provider_names;
+  std::map<int64_t, std::string> provider_names, product_names;
+  std::vector<NeedAction> actions;
+};
+struct NeedRow {
+  Need need;
+  std::string enterprise_name;
 };
 
 struct Suggestion {
@@ -63,7 +74,10 @@ class Service {
   Result<Need> post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
                     const std::string& category, const std::string& title, const std::string& description,
                     std::optional<int64_t> budget_fen);
-  Result<std::vector<Need>> needs(const auth::Principal& p, const std::string& status, const std::string& category);
+  // The caller's needs, newest first: officials' and enterprises' in their scope; for a provider, the open ones and
+  // those it answered.
+  Result<std::vector<NeedRow>> needs(const auth::Principal& p, const std::string& status, const std::string& category,
+                                     int64_t limit, int64_t offset, int64_t* total);
   Result<NeedView> need(const auth::Principal& p, int64_t id);
   Result<Suggestion> suggest(const auth::Principal& p, int64_t id);
   Result<Proposal> propose(const auth::Principal& p, const auth::Origin& from, int64_t need_id,
@@ -81,6 +95,9 @@ class Service {
   struct Access {
     bool owner = false, official = false, provider = false;
   };
+  // What the caller may do on the need now; propose, accept and close check the same.
+  static std::vector<NeedAction> actions_of(const auth::Principal& p, const Need& n, const Access& a,
+                                            const std::vector<Proposal>& proposals);
   Result<std::pair<Need, Access>> load(db::Connection& c, const auth::Principal& p, int64_t id);
 
   std::shared_ptr<db::Database> db_;

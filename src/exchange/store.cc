@@ -5,10 +5,10 @@ namespace sz::exchange::store {
 namespace {
 constexpr const char* kNeedColumns =
     "id, enterprise_id, district_code, industry_code, category, title, description, budget_fen, status, created_by, "
-    "created_at, closed_at";
+    "created_at, closed_at, close_reason";
 Need need_of(const db::Row& r) {
   return {r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.opt_i64(7), r.text(8), r.i64(9),
-          r.i64(10), r.opt_i64(11)};
+          r.i64(10), r.opt_i64(11), r.opt_text(12)};
 }
 }  // namespace
 
@@ -26,12 +26,14 @@ Result<std::optional<Need>> need(db::Connection& c, int64_t id) {
   return std::optional<Need>(need_of(*row));
 }
 
-Status set_need_status(db::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> closed_at) {
-  SZ_TRY(c.execute("UPDATE needs SET status = $2, closed_at = $3 WHERE id = $1", {id, status, db::opt(closed_at)}));
+Status set_need_status(db::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> closed_at,
+                       const std::optional<std::string>& close_reason) {
+  SZ_TRY(c.execute("UPDATE needs SET status = $2, closed_at = $3, close_reason = $4 WHERE id = $1",
+                   {id, status, db::opt(closed_at), db::opt(close_reason)}));
   return ok();
 }
 
-Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t limit) {
+Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t limit, int64_t offset, int64_t* total) {
   db::Params p;
   std::string where = " WHERE 1=1";
   if (!f.all) {
@@ -39,13 +41,15 @@ Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t 
     for (const auto& d : f.districts) any.add("district_code = " + db::bind(p, d));
     for (int64_t e : f.enterprise_ids) any.add("enterprise_id = " + db::bind(p, e));
     if (f.open_to_providers) any.add("status = 'open'");
+    if (f.answered_by) any.add("id IN (SELECT need_id FROM proposals WHERE provider_id = " + db::bind(p, *f.answered_by) + ")");
     where += " AND " + any.sql();
   }
   if (!f.status.empty()) where += " AND status = " + db::bind(p, f.status);
   if (!f.category.empty()) where += " AND category = " + db::bind(p, f.category);
-  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kNeedColumns + " FROM needs" + where + " ORDER BY id DESC LIMIT " +
-                                   db::bind(p, limit),
-                               p));
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) FROM needs" + where, p));
+  *total = n->i64(0);
+  std::string page = " LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kNeedColumns + " FROM needs" + where + " ORDER BY id DESC" + page, p));
   std::vector<Need> out;
   for (const auto& r : rows) out.push_back(need_of(r));
   return out;

@@ -11,15 +11,17 @@ namespace sz::exchange::store {
 
 Result<int64_t> insert_need(db::Connection& c, const Need& n);
 Result<std::optional<Need>> need(db::Connection& c, int64_t id);
-Status set_need_status(db::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> closed_at);
+Status set_need_status(db::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> closed_at,
+                       const std::optional<std::string>& close_reason = std::nullopt);
 struct NeedFilter {
   bool all = false;
   std::vector<std::string> districts;
   std::vector<int64_t> enterprise_ids;
-  bool open_to_providers = false;  // providers see every open need
+  bool open_to_providers = false;            // providers see every open need …
+  std::optional<int64_t> answered_by;        // … and those they answered
   std::string status, category;
 };
-Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t limit);
+Result<std::vector<Need>> needs(db::Connection& c, const NeedFilter& f, int64_t limit, int64_t offset, int64_t* total);
 
 Result<int64_t> insert_proposal(db::Connection& c, const Proposal& p);
 Result<std::vector<Proposal>> proposals(db::Connection& c, int64_t need_id);

@@ -27,13 +27,21 @@ test('需求 → 推荐 → 响应 → 留言与站内消息 → 对接；对接
   assert.equal(need.status, 'open')
   assert.equal((await ok(await call('xinmi', 'GET', '/api/v1/needs'))).items.length, 1)
   assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/needs'))).items.length, 0)
-  assert.equal((await ok(await call('fuwushang', 'GET', '/api/v1/needs'))).items.length, 1)
+  const forProvider = await ok(await call('fuwushang', 'GET', '/api/v1/needs'))
+  assert.equal(forProvider.total, 1)
+  assert.ok(forProvider.items[0].enterprise_name.length > 0)
+  const actions = async (who) => (await ok(await call(who, 'GET', `/api/v1/needs/${need.id}`))).actions.map((a) => a.action)
+  assert.deepEqual(await actions('fuwushang'), ['propose', 'message'])
+  assert.deepEqual(await actions('qiye'), ['close', 'message'])  // nothing to accept yet
   assert.equal((await call('yinhang', 'GET', `/api/v1/needs/${need.id}`)).status, 403)
   const suggestions = await ok(await call('qiye', 'GET', `/api/v1/needs/${need.id}/suggestions`))
   assert.ok(Array.isArray(suggestions.products))
 
   const proposal = await ok(await call('fuwushang', 'POST', `/api/v1/needs/${need.id}/proposals`, { summary: '智能排产 SaaS + 驻场实施', price_fen: 45000000 }), 201)
   assert.equal((await call('fuwushang', 'POST', `/api/v1/needs/${need.id}/proposals`, { summary: '再报', price_fen: 1 })).status, 409)
+  assert.deepEqual(await actions('fuwushang'), ['message'])
+  assert.deepEqual(await actions('qiye'), ['accept', 'close', 'message'])
+  assert.deepEqual(await actions('xinmi'), ['close', 'message'])
   assert.equal((await call('qiye', 'POST', `/api/v1/needs/${need.id}/proposals`, { summary: 'x', price_fen: 1 })).status, 403)
   // The enterprise hears of the answer, and of the provider's message; the provider hears of the reply.
   const inbox = await ok(await call('qiye', 'GET', '/api/v1/notifications?unread=1'))
@@ -56,6 +64,18 @@ test('需求 → 推荐 → 响应 → 留言与站内消息 → 对接；对接
   assert.equal((await ok(await call('qiye', 'GET', `/api/v1/needs/${need.id}`))).status, 'matched')
   assert.equal((await call('fuwushang', 'POST', `/api/v1/needs/${need.id}/proposals`, { summary: 'x', price_fen: 1 })).status, 409)
   assert.match((await ok(await call('fuwushang', 'GET', '/api/v1/notifications'))).items[0].title, /已被选中/)
+  assert.deepEqual(await actions('qiye'), ['message'])
+  // The provider still finds the need it answered once it is matched; paging holds.
+  assert.ok((await ok(await call('fuwushang', 'GET', '/api/v1/needs'))).items.some((x) => x.id === need.id))
+  const other = await ok(await call('qiye', 'POST', '/api/v1/needs', { category: 'quality', title: '质量追溯' }), 201)
+  assert.equal((await call('qiye', 'POST', `/api/v1/needs/${other.id}/close`, { reason: ' ' })).status, 422)
+  await ok(await call('qiye', 'POST', `/api/v1/needs/${other.id}/close`, { reason: '已自行解决' }), 204)
+  const closed = await ok(await call('qiye', 'GET', `/api/v1/needs/${other.id}`))
+  assert.equal(closed.close_reason, '已自行解决')
+  assert.ok(closed.closed_at)
+  assert.equal((await call('fuwushang', 'GET', `/api/v1/needs/${other.id}`)).status, 403)  // closed before it answered
+  const page = await ok(await call('qiye', 'GET', '/api/v1/needs?page_size=1'))
+  assert.deepEqual([page.total, page.items.length, page.items[0].id], [2, 1, other.id])
 
   // 供需对接会: the city publishes, enterprises and providers register, capacity holds.
   assert.equal((await call('qiye', 'POST', '/api/v1/match-events', { title: 'x', held_on: '2030-01-01', capacity: 1 })).status, 403)

@@ -1,5 +1,6 @@
 -- 通报: every issued report with the snapshot it was built from (and the snapshot's SM3, the audit chain head at the
--- time, what it was rendered with) and its two documents; and the schedules that run jobs on their own.
+-- time, what it was rendered with) and its two documents; the schedules that run jobs on their own; and the
+-- reminders already sent (a deadline is announced to a user once, however often the reminder job runs).
 CREATE TABLE reports (
   id {{ID}},
   kind TEXT NOT NULL,
@@ -34,9 +35,20 @@ CREATE TABLE schedules (
   hour BIGINT NOT NULL,
   enabled BIGINT NOT NULL,
   next_run_at BIGINT NOT NULL,
+  owner_user_id BIGINT,
   last_job_id BIGINT,
   last_run_at BIGINT,
   updated_by TEXT NOT NULL,
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX schedules_due ON schedules (enabled, next_run_at, id);
+
+CREATE TABLE reminders_sent (
+  subject TEXT NOT NULL,
+  user_id BIGINT NOT NULL,
+  sent_at BIGINT NOT NULL,
+  PRIMARY KEY (subject, user_id)
+){{WITHOUT_ROWID}};
+
+-- 企商互动: why a need was closed, shown with it.
+ALTER TABLE needs ADD COLUMN close_reason TEXT;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "infra/jobs/schedule.h"
 #include "infra/log.h"
 
 namespace sz::jobs {
@@ -146,6 +147,8 @@ void Runner::loop() {
     auto c = db_->local();
     std::optional<Job> job;
     if (c) {
+      // Due schedules first, so their jobs are claimed in this same pass.
+      if (auto fired = fire_due(**c, clock_.now()); !fired) log::error("schedules not fired", {{"detail", fired.error().detail}});
       auto claimed = claim(**c);
       if (claimed)
         job = std::move(*claimed);
