@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "market/rules.h"
 #include "registry/service.h"
 
 namespace sz::app {
@@ -34,7 +35,7 @@ Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, records:
     out.push_back({r.id, r.name,
                    e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind) + " · " +
                        r.recognized_on,
-                   {industry}, e->district_code});
+                   {industry}, e->district_code, r.recognized_on});
   }
   return out;
 }
@@ -50,7 +51,7 @@ Result<std::vector<stats::CountedItem>> chains(db::Connection& c, records::Servi
       if (e) district = e->district_code;
     }
     out.push_back({m.id, m.name, "链主 " + m.lead_name + " · 链上企业 " + std::to_string(m.members.size()) + " 家",
-                   {m.industry_code}, district});
+                   {m.industry_code}, district, shanghai_date(m.created_at)});
   }
   return out;
 }
@@ -60,7 +61,7 @@ Result<std::vector<stats::CountedItem>> parks(records::Service& records) {
   std::vector<stats::CountedItem> out;
   for (const auto& k : list)
     out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家 · " + k.recognized_on,
-                   {k.industry_code}, k.district_code});
+                   {k.industry_code}, k.district_code, k.recognized_on});
   return out;
 }
 
@@ -70,8 +71,8 @@ Result<std::vector<stats::CountedItem>> providers(market::Directory& directory) 
   std::vector<stats::CountedItem> out;
   for (const auto& r : list) {
     if (!r.base.in_zhengzhou) continue;
-    out.push_back({r.base.id, r.base.name, r.base.kind == "integrator" ? "集成服务商" : "专业服务商",
-                   codes_of(r.industries_json), ""});
+    // The directory keeps when a provider last changed status, not when it was admitted: undated.
+    out.push_back({r.base.id, r.base.name, market::provider_kind_name(r.base.kind), codes_of(r.industries_json), "", ""});
   }
   return out;
 }
@@ -81,7 +82,8 @@ Result<std::vector<stats::CountedItem>> products(catalog::Service& catalog) {
   std::vector<stats::CountedItem> out;
   for (const auto& x : list) {
     const auto* cat = catalog.catalog().category(x.category);
-    out.push_back({x.id, x.name, cat ? cat->name : x.category, codes_of(x.industries_json), ""});
+    out.push_back({x.id, x.name, cat ? cat->name : x.category, codes_of(x.industries_json), "",
+                   x.listed_at ? shanghai_date(*x.listed_at) : ""});
   }
   return out;
 }
@@ -94,7 +96,7 @@ Result<std::vector<stats::CountedItem>> replicable_scenarios(catalog::Service& c
     if (!v.replicable) continue;
     out.push_back({v.scenario.id, v.scenario.name,
                    v.scenario.kind + " 类场景 · 验收通过企业 " + std::to_string(v.usage.accepted_enterprises) + " 家",
-                   {v.scenario.industry_code}, ""});
+                   {v.scenario.industry_code}, "", ""});  // replicates now: no day it began to
   }
   return out;
 }

@@ -31,6 +31,7 @@
 #include "reports/api.h"
 #include "catalog/samples_api.h"
 #include "app/indicator_sources.h"
+#include "app/reminders.h"
 
 namespace sz::app {
 
@@ -177,7 +178,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       exchange_(db_, *clock_, catalog_, projects_),
       records_(db_, *clock_),
       platforms_(db_, *clock_, registry_, platform_rules()),
-      reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_),
+      reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_), reports::Quality(stats_, registry_),
+               reports::Evaluation(stats_, registry_),
                (std::filesystem::path(opts_.jobs.work_dir) / "reports").string(), opts_.test_clock),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
@@ -230,6 +232,23 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   runner_.add("stats.progress_export", stats_.export_handler(opts_.jobs.work_dir));
   add_indicator_sources(stats_, records_, market_, catalog_);
   runner_.add("reports.issue", reports_.issue_handler());
+  runner_.add("reports.quality", reports_.quality_handler());
+  runner_.add("reminders.due", reminders_handler(*clock_));
+  // What admins may put on a schedule (定时任务), with the parameters each starts from.
+  ops_.add_schedulable({"reports.issue", "发布通报", R"({"period":"previous_month"})", [](const std::string& params) -> Status {
+    boost::system::error_code ec;
+    auto v = bj::parse(params, ec);
+    const auto* period = !ec && v.is_object() && v.as_object().size() == 1 ? v.as_object().if_contains("period") : nullptr;
+    if (!period || !period->is_string() ||
+        (period->as_string() != "previous_month" && period->as_string() != "previous_quarter"))
+      return err::invalid("params", "period 应为 previous_month（上月）或 previous_quarter（上季度）");
+    return ok();
+  }});
+  ops_.add_schedulable({"reminders.due", "临期提醒", R"({"days":7})", check_reminder_params});
+  ops_.add_schedulable({"reports.quality", "数据质量检查", "{}", [](const std::string& params) -> Status {
+    if (params != "{}") return err::invalid("params", "数据质量检查没有参数");
+    return ok();
+  }});
   register_routes();
   if (opts_.test_clock) register_test_routes();
 

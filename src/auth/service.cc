@@ -275,6 +275,11 @@ Result<bool> Service::has_accounts(db::Connection& c) {
   return n > 0;
 }
 
+Result<std::vector<int64_t>> Service::accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                                  std::optional<int64_t> provider_id) {
+  return store::accounts_of(c, enterprise_id, provider_id);
+}
+
 Result<std::string> Service::display_name_of(db::Connection& c, int64_t user_id) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u ? u->display_name : std::string();

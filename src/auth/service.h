@@ -86,6 +86,9 @@ class Service {
   static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
   // For other areas' displays: a user's display name ("" when there is no such user).
   static Result<std::string> display_name_of(db::Connection& c, int64_t user_id);
+  // The active accounts of an enterprise or a provider (whom a reminder reaches).
+  static Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                                  std::optional<int64_t> provider_id);
 
   const Clock& clock() const { return clock_; }
 

@@ -187,4 +187,14 @@ Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f) {
   return row->i64(0);
 }
 
+Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                         std::optional<int64_t> provider_id) {
+  db::Params p;
+  std::string who = enterprise_id ? "enterprise_id = " + db::bind(p, *enterprise_id) : "provider_id = " + db::bind(p, provider_id.value_or(0));
+  SZ_ASSIGN(auto rows, c.query("SELECT id FROM users WHERE " + who + " AND locked_by_admin = 0 ORDER BY id", p));
+  std::vector<int64_t> out;
+  for (const auto& r : rows) out.push_back(r.i64(0));
+  return out;
+}
+
 }  // namespace sz::auth::store

@@ -76,4 +76,8 @@ Result<std::vector<LoginAttempt>> list_logins(db::Connection& c, const LoginFilt
 Result<int64_t> count_logins(db::Connection& c, const LoginFilter& f);
 Result<int64_t> count_users(db::Connection& c);
 
+// Unlocked accounts bound to an enterprise or a provider, by id.
+Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                         std::optional<int64_t> provider_id);
+
 }  // namespace sz::auth::store

@@ -275,6 +275,16 @@ Result<store::Objection> Directory::record_objection(const audit::Actor& actor, 
   return o;
 }
 
+Result<std::vector<store::ProviderRecord>> Directory::rectifying_until(db::Connection& c, const std::string& until) {
+  store::DirectoryFilter f;
+  f.status = "rectifying";
+  SZ_ASSIGN(auto list, store::records(c, f, 100000));
+  std::vector<store::ProviderRecord> out;
+  for (auto& r : list)
+    if (r.rectify_due && *r.rectify_due <= until) out.push_back(std::move(r));
+  return out;
+}
+
 Result<std::vector<store::ProviderRecord>> Directory::in_notice() {
   store::DirectoryFilter f;
   f.status = "notice";

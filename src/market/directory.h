@@ -56,6 +56,8 @@ class Directory {
   Status resolve(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t objection_id,
                  const std::string& resolution);
   Result<std::vector<store::Objection>> objections(const auth::Principal& p, int64_t id);
+  // Providers ordered to rectify (限期整改) with a due day on or before `until`, for reminders and data quality.
+  static Result<std::vector<store::ProviderRecord>> rectifying_until(db::Connection& c, const std::string& until);
   // 公示 on the public portal: who is in it now, and an objection from the public (named, no login).
   Result<std::vector<store::ProviderRecord>> in_notice();
   // What a public objection must hold (checked before it takes the client's query slot).

@@ -24,6 +24,15 @@ Result<int64_t> unread_count(db::Connection& c, int64_t user_id) {
   return row->i64(0);
 }
 
+Result<bool> push_once(db::Connection& c, const std::string& subject, int64_t user_id, const std::string& kind,
+                       const std::string& title, const std::string& link, int64_t at) {
+  SZ_ASSIGN(int64_t fresh, c.execute("INSERT INTO reminders_sent (subject, user_id, sent_at) VALUES ($1,$2,$3) ON CONFLICT DO NOTHING",
+                                     {subject, user_id, at}));
+  if (fresh == 0) return false;
+  SZ_TRY(push(c, user_id, kind, title, link, at));
+  return true;
+}
+
 Result<bool> mark_read(db::Connection& c, int64_t user_id, int64_t id, int64_t at) {
   if (id == 0) {
     SZ_TRY(c.execute("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL", {user_id, at}));

@@ -20,6 +20,10 @@ struct Notification {
 // kind: "proposal" | "message" | "review" | "deadline" …; link: a path in the front end.
 Status push(db::Connection& c, int64_t user_id, const std::string& kind, const std::string& title, const std::string& link,
             int64_t at);
+// The same, once per (subject, user): a reminder the job finds again on its next run is not sent twice. Returns
+// whether it was sent now.
+Result<bool> push_once(db::Connection& c, const std::string& subject, int64_t user_id, const std::string& kind,
+                       const std::string& title, const std::string& link, int64_t at);
 Result<std::vector<Notification>> of_user(db::Connection& c, int64_t user_id, bool unread_only, int64_t limit);
 Result<int64_t> unread_count(db::Connection& c, int64_t user_id);
 // Marks one (or, with id 0, all) of the user's notifications read; false when the id is not the user's.

@@ -23,13 +23,16 @@ const char* kind_name(const std::string& k) {
   if (k == "enterprise.import") return "导入企业";
   if (k == "enterprise.export") return "导出企业";
   if (k == "stats.progress_export") return "导出数据驾驶舱";
+  if (k == "reports.issue") return "发布通报";
+  if (k == "reminders.due") return "临期提醒";
+  if (k == "reports.quality") return "数据质量检查";
   return "任务";
 }
 
 bj::value opt_time(const std::optional<int64_t>& t) { return t ? bj::value(iso_utc(*t)) : bj::value(nullptr); }
 
 bj::object job_json(const jobs::Job& j) {
-  bj::value result = nullptr;
+  bj::value result = nullptr, output = nullptr;
   if (j.state == "succeeded" && j.result_json) {
     boost::system::error_code ec;
     auto r = bj::parse(*j.result_json, ec);
@@ -37,6 +40,8 @@ bj::object job_json(const jobs::Job& j) {
       result = bj::object{{"file_name", r.at("name")},
                           {"size", r.at("size")},
                           {"download_url", "/api/v1/jobs/" + std::to_string(j.id) + "/download"}};
+    else if (!ec)
+      output = r;  // what a job without a file reports: how many reports, reminders, findings
   }
   return bj::object{
       {"id", j.id},
@@ -53,7 +58,26 @@ bj::object job_json(const jobs::Job& j) {
       {"finished_at", opt_time(j.finished_at)},
       {"error", j.error ? bj::value(*j.error) : bj::value(nullptr)},
       {"result", result},
+      {"output", output},
   };
+}
+
+bj::object schedule_json(const ScheduleView& v) {
+  const auto& s = v.schedule;
+  return bj::object{{"id", s.id},
+                    {"name", s.name},
+                    {"job_kind", s.job_kind},
+                    {"kind_name", v.kind_name},
+                    {"params", bj::parse(s.params_json)},
+                    {"every", s.every},
+                    {"day", s.day},
+                    {"hour", s.hour},
+                    {"enabled", s.enabled},
+                    {"next_run_at", iso_utc(s.next_run_at)},
+                    {"last_run_at", opt_time(s.last_run_at)},
+                    {"last_job", v.last_job ? bj::value(job_json(*v.last_job)) : bj::value(nullptr)},
+                    {"updated_by", s.updated_by},
+                    {"updated_at", iso_utc(s.updated_at)}};
 }
 
 bj::array roles_of(const std::string& csv) {
@@ -110,6 +134,37 @@ Result<audit::store::Filter> audit_filter(const std::function<std::optional<std:
 
 void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
                      std::function<Result<int64_t>()> schema_version) {
+  routes.authed("GET", "/api/v1/schedules", [&ops](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, ops.schedules(p));
+    bj::array items, kinds;
+    for (const auto& v : list) items.push_back(schedule_json(v));
+    for (const auto& k : ops.schedulable())
+      kinds.push_back(bj::object{{"code", k.code}, {"name", k.name}, {"default_params", bj::parse(k.default_params)}});
+    return json::reply(200, bj::object{{"items", std::move(items)}, {"kinds", std::move(kinds)}});
+  });
+  auto save = [&ops](http::Request& req, const auth::Principal& p, std::optional<int64_t> id) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"name", "job_kind", "params", "every", "day", "hour", "enabled"}));
+    ScheduleInput in;
+    SZ_ASSIGN(in.name, json::optional_string(o, "name", "名称", 60));
+    SZ_ASSIGN(in.job_kind, json::optional_string(o, "job_kind", "任务类型", 40));
+    SZ_ASSIGN(in.every, json::optional_string(o, "every", "周期", 10));
+    SZ_ASSIGN(in.day, json::optional_int(o, "day", "日"));
+    SZ_ASSIGN(in.hour, json::optional_int(o, "hour", "时"));
+    SZ_ASSIGN(in.enabled, json::optional_bool(o, "enabled", "启用"));
+    if (auto* params = o.if_contains("params")) {
+      if (!params->is_object()) return err::invalid("params", "params 应为对象");
+      in.params_json = bj::serialize(*params);
+    }
+    SZ_ASSIGN(auto v, ops.save_schedule(p, auth::origin_of(req), id, in));
+    return json::reply(id ? 200 : 201, schedule_json(v));
+  };
+  routes.authed("POST", "/api/v1/schedules", [save](http::Request& req, const auth::Principal& p) { return save(req, p, std::nullopt); });
+  routes.authed("PATCH", "/api/v1/schedules/{id}", [save](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    return save(req, p, id);
+  });
+
   routes.authed("GET", "/api/v1/audit", [&ops](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
     SZ_ASSIGN(auto f, audit_filter([&](const char* k) { return req.query_param(k); }));

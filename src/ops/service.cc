@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "infra/text.h"
 #include "infra/xlsx.h"
 
 namespace sz::ops {
@@ -163,6 +164,84 @@ jobs::Handler Service::audit_export_handler() {
                       {"size", static_cast<int64_t>(ec ? 0 : size)}};
     return jobs::Outcome{bj::serialize(result), nullptr};
   };
+}
+
+namespace {
+Status need_city_admin(const auth::Principal& p) {
+  if (!p.has(auth::Role::city_admin)) return err::forbidden("定时任务由市级管理员管理");
+  return ok();
+}
+}  // namespace
+
+Result<std::vector<ScheduleView>> Service::schedules(const auth::Principal& p) {
+  SZ_TRY(need_city_admin(p));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, jobs::schedules(*c));
+  std::vector<ScheduleView> out;
+  for (auto& s : list) {
+    ScheduleView v{std::move(s), "", std::nullopt};
+    for (const auto& k : schedulable_)
+      if (k.code == v.schedule.job_kind) v.kind_name = k.name;
+    if (v.schedule.last_job_id) {
+      SZ_ASSIGN(v.last_job, jobs::find(*c, *v.schedule.last_job_id));
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Result<ScheduleView> Service::save_schedule(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> id,
+                                            const ScheduleInput& in) {
+  SZ_TRY(need_city_admin(p));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  jobs::Schedule s;
+  std::string before;
+  if (id) {
+    SZ_ASSIGN(auto found, jobs::schedule(*c, *id));
+    if (!found) return err::not_found("定时任务不存在");
+    s = *found;
+    before = boost::json::serialize(boost::json::object{{"every", s.every}, {"day", s.day}, {"hour", s.hour},
+                                                        {"enabled", s.enabled}, {"params", s.params_json}});
+  } else {
+    if (!in.name || !in.job_kind || !in.every) return err::invalid(!in.name ? "name" : !in.job_kind ? "job_kind" : "every",
+                                                                   "新建定时任务需要名称、任务类型和周期");
+    s.job_kind = *in.job_kind;
+  }
+  const SchedulableKind* kind = nullptr;
+  for (const auto& k : schedulable_)
+    if (k.code == s.job_kind) kind = &k;
+  if (!kind) return err::invalid("job_kind", "该任务类型不能定时执行：" + s.job_kind);
+  if (!id) s.params_json = kind->default_params;
+  if (in.name) {
+    if (text::trim(*in.name).empty() || text::utf8_length(*in.name) > 60) return err::invalid("name", "名称应为1–60个字符");
+    s.name = text::trim(*in.name);
+  }
+  if (in.params_json) s.params_json = *in.params_json;
+  SZ_TRY(kind->check(s.params_json));
+  if (in.every) s.every = *in.every;
+  if (in.day) s.day = *in.day;
+  if (in.hour) s.hour = *in.hour;
+  if (in.enabled) s.enabled = *in.enabled;
+  int64_t now = clock_.now();
+  auto next = jobs::next_run(s.every, s.day, s.hour, now);
+  if (!next)
+    return err::invalid("every", "周期应为 daily（每天）、weekly（每周，day 为 1–7）或 monthly（每月，day 为 1–28），hour 为 0–23");
+  s.next_run_at = *next;
+  s.owner_user_id = p.user_id;  // the job runs as the admin who last saved the schedule
+  s.updated_by = p.username;
+  s.updated_at = now;
+  if (id) {
+    SZ_TRY(jobs::update_schedule(*c, s));
+  } else {
+    SZ_ASSIGN(s.id, jobs::insert_schedule(*c, s));
+  }
+  SZ_TRY(audit::record(*c, now, auth::actor_of(p, from), "schedule.save", "schedule", std::to_string(s.id), before,
+                       boost::json::serialize(boost::json::object{{"name", s.name}, {"kind", s.job_kind}, {"every", s.every},
+                                                                  {"day", s.day}, {"hour", s.hour}, {"enabled", s.enabled},
+                                                                  {"params", s.params_json}})));
+  SZ_TRY(tx->commit());
+  return ScheduleView{s, kind->name, std::nullopt};
 }
 
 }  // namespace sz::ops

@@ -1,7 +1,9 @@
 // Operator features (运维): reading the audit trail, exporting it, jobs and their results, system status.
 // Only city admins see the trail and the system; any user sees the jobs they started.
 #pragma once
+#include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "infra/clock.h"
 #include "infra/db/db.h"
 #include "infra/jobs/jobs.h"
+#include "infra/jobs/schedule.h"
 
 namespace sz::ops {
 
@@ -25,6 +28,22 @@ struct StatusInfo {
 
 struct JobFile {
   std::string path, download_name;
+};
+
+// A job kind admins may put on a schedule, with the parameters it starts from and the check its parameters pass.
+struct SchedulableKind {
+  std::string code, name, default_params;
+  std::function<Status(const std::string& params_json)> check;
+};
+struct ScheduleInput {
+  std::optional<std::string> name, job_kind, params_json, every;
+  std::optional<int64_t> day, hour;
+  std::optional<bool> enabled;
+};
+struct ScheduleView {
+  jobs::Schedule schedule;
+  std::string kind_name;
+  std::optional<jobs::Job> last_job;
 };
 
 class Service {
@@ -46,6 +65,13 @@ class Service {
 
   Result<StatusInfo> status(const auth::Principal& p, const std::string& version, int64_t schema_version);
 
+  // 定时任务: the kinds app allows on a schedule; the city admin lists, adds and edits schedules (each change audited).
+  void add_schedulable(SchedulableKind k) { schedulable_.push_back(std::move(k)); }
+  const std::vector<SchedulableKind>& schedulable() const { return schedulable_; }
+  Result<std::vector<ScheduleView>> schedules(const auth::Principal& p);
+  Result<ScheduleView> save_schedule(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> id,
+                                     const ScheduleInput& in);
+
   // The export handler, registered with the job runner.
   jobs::Handler audit_export_handler();
 
@@ -55,6 +81,7 @@ class Service {
   jobs::Runner& runner_;
   std::string node_, jobs_dir_;
   int64_t started_at_;
+  std::vector<SchedulableKind> schedulable_;
 };
 
 }  // namespace sz::ops

@@ -871,6 +871,16 @@ Result<std::vector<store::LateMilestone>> Service::late_milestones(db::Connectio
 
 Result<std::vector<int64_t>> Service::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }
 
+Result<std::vector<store::DueMilestone>> Service::due_milestones(db::Connection& c, const std::string& from,
+                                                                 const std::string& to, int64_t limit) {
+  return store::due_milestones(c, from, to, limit);
+}
+
+Result<std::vector<store::Project>> Service::without_contract(db::Connection& c, const std::string& district, int64_t limit,
+                                                              int64_t* total) {
+  return store::without_contract(c, district, limit, total);
+}
+
 Status Service::each_stage_times(db::Connection& c, const std::string& district,
                                  const std::function<bool(const store::StageTimes&)>& fn) {
   return store::each_stage_times(c, district, fn);

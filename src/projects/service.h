@@ -180,6 +180,10 @@ class Service {
   static Result<std::vector<store::LateMilestone>> late_milestones(db::Connection& c, const std::string& district,
                                                                    const std::string& today, int64_t limit, int64_t* total);
   static Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
+  static Result<std::vector<store::DueMilestone>> due_milestones(db::Connection& c, const std::string& from,
+                                                                 const std::string& to, int64_t limit);
+  static Result<std::vector<store::Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit,
+                                                              int64_t* total);
   static Status each_stage_times(db::Connection& c, const std::string& district,
                                  const std::function<bool(const store::StageTimes&)>& fn);
 

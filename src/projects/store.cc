@@ -476,6 +476,32 @@ Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std:
   return out;
 }
 
+Result<std::vector<DueMilestone>> due_milestones(db::Connection& c, const std::string& from, const std::string& to,
+                                                 int64_t limit) {
+  SZ_ASSIGN(auto rows, c.query("SELECT m.id, m.project_id, pr.enterprise_id, pr.integrator_id, pr.name, m.name, m.due_on "
+                               "FROM milestones m JOIN projects pr ON pr.id = m.project_id "
+                               "WHERE m.done_on IS NULL AND m.due_on >= $1 AND m.due_on <= $2 "
+                               "ORDER BY m.due_on, m.project_id, m.seq LIMIT $3",
+                               {from, to, limit}));
+  std::vector<DueMilestone> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.text(4), r.text(5), r.text(6)});
+  return out;
+}
+
+Result<std::vector<Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit, int64_t* total) {
+  db::Params p;
+  std::string where = " WHERE state IN ('implementing', 'acceptance_applied', 'district_checked', 'onsite', 'passed', "
+                      "'failed', 'subsidized') AND contract_amount_fen IS NULL";
+  if (!district.empty()) where += " AND district_code = " + db::bind(p, district);
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) FROM projects" + where, p));
+  *total = n->i64(0);
+  std::string lim = db::bind(p, limit);
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kProjectColumns + " FROM projects" + where + " ORDER BY id LIMIT " + lim, p));
+  std::vector<Project> out;
+  for (const auto& r : rows) out.push_back(project_of(r));
+  return out;
+}
+
 Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c) {
   std::vector<int64_t> out;
   SZ_TRY(c.stream("SELECT DISTINCT enterprise_id FROM diagnoses ORDER BY enterprise_id", {}, [&](const db::Row& r) {

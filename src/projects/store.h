@@ -181,6 +181,16 @@ struct LateMilestone {
 Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
                                                    int64_t limit, int64_t* total);
 
+// Open milestones due between two days (inclusive), for reminders.
+struct DueMilestone {
+  int64_t milestone_id = 0, project_id = 0, enterprise_id = 0, integrator_id = 0;
+  std::string project_name, milestone, due_on;
+};
+Result<std::vector<DueMilestone>> due_milestones(db::Connection& c, const std::string& from, const std::string& to,
+                                                 int64_t limit);
+// Projects under way (implementing or later) without a recorded contract, and how many there are.
+Result<std::vector<Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit, int64_t* total);
+
 // Every enterprise that has had a diagnosis (诊断), in id order.
 Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
 

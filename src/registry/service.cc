@@ -184,6 +184,24 @@ Status Service::set_cloud(db::Connection& c, const audit::Actor& actor, int64_t 
                        bj::serialize(bj::object{{"cloud", true}, {"source", source}}));
 }
 
+Result<std::vector<store::AcceptedRow>> Service::accepted_by(int64_t until) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto rows, store::accepted_by(*c, until, params_.qualifying_level));
+  // Sub-sectors count under their pilot industry.
+  std::map<std::string, store::AcceptedRow> by;
+  for (const auto& r : rows) {
+    SZ_ASSIGN(auto pilot, pilot_industry_of(*c, r.industry_code));
+    auto& x = by[pilot];
+    x.industry_code = pilot;
+    x.accepted += r.accepted;
+    x.scale_above += r.scale_above;
+    x.innovative += r.innovative;
+  }
+  std::vector<store::AcceptedRow> out;
+  for (auto& [_, r] : by) out.push_back(r);
+  return out;
+}
+
 Result<bool> Service::industry_exists(db::Connection& c, const std::string& code) {
   SZ_ASSIGN(auto ind, store::industry(c, code));
   return ind.has_value();

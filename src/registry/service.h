@@ -61,6 +61,9 @@ class Service {
 
   // Recomputes the summary tables in one transaction (after a bulk load). The qualifying level is the default's.
   static Status rebuild_counts(db::Connection& c, int qualifying_level = Params{}.qualifying_level);
+  int qualifying_level() const { return params_.qualifying_level; }
+  // 绩效评价: enterprises accepted by a moment, by pilot industry.
+  Result<std::vector<store::AcceptedRow>> accepted_by(int64_t until);
 
   // The summary counts for the dashboard: the whole city, or one district ("" = all).
   Result<std::vector<store::CountRow>> counts(const std::string& district);

@@ -390,6 +390,8 @@ std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db
   if (!f.tier.empty()) w += " AND e.tier = " + db::bind(p, f.tier);
   if (!f.status.empty()) w += " AND e.status = " + db::bind(p, f.status);
   if (f.level) w += " AND e.level = " + db::bind(p, static_cast<int64_t>(*f.level));
+  if (f.accepted_below)
+    w += " AND e.accepted_at IS NOT NULL AND e.level < " + db::bind(p, static_cast<int64_t>(*f.accepted_below));
   if (f.stage == "registered") w += " AND e.level_source = ''";
   if (f.stage == "assessed") w += " AND e.level_source <> ''";
   if (!f.q.empty()) {
@@ -460,6 +462,17 @@ Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, co
   db::Params p;
   std::string sql = std::string("SELECT ") + kColumns + where_clause(scope, f, p) + " ORDER BY e.id";
   return c.stream(sql, p, [&](const db::Row& r) { return fn(enterprise_of(r)); });
+}
+
+Result<std::vector<AcceptedRow>> accepted_by(db::Connection& c, int64_t until, int level) {
+  SZ_ASSIGN(auto rows, c.query("SELECT industry_code, COUNT(*), SUM(CASE WHEN scale_above = 1 THEN 1 ELSE 0 END), "
+                               "SUM(CASE WHEN tier <> 'none' THEN 1 ELSE 0 END) FROM enterprises "
+                               "WHERE status = 'active' AND accepted_at IS NOT NULL AND accepted_at <= $1 AND level >= $2 "
+                               "GROUP BY industry_code ORDER BY industry_code",
+                               {until, static_cast<int64_t>(level)}));
+  std::vector<AcceptedRow> out;
+  for (const auto& r : rows) out.push_back({r.text(0), r.i64(1), r.i64(2), r.i64(3)});
+  return out;
 }
 
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,

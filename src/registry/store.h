@@ -56,6 +56,7 @@ struct Filter {
   std::string industry, district, q;  // q: an exact credit code or a piece of the name
   std::string tier, stage, status;    // stage: registered | assessed; status: active | withdrawn
   std::optional<int> level;           // the current level, 0 = none
+  std::optional<int> accepted_below;  // accepted (验收通过) yet below this level: a figure that disagrees
 };
 
 // `index_name`: false when the caller indexes names in bulk later (index_names), as imports do.
@@ -94,6 +95,13 @@ struct YearSumRow {
   YearFigures sums;
 };
 Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& district);
+// Enterprises accepted (验收通过) at the qualifying level or above by `until` (epoch seconds), by industry code:
+// (all, 规上, 创新型).
+struct AcceptedRow {
+  std::string industry_code;
+  int64_t accepted = 0, scale_above = 0, innovative = 0;
+};
+Result<std::vector<AcceptedRow>> accepted_by(db::Connection& c, int64_t until, int level);
 // The enterprises behind one figure: a metric of enterprise_counts (or "patents", "rd") within a scope.
 struct MetricFilter {
   std::string metric, industry, district;

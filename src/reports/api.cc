@@ -82,6 +82,53 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
     });
   }
 
+  routes.authed("GET", "/api/v1/data-quality", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto checks, svc.quality(p));
+    bj::array items;
+    for (const auto& q : checks) {
+      bj::array samples;
+      for (const auto& s : q.samples) samples.push_back(bj::object{{"id", s.id}, {"name", s.name}, {"detail", s.detail}});
+      items.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count},
+                                 {"samples", std::move(samples)}, {"link", q.link}});
+    }
+    return json::reply(200, bj::object{{"checks", std::move(items)}});
+  });
+
+  auto stage_of = [](const http::Request& req) -> Result<int64_t> {
+    auto it = req.path_params.find("stage");
+    if (it == req.path_params.end() || (it->second != "2024" && it->second != "2025"))
+      return err::not_found("绩效评价分 2024 年、2025 年两个阶段");
+    return std::stoll(it->second);
+  };
+  routes.authed("GET", "/api/v1/evaluations/{stage}", [&svc, stage_of](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t stage, stage_of(req));
+    SZ_ASSIGN(auto s, svc.evaluation(p, stage));
+    bj::array rows;
+    for (const auto& r : s.rows) {
+      auto num = [](const std::optional<int64_t>& v) { return v ? bj::parse(stats::format_hundredths(*v)) : bj::value(nullptr); };
+      rows.push_back(bj::object{{"no", r.no},
+                                {"name", r.name},
+                                {"unit", r.unit},
+                                {"target", num(r.target)},
+                                {"achieved", num(r.achieved)},
+                                {"rate", r.target && r.achieved ? bj::value(percent(*r.achieved, *r.target)) : bj::value(nullptr)},
+                                {"basis", r.basis},
+                                {"evidence", r.metric.empty() ? bj::value(nullptr)
+                                                              : bj::value(bj::object{{"drill", r.drill}, {"metric", r.metric}})}});
+    }
+    std::string base = "/api/v1/evaluations/" + std::to_string(s.stage);
+    return json::reply(200, bj::object{{"stage", s.stage}, {"last_day", s.last_day}, {"as_of", iso_utc(s.as_of)},
+                                       {"rows", std::move(rows)}, {"pdf_url", base + "/pdf"}, {"xlsx_url", base + "/xlsx"}});
+  });
+  for (const char* format : {"pdf", "xlsx"}) {
+    std::string fmt = format;
+    routes.authed("GET", "/api/v1/evaluations/{stage}/" + fmt, [&svc, stage_of, fmt](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+      SZ_ASSIGN(int64_t stage, stage_of(req));
+      SZ_ASSIGN(auto f, svc.evaluation_file(p, stage, fmt));
+      return file_reply(f);
+    });
+  }
+
   routes.authed("GET", "/api/v1/stats/forecast", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto f, svc.forecast(p));
     return json::reply(200, f);

@@ -78,7 +78,11 @@ Result<jobs::Job> Service::request_issue(const auth::Principal& p, const auth::O
 jobs::Handler Service::issue_handler() {
   return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     const bj::value params = bj::parse(ctx.job().params_json);
-    auto period = parse_period(std::string(params.at("period").as_string()));
+    // A schedule names the period relative to the day it runs.
+    std::string code(params.at("period").as_string());
+    if (code == "previous_month" || code == "previous_quarter")
+      code = previous_period(code == "previous_month" ? "month" : "quarter", shanghai_date(clock_.now())).code;
+    auto period = parse_period(code);
     if (!period) return err::invalid("period", "期次无效");
     int64_t pace_ms = test_pacing_ && params.as_object().contains("pace_ms") ? params.at("pace_ms").as_int64() : 0;
     auto& c = ctx.reader();
@@ -172,6 +176,54 @@ Result<ReportFile> Service::file(const auth::Principal& p, int64_t id, const std
   std::string name = "通报-" + r.period + "-" + r.scope_name + (is_pdf ? ".pdf" : ".xlsx");
   return ReportFile{path.string(), name,
                     is_pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+}
+
+Result<std::vector<QualityCheck>> Service::quality(const auth::Principal& p) {
+  SZ_ASSIGN(auto scope, readable_scope(p));
+  SZ_ASSIGN(auto* c, db_->local());
+  return quality_.check(*c, p, scope.value_or(""), clock_.now());
+}
+
+jobs::Handler Service::quality_handler() {
+  return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
+    auto& c = ctx.reader();
+    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto checks, quality_.check(c, owner, "", clock_.now()));
+    bj::array found;
+    int64_t problems = 0;
+    for (const auto& q : checks) {
+      found.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count}});
+      if (q.severity != "info") problems += q.count;
+    }
+    ctx.progress(1, 1);
+    return jobs::Outcome{bj::serialize(bj::object{{"problems", problems}, {"checks", std::move(found)}}), nullptr};
+  };
+}
+
+Result<EvaluationSheet> Service::evaluation(const auth::Principal& p, int64_t stage) {
+  if (!admin(p)) return err::forbidden("绩效评价由市级管理员查看和导出");
+  return evaluation_.sheet(stage, clock_.now());
+}
+
+Result<ReportFile> Service::evaluation_file(const auth::Principal& p, int64_t stage, const std::string& format) {
+  if (format != "pdf" && format != "xlsx") return err::not_found("没有这种格式");
+  SZ_ASSIGN(auto sheet, evaluation(p, stage));
+  fs::path dir = fs::path(dir_) / "evaluations";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  // Made on request: the sheets of earlier requests are cleared away once they are a while old.
+  for (const auto& f : fs::directory_iterator(dir, ec))
+    if (fs::last_write_time(f, ec) < fs::file_time_type::clock::now() - std::chrono::minutes(10)) fs::remove(f, ec);
+  std::string name = "evaluation-" + std::to_string(stage) + "-" + std::to_string(clock_.now()) + "-" +
+                     std::to_string(crypto::random_u64() % 100000) + "." + format;
+  std::string path = (dir / name).string();
+  if (format == "pdf") {
+    SZ_TRY(render_evaluation_pdf(sheet, path));
+  } else {
+    SZ_TRY(render_evaluation_xlsx(sheet, path));
+  }
+  return ReportFile{path, std::to_string(stage) + "年度绩效评价." + format,
+                    format == "pdf" ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
 }
 
 Result<bj::object> Service::forecast(const auth::Principal& p) {

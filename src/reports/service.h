@@ -11,6 +11,8 @@
 #include "infra/clock.h"
 #include "infra/db/db.h"
 #include "infra/jobs/jobs.h"
+#include "reports/evaluation.h"
+#include "reports/quality.h"
 #include "reports/snapshot.h"
 #include "reports/store.h"
 
@@ -22,8 +24,10 @@ struct ReportFile {
 
 class Service {
  public:
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, Collector collector, std::string dir, bool test_pacing)
-      : db_(std::move(db)), clock_(clock), collector_(std::move(collector)), dir_(std::move(dir)), test_pacing_(test_pacing) {}
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, Collector collector, Quality quality, Evaluation evaluation,
+          std::string dir, bool test_pacing)
+      : db_(std::move(db)), clock_(clock), collector_(std::move(collector)), quality_(std::move(quality)),
+        evaluation_(std::move(evaluation)), dir_(std::move(dir)), test_pacing_(test_pacing) {}
 
   // Queues the job that issues `period`'s reports ("2026-10" or "2026-Q3").
   // `pace_ms` (test servers only) pauses between scopes, so a test can stop the server half-way through.
@@ -43,6 +47,14 @@ class Service {
   };
   static Result<Rerendered> rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir);
 
+  // 数据质量 for the caller's scope (the city admin: the city; a district officer: theirs), and the scheduled check.
+  Result<std::vector<QualityCheck>> quality(const auth::Principal& p);
+  jobs::Handler quality_handler();
+
+  // 绩效评价 of a stage (2024 or 2025), for the city admin; and the sheet as a PDF or workbook.
+  Result<EvaluationSheet> evaluation(const auth::Principal& p, int64_t stage);
+  Result<ReportFile> evaluation_file(const auth::Principal& p, int64_t stage, const std::string& format);
+
   // The live forecast for the caller's scope (the dashboard), from the same collector as the reports.
   Result<boost::json::object> forecast(const auth::Principal& p);
 
@@ -50,6 +62,8 @@ class Service {
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   Collector collector_;
+  Quality quality_;
+  Evaluation evaluation_;
   std::string dir_;
   bool test_pacing_;
 };

@@ -121,6 +121,7 @@ struct CountedItem {
   std::string name, detail;
   std::vector<std::string> industries;  // pilot industries it counts under (a provider may serve several)
   std::string district;                 // "" for what belongs to the city as a whole
+  std::string on;                       // the day it came to count (YYYY-MM-DD); "" when the record keeps no date
 };
 struct ItemTally {
   std::map<std::string, int64_t> by_industry;
@@ -128,6 +129,8 @@ struct ItemTally {
 };
 // Counts items per industry; a non-empty `district` keeps only that district's items.
 ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& district);
+// Counts the items that counted by `day` (items without a date count as they are now; `undated` tells how many).
+ItemTally tally_items_by(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated);
 // The items behind one figure: in `industry` (all when empty) and `district` (all when empty).
 std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,
                                       const std::string& district);

@@ -179,6 +179,16 @@ Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> Service
   return registry_.by_metric(p, f, limit, offset, total);
 }
 
+Result<ItemTally> Service::items_by(const std::string& metric, const std::string& day, int64_t* undated) {
+  for (const auto& s : sources_) {
+    if (s.metric != metric) continue;
+    SZ_ASSIGN(auto* c, db_->local());
+    SZ_ASSIGN(auto list, s.items(*c));
+    return tally_items_by(list, day, undated);
+  }
+  return err::invalid("metric", "未知的统计事项：" + metric);
+}
+
 Result<std::vector<CountedItem>> Service::items(const auth::Principal& p, const std::string& metric,
                                                 const std::string& industry, std::string district, std::string* label) {
   SZ_TRY(require_officials(p));

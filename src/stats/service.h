@@ -53,6 +53,8 @@ class Service {
   Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> drill(
       const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total);
   void add_source(ItemSource s) { sources_.push_back(std::move(s)); }
+  // An item metric as it stood at the end of `day` (绩效评价), city-wide; `undated` counts items without a date.
+  Result<ItemTally> items_by(const std::string& metric, const std::string& day, int64_t* undated);
   // The items behind an item metric's figure; a district officer's stay in the district.
   Result<std::vector<CountedItem>> items(const auth::Principal& p, const std::string& metric, const std::string& industry,
                                          std::string district, std::string* label);

@@ -146,3 +146,41 @@ test('达标预测：已过目标年份的区县按实际判断，未完成的�
     await server.stop()
   }
 })
+
+test('绩效评价：两个阶段各 12 项，阶段目标、按日期计的完成值与完成率、计数口径与明细所在；导出 Excel 与 PDF', async () => {
+  const server = await Server.start({ fullDemo: true, args: ['--jobs-dir', tmp()] })
+  try {
+    const admin = await server.login('admin')
+    const sheet = async (stage) => (await server.call('GET', `/api/v1/evaluations/${stage}`, { token: admin })).json
+    const s2025 = await sheet(2025)
+    assert.equal(s2025.rows.length, 12)
+    const row = (s, no) => s.rows.find((r) => r.no === no)
+    assert.deepEqual([row(s2025, 1).target, row(s2025, 12).target, row(s2025, 11).target], [440, 100, 3.25])
+    // Achieved by the stage's last day: the dashboard's accepted count (all demo acceptances fall before 2026).
+    const p = (await server.call('GET', '/api/v1/stats/progress', { token: admin })).json
+    assert.equal(row(s2025, 1).achieved, p.indicators.find((i) => i.no === 1).total.actual)
+    assert.equal(row(s2025, 1).rate, `${(Math.floor((row(s2025, 1).achieved * 10000) / 440) / 100).toFixed(2)}%`)
+    assert.deepEqual(row(s2025, 7).evidence, { drill: 'items', metric: 'products' })
+    assert.deepEqual(row(s2025, 1).evidence, { drill: 'enterprises', metric: 'accepted' })
+    // 2024: only indicator 1 has a 2024 target (the annex's); recognitions of 2025 do not count yet.
+    const s2024 = await sheet(2024)
+    const annex = (await server.call('GET', '/api/v1/district-targets')).json.totals.y2024
+    assert.equal(row(s2024, 1).target, annex)
+    assert.equal(row(s2024, 5).target, null)
+    assert.match(row(s2024, 5).basis, /未将该指标分解到 2024 年/)
+    assert.equal(row(s2024, 5).achieved, 0)  // the demo's recognitions date from 2025-09
+    assert.ok(row(s2025, 5).achieved > 0)
+    assert.match(row(s2025, 6).basis, /无日期/)  // the directory keeps no admission day: counted as it is now
+    assert.equal((await server.call('GET', '/api/v1/evaluations/2023', { token: admin })).status, 404)
+    assert.equal((await server.call('GET', '/api/v1/evaluations/2025', { token: await server.login('gongyi') })).status, 403)
+    const dir = tmp()
+    await download(server, admin, s2025.pdf_url, path.join(dir, 'e.pdf'))
+    const text = execFileSync('pdftotext', [path.join(dir, 'e.pdf'), '-'], { encoding: 'utf8' })
+    assert.ok(text.includes('2025 年度绩效评价表') && text.includes('改造企业数量'), text.slice(0, 300))
+    await download(server, admin, s2025.xlsx_url, path.join(dir, 'e.xlsx'))
+    const sheetXml = execFileSync('unzip', ['-p', path.join(dir, 'e.xlsx'), 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' })
+    assert.ok(sheetXml.includes('计数口径与说明') && sheetXml.includes('小微企业园'))
+  } finally {
+    await server.stop()
+  }
+})

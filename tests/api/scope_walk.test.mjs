@@ -116,6 +116,8 @@ const SAMPLES = {
   'POST /api/v1/demand-lists': { industry: 'refractories', items: [{ kind: 'N', name: '巡检场景', category: 'scheduling' }] },
   'POST /api/v1/demand-lists/{id}/confirm': { deliberation_id: 1 },
   'POST /api/v1/reports': { period: '2026-10' },
+  'POST /api/v1/schedules': { name: '巡检', job_kind: 'reminders.due', every: 'daily', hour: 8 },
+  'PATCH /api/v1/schedules/{id}': { enabled: false },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
 }
@@ -211,7 +213,7 @@ function routes() {
 
 function fill(p, id) {
   return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
-    .replace('{version}', '1').replace('{mid}', '1').replace('{sid}', '1').replace('{oid}', '1').replace('{aid}', '1')
+    .replace('{version}', '1').replace('{stage}', '2025').replace('{mid}', '1').replace('{sid}', '1').replace('{oid}', '1').replace('{aid}', '1')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
@@ -455,6 +457,7 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.path.startsWith('/api/v1/platforms/{id}')) target = fill(r.path, platformId)
       if (r.path === '/api/v1/demand-lists/{id}') target = fill(r.path, listId)
       if (r.path === '/api/v1/stats/progress/items') target = `${r.path}?metric=smart`
+      if (r.path.startsWith('/api/v1/evaluations/{stage}')) target = r.path.replace('{stage}', '2025')
       if (r.scope === 'loans' && !['admin', 'yinhang', 'qiye'].includes(user)) continue
       if (r.scope === 'loan_pool' && !['admin', 'yinhang'].includes(user)) continue
       if (r.scope === 'enterprise') {

@@ -52,3 +52,7 @@ CREATE TABLE reminders_sent (
 
 -- 企商互动: why a need was closed, shown with it.
 ALTER TABLE needs ADD COLUMN close_reason TEXT;
+
+-- Reminders reach an enterprise's or a provider's accounts.
+CREATE INDEX users_enterprise ON users (enterprise_id, id);
+CREATE INDEX users_provider ON users (provider_id, id);

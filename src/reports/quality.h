@@ -1,0 +1,40 @@
+// 数据质量: what is missing or inconsistent in the data the figures are counted from — pilot enterprises without an
+// assessment, projects under way without a contract, enterprises accepted below 二级, passed projects whose enterprise
+// is not counted as accepted, late milestones and rectifications, and the plan's own inconsistencies. Each check
+// names how many and the first few, with where to look.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "auth/service.h"
+#include "market/directory.h"
+#include "projects/service.h"
+#include "registry/service.h"
+#include "stats/service.h"
+
+namespace sz::reports {
+
+struct QualitySample {
+  int64_t id = 0;
+  std::string name, detail;
+};
+struct QualityCheck {
+  std::string code, name, severity;  // severity: error (figures disagree) | warning (something missing) | info
+  int64_t count = 0;
+  std::vector<QualitySample> samples;  // the first few
+  std::string link;                    // where in the front end the whole list is
+};
+
+class Quality {
+ public:
+  Quality(stats::Service& stats, registry::Service& registry) : stats_(stats), registry_(registry) {}
+  // The city (district "") or one district, read as `p` may (city admin: any; district officer: their own).
+  Result<std::vector<QualityCheck>> check(db::Connection& c, const auth::Principal& p, const std::string& district,
+                                          int64_t now);
+
+ private:
+  stats::Service& stats_;
+  registry::Service& registry_;
+};
+
+}  // namespace sz::reports
