@@ -307,6 +307,17 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     return ok();
   });
   at("2026-10-28", 10, [&pf, &cast, st]() { return pf.exchange().accept(cast.qiye, kOrigin, st->need_b, st->proposal_b); });
+  // The schedules the city runs: the month's 通报 on the 1st, a data-quality check every Monday; deadline reminders
+  // set up but left for the admin to switch on.
+  at(cast.today, 8, [&pf, &cast]() -> Status {
+    ops::ScheduleInput monthly{std::string("每月通报（上月）"), std::string("reports.issue"), std::nullopt, std::string("monthly"), 1, 9, true};
+    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, monthly));
+    ops::ScheduleInput quality{std::string("每周数据质量检查"), std::string("reports.quality"), std::nullopt, std::string("weekly"), 1, 7, true};
+    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, quality));
+    ops::ScheduleInput reminders{std::string("每日临期提醒"), std::string("reminders.due"), std::nullopt, std::string("daily"), 0, 8, false};
+    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, reminders));
+    return ok();
+  });
   at("2026-11-03", 10, [&pf, &cast]() -> Status {
     exchange::Event e{0, "耐火材料行业数字化转型供需对接会", "2026-12-15", "新密市会展中心", std::string("refractories"), 120, 0, 0};
     SZ_ASSIGN(auto saved, pf.exchange().add_event(cast.admin, kOrigin, e));

@@ -77,6 +77,7 @@ class Platform {
   records::Service& records() { return records_; }
   platforms::Service& platforms() { return platforms_; }
   reports::Service& reports() { return reports_; }
+  ops::Service& ops() { return ops_; }
   const http::Router& router() const { return router_; }
 
  private:
