@@ -50,11 +50,7 @@ void register_routes(auth::Routes& routes, Service& docs) {
 }
 
 http::Response file_response(const store::Document& d, const std::string& path) {
-  http::Response r;
-  r.file_path = path;
-  r.content_type = d.content_type;
-  r.add_header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + http::percent_encode(d.name));
-  r.add_header("Cache-Control", "private, no-store");
+  http::Response r = http::attachment(path, d.content_type, d.name);
   r.add_header("X-Document-SHA256", d.sha256);
   return r;
 }

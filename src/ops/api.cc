@@ -243,13 +243,7 @@ void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
   routes.authed("GET", "/api/v1/jobs/{id}/download", [&ops](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto file, ops.job_file(p, id));
-    http::Response r;
-    r.file_path = file.path;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.add_header("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''" +
-                                            http::percent_encode(file.download_name));
-    r.add_header("Cache-Control", "no-store");
-    return r;
+    return http::attachment(file.path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.download_name);
   });
 
   routes.authed("GET", "/api/v1/system/status", [&ops, opts, schema_version](http::Request&, const auth::Principal& p) -> Result<http::Response> {

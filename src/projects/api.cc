@@ -278,13 +278,8 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto d, svc.detail(p, id));
     SZ_ASSIGN(auto path, write_archive(svc, docs, p, d, work_dir));
-    http::Response r;
-    r.file_path = path;
-    r.content_type = "application/zip";
     std::string name = "一企一档-项目" + std::to_string(id) + "-" + name_in(d.enterprise_names, d.project.enterprise_id) + ".zip";
-    r.add_header("Content-Disposition", "attachment; filename=\"project.zip\"; filename*=UTF-8''" + http::percent_encode(name));
-    r.add_header("Cache-Control", "private, no-store");
-    return r;
+    return http::attachment(path, "application/zip", name);
   });
 
   routes.pub("GET", "/api/v1/project-reference", [&svc](http::Request&) -> Result<http::Response> {

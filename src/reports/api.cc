@@ -24,14 +24,7 @@ bj::object report_json(const store::Report& r) {
                     {"issued_at", iso_utc(r.issued_at)}};
 }
 
-http::Response file_reply(const ReportFile& f) {
-  http::Response r;
-  r.file_path = f.path;
-  r.content_type = f.content_type;
-  r.add_header("Content-Disposition", "attachment; filename=\"report\"; filename*=UTF-8''" + http::percent_encode(f.download_name));
-  r.add_header("Cache-Control", "no-store");
-  return r;
-}
+http::Response file_reply(const ReportFile& f) { return http::attachment(f.path, f.content_type, f.download_name); }
 }  // namespace
 
 void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {

@@ -45,6 +45,15 @@ std::string percent_encode(const std::string& s) {
   return out;
 }
 
+Response attachment(const std::string& path, const std::string& content_type, const std::string& download_name) {
+  Response r;
+  r.file_path = path;
+  r.content_type = content_type;
+  r.add_header("Content-Disposition", "attachment; filename=\"download\"; filename*=UTF-8''" + percent_encode(download_name));
+  r.add_header("Cache-Control", "private, no-store");
+  return r;
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

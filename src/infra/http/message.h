@@ -41,6 +41,8 @@ struct Response {
 };
 
 Response no_content();
+// A file from disk sent as a download named `download_name` (UTF-8, RFC 5987), never cached.
+Response attachment(const std::string& path, const std::string& content_type, const std::string& download_name);
 // RFC 3986 percent-encoding of everything but unreserved characters (for filename*=UTF-8'' headers).
 std::string percent_encode(const std::string& s);
 
