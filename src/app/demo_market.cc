@@ -232,7 +232,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     for (const auto& industry : {"refractories", "aluminium", "auto_parts", "equipment"})
       for (size_t k = 0; k < 2; ++k) {
         const auto& [kind, name] = kinds[(k + std::string(industry).size()) % 3];
-        records::Recognition r{0, st->by_industry[industry].at(10 + k), kind, "provincial", name, "2025-09-10", 0};
+        records::Recognition r{0, st->by_industry[industry].at(10 + k), kind, "provincial", name, "2025-09-10", 0, ""};
         SZ_TRY(pf.records().recognize(cast.admin, kOrigin, r));
       }
     return ok();

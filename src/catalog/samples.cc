@@ -168,8 +168,19 @@ Result<std::vector<store::Deliberation>> Samples::deliberations(const auth::Prin
 }
 
 Result<ListView> Samples::list_view(db::Connection& c, store::DemandList l) {
-  ListView v{std::move(l), {}, std::nullopt, {}};
+  ListView v{std::move(l), {}, std::nullopt, {}, {}};
   v.items = items_of(v.list.items_json);
+  for (const auto& i : v.items)
+    for (int64_t sid : i.samples) {
+      if (v.sample_names.count(sid)) continue;
+      SZ_ASSIGN(auto s, store::sample(c, sid));
+      std::string name;
+      if (s) {
+        SZ_ASSIGN(auto e, registry::Service::find(c, s->enterprise_id));
+        if (e) name = e->name;
+      }
+      v.sample_names[sid] = name;
+    }
   if (v.list.version > 1) {
     SZ_ASSIGN(auto all, store::demand_lists(c, v.list.industry_code));
     for (const auto& x : all)

@@ -44,6 +44,7 @@ struct ListView {
   std::vector<DemandItem> items;
   std::optional<int64_t> previous_version;
   DemandDiff diff;  // against the previous version
+  std::map<int64_t, std::string> sample_names;  // sample → its enterprise's name
 };
 
 class Samples {

@@ -33,6 +33,23 @@ bj::object deliberation_json(const store::Deliberation& d) {
                     {"created_at", iso_utc(d.created_at)}};
 }
 
+// The items with each sample named, so readers who cannot open the samples still see whose need it was.
+bj::array items_json(const ListView& v) {
+  bj::array out;
+  const bj::value stored = bj::parse(v.list.items_json);
+  for (const auto& x : stored.as_array()) {
+    bj::object o = x.as_object();
+    bj::array named;
+    for (const auto& s : o.at("samples").as_array()) {
+      auto it = v.sample_names.find(s.as_int64());
+      named.push_back(bj::object{{"id", s.as_int64()}, {"enterprise_name", it == v.sample_names.end() ? "" : it->second}});
+    }
+    o["sample_enterprises"] = std::move(named);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 bj::array names(const std::vector<std::string>& list) {
   bj::array a;
   for (const auto& n : list) a.push_back(bj::value(n));
@@ -46,7 +63,7 @@ bj::object list_json(const ListView& v) {
                     {"version", l.version},
                     {"status", l.status},
                     {"status_name", l.status == "draft" ? "草稿" : "已确定"},
-                    {"items", bj::parse(l.items_json)},
+                    {"items", items_json(v)},
                     {"note", l.note},
                     {"deliberation_id", opt_value(l.deliberation_id)},
                     {"created_by", l.created_by},

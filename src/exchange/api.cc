@@ -118,13 +118,13 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     return json::reply(201, bj::object{{"id", m.id}});
   });
 
-  routes.authed("GET", "/api/v1/match-events", [&svc](http::Request&, const auth::Principal&) -> Result<http::Response> {
-    SZ_ASSIGN(auto list, svc.events());
+  routes.authed("GET", "/api/v1/match-events", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.events(p));
     bj::array items;
     for (const auto& e : list)
       items.push_back(bj::object{{"id", e.id}, {"title", e.title}, {"held_on", e.held_on}, {"place", e.place},
                                  {"industry", e.industry_code ? bj::value(*e.industry_code) : bj::value(nullptr)},
-                                 {"capacity", e.capacity}, {"registered", e.registered}});
+                                 {"capacity", e.capacity}, {"registered", e.registered}, {"registered_by_me", e.mine}});
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 

@@ -242,9 +242,13 @@ Result<Event> Service::add_event(const auth::Principal& p, const auth::Origin& f
   return e;
 }
 
-Result<std::vector<Event>> Service::events() {
+Result<std::vector<Event>> Service::events(const auth::Principal& p) {
   SZ_ASSIGN(auto* c, db_->local());
-  return store::events(*c);
+  SZ_ASSIGN(auto list, store::events(*c));
+  for (auto& e : list) {
+    SZ_ASSIGN(e.mine, store::is_registered(*c, e.id, p.user_id));
+  }
+  return list;
 }
 
 Status Service::register_for(const auth::Principal& p, const auth::Origin& from, int64_t event_id) {

@@ -41,6 +41,7 @@ struct Event {
   std::string title, held_on, place;
   std::optional<std::string> industry_code;
   int64_t capacity = 0, created_at = 0, registered = 0;
+  bool mine = false;  // the caller has registered
 };
 
 // A move the caller may make on a need now: propose, accept, close, message.
@@ -87,7 +88,7 @@ class Service {
   Result<Message> say(const auth::Principal& p, const auth::Origin& from, int64_t need_id, const std::string& body);
 
   Result<Event> add_event(const auth::Principal& p, const auth::Origin& from, Event e);
-  Result<std::vector<Event>> events();
+  Result<std::vector<Event>> events(const auth::Principal& p);
   Status register_for(const auth::Principal& p, const auth::Origin& from, int64_t event_id);
   Result<std::vector<std::pair<std::string, std::string>>> registrations(const auth::Principal& p, int64_t event_id);
 

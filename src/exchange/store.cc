@@ -131,6 +131,11 @@ Result<bool> register_user(db::Connection& c, int64_t event_id, int64_t user_id,
   return n > 0;
 }
 
+Result<bool> is_registered(db::Connection& c, int64_t event_id, int64_t user_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM match_registrations WHERE event_id = $1 AND user_id = $2", {event_id, user_id}));
+  return row.has_value();
+}
+
 Result<std::vector<std::pair<int64_t, std::string>>> registrations(db::Connection& c, int64_t event_id) {
   SZ_ASSIGN(auto rows, c.query("SELECT user_id, party FROM match_registrations WHERE event_id = $1 ORDER BY registered_at, user_id",
                                {event_id}));

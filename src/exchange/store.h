@@ -36,5 +36,6 @@ Result<std::optional<Event>> event(db::Connection& c, int64_t id);
 // false when already registered
 Result<bool> register_user(db::Connection& c, int64_t event_id, int64_t user_id, const std::string& party, int64_t at);
 Result<std::vector<std::pair<int64_t, std::string>>> registrations(db::Connection& c, int64_t event_id);
+Result<bool> is_registered(db::Connection& c, int64_t event_id, int64_t user_id);
 
 }  // namespace sz::exchange::store

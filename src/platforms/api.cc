@@ -235,7 +235,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
     for (const auto& e : list) items.push_back(evaluation_json(e, svc.rules()));
     for (const auto& c : svc.rules().criteria) criteria.push_back(bj::object{{"code", c.code}, {"name", c.name}, {"max", c.max}});
     criteria.push_back(bj::object{{"code", "served"}, {"name", svc.rules().served_name}, {"max", svc.rules().served_max},
-                                  {"computed", true}});
+                                  {"full_at", svc.rules().served_full_at}, {"computed", true}});
     return json::reply(200, bj::object{{"items", std::move(items)}, {"criteria", std::move(criteria)},
                                        {"rules_version", svc.rules().version}});
   });

@@ -20,14 +20,16 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto list, svc.chains(req.query_param("industry").value_or("")));
     bj::array items;
     for (const auto& m : list) {
-      bj::array scenarios, members;
+      bj::array scenarios, members, member_names;
+      for (const auto& n : m.member_names) member_names.push_back(bj::value(n));
       for (const auto& s : m.scenarios) scenarios.push_back(bj::value(s));
       for (int64_t e : m.members) members.push_back(e);
       items.push_back(bj::object{{"id", m.id}, {"name", m.name}, {"industry", m.industry_code},
                                  {"lead_enterprise_id", opt_value(m.lead_enterprise_id)}, {"lead_name", m.lead_name},
                                  {"provider_id", opt_value(m.provider_id)}, {"scenarios", std::move(scenarios)},
                                  {"status", m.status}, {"status_name", m.status == "building" ? "建设中" : "运行中"},
-                                 {"recognized_by_miit", m.recognized_by_miit}, {"members", std::move(members)}});
+                                 {"recognized_by_miit", m.recognized_by_miit}, {"members", std::move(members)},
+                                 {"member_names", std::move(member_names)}});
     }
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
@@ -68,7 +70,8 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto list, svc.recognitions(eid));
     bj::array items;
     for (const auto& r : list)
-      items.push_back(bj::object{{"id", r.id}, {"enterprise_id", r.enterprise_id}, {"kind", r.kind}, {"level", r.level},
+      items.push_back(bj::object{{"id", r.id}, {"enterprise_id", r.enterprise_id}, {"enterprise_name", r.enterprise_name},
+                                 {"kind", r.kind}, {"level", r.level},
                                  {"name", r.name}, {"recognized_on", r.recognized_on}});
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });

@@ -69,9 +69,22 @@ Result<ChainModel> Service::add_chain(const auth::Principal& p, const auth::Orig
   return m;
 }
 
+namespace {
+Result<std::string> enterprise_name(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto e, registry::Service::find(c, id));
+  return e ? e->name : std::string();
+}
+}  // namespace
+
 Result<std::vector<ChainModel>> Service::chains(const std::string& industry) {
   SZ_ASSIGN(auto* c, db_->local());
-  return store::chains(*c, industry);
+  SZ_ASSIGN(auto list, store::chains(*c, industry));
+  for (auto& m : list)
+    for (int64_t e : m.members) {
+      SZ_ASSIGN(auto name, enterprise_name(*c, e));
+      m.member_names.push_back(std::move(name));
+    }
+  return list;
 }
 
 Result<Recognition> Service::recognize(const auth::Principal& p, const auth::Origin& from, Recognition r) {
@@ -93,7 +106,11 @@ Result<Recognition> Service::recognize(const auth::Principal& p, const auth::Ori
 
 Result<std::vector<Recognition>> Service::recognitions(std::optional<int64_t> enterprise_id) {
   SZ_ASSIGN(auto* c, db_->local());
-  return store::recognitions(*c, enterprise_id);
+  SZ_ASSIGN(auto list, store::recognitions(*c, enterprise_id));
+  for (auto& r : list) {
+    SZ_ASSIGN(r.enterprise_name, enterprise_name(*c, r.enterprise_id));
+  }
+  return list;
 }
 
 Result<Park> Service::add_park(const auth::Principal& p, const auth::Origin& from, Park k) {

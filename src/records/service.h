@@ -24,11 +24,13 @@ struct ChainModel {
   bool recognized_by_miit = false;
   std::vector<int64_t> members;
   int64_t created_at = 0, updated_at = 0;
+  std::vector<std::string> member_names;  // filled when read, in the order of `members`
 };
 struct Recognition {
   int64_t id = 0, enterprise_id = 0;
   std::string kind, level, name, recognized_on;  // kind: factory | workshop | scenario; level: provincial | national
   int64_t created_at = 0;
+  std::string enterprise_name;  // filled when read
 };
 struct Park {
   int64_t id = 0;

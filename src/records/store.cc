@@ -29,7 +29,7 @@ Result<std::vector<ChainModel>> chains(db::Connection& c, const std::string& ind
   std::vector<ChainModel> out;
   for (const auto& r : rows) {
     ChainModel m{r.i64(0), r.text(1), r.text(2), r.opt_i64(3), r.text(4), r.opt_i64(5), {}, r.text(7), r.i64(8) != 0, {},
-                 r.i64(9), r.i64(10)};
+                 r.i64(9), r.i64(10), {}};
     const bj::value scenarios = bj::parse(r.text(6));
     for (const auto& s : scenarios.as_array()) m.scenarios.emplace_back(s.as_string());
     SZ_ASSIGN(auto members, c.query("SELECT enterprise_id FROM chain_members WHERE model_id = $1 ORDER BY enterprise_id", {m.id}));
@@ -53,7 +53,7 @@ Result<std::vector<Recognition>> recognitions(db::Connection& c, std::optional<i
                                    " ORDER BY id",
                                p));
   std::vector<Recognition> out;
-  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6)});
+  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6), ""});
   return out;
 }
 

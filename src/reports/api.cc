@@ -49,6 +49,10 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
     f.kind = req.query_param("kind").value_or("");
     f.period = req.query_param("period").value_or("");
     if (auto s = req.query_param("scope")) f.scope = *s == "city" ? "" : *s;
+    if (auto j = req.query_param("job_id"); j && !j->empty()) {
+      if (j->find_first_not_of("0123456789") != std::string::npos || j->size() > 18) return err::invalid("job_id", "任务编号应为正整数");
+      f.job_id = std::stoll(*j);
+    }
     int64_t total = 0;
     SZ_ASSIGN(auto list, svc.list(p, f, page.size, page.offset(), &total));
     bj::array items;

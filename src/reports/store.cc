@@ -38,6 +38,7 @@ Result<std::vector<Report>> reports(db::Connection& c, const Filter& f, int64_t 
   if (f.scope) where += " AND scope = " + db::bind(p, *f.scope);
   if (!f.kind.empty()) where += " AND kind = " + db::bind(p, f.kind);
   if (!f.period.empty()) where += " AND period = " + db::bind(p, f.period);
+  if (f.job_id) where += " AND job_id = " + db::bind(p, *f.job_id);
   SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) FROM reports" + where, p));
   *total = n->i64(0);
   std::string page = " LIMIT " + db::bind(p, limit) + " OFFSET " + db::bind(p, offset);

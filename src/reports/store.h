@@ -26,6 +26,7 @@ Result<std::optional<Report>> report(db::Connection& c, int64_t id);
 struct Filter {
   std::optional<std::string> scope;  // nullopt: every scope
   std::string kind, period;
+  std::optional<int64_t> job_id;  // the reports one issuing job wrote
 };
 // Newest first, without the snapshot text.
 Result<std::vector<Report>> reports(db::Connection& c, const Filter& f, int64_t limit, int64_t offset, int64_t* total);

@@ -86,7 +86,9 @@ test('需求 → 推荐 → 响应 → 留言与站内消息 → 对接；对接
   await ok(await call('fuwushang', 'POST', `/api/v1/match-events/${ev.id}/registrations`), 204)
   const list = await ok(await call('admin', 'GET', `/api/v1/match-events/${ev.id}/registrations`))
   assert.deepEqual(list.items.map((x) => x.party), ['企业', '服务商'])
-  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/match-events'))).items[0].registered, 2)
+  const events = await ok(await call('qiye', 'GET', '/api/v1/match-events'))
+  assert.deepEqual([events.items[0].registered, events.items[0].registered_by_me], [2, true])
+  assert.equal((await ok(await call('xinmi', 'GET', '/api/v1/match-events'))).items[0].registered_by_me, false)
 
   // A review assignment arrives as a notification.
   const zhuanjia = (await ok(await call('zhuanjia', 'GET', '/api/v1/auth/me'))).user.id

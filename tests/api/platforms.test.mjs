@@ -137,5 +137,6 @@ test('平台考评：评分项与满分来自数据，服务企业数由推送�
   const list = await ok(await call('qiye', 'GET', '/api/v1/platform-evaluations?period=2025-12'))
   assert.equal(list.items.length, 2)
   assert.equal(list.criteria.find((c) => c.code === 'served').computed, true)
+  assert.equal(list.criteria.find((c) => c.code === 'served').full_at, 50)
   assert.equal(list.items.filter((i) => i.award).length, 0)
 })

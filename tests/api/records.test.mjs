@@ -27,6 +27,8 @@ test('链式模式、认定、园区、培训：登记权限与按行业统计',
     provider_id: 1, scenarios: ['供应链协同'], status: 'operating', recognized_by_miit: true, members: [3, 4, 5] }), 201)
   const chains = await ok(await call('qiye', 'GET', '/api/v1/chain-models'))
   assert.deepEqual(chains.items[0].members, [3, 4, 5])
+  assert.equal(chains.items[0].member_names.length, 3)
+  assert.ok(chains.items[0].member_names.every((n) => n.length > 0))
   assert.ok(chains.items[0].lead_name.length > 0)  // taken from the lead enterprise
 
   // A district records recognitions for its own enterprises only.
@@ -46,6 +48,8 @@ test('链式模式、认定、园区、培训：登记权限与按行业统计',
   assert.equal((await call('xinmi', 'PUT', `/api/v1/trainings/${training.id}/attendance`, { enterprise_id: 1, people: 1 })).status, 403)
   assert.equal((await call('admin', 'PUT', '/api/v1/trainings/999/attendance', { enterprise_id: 1, people: 1 })).status, 404)
 
+  const recs = await ok(await call('qiye', 'GET', '/api/v1/recognitions?enterprise_id=108'))
+  assert.ok(recs.items[0].enterprise_name.length > 0)
   const tally = await ok(await call('qiye', 'GET', '/api/v1/records/tally'))
   assert.equal(tally.chain_models.aluminium, 1)
   assert.equal(tally.smart_factories.total, 2)

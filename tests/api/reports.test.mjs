@@ -43,6 +43,8 @@ test('发布月度通报：全市与各区县各一份 PDF 与 Excel；中文可
     assert.equal(job.state, 'succeeded', JSON.stringify(job))
     const list = (await server.call('GET', '/api/v1/reports?page_size=100', { token: admin })).json
     assert.equal(list.total, 17)  // the city and its 16 districts
+    assert.equal((await server.call('GET', `/api/v1/reports?job_id=${job.id}&page_size=1`, { token: admin })).json.total, 17)
+    assert.equal((await server.call('GET', '/api/v1/reports?job_id=x1', { token: admin })).status, 422)
     const city = list.items.find((r) => r.scope.code === '')
     assert.equal(city.period_label, '2026年10月')
     assert.match(city.snapshot_sm3, /^[0-9a-f]{64}$/)

@@ -77,6 +77,10 @@ test('“N+X”需求清单：版本、确定后不可改、与上一版的差�
   const v1 = await ok(await draft([...N, X]), 201)
   assert.deepEqual([v1.version, v1.status], [1, 'draft'])
   assert.deepEqual(v1.changes.added, ['窑炉智能排产', '耐材质量在线检测', '隧道窑温度场优化'])
+  // Whose need an X scenario came from is named for every reader.
+  const x = v1.items.find((i) => i.kind === 'X')
+  assert.deepEqual(x.sample_enterprises.map((s) => s.id), [selected[0]])
+  assert.ok(x.sample_enterprises[0].enterprise_name.length > 0)
 
   const delib = (await ok(await call('admin', 'GET', '/api/v1/sample-deliberations?industry=refractories'))).items[0]
   const other = await ok(await call('admin', 'POST', '/api/v1/sample-deliberations', { industry: 'aluminium', held_on: '2024-06-21', experts: ['a', 'b', 'c'], minutes: '铝行业' }), 201)
