@@ -7,8 +7,8 @@
 // message; qiye sees the unread count on the bell, opens the need from the bell (the count drops), reads the message
 // and picks fuwushang's proposal (the need becomes 已对接, the other proposal 未选中); fuwushang is told in its
 // notifications and marks them all read. Refusals show the server's message: a district officer of another district
-// opening the need, a proposal sent from a page left open while the need was closed, a registration for a full
-// 供需对接会. Last, the city admin publishes a 供需对接会 (qiye registers; capacity shown) and registers a 小微企业园,
+// opening the need, a proposal sent from a page left open while the need was closed (which the city admin then finds
+// closed, with its reason), a registration for a full 供需对接会. Last, the city admin publishes a 供需对接会 (qiye registers; capacity shown) and registers a 小微企业园,
 // and the tally by industry counts it.
 //
 // Needs a server with --test-clock (the 公示): run on its own it starts one on the bare demo; under scripts/test.sh it
@@ -194,7 +194,7 @@ test('企商互动：发布需求、匹配推荐、服务商响应与留言、�
       const rows = page.getByTestId('proposal-table').locator('tbody tr')
       const mine = rows.filter({ hasText: FUWUSHANG })
       const other = rows.filter({ hasText: zhilian.name })
-      await expectText(other, zhilian.productName)
+      await expectText(other.getByTestId('proposal-product'), zhilian.productName)
       await mine.getByTestId('proposal-accept').click()
       const d = page.getByTestId('proposal-accept-dialog')
       assert.match(await d.innerText(), new RegExp(`选定「${FUWUSHANG}」的方案（报价 450,000.00 元）`))
@@ -254,6 +254,18 @@ test('企商互动：发布需求、匹配推荐、服务商响应与留言、�
       assert.equal(await textOf(d, 'form-dialog-error'), '该需求已对接或关闭，不再接受响应')
       await shot(page, 'proposal-refused')
       await d.getByRole('button', { name: '取消' }).click()
+
+      // The city admin finds it among the closed needs, its enterprise named in the list, and the reason on its page.
+      await switchUser(page, 'admin')
+      await page.goto(`${BASE_URL}/needs?status=closed`)
+      const closed = page.getByTestId('need-table').locator('tbody tr').filter({ hasText: `釉面缺陷在线检测-${short}` })
+      await expectText(closed.getByTestId('need-enterprise-name'), '新密恒泰耐火材料有限公司')
+      await closed.getByTestId('need-title').click()
+      await page.waitForURL(new RegExp(`/needs/${later.id}$`))
+      await expectText(page.getByTestId('need-status'), '已关闭')
+      assert.equal(await textOf(page, 'need-closed-reason'), '已自行解决')
+      assert.equal(await page.getByTestId('need-close').count(), 0)
+      assert.equal(await page.getByTestId('need-propose').count(), 0)
     })
 
     await step('match-event', async () => {

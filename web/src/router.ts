@@ -22,7 +22,7 @@ export const PLATFORM_NAME = '郑州市中小企业数字化转型公共服务�
 
 export const ENTERPRISE_ROLES = ['city_admin', 'district_officer', 'enterprise']
 export const ADMIN_ROLES = ['city_admin']
-// 数据驾驶舱 (their home page) and 退出与增补.
+// 数据驾驶舱 (their home page), 监测通报 and 退出与增补.
 export const OFFICIAL_ROLES = ['city_admin', 'district_officer']
 // Who may open an enterprise's 评测 records; the server narrows it to the enterprise's own, its district's, or an
 // assigned expert's.
@@ -95,6 +95,9 @@ const router = createRouter({
         page('targets', 'targets', () => import('@/views/TargetsView.vue'), '目标任务'),
         page('enterprises', 'enterprises', () => import('@/views/EnterprisesView.vue'), '试点企业', ENTERPRISE_ROLES),
         page('withdrawals', 'withdrawals', () => import('@/views/WithdrawalsView.vue'), '退出与增补', OFFICIAL_ROLES),
+        // 监测通报: the city issues them; a district reads its own (the server narrows the list).
+        page('reports', 'reports', () => import('@/views/reports/ReportsView.vue'), '监测通报', OFFICIAL_ROLES),
+        page('reports/:id(\\d+)', 'report', () => import('@/views/reports/ReportView.vue'), '通报详情', OFFICIAL_ROLES),
         // 数字化水平评测
         page('my/assessments', 'my-assessments', EnterpriseAssessmentsView, '数字化水平评测', ['enterprise']),
         page('enterprises/:id(\\d+)/assessments', 'enterprise-assessments', EnterpriseAssessmentsView, '评测记录', ASSESSMENT_ROLES),

@@ -476,11 +476,12 @@ export const loanApi = {
     http.post<{ id: number }>('/loan-pool', input),
 }
 
-// 企商互动. The server answers the whole list (the newest 500) under its filters; pages split it themselves.
+// 企商互动.
 export const needApi = {
-  // An enterprise sees its own, a district its district's, a provider the open ones, the city all. Filters: status,
-  // category.
-  list: (query: Query = {}) => http.get<{ items: Need[] }>('/needs', query),
+  // Newest first, a page at a time, each with its enterprise's name. An enterprise sees its own, a district its
+  // district's, a provider the open ones and those it answered, the city all. Filters: status, category.
+  list: (query: PageQuery) => http.get<Page<Need>>('/needs', query),
+  // With the moves open to the caller (`actions`).
   get: (id: number) => http.get<NeedDetail>(`/needs/${id}`),
   suggestions: (id: number) => http.get<NeedSuggestions>(`/needs/${id}/suggestions`),
   create: (input: NeedInput) => http.post<Need>('/needs', input),

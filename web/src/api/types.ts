@@ -310,6 +310,8 @@ export interface Job {
   // The contract says only "error|null": a message, or an {code, message} object.
   error: string | { code?: string; message?: string } | null
   result: JobResult | null
+  // What a finished job without a file reports (how many reports it issued …); absent or null otherwise.
+  output?: Record<string, unknown> | null
 }
 
 // ---- 系统状态 ----
@@ -1430,6 +1432,10 @@ export interface Need {
   status: NeedStatus
   status_name: string
   created_at: string
+  enterprise_name: string
+  // Set once the need is closed (not when it is matched).
+  closed_at: string | null
+  close_reason: string | null
 }
 
 // submitted 待选择 → accepted 已选定 | declined 未选中 (another was accepted).
@@ -1439,6 +1445,7 @@ export interface NeedProposal {
   id: number
   provider: IdName
   product_id: number | null
+  product_name: string | null
   summary: string
   price_fen: number
   status: ProposalStatus
@@ -1452,11 +1459,20 @@ export interface NeedMessage {
   created_at: string
 }
 
+// A move open to the caller on a need now (exchange/service.cc decides): propose 响应需求, accept 选择对接方案,
+// close 关闭需求, message 留言.
+export type NeedActionCode = 'propose' | 'accept' | 'close' | 'message'
+
+export interface NeedAction {
+  action: NeedActionCode
+  name: string
+}
+
 // The enterprise's side and the officials see every proposal; a provider its own.
 export interface NeedDetail extends Need {
-  enterprise_name: string
   proposals: NeedProposal[]
   messages: NeedMessage[]
+  actions: NeedAction[]
 }
 
 // Listed products of the need's category serving its industry, and listed providers serving it, by stars.

@@ -1,6 +1,6 @@
-// 企商互动 as the server's rules state them (exchange/service.cc): who may answer, pick, close; the names and colours
-// of the statuses. These only hide what the server would refuse; it still decides, and its message is shown.
-import type { CodeName, MatchEvent, Need, NeedDetail, User } from '@/api/types'
+// 企商互动 as the pages show it: the names and colours of the statuses, the moves the server says are open on a need,
+// who is offered posting one, and the state of a 供需对接会.
+import type { CodeName, MatchEvent, NeedAction, NeedActionCode, NeedDetail, User } from '@/api/types'
 import type { TagType } from './projects'
 
 export const NEED_STATUSES: CodeName[] = [
@@ -23,27 +23,11 @@ export function proposalStatusTagType(status: string): TagType {
   return status === 'accepted' ? 'success' : status === 'declined' ? 'info' : 'warning'
 }
 
-// The enterprise that posted the need.
-export function isNeedOwner(user: User | null, need: Need): boolean {
-  return !!user && user.roles.includes('enterprise') && user.enterprise_id === need.enterprise_id
-}
-
-// The enterprise that posted (or the city admin) picks one proposal while the need is open.
-export function canAcceptProposal(user: User | null, need: Need): boolean {
-  return need.status === 'open' && !!user && (isNeedOwner(user, need) || user.roles.includes('city_admin'))
-}
-
-// The enterprise that posted, the city admin or the need's district closes it, with a reason, while it is open.
-export function canCloseNeed(user: User | null, need: Need): boolean {
-  if (need.status !== 'open' || !user) return false
-  if (isNeedOwner(user, need) || user.roles.includes('city_admin')) return true
-  return user.roles.includes('district_officer') && user.district?.code === need.district_code
-}
-
-// A provider's account answers an open need once (the server also checks that the provider is listed).
-export function canPropose(user: User | null, need: NeedDetail): boolean {
-  if (need.status !== 'open' || !user || !user.roles.includes('provider') || user.provider_id == null) return false
-  return !need.proposals.some((p) => p.provider.id === user.provider_id)
+// A move open to the caller on the need, as the server lists it in `actions` (who may answer, pick or close, and
+// when, is its rule alone); undefined when it is not open. The server still decides when the move is sent — a page
+// left open may be stale — and its message is shown.
+export function needAction(need: Pick<NeedDetail, 'actions'>, action: NeedActionCode): NeedAction | undefined {
+  return need.actions.find((a) => a.action === action)
 }
 
 // Officials (the city, a district) post for an enterprise they name; an enterprise user for its own.

@@ -72,11 +72,25 @@ export function formatDrillValue(metric: string, value: unknown): string {
   return `${fenToWan(spending)} / ${fenToWan(revenue)}（${percentOf(BigInt(spending), BigInt(revenue))}）`
 }
 
-// a ÷ b as a percentage with two decimals, rounded half up on integers.
-export function percentOf(a: bigint, b: bigint): string {
+// a ÷ b as a percentage with two decimals, rounded half up on integers — or, with 'down', cut to the basis point as
+// the printed 通报 has it (reports::percent), so a figure on the page reads as in the PDF.
+export function percentOf(a: bigint, b: bigint, round: 'half_up' | 'down' = 'half_up'): string {
   if (b === 0n) return '—'
-  const rounded = ((a * 100000n) / b + 5n) / 10n
+  const rounded = round === 'down' ? (a * 10000n) / b : ((a * 100000n) / b + 5n) / 10n
   return `${rounded / 100n}.${(rounded % 100n).toString().padStart(2, '0')}%`
+}
+
+// A figure of the 通报's snapshot, which holds the plan's figures in hundredths (12 enterprises → 1200, 3.25% → 325),
+// shown as the dashboard shows the figure itself.
+export function formatHundredths(value: number | null | undefined, kind: ProgressIndicator['kind'] | string = 'count'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
+  return formatFigure(value / 100, kind)
+}
+
+// actual ÷ target of two snapshot figures (hundredths or counts alike), as the 通报 prints it; "—" without both.
+export function snapshotRate(actual: number | null | undefined, target: number | null | undefined): string {
+  if (actual === null || actual === undefined || target === null || target === undefined || target <= 0) return '—'
+  return percentOf(BigInt(actual), BigInt(target), 'down')
 }
 
 // What a click on an indicator's actual lists: its metric, in one industry (code and short name) or in total.

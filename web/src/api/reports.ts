@@ -1,0 +1,161 @@
+// 监测通报 (reports/api.cc): a period's reports — the city's and each district's — issued by the city admin as a job,
+// each frozen on a snapshot (its SM3 and the audit chain head kept with it) from which the PDF and the workbook are
+// rendered; a district officer reads its own district's. And the 达标预测 of the 数据驾驶舱, computed as the
+// reports compute it.
+import { http } from './http'
+import type { PageQuery } from './index'
+import type { CodeName, Job, Page } from './types'
+
+export type ReportKind = 'month' | 'quarter'
+
+// A document of the report: its SM3, its size in bytes and where to download it (the session goes with a plain GET).
+export interface ReportFile {
+  sm3: string
+  size: number
+  url: string
+}
+
+export interface Report {
+  id: number
+  kind: ReportKind
+  // "2026-10" or "2026-Q3".
+  period: string
+  // "2026年10月" or "2026年第三季度".
+  period_label: string
+  // code '' and name 全市 for the city's report.
+  scope: CodeName
+  snapshot_sm3: string
+  // The audit chain's head when the snapshot was taken.
+  audit: { seq: number; hash: string }
+  pdf: ReportFile
+  xlsx: ReportFile
+  job_id: number
+  issued_by: string
+  issued_at: string
+}
+
+// ---- the snapshot (figures of indicators in hundredths: 12 enterprises → 1200, 3.25% → 325; money in 分) ----
+
+export interface SnapshotIndicator {
+  no: number
+  name: string
+  unit: string
+  kind: 'count' | 'ratio' | 'sum'
+  target: number | null
+  actual: number | null
+  by_industry: { industry: string; target: number | null; actual: number | null }[]
+}
+
+export interface SnapshotDistrict {
+  code: string
+  name: string
+  // Enterprises (whole counts): the annex's task, its 2024 part and 2025 part.
+  target: number
+  y2024: number
+  y2025: number
+  pilot: number
+  assessed: number
+  level2: number
+  accepted: number
+  rank: number
+}
+
+export type ForecastRisk = 'behind' | 'at_risk' | 'on_track' | 'unknown'
+
+// One district's or industry's forecast for a target year (whole enterprises).
+export interface ForecastRow {
+  code: string
+  name: string
+  target: number | null
+  accepted: number
+  p10: number
+  p50: number
+  p90: number
+  enough_history: boolean
+  risk: ForecastRisk | null
+}
+
+export interface ForecastYear {
+  label: string
+  last_day: string
+  districts: ForecastRow[]
+  // The city only, for the years counted against the whole task.
+  industries: ForecastRow[]
+}
+
+export interface Forecast {
+  years: ForecastYear[]
+  // How many finished durations each stage has (未立项, 申报评审, 立项实施, 验收中).
+  observed_durations: number[]
+  method: string
+}
+
+export interface LateMilestone {
+  project_id: number
+  project: string
+  enterprise: string
+  district: string
+  milestone: string
+  due_on: string
+  days_late: number
+}
+
+export interface Snapshot {
+  meta: {
+    title: string
+    kind: ReportKind
+    period: string
+    period_label: string
+    scope: CodeName
+    issuer: string
+    // Epoch seconds.
+    issued_at: number
+    as_of: string
+    plan_version: string
+    rd_year: number
+  }
+  industries: { code: string; short_name: string }[]
+  indicators: SnapshotIndicator[]
+  districts: SnapshotDistrict[]
+  funnel: { code: string; name: string; count: number }[]
+  forecast: Forecast
+  late_milestones: { total: number; items: LateMilestone[] }
+  // The city's report only.
+  funds?: { year: number; source: string; budget_fen: number; committed_fen: number; paid_fen: number; remaining_fen: number }[]
+  providers?: { name: string; stars: number; score_milli: number | null; projects: number; accepted: number }[]
+  // Figures (hundredths) that moved since the previous report of the scope and kind; previous is its period label.
+  changes: { previous: string | null; items: { item: string; before: number; after: number }[] }
+  audit: { seq: number; hash: string }
+}
+
+export interface ReportRenderer {
+  font_file: string
+  font_sha256: string
+  font_package: string
+  cairo: string
+  pango: string
+}
+
+export interface ReportDetail extends Report {
+  snapshot: Snapshot
+  // The snapshot's SM3 computed again equals the one recorded at issue.
+  snapshot_intact: boolean
+  renderer: ReportRenderer
+}
+
+export interface ForecastResponse {
+  as_of: string
+  scope: CodeName
+  forecast: Forecast
+}
+
+export const reportApi = {
+  // Newest first. Filters: kind (month | quarter), period, scope (city admin: 'city' or a district code; a district
+  // officer always gets its own district's).
+  list: (query: PageQuery) => http.get<Page<Report>>('/reports', query),
+  get: (id: number) => http.get<ReportDetail>(`/reports/${id}`),
+  // city_admin; 202 with the queued job; 422 for a malformed period or one that has not begun.
+  issue: (period: string) => http.post<{ job: Job }>('/reports', { period }),
+  // The caller's scope: the city, or a district officer's own district.
+  forecast: () => http.get<ForecastResponse>('/stats/forecast'),
+}
