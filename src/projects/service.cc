@@ -865,8 +865,9 @@ Result<Service::Summary> Service::summary(const auth::Principal& p) {
 }
 
 Result<std::vector<store::LateMilestone>> Service::late_milestones(db::Connection& c, const std::string& district,
-                                                                   const std::string& today, int64_t limit, int64_t* total) {
-  return store::late_milestones(c, district, today, limit, total);
+                                                                   const std::string& today, int64_t limit, int64_t* total,
+                                                                   int64_t* projects) {
+  return store::late_milestones(c, district, today, limit, total, projects);
 }
 
 Result<std::vector<int64_t>> Service::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }

@@ -178,7 +178,8 @@ class Service {
   // For reports (no caller): the city ("") or one district.
   Result<Summary> summary_of(const std::string& district);
   static Result<std::vector<store::LateMilestone>> late_milestones(db::Connection& c, const std::string& district,
-                                                                   const std::string& today, int64_t limit, int64_t* total);
+                                                                   const std::string& today, int64_t limit, int64_t* total,
+                                                                   int64_t* projects = nullptr);
   static Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
   static Result<std::vector<store::DueMilestone>> due_milestones(db::Connection& c, const std::string& from,
                                                                  const std::string& to, int64_t limit);

@@ -460,13 +460,14 @@ Result<std::vector<CountRow>> state_counts(db::Connection& c, const std::string&
 }
 
 Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
-                                                   int64_t limit, int64_t* total) {
+                                                   int64_t limit, int64_t* total, int64_t* projects) {
   db::Params p;
   std::string where = " WHERE m.done_on IS NULL AND m.due_on < " + db::bind(p, today);
   if (!district.empty()) where += " AND pr.district_code = " + db::bind(p, district);
   std::string from = " FROM milestones m JOIN projects pr ON pr.id = m.project_id";
-  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*)" + from + where, p));
+  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*), COUNT(DISTINCT m.project_id)" + from + where, p));
   *total = n->i64(0);
+  if (projects) *projects = n->i64(1);
   std::string limit_at = db::bind(p, limit);
   SZ_ASSIGN(auto rows, c.query("SELECT m.project_id, pr.enterprise_id, pr.name, pr.district_code, m.name, m.due_on" + from +
                                    where + " ORDER BY m.due_on, m.project_id, m.seq LIMIT " + limit_at,

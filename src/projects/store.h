@@ -178,8 +178,9 @@ struct LateMilestone {
   int64_t project_id = 0, enterprise_id = 0;
   std::string project_name, district_code, milestone, due_on;
 };
+// `projects`, when given, receives how many projects those milestones belong to.
 Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
-                                                   int64_t limit, int64_t* total);
+                                                   int64_t limit, int64_t* total, int64_t* projects = nullptr);
 
 // Open milestones due between two days (inclusive), for reminders.
 struct DueMilestone {

@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+
 #include "infra/clock.h"
 #include "infra/pdf.h"
 #include "infra/text.h"
@@ -92,6 +94,31 @@ std::vector<Table> forecast_tables(const bj::object& s) {
     }
   }
   return out;
+}
+
+Table forecast_cells_table(const bj::object& s) {
+  Table t{"达标预测（区县×行业）", {{"年份", 1}, {"区县", 1.4}, {"行业", 1}, {"已验收", 0.8, true}, {"10%", 0.6, true},
+                                   {"中位数", 0.7, true}, {"90%", 0.6, true}}, {}};
+  std::map<std::string, std::string> names;
+  for (const auto& i : s.at("industries").as_array()) names[str(i.at("code"))] = str(i.at("short_name"));
+  for (const auto& y : s.at("forecast").at("years").as_array())
+    if (const auto* cells = y.as_object().if_contains("cells"))
+      for (const auto& v : cells->as_array())
+        t.rows.push_back({str(y.at("label")), str(v.at("district_name")), names[str(v.at("industry"))],
+                          std::to_string(num(v.at("accepted"))), std::to_string(num(v.at("p10"))),
+                          std::to_string(num(v.at("p50"))), std::to_string(num(v.at("p90")))});
+  return t;
+}
+
+Table quality_table(const bj::object& s) {
+  Table t{"数据质量", {{"检查项", 4}, {"数量", 1, true}, {"性质", 1}}, {}};
+  if (const auto* checks = s.if_contains("data_quality"))
+    for (const auto& v : checks->as_array()) {
+      std::string sev = str(v.at("severity"));
+      t.rows.push_back({str(v.at("name")), std::to_string(num(v.at("count"))),
+                        num(v.at("count")) == 0 ? "正常" : sev == "error" ? "数字不一致" : sev == "warning" ? "缺失" : "说明"});
+    }
+  return t;
 }
 
 Table late_table(const bj::object& s) {
@@ -187,13 +214,16 @@ Status render_pdf(const bj::object& s, const std::string& snapshot_sm3, const st
   for (const auto& t : forecast_tables(s)) put(t);
 
   d.heading("五、逾期事项");
-  d.paragraph("逾期未完成的里程碑共 " + std::to_string(num(s.at("late_milestones").at("total"))) + " 个，按应完成日期列出前30个。");
+  const auto& late = s.at("late_milestones").as_object();
+  d.paragraph("逾期未完成的里程碑共 " + std::to_string(num(late.at("total"))) + " 个，涉及 " +
+              std::to_string(late.contains("projects") ? num(late.at("projects")) : 0) + " 个项目；按应完成日期列出前30个。");
   d.table(late_table(s).columns, late_table(s).rows);
 
   if (city) {
     put(funds_table(s));
     put(providers_table(s));
   }
+  if (s.contains("data_quality")) put(quality_table(s));
   const auto& prev = s.at("changes").at("previous");
   d.heading("与上期相比");
   if (prev.is_null()) d.paragraph("本期为该范围的首期通报。");
@@ -213,7 +243,9 @@ Status render_xlsx(const bj::object& s, const std::string& snapshot_sm3, const s
   const auto& meta = s.at("meta").as_object();
   std::vector<Table> tables = {indicators_table(s), districts_table(s), funnel_table(s)};
   for (auto& t : forecast_tables(s)) tables.push_back(std::move(t));
+  tables.push_back(forecast_cells_table(s));
   tables.push_back(late_table(s));
+  if (s.contains("data_quality")) tables.push_back(quality_table(s));
   if (str(meta.at("scope").at("code")).empty()) {
     tables.push_back(funds_table(s));
     tables.push_back(providers_table(s));

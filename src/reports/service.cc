@@ -98,6 +98,11 @@ jobs::Handler Service::issue_handler() {
       std::optional<bj::object> previous;
       if (prev) previous = bj::parse(prev->snapshot).as_object();
       SZ_ASSIGN(auto snap, collector_.collect(c, owner, *period, scopes[i], previous ? &*previous : nullptr, now));
+      SZ_ASSIGN(auto checks, quality_.check(c, owner, scopes[i].code, now));
+      bj::array quality;
+      for (const auto& q : checks)
+        quality.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count}});
+      snap["data_quality"] = std::move(quality);
       store::Report r;
       r.kind = period->kind;
       r.period = period->code;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "audit/service.h"
@@ -235,8 +236,21 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
         o["name"] = plan.industry_short_names.at(code);
         by_industry.push_back(std::move(o));
       }
+    // Every district × industry cell with enterprises in it (the annex sets no target per cell).
+    bj::array cells;
+    std::set<std::pair<std::string, std::string>> seen_cells;
+    for (const auto& [cell, _] : tally.standing) seen_cells.insert(cell);
+    for (const auto& [cell, _] : tally.accepted) seen_cells.insert(cell);
+    for (const auto& cell : seen_cells) {
+      auto fc = pooled([&](const auto& c2) { return c2 == cell; }, y, cell.first + "/" + cell.second);
+      bj::object o = band(fc, std::nullopt);
+      o["district"] = cell.first;
+      o["district_name"] = district_names[cell.first];
+      o["industry"] = cell.second;
+      cells.push_back(std::move(o));
+    }
     forecast.push_back(bj::object{{"label", y.label}, {"last_day", y.last_day}, {"districts", std::move(by_district)},
-                                  {"industries", std::move(by_industry)}});
+                                  {"industries", std::move(by_industry)}, {"cells", std::move(cells)}});
   }
   bj::array observed;
   for (int s = 0; s < kStages; ++s) observed.push_back(static_cast<int64_t>(seen.days[s].size()));
@@ -244,8 +258,8 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
                                 {"method", "按各阶段已观察到的办理时长重抽样（以已停留时间为条件），400 次模拟取第10、50、90百分位"}};
 
   // Late milestones (the open-milestones index), the first 30 named.
-  int64_t late_total = 0;
-  SZ_ASSIGN(auto late, projects::Service::late_milestones(c, scope.code, today, 30, &late_total));
+  int64_t late_total = 0, late_projects = 0;
+  SZ_ASSIGN(auto late, projects::Service::late_milestones(c, scope.code, today, 30, &late_total, &late_projects));
   bj::array late_items;
   for (const auto& m : late) {
     SZ_ASSIGN(auto e, registry::Service::find(c, m.enterprise_id));
@@ -254,7 +268,7 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
                                     {"enterprise", e ? e->name : ""}, {"district", district_names[m.district_code]},
                                     {"milestone", m.milestone}, {"due_on", m.due_on}, {"days_late", days_late}});
   }
-  snap["late_milestones"] = bj::object{{"total", late_total}, {"items", std::move(late_items)}};
+  snap["late_milestones"] = bj::object{{"total", late_total}, {"projects", late_projects}, {"items", std::move(late_items)}};
 
   // Funds and provider scorecards are the city's.
   if (city) {

@@ -62,7 +62,7 @@ test('发布月度通报：全市与各区县各一份 PDF 与 Excel；中文可
     assert.equal(res.headers.get('content-type'), 'application/pdf')
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
     for (const s of ['郑州市中小企业数字化转型试点工作通报', '2026年10月', '郑州市工业和信息化局', '目标任务完成情况', '区县进展与排名',
-                     '达标预测', '逾期', '巩义市', city.snapshot_sm3])
+                     '达标预测', '逾期', '巩义市', '数据质量', '尚未评测', city.snapshot_sm3])
       assert.ok(text.includes(s), `PDF text lacks ${s}`)
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
     assert.match(fonts, /NotoSansCJK\S*\s+CID Type 0C\s+Identity-H\s+yes/)
@@ -76,6 +76,17 @@ test('发布月度通报：全市与各区县各一份 PDF 与 Excel；中文可
     assert.equal(detail.snapshot.meta.period, '2026-10')
     assert.equal(detail.snapshot.funnel[0].count, 440)
     assert.match(detail.renderer.font_file, /NotoSansCJK/)
+    // The snapshot holds the data-quality findings of its scope, and a forecast for every district × industry cell.
+    const unassessed = detail.snapshot.data_quality.find((q) => q.code === 'unassessed')
+    const quality = (await server.call('GET', '/api/v1/data-quality', { token: admin })).json.checks
+    assert.equal(unassessed.count, quality.find((q) => q.code === 'unassessed').count)
+    const cells = detail.snapshot.forecast.years[1].cells
+    assert.ok(cells.length >= 16, `${cells.length} cells`)
+    assert.ok(cells.every((c) => c.p10 <= c.p50 && c.p50 <= c.p90 && c.accepted <= c.p90))
+    // A district's cells add up to its row for a year that is over (the accepted are facts, not a forecast).
+    const gyCells = cells.filter((c) => c.district === '410181')
+    const gyRow = detail.snapshot.forecast.years[1].districts.find((d) => d.code === '410181')
+    assert.equal(gyCells.reduce((s, c) => s + c.p50, 0), gyRow.p50)
 
     // Gone from the disk: a new process renders both documents again from the snapshot, to the same SM3.
     const stored = (ext) => path.join(jobs, 'reports', `report-${city.snapshot_sm3.slice(0, 24)}.${ext}`)
