@@ -98,6 +98,9 @@ const router = createRouter({
         // 监测通报: the city issues them; a district reads its own (the server narrows the list).
         page('reports', 'reports', () => import('@/views/reports/ReportsView.vue'), '监测通报', OFFICIAL_ROLES),
         page('reports/:id(\\d+)', 'report', () => import('@/views/reports/ReportView.vue'), '通报详情', OFFICIAL_ROLES),
+        // 绩效评价 for the city; 数据质量 for the city and (their own) the districts.
+        page('evaluations', 'evaluations', () => import('@/views/reports/EvaluationView.vue'), '绩效评价', ADMIN_ROLES),
+        page('data-quality', 'data-quality', () => import('@/views/reports/QualityView.vue'), '数据质量', OFFICIAL_ROLES),
         // 数字化水平评测
         page('my/assessments', 'my-assessments', EnterpriseAssessmentsView, '数字化水平评测', ['enterprise']),
         page('enterprises/:id(\\d+)/assessments', 'enterprise-assessments', EnterpriseAssessmentsView, '评测记录', ASSESSMENT_ROLES),
@@ -148,6 +151,7 @@ const router = createRouter({
         page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),
         page('admin/audit', 'admin-audit', () => import('@/views/admin/AuditView.vue'), '审计日志', ADMIN_ROLES),
         page('admin/jobs', 'admin-jobs', () => import('@/views/admin/JobsView.vue'), '任务列表', ADMIN_ROLES),
+        page('admin/schedules', 'admin-schedules', () => import('@/views/admin/SchedulesView.vue'), '定时任务', ADMIN_ROLES),
         page('admin/system', 'admin-system', () => import('@/views/admin/SystemView.vue'), '系统状态', ADMIN_ROLES),
         page('forbidden', 'forbidden', MessageView, '无权访问', undefined, {
           icon: 'warning',

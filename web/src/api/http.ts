@@ -99,6 +99,21 @@ export interface RequestOptions {
   upload?: Blob
 }
 
+// The server's refusal as an ApiError with its Chinese message (or one for the status), after telling the 401
+// handler when the session is gone.
+function refusal(response: Response, data: unknown, path: string, quiet401 = false): ApiError {
+  const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error
+  const apiError = new ApiError(
+    response.status,
+    err?.code ?? `http_${response.status}`,
+    err?.message || statusMessage(response.status),
+    err?.field ?? null,
+    retryAfterSeconds(response.headers.get('Retry-After')),
+  )
+  if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized(path)
+  return apiError
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET' && method !== 'HEAD') {
@@ -139,22 +154,34 @@ export async function request<T>(method: string, path: string, options: RequestO
     }
   }
 
-  if (!response.ok) {
-    const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error
-    const apiError = new ApiError(
-      response.status,
-      err?.code ?? `http_${response.status}`,
-      err?.message || statusMessage(response.status),
-      err?.field ?? null,
-      retryAfterSeconds(response.headers.get('Retry-After')),
-    )
-    if (response.status === 401 && !options.quiet401 && onUnauthorized) onUnauthorized(path)
-    throw apiError
-  }
+  if (!response.ok) throw refusal(response, data, path, options.quiet401)
   if (data === null && text) {
     throw new ApiError(response.status, 'bad_response', '服务器返回的数据无法解析')
   }
   return data as T
+}
+
+// A file the server sends (a document, a job's result, a 通报, a 绩效评价 sheet), fetched with the session: its bytes
+// and the Content-Disposition header that names it. A refusal (a JSON error: 404, 409 …) is thrown as an ApiError
+// with the server's message, so it is never saved as if it were the file. `url` is a same-site path
+// ("/api/v1/jobs/3/download").
+export async function fetchFile(url: string): Promise<{ blob: Blob; disposition: string | null }> {
+  let response: Response
+  try {
+    response = await fetch(url, { method: 'GET', credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试')
+  }
+  if (!response.ok) {
+    let data: unknown = null
+    try {
+      data = JSON.parse(await response.text())
+    } catch {
+      data = null
+    }
+    throw refusal(response, data, url)
+  }
+  return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') }
 }
 
 export const http = {

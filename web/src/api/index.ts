@@ -113,6 +113,9 @@ import type {
   Recognition,
   RecognitionInput,
   RecordsTally,
+  Schedule,
+  ScheduleInput,
+  ScheduleKind,
   Training,
   TrainingInput,
 } from './types'
@@ -224,6 +227,13 @@ export const jobApi = {
     const r = await http.get<Job | { job: Job }>(`/jobs/${id}`)
     return 'job' in r ? r.job : r
   },
+}
+
+// 定时任务 (city_admin): each change is audited; 422 with the server's message for a bad period, day, hour or parameter.
+export const scheduleApi = {
+  list: () => http.get<{ items: Schedule[]; kinds: ScheduleKind[] }>('/schedules'),
+  create: (input: ScheduleInput) => http.post<Schedule>('/schedules', input),
+  update: (id: number, input: ScheduleInput) => http.patch<Schedule>(`/schedules/${id}`, input),
 }
 
 export const systemApi = {

@@ -80,6 +80,8 @@ export interface EvaluationCriterion {
   max: number
   // Computed from the enterprises the platform reported (服务试点企业数), not scored by the evaluators.
   computed?: boolean
+  // The computed criterion: this many enterprises served earn the full points (fewer earn their share, rounded down).
+  full_at?: number
 }
 
 export interface PlatformEvaluation {

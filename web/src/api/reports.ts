@@ -1,14 +1,14 @@
 // 监测通报 (reports/api.cc): a period's reports — the city's and each district's — issued by the city admin as a job,
 // each frozen on a snapshot (its SM3 and the audit chain head kept with it) from which the PDF and the workbook are
-// rendered; a district officer reads its own district's. And the 达标预测 of the 数据驾驶舱, computed as the
-// reports compute it.
+// rendered; a district officer reads its own district's. The 达标预测 of the 数据驾驶舱, computed as the reports
+// compute it; the 数据质量 checks; and the 绩效评价 sheets of the 2024 and 2025 stages.
 import { http } from './http'
 import type { PageQuery } from './index'
 import type { CodeName, Job, Page } from './types'
 
 export type ReportKind = 'month' | 'quarter'
 
-// A document of the report: its SM3, its size in bytes and where to download it (the session goes with a plain GET).
+// A document of the report: its SM3, its size in bytes and where to download it (through DownloadLink).
 export interface ReportFile {
   sm3: string
   size: number
@@ -149,6 +149,50 @@ export interface ForecastResponse {
   forecast: Forecast
 }
 
+// ---- 数据质量 ----
+
+export type QualitySeverity = 'error' | 'warning' | 'info'
+
+export interface QualityCheck {
+  code: string
+  name: string
+  severity: QualitySeverity
+  count: number
+  // The first ten: an enterprise, a project or a provider (id and name) with a line on it.
+  samples: { id: number; name: string; detail: string }[]
+  // The page of the front end that lists them all ("/enterprises?stage=registered").
+  link: string
+}
+
+// ---- 绩效评价 ----
+
+export type EvaluationStage = 2024 | 2025
+
+export interface EvaluationRow {
+  no: number
+  name: string
+  unit: string
+  // null where the plan set no target for the stage (2024: all but indicator 1); figures as numbers (3.25 = 3.25%).
+  target: number | null
+  achieved: number | null
+  // "0.90%"; null without both figures.
+  rate: string | null
+  // How it is counted, and what was counted by current state for want of a date.
+  basis: string
+  // The 数据驾驶舱 list behind it.
+  evidence: { drill: 'enterprises' | 'items'; metric: string } | null
+}
+
+export interface EvaluationSheet {
+  stage: EvaluationStage
+  // "2025-12-31": achievements are counted up to this day.
+  last_day: string
+  as_of: string
+  rows: EvaluationRow[]
+  pdf_url: string
+  xlsx_url: string
+}
+
 export const reportApi = {
   // Newest first. Filters: kind (month | quarter), period, scope (city admin: 'city' or a district code; a district
   // officer always gets its own district's).
@@ -158,4 +202,8 @@ export const reportApi = {
   issue: (period: string) => http.post<{ job: Job }>('/reports', { period }),
   // The caller's scope: the city, or a district officer's own district.
   forecast: () => http.get<ForecastResponse>('/stats/forecast'),
+  // 数据质量: the city admin's for the city, a district officer's for its district.
+  quality: () => http.get<{ checks: QualityCheck[] }>('/data-quality'),
+  // 绩效评价 (city_admin).
+  evaluation: (stage: EvaluationStage) => http.get<EvaluationSheet>(`/evaluations/${stage}`),
 }

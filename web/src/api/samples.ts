@@ -68,6 +68,9 @@ export interface DemandItem {
   description: string
   // Sample ids (an X scenario names the sample enterprises it comes from).
   samples: number[]
+  // In the server's answer only: each sample with its enterprise's name, in the order of `samples` (readable by
+  // everyone who reads the list, unlike the samples themselves).
+  sample_enterprises?: { id: number; enterprise_name: string }[]
 }
 
 export interface DemandList {

@@ -310,8 +310,61 @@ export interface Job {
   // The contract says only "error|null": a message, or an {code, message} object.
   error: string | { code?: string; message?: string } | null
   result: JobResult | null
-  // What a finished job without a file reports (how many reports it issued …); absent or null otherwise.
-  output?: Record<string, unknown> | null
+  // What a finished job without a file reports (utils/jobs' jobOutput reads the known shapes); absent or null
+  // otherwise.
+  output?: JobOutput | null
+}
+
+// reports.issue: {period, period_label, reports}; reminders.due: {deadlines}; reports.quality: {problems, checks}.
+export interface JobOutput {
+  period?: string
+  period_label?: string
+  reports?: number
+  deadlines?: number
+  problems?: number
+  checks?: { code: string; name: string; severity: string; count: number }[]
+  [key: string]: unknown
+}
+
+// ---- 定时任务 ----
+export type ScheduleEvery = 'daily' | 'weekly' | 'monthly'
+
+export interface Schedule {
+  id: number
+  name: string
+  job_kind: string
+  kind_name: string
+  // reports.issue {period: previous_month | previous_quarter}; reminders.due {days: 1–60}; reports.quality {}.
+  params: Record<string, unknown>
+  every: ScheduleEvery
+  // weekly: 1–7 (Monday = 1); monthly: 1–28; daily: not used.
+  day: number
+  // 0–23, Beijing time.
+  hour: number
+  enabled: boolean
+  next_run_at: string
+  last_run_at: string | null
+  last_job: Job | null
+  updated_by: string
+  updated_at: string
+}
+
+// The kinds a schedule may run, with the parameters each starts from.
+export interface ScheduleKind {
+  code: string
+  name: string
+  default_params: Record<string, unknown>
+}
+
+// POST takes every field (job_kind only there); PATCH any of them but job_kind.
+export interface ScheduleInput {
+  name?: string
+  job_kind?: string
+  params?: Record<string, unknown>
+  every?: ScheduleEvery
+  day?: number
+  hour?: number
+  enabled?: boolean
 }
 
 // ---- 系统状态 ----
@@ -1504,6 +1557,8 @@ export interface MatchEvent {
   industry: string | null
   capacity: number
   registered: number
+  // The caller has registered for it.
+  registered_by_me: boolean
 }
 
 export interface MatchEventInput {
@@ -1554,8 +1609,9 @@ export interface ChainModel {
   status: ChainStatus
   status_name: string
   recognized_by_miit: boolean
-  // The chain SMEs (enterprise ids).
+  // The chain SMEs (enterprise ids), and their names in the same order ('' where the enterprise is gone).
   members: number[]
+  member_names: string[]
 }
 
 export interface ChainModelInput {
@@ -1576,13 +1632,14 @@ export type RecognitionLevel = 'provincial' | 'national'
 export interface Recognition {
   id: number
   enterprise_id: number
+  enterprise_name: string
   kind: RecognitionKind
   level: RecognitionLevel
   name: string
   recognized_on: string
 }
 
-export type RecognitionInput = Omit<Recognition, 'id'>
+export type RecognitionInput = Omit<Recognition, 'id' | 'enterprise_name'>
 
 export interface Park {
   id: number

@@ -41,7 +41,7 @@ describe('needs', () => {
 })
 
 describe('eventState', () => {
-  const e = (held_on: string, registered: number, capacity = 2): MatchEvent => ({ id: 1, title: 't', held_on, place: '', industry: null, capacity, registered })
+  const e = (held_on: string, registered: number, capacity = 2): MatchEvent => ({ id: 1, title: 't', held_on, place: '', industry: null, capacity, registered, registered_by_me: false })
   it('is held once the day is past, else full at capacity, else open', () => {
     expect(eventState(e('2026-01-01', 0), '2026-01-02')).toBe('held')
     expect(eventState(e('2026-01-02', 2), '2026-01-02')).toBe('full')

@@ -1,5 +1,5 @@
-// How a background job (export, import, report) is shown: its state, progress and failure.
-import type { Job, JobState } from '@/api/types'
+// How a background job (export, import, report) is shown: its kind, state, progress, output and failure.
+import type { CodeName, Job, JobOutput, JobState } from '@/api/types'
 
 export const JOB_STATE_NAMES: Record<JobState, string> = {
   queued: '排队中',
@@ -9,6 +9,17 @@ export const JOB_STATE_NAMES: Record<JobState, string> = {
 }
 
 export const JOB_STATE_OPTIONS = Object.entries(JOB_STATE_NAMES).map(([code, name]) => ({ code, name }))
+
+// The kinds to filter the list by (the server names each job's kind itself, as kind_name).
+export const JOB_KIND_OPTIONS: CodeName[] = [
+  { code: 'reports.issue', name: '发布通报' },
+  { code: 'reports.quality', name: '数据质量检查' },
+  { code: 'reminders.due', name: '临期提醒' },
+  { code: 'enterprise.import', name: '导入企业' },
+  { code: 'enterprise.export', name: '导出企业' },
+  { code: 'stats.progress_export', name: '导出数据驾驶舱' },
+  { code: 'audit.export', name: '导出审计日志' },
+]
 
 export function jobStateName(job: Pick<Job, 'state' | 'state_name'>): string {
   return job.state_name || JOB_STATE_NAMES[job.state] || job.state
@@ -41,4 +52,26 @@ export function jobErrorText(job: Pick<Job, 'error'>): string {
   if (!e) return ''
   if (typeof e === 'string') return e
   return e.message || e.code || '任务失败'
+}
+
+// What a finished job without a file reports, in words: the reports issued, the deadlines reminded of, the problems a
+// quality check found (with each check that found any); other outputs as their fields. Null when there is none.
+export interface OutputSummary {
+  text: string
+  checks: { code: string; name: string; severity: string; count: number }[]
+}
+
+export function jobOutput(output: JobOutput | null | undefined): OutputSummary | null {
+  if (!output || typeof output !== 'object') return null
+  if (typeof output.reports === 'number')
+    return { text: `已发布${output.period_label ?? output.period ?? ''}通报 ${output.reports} 份`, checks: [] }
+  if (typeof output.deadlines === 'number')
+    return { text: output.deadlines ? `提醒了 ${output.deadlines} 个临期期限` : '没有临期的期限', checks: [] }
+  if (typeof output.problems === 'number') {
+    const checks = (output.checks ?? []).filter((c) => c.count > 0)
+    return { text: output.problems ? `发现 ${output.problems} 处问题` : '未发现问题', checks }
+  }
+  const keys = Object.keys(output)
+  if (!keys.length) return null
+  return { text: keys.map((k) => `${k}：${typeof output[k] === 'object' ? JSON.stringify(output[k]) : String(output[k])}`).join('；'), checks: [] }
 }

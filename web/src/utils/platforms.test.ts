@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EvaluationCriterion } from '@/api/platforms'
-import { periodProblem, previousMonth, scopeNames, scoredTotal, scoresProblem, servicesToSend } from './platforms'
+import { periodProblem, previousMonth, scopeNames, scoredTotal, scoresProblem, servedPoints, servicesToSend } from './platforms'
 
 const criteria: EvaluationCriterion[] = [
   { code: 'access', name: '设备接入能力', max: 20 },
@@ -37,5 +37,15 @@ describe('platform forms', () => {
     expect(scopeNames(['cloud:push', 'x'], [{ code: 'cloud:push', name: '推送' }])).toEqual(['推送', 'x'])
     expect(previousMonth(new Date(2026, 0, 15))).toBe('2025-12')
     expect(previousMonth(new Date(2026, 10, 27))).toBe('2026-10')
+  })
+
+  it('previews the served points as the server computes them', () => {
+    expect(servedPoints(0, 20, 50)).toBe(0)
+    expect(servedPoints(1, 20, 50)).toBe(0)
+    expect(servedPoints(3, 20, 50)).toBe(1)
+    expect(servedPoints(49, 20, 50)).toBe(19)
+    expect(servedPoints(50, 20, 50)).toBe(20)
+    expect(servedPoints(80, 20, 50)).toBe(20)
+    expect(servedPoints(5, 20, undefined)).toBeNull()
   })
 })

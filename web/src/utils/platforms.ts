@@ -66,6 +66,16 @@ export function scoredTotal(criteria: readonly EvaluationCriterion[], scores: Re
   return scoredCriteria(criteria).reduce((sum, c) => sum + (scores[c.code] ?? 0), 0)
 }
 
+// The points the server gives for the enterprises a platform served (platforms/rules.cc): the full points from
+// `fullAt` on, a proportional share rounded down below it, 0 for none. Null when the criterion does not say when it
+// is full.
+export function servedPoints(served: number, max: number, fullAt: number | undefined): number | null {
+  if (fullAt === undefined || fullAt === null) return null
+  if (served <= 0 || fullAt <= 0) return 0
+  if (served >= fullAt) return max
+  return Math.floor((served * max) / fullAt)
+}
+
 // The month before the given day (an evaluation usually covers the period just ended), as YYYY-MM.
 export function previousMonth(today: Date): string {
   const y = today.getFullYear()

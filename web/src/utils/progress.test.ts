@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ProgressIndicator } from '@/api/types'
-import { indicatorDrill, itemPath, missingActualText } from './progress'
+import { evaluationDrill, indicatorDrill, itemPath, missingActualText } from './progress'
 
 const indicator = (extra: Partial<ProgressIndicator> = {}): ProgressIndicator => ({
   no: 7, name: '打造“小快轻准”解决方案', unit: '个', kind: 'count', note: '', supported: true, metric: 'products', drill: 'items',
@@ -28,5 +28,20 @@ describe('dashboard drill-downs', () => {
     expect(itemPath('providers', 2)).toBe('/providers/2')
     expect(itemPath('chains', 1)).toBe('/records')
     expect(itemPath('unknown', 1)).toBeNull()
+  })
+})
+
+describe('绩效评价', () => {
+  it('opens the 驾驶舱 list behind a row, today’s, for the stage’s year of 研发投入', () => {
+    const products = evaluationDrill({ no: 7, name: '打造“小快轻准”解决方案', evidence: { drill: 'items', metric: 'products' } }, 2025)
+    expect(products).toMatchObject({ metric: 'products', items: true, expected: null })
+    expect(products?.note).toMatch(/当前状态/)
+    expect(evaluationDrill({ no: 11, name: '研发投入强度', evidence: { drill: 'enterprises', metric: 'rd' } }, 2024)).toMatchObject({
+      metric: 'rd',
+      year: 2024,
+      valueLabel: '研发投入 / 营业收入（万元）',
+    })
+    expect(evaluationDrill({ no: 1, name: '改造企业数量', evidence: { drill: 'enterprises', metric: 'accepted' } }, 2025)?.items).toBeUndefined()
+    expect(evaluationDrill({ no: 1, name: 'x', evidence: null }, 2025)).toBeNull()
   })
 })

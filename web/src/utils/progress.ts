@@ -44,6 +44,8 @@ export interface Drill {
   valueLabel?: string
   // The figure counts items (认定, 服务商, 产品 … — indicators 5–10), not enterprises.
   items?: boolean
+  // A line above the list (绩效评价: the list is today's, not the stage's).
+  note?: string
 }
 
 export const METRIC_NAMES: Record<string, string> = {
@@ -91,6 +93,33 @@ export function formatHundredths(value: number | null | undefined, kind: Progres
 export function snapshotRate(actual: number | null | undefined, target: number | null | undefined): string {
   if (actual === null || actual === undefined || target === null || target === undefined || target <= 0) return '—'
   return percentOf(BigInt(actual), BigInt(target), 'down')
+}
+
+// The value column of the metrics that are not counts: 研发投入强度 (a ratio) and 新增发明专利 (a sum).
+function valueLabelOf(metric: string, name: string): string | undefined {
+  if (metric === 'rd') return '研发投入 / 营业收入（万元）'
+  if (metric === 'patents') return name
+  return undefined
+}
+
+// What the evidence of a 绩效评价 row lists: the 驾驶舱's list of its metric (研发投入 of the stage's year). The list
+// shows today's enterprises and items while the sheet counts up to the stage's last day, so it is not compared with
+// the figure but said so.
+export function evaluationDrill(
+  row: { no: number; name: string; evidence: { drill: string; metric: string } | null },
+  stage: number,
+): Drill | null {
+  if (!row.evidence) return null
+  const { metric, drill } = row.evidence
+  return {
+    title: `${row.no}. ${row.name} · ${stage} 年度绩效评价明细`,
+    metric,
+    year: metric === 'rd' ? stage : undefined,
+    expected: null,
+    valueLabel: valueLabelOf(metric, row.name),
+    note: `明细列表显示的是当前状态，不是 ${stage}-12-31 阶段末的状态；阶段完成值按记录日期计，见“计数口径与说明”。`,
+    ...(drill === 'items' ? { items: true } : {}),
+  }
 }
 
 // What a click on an indicator's actual lists: its metric, in one industry (code and short name) or in total.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DemandItem, DemandList } from '@/api/samples'
-import { changeOf, changeSummary, criteriaProblem, demandItemsProblem, draftFrom, emptyCriteria, expertsProblem, newestFirst, pendingDraft } from './samples'
+import { changeOf, changeSummary, criteriaProblem, demandItemsProblem, draftFrom, emptyCriteria, expertsProblem, newestFirst, pendingDraft, sampleEnterprises } from './samples'
 
 const criteria = [
   { code: 'willing', name: '改造意愿强' },
@@ -66,5 +66,15 @@ describe('demand lists', () => {
     const first = list({ version: 1, previous_version: null, changes: { added: ['计划排程'], removed: [], changed: [] } })
     expect(changeOf(first, '计划排程')).toBeNull()
     expect(changeSummary(first)).toBe('首个版本，共 1 个场景')
+  })
+})
+
+describe('sampleEnterprises', () => {
+  it('names each sample as the list does, by number where it cannot', () => {
+    expect(sampleEnterprises(item({ samples: [3, 5], sample_enterprises: [{ id: 3, enterprise_name: '新密宏达耐火材料有限公司' }, { id: 5, enterprise_name: '' }] }))).toEqual([
+      { id: 3, name: '新密宏达耐火材料有限公司' },
+      { id: 5, name: '样本 #5' },
+    ])
+    expect(sampleEnterprises(item({ samples: [2] }))).toEqual([{ id: 2, name: '样本 #2' }])
   })
 })

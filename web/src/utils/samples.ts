@@ -98,3 +98,10 @@ export function changeSummary(list: DemandList): string {
 export function newestFirst<T extends { id: number; held_on: string }>(list: readonly T[]): T[] {
   return [...list].sort((a, b) => (a.held_on === b.held_on ? b.id - a.id : a.held_on < b.held_on ? 1 : -1))
 }
+
+// A scenario's sample enterprises by name, as the server names them in the list; a sample it could not name (its
+// enterprise gone) reads "样本 #id".
+export function sampleEnterprises(item: Pick<DemandItem, 'samples' | 'sample_enterprises'>): { id: number; name: string }[] {
+  const named = new Map((item.sample_enterprises ?? []).map((s) => [s.id, s.enterprise_name]))
+  return item.samples.map((id) => ({ id, name: named.get(id) || `样本 #${id}` }))
+}
