@@ -83,6 +83,7 @@ const router = createRouter({
         portalPage('', 'portal', () => import('@/views/portal/PortalHomeView.vue'), '公开门户'),
         portalPage('articles/:id(\\d+)', 'portal-article', () => import('@/views/portal/PortalArticleView.vue'), '政务公开'),
         portalPage('query', 'portal-query', () => import('@/views/portal/PortalQueryView.vue'), '公开查询'),
+        portalPage('notices', 'portal-notices', () => import('@/views/portal/PortalNoticesView.vue'), '入库公示'),
         portalPage('open-data', 'portal-open-data', () => import('@/views/portal/PortalOpenDataView.vue'), '开放数据'),
       ],
     },

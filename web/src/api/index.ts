@@ -40,6 +40,7 @@ import type {
   PublicArticleDetail,
   PublicEnterprise,
   PublicLookup,
+  ProviderNotice,
   PublicProvider,
   OpenDataTable,
   Subsidy,
@@ -447,6 +448,10 @@ export const publicApi = {
   enterprises: (q: string) => http.get<PublicLookup<PublicEnterprise>>('/public/enterprises', { q }),
   providers: (q: string) => http.get<PublicLookup<PublicProvider>>('/public/providers', { q }),
   products: (q: string) => http.get<PublicLookup<Product>>('/public/products', { q }),
+  // 服务商入库公示 and a named objection from the public (the look-ups' per-client limit applies).
+  providerNotices: () => http.get<{ items: ProviderNotice[] }>('/public/provider-notices'),
+  objectToNotice: (id: number, body: { objector: string; content: string }) =>
+    http.post<{ id: number; received_at: string; message: string }>(`/public/provider-notices/${id}/objections`, body),
   openData: () => http.get<{ tables: OpenDataTable[] }>('/public/open-data'),
   openDataCsvUrl: '/api/v1/public/open-data?format=csv',
 }

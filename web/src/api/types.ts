@@ -1291,6 +1291,20 @@ export interface PublicEnterprise {
   in_pilot: boolean
 }
 
+// A provider in its 公示 period, as the public portal shows it.
+export interface ProviderNotice {
+  id: number
+  name: string
+  credit_code: string
+  kind_name: string
+  in_zhengzhou: boolean
+  industries: string[]
+  qualifications: string
+  cases: string
+  notice_from: string | null
+  notice_to: string | null
+}
+
 export interface PublicProvider {
   id: number
   name: string
