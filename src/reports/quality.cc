@@ -1,6 +1,7 @@
 #include "reports/quality.h"
 
-#include <unordered_map>
+
+#include "reports/rules.h"
 
 namespace sz::reports {
 
@@ -43,7 +44,7 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
   // A passed project counts its enterprise as accepted: an enterprise left out means the registry missed the write.
   std::vector<std::pair<int64_t, int64_t>> passed;  // project, enterprise
   SZ_TRY(projects::Service::each_stage_times(c, district, [&](const projects::store::StageTimes& t) {
-    if (t.state == "passed" || t.state == "subsidized") passed.emplace_back(t.project_id, t.enterprise_id);
+    if (stage_of(t.state) == 4) passed.emplace_back(t.project_id, t.enterprise_id);
     return true;
   }));
   QualityCheck uncounted{"passed_not_accepted", "项目验收通过但企业未计入改造完成", "error", 0, {}, "/projects?state=passed"};

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "funding/rules.h"
 #include "infra/clock.h"
 #include "infra/pdf.h"
 #include "infra/text.h"
@@ -23,10 +24,6 @@ int64_t num(const bj::value& v) { return v.is_int64() ? v.as_int64() : 0; }
 std::string figure(const bj::value& v) { return v.is_int64() ? stats::format_hundredths(v.as_int64()) : "—"; }
 std::string rate(const bj::value& actual, const bj::value& target) {
   return actual.is_int64() && target.is_int64() ? percent(actual.as_int64(), target.as_int64()) : "—";
-}
-std::string yuan(int64_t fen) {
-  std::string cents = std::to_string(std::abs(fen) % 100);
-  return (fen < 0 ? "-" : "") + std::to_string(std::abs(fen) / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
 }
 const char* risk_name(const bj::value& v) {
   std::string r = str(v);
@@ -133,8 +130,8 @@ Table funds_table(const bj::object& s) {
   Table t{"补助资金（元）", {{"年度", 0.7}, {"来源", 1.4}, {"预算", 1.3, true}, {"已承诺", 1.3, true}, {"已拨付", 1.3, true}, {"结余", 1.3, true}}, {}};
   if (auto* funds = s.if_contains("funds"))
     for (const auto& v : funds->as_array())
-      t.rows.push_back({std::to_string(num(v.at("year"))), str(v.at("source")), yuan(num(v.at("budget_fen"))),
-                        yuan(num(v.at("committed_fen"))), yuan(num(v.at("paid_fen"))), yuan(num(v.at("remaining_fen")))});
+      t.rows.push_back({std::to_string(num(v.at("year"))), str(v.at("source")), funding::yuan_text(num(v.at("budget_fen"))),
+                        funding::yuan_text(num(v.at("committed_fen"))), funding::yuan_text(num(v.at("paid_fen"))), funding::yuan_text(num(v.at("remaining_fen")))});
   return t;
 }
 

@@ -62,6 +62,13 @@ Period previous_period(const std::string& kind, const std::string& day) {
   return *parse_period(std::to_string(year) + "-" + two(month));
 }
 
+int stage_of(const std::string& state) {
+  if (state == "declared" || state == "expert_review") return 1;
+  if (state == "approved" || state == "implementing") return 2;
+  if (state == "passed" || state == "subsidized") return 4;
+  return 3;  // acceptance_applied, district_checked, onsite, failed
+}
+
 std::vector<Change> changes(const std::vector<Figure>& before, const std::vector<Figure>& after) {
   std::map<std::string, int64_t> old;
   for (const auto& f : before) old[f.item] = f.value;

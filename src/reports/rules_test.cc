@@ -37,6 +37,15 @@ TEST(ReportRules, ChangesNameWhatMoved) {
   EXPECT_EQ(c[1].before, 0);
 }
 
+TEST(ReportRules, EveryProjectStateHasAForecastStage) {
+  EXPECT_EQ(stage_of("declared"), 1);
+  EXPECT_EQ(stage_of("expert_review"), 1);
+  EXPECT_EQ(stage_of("implementing"), 2);
+  EXPECT_EQ(stage_of("failed"), 3);  // back to acceptance after a failed on-site check
+  EXPECT_EQ(stage_of("onsite"), 3);
+  EXPECT_EQ(stage_of("subsidized"), 4);
+}
+
 TEST(ReportRules, PercentRoundsDown) {
   EXPECT_EQ(percent(4, 440), "0.90%");
   EXPECT_EQ(percent(107, 107), "100.00%");

@@ -9,6 +9,7 @@
 
 #include "audit/service.h"
 #include "infra/clock.h"
+#include "infra/json.h"
 #include "reports/forecast.h"
 
 namespace sz::reports {
@@ -19,14 +20,6 @@ namespace {
 
 constexpr const char* kIssuer = "郑州市工业和信息化局";
 constexpr double kDay = 86400;
-
-// The forecast's stage of a project state: 1 申报评审, 2 立项实施, 3 验收中, 4 验收通过.
-int stage_of(const std::string& state) {
-  if (state == "declared" || state == "expert_review") return 1;
-  if (state == "approved" || state == "implementing") return 2;
-  if (state == "passed" || state == "subsidized") return 4;
-  return 3;  // acceptance_applied, district_checked, onsite, failed
-}
 
 // Where an enterprise's most advanced project stands, and since when.
 struct Standing1 {
@@ -39,8 +32,6 @@ uint64_t fnv1a(const std::string& s) {
   for (unsigned char ch : s) h = (h ^ ch) * 1099511628211ull;
   return h;
 }
-
-bj::value opt(const std::optional<int64_t>& v) { return v ? bj::value(*v) : bj::value(nullptr); }
 
 // A target year of the annex: its last day and the cumulative district target by then.
 struct TargetYear {
@@ -91,14 +82,14 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     bj::array cells;
     for (const auto& code : plan.industries) {
       const auto& cell = ip.by_industry.at(code);
-      cells.push_back(bj::object{{"industry", code}, {"target", opt(cell.target)}, {"actual", opt(cell.actual)}});
+      cells.push_back(bj::object{{"industry", code}, {"target", json::opt_value(cell.target)}, {"actual", json::opt_value(cell.actual)}});
     }
     indicators.push_back(bj::object{{"no", ip.indicator->no},
                                     {"name", ip.indicator->name},
                                     {"unit", ip.indicator->unit},
                                     {"kind", ip.def ? ip.def->kind : ip.indicator->kind},
-                                    {"target", opt(ip.total.target)},
-                                    {"actual", opt(ip.total.actual)},
+                                    {"target", json::opt_value(ip.total.target)},
+                                    {"actual", json::opt_value(ip.total.actual)},
                                     {"by_industry", std::move(cells)}});
   }
   snap["industries"] = std::move(industries);
@@ -290,7 +281,7 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     for (size_t i = 0; i < cards.size() && i < 15; ++i)
       providers.push_back(bj::object{{"name", cards[i].provider_name},
                                      {"stars", cards[i].card.stars},
-                                     {"score_milli", opt(cards[i].card.total_milli)},
+                                     {"score_milli", json::opt_value(cards[i].card.total_milli)},
                                      {"projects", cards[i].facts.projects},
                                      {"accepted", cards[i].facts.accepted}});
     snap["providers"] = std::move(providers);
