@@ -226,16 +226,16 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   reviews_.set_product_owner(&catalog::Service::owner);
   // Plans choose scenarios from the industry's N+X library once it has one.
   projects_.set_scenario_library(&catalog::Service::library_names);
-  runner_.add("audit.export", ops_.audit_export_handler());
-  runner_.add("enterprise.import", transfer_.import_handler());
-  runner_.add("enterprise.export", transfer_.export_handler());
-  runner_.add("stats.progress_export", stats_.export_handler(opts_.jobs.work_dir));
+  runner_.add("audit.export", "导出审计日志", ops_.audit_export_handler());
+  runner_.add("enterprise.import", "导入企业", transfer_.import_handler());
+  runner_.add("enterprise.export", "导出企业", transfer_.export_handler());
+  runner_.add("stats.progress_export", "导出数据驾驶舱", stats_.export_handler(opts_.jobs.work_dir));
   add_indicator_sources(stats_, records_, market_, catalog_);
-  runner_.add("reports.issue", reports_.issue_handler());
-  runner_.add("reports.quality", reports_.quality_handler());
-  runner_.add("reminders.due", reminders_handler(*clock_));
+  runner_.add("reports.issue", "发布通报", reports_.issue_handler());
+  runner_.add("reports.quality", "数据质量检查", reports_.quality_handler());
+  runner_.add("reminders.due", "临期提醒", reminders_handler(*clock_));
   // What admins may put on a schedule (定时任务), with the parameters each starts from.
-  ops_.add_schedulable({"reports.issue", "发布通报", R"({"period":"previous_month"})", [](const std::string& params) -> Status {
+  ops_.add_schedulable({"reports.issue", R"({"period":"previous_month"})", [](const std::string& params) -> Status {
     boost::system::error_code ec;
     auto v = bj::parse(params, ec);
     const auto* period = !ec && v.is_object() && v.as_object().size() == 1 ? v.as_object().if_contains("period") : nullptr;
@@ -244,8 +244,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       return err::invalid("params", "period 应为 previous_month（上月）或 previous_quarter（上季度）");
     return ok();
   }});
-  ops_.add_schedulable({"reminders.due", "临期提醒", R"({"days":7})", check_reminder_params});
-  ops_.add_schedulable({"reports.quality", "数据质量检查", "{}", [](const std::string& params) -> Status {
+  ops_.add_schedulable({"reminders.due", R"({"days":7})", check_reminder_params});
+  ops_.add_schedulable({"reports.quality", "{}", [](const std::string& params) -> Status {
     if (params != "{}") return err::invalid("params", "数据质量检查没有参数");
     return ok();
   }});
@@ -329,7 +329,7 @@ void Platform::register_test_routes() {
   });
   // Counts in steps of real time; its completion writes one audit entry in the finishing transaction, so a
   // test can count that the job took effect exactly once even when a node died half-way.
-  runner_.add("test.steps", [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
+  runner_.add("test.steps", "测试任务", [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto params = bj::parse(ctx.job().params_json).as_object();
     int64_t steps = params.at("steps").as_int64(), step_ms = params.at("step_ms").as_int64();
     for (int64_t i = ctx.job().done; i < steps; ++i) {

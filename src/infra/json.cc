@@ -186,6 +186,13 @@ bj::object page_reply(bj::array items, int64_t total, const Page& p) {
   return bj::object{{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"page_size", p.size}};
 }
 
+Result<std::optional<int64_t>> id_query(const http::Request& req, const std::string& name, const std::string& label) {
+  auto s = req.query_param(name);
+  if (!s || s->empty()) return std::optional<int64_t>{};
+  SZ_ASSIGN(int64_t v, positive_int(*s, name, label));
+  return std::optional<int64_t>{v};
+}
+
 Result<int64_t> id_param(const http::Request& req, const std::string& name) {
   auto it = req.path_params.find(name);
   if (it == req.path_params.end()) return err::not_found("记录不存在");

@@ -69,5 +69,8 @@ bj::object page_reply(bj::array items, int64_t total, const Page& p);
 
 // A path parameter that must be a positive integer id.
 Result<int64_t> id_param(const http::Request& req, const std::string& name = "id");
+// A query parameter naming one record by id (`?enterprise_id=7`): absent or empty is nullopt, anything but a positive
+// integer is a 400 saying "<label>应为正整数".
+Result<std::optional<int64_t>> id_query(const http::Request& req, const std::string& name, const std::string& label);
 
 }  // namespace sz::json

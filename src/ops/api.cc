@@ -17,21 +17,10 @@ const char* state_name(const std::string& s) {
   if (s == "succeeded") return "已完成";
   return "失败";
 }
-const char* kind_name(const std::string& k) {
-  if (k == "audit.export") return "导出审计日志";
-  if (k == "test.steps") return "测试任务";
-  if (k == "enterprise.import") return "导入企业";
-  if (k == "enterprise.export") return "导出企业";
-  if (k == "stats.progress_export") return "导出数据驾驶舱";
-  if (k == "reports.issue") return "发布通报";
-  if (k == "reminders.due") return "临期提醒";
-  if (k == "reports.quality") return "数据质量检查";
-  return "任务";
-}
 
 bj::value opt_time(const std::optional<int64_t>& t) { return t ? bj::value(iso_utc(*t)) : bj::value(nullptr); }
 
-bj::object job_json(const jobs::Job& j) {
+bj::object job_json(const jobs::Job& j, const std::string& kind_name) {
   bj::value result = nullptr, output = nullptr;
   if (j.state == "succeeded" && j.result_json) {
     boost::system::error_code ec;
@@ -46,7 +35,7 @@ bj::object job_json(const jobs::Job& j) {
   return bj::object{
       {"id", j.id},
       {"kind", j.kind},
-      {"kind_name", kind_name(j.kind)},
+      {"kind_name", kind_name},
       {"state", j.state},
       {"state_name", state_name(j.state)},
       {"progress", bj::object{{"done", j.done}, {"total", j.total}}},
@@ -75,7 +64,7 @@ bj::object schedule_json(const ScheduleView& v) {
                     {"enabled", s.enabled},
                     {"next_run_at", iso_utc(s.next_run_at)},
                     {"last_run_at", opt_time(s.last_run_at)},
-                    {"last_job", v.last_job ? bj::value(job_json(*v.last_job)) : bj::value(nullptr)},
+                    {"last_job", v.last_job ? bj::value(job_json(*v.last_job, v.kind_name)) : bj::value(nullptr)},
                     {"updated_by", s.updated_by},
                     {"updated_at", iso_utc(s.updated_at)}};
 }
@@ -139,7 +128,7 @@ void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
     bj::array items, kinds;
     for (const auto& v : list) items.push_back(schedule_json(v));
     for (const auto& k : ops.schedulable())
-      kinds.push_back(bj::object{{"code", k.code}, {"name", k.name}, {"default_params", bj::parse(k.default_params)}});
+      kinds.push_back(bj::object{{"code", k.code}, {"name", ops.job_kind_name(k.code)}, {"default_params", bj::parse(k.default_params)}});
     return json::reply(200, bj::object{{"items", std::move(items)}, {"kinds", std::move(kinds)}});
   });
   auto save = [&ops](http::Request& req, const auth::Principal& p, std::optional<int64_t> id) -> Result<http::Response> {
@@ -217,7 +206,7 @@ void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
     }
     SZ_ASSIGN(auto f, audit_filter([&](const char* k) { return fields[k]; }));
     SZ_ASSIGN(auto job, ops.export_audit(p, auth::origin_of(req), f));
-    return json::reply(202, bj::object{{"job", job_json(job)}});
+    return json::reply(202, bj::object{{"job", job_json(job, ops.job_kind_name(job.kind))}});
   });
 
   routes.authed("GET", "/api/v1/jobs", [&ops](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -225,19 +214,26 @@ void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
     jobs::ListFilter f;
     f.state = req.query_param("state").value_or("");
     f.kind = req.query_param("kind").value_or("");
+    SZ_ASSIGN(f.id, json::id_query(req, "id", "任务编号"));
     if (!f.state.empty() && f.state != "queued" && f.state != "running" && f.state != "succeeded" && f.state != "failed")
       return err::invalid("state", "任务状态应为 queued、running、succeeded 或 failed");
     int64_t total = 0;
     SZ_ASSIGN(auto rows, ops.jobs_page(p, f, page.size, page.offset(), &total));
     bj::array items;
-    for (const auto& j : rows) items.push_back(job_json(j));
+    for (const auto& j : rows) items.push_back(job_json(j, ops.job_kind_name(j.kind)));
     return json::reply(200, json::page_reply(std::move(items), total, page));
+  });
+
+  routes.authed("GET", "/api/v1/jobs/kinds", [&ops](http::Request&, const auth::Principal&) -> Result<http::Response> {
+    bj::array items;
+    for (const auto& k : ops.job_kinds()) items.push_back(bj::object{{"code", k.code}, {"name", k.name}});
+    return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
   routes.authed("GET", "/api/v1/jobs/{id}", [&ops](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto j, ops.job(p, id));
-    return json::reply(200, job_json(j));
+    return json::reply(200, job_json(j, ops.job_kind_name(j.kind)));
   });
 
   routes.authed("GET", "/api/v1/jobs/{id}/download", [&ops](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -179,9 +179,7 @@ Result<std::vector<ScheduleView>> Service::schedules(const auth::Principal& p) {
   SZ_ASSIGN(auto list, jobs::schedules(*c));
   std::vector<ScheduleView> out;
   for (auto& s : list) {
-    ScheduleView v{std::move(s), "", std::nullopt};
-    for (const auto& k : schedulable_)
-      if (k.code == v.schedule.job_kind) v.kind_name = k.name;
+    ScheduleView v{std::move(s), runner_.kind_name(s.job_kind), std::nullopt};
     if (v.schedule.last_job_id) {
       SZ_ASSIGN(v.last_job, jobs::find(*c, *v.schedule.last_job_id));
     }
@@ -241,7 +239,7 @@ Result<ScheduleView> Service::save_schedule(const auth::Principal& p, const auth
                                                                   {"day", s.day}, {"hour", s.hour}, {"enabled", s.enabled},
                                                                   {"params", s.params_json}})));
   SZ_TRY(tx->commit());
-  return ScheduleView{s, kind->name, std::nullopt};
+  return ScheduleView{s, runner_.kind_name(s.job_kind), std::nullopt};
 }
 
 }  // namespace sz::ops

@@ -30,9 +30,10 @@ struct JobFile {
   std::string path, download_name;
 };
 
-// A job kind admins may put on a schedule, with the parameters it starts from and the check its parameters pass.
+// A job kind admins may put on a schedule, with the parameters it starts from and the check its parameters pass
+// (its name is the runner's).
 struct SchedulableKind {
-  std::string code, name, default_params;
+  std::string code, default_params;
   std::function<Status(const std::string& params_json)> check;
 };
 struct ScheduleInput {
@@ -68,6 +69,9 @@ class Service {
   // 定时任务: the kinds app allows on a schedule; the city admin lists, adds and edits schedules (each change audited).
   void add_schedulable(SchedulableKind k) { schedulable_.push_back(std::move(k)); }
   const std::vector<SchedulableKind>& schedulable() const { return schedulable_; }
+  // The kinds of job this node runs, in words (the job list's filter, each job's kind_name).
+  std::vector<jobs::Runner::Kind> job_kinds() const { return runner_.kinds(); }
+  std::string job_kind_name(const std::string& kind) const { return runner_.kind_name(kind); }
   Result<std::vector<ScheduleView>> schedules(const auth::Principal& p);
   Result<ScheduleView> save_schedule(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> id,
                                      const ScheduleInput& in);

@@ -334,12 +334,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     f.state = req.query_param("state").value_or("");
     f.district = req.query_param("district").value_or("");
     f.industry = req.query_param("industry").value_or("");
-    if (auto e = req.query_param("enterprise_id"); e && !e->empty()) {
-      char* end = nullptr;
-      long long v = std::strtoll(e->c_str(), &end, 10);
-      if (*end || v <= 0) return err::invalid("enterprise_id", "企业编号应为正整数");
-      f.enterprise_id = v;
-    }
+    SZ_ASSIGN(f.enterprise_id, json::id_query(req, "enterprise_id", "企业编号"));
     f.overdue_only = req.query_param("overdue").value_or("") == "1";
     if (!f.state.empty() && !svc.reference().lifecycle.has_state(f.state)) return err::invalid("state", "未知的项目状态：" + f.state);
     SZ_ASSIGN(auto r, svc.list(p, f, page.size, page.offset()));

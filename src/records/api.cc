@@ -60,13 +60,7 @@ void register_routes(auth::Routes& routes, Service& svc) {
   });
 
   routes.authed("GET", "/api/v1/recognitions", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {
-    std::optional<int64_t> eid;
-    if (auto v = req.query_param("enterprise_id"); v && !v->empty()) {
-      char* end = nullptr;
-      long long n = std::strtoll(v->c_str(), &end, 10);
-      if (*end || n <= 0) return err::invalid("enterprise_id", "企业编号应为正整数");
-      eid = n;
-    }
+    SZ_ASSIGN(auto eid, json::id_query(req, "enterprise_id", "企业编号"));
     SZ_ASSIGN(auto list, svc.recognitions(eid));
     bj::array items;
     for (const auto& r : list)

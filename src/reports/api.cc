@@ -49,10 +49,7 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
     f.kind = req.query_param("kind").value_or("");
     f.period = req.query_param("period").value_or("");
     if (auto s = req.query_param("scope")) f.scope = *s == "city" ? "" : *s;
-    if (auto j = req.query_param("job_id"); j && !j->empty()) {
-      if (j->find_first_not_of("0123456789") != std::string::npos || j->size() > 18) return err::invalid("job_id", "任务编号应为正整数");
-      f.job_id = std::stoll(*j);
-    }
+    SZ_ASSIGN(f.job_id, json::id_query(req, "job_id", "任务编号"));
     int64_t total = 0;
     SZ_ASSIGN(auto list, svc.list(p, f, page.size, page.offset(), &total));
     bj::array items;
@@ -80,15 +77,15 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
   }
 
   routes.authed("GET", "/api/v1/data-quality", [&svc](http::Request&, const auth::Principal& p) -> Result<http::Response> {
-    SZ_ASSIGN(auto checks, svc.quality(p));
+    SZ_ASSIGN(auto found, svc.quality(p));
     bj::array items;
-    for (const auto& q : checks) {
+    for (const auto& q : found.checks) {
       bj::array samples;
       for (const auto& s : q.samples) samples.push_back(bj::object{{"id", s.id}, {"name", s.name}, {"detail", s.detail}});
       items.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count},
                                  {"samples", std::move(samples)}, {"link", q.link}});
     }
-    return json::reply(200, bj::object{{"checks", std::move(items)}});
+    return json::reply(200, bj::object{{"as_of", iso_utc(found.as_of)}, {"checks", std::move(items)}});
   });
 
   auto stage_of = [](const http::Request& req) -> Result<int64_t> {

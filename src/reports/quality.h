@@ -25,6 +25,12 @@ struct QualityCheck {
   std::string link;                    // where in the front end the whole list is
 };
 
+// The checks as of one moment (the page says when it was read).
+struct QualityFindings {
+  int64_t as_of = 0;
+  std::vector<QualityCheck> checks;
+};
+
 class Quality {
  public:
   Quality(stats::Service& stats, registry::Service& registry) : stats_(stats), registry_(registry) {}

@@ -183,10 +183,12 @@ Result<ReportFile> Service::file(const auth::Principal& p, int64_t id, const std
                     is_pdf ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
 }
 
-Result<std::vector<QualityCheck>> Service::quality(const auth::Principal& p) {
+Result<QualityFindings> Service::quality(const auth::Principal& p) {
   SZ_ASSIGN(auto scope, readable_scope(p));
   SZ_ASSIGN(auto* c, db_->local());
-  return quality_.check(*c, p, scope.value_or(""), clock_.now());
+  int64_t now = clock_.now();
+  SZ_ASSIGN(auto checks, quality_.check(*c, p, scope.value_or(""), now));
+  return QualityFindings{now, std::move(checks)};
 }
 
 jobs::Handler Service::quality_handler() {

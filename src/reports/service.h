@@ -48,7 +48,7 @@ class Service {
   static Result<Rerendered> rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir);
 
   // 数据质量 for the caller's scope (the city admin: the city; a district officer: theirs), and the scheduled check.
-  Result<std::vector<QualityCheck>> quality(const auth::Principal& p);
+  Result<QualityFindings> quality(const auth::Principal& p);
   jobs::Handler quality_handler();
 
   // 绩效评价 of a stage (2024 or 2025), for the city admin; and the sheet as a PDF or workbook.

@@ -20,6 +20,10 @@ test('定时任务：只有市级管理员可编辑；周期与参数校验；�
     const listed = ok(await call(admin, 'GET', '/api/v1/schedules'))
     assert.deepEqual(listed.kinds.map((k) => k.code).sort(), ['reminders.due', 'reports.issue', 'reports.quality'])
     const gongyi = await server.login('gongyi')
+    // The names are the runner's, the same the job list's filter offers to everyone who can see jobs.
+    const kinds = ok(await call(gongyi, 'GET', '/api/v1/jobs/kinds')).items
+    for (const k of listed.kinds) assert.equal(kinds.find((x) => x.code === k.code)?.name, k.name)
+    assert.equal(kinds.find((x) => x.code === 'audit.export')?.name, '导出审计日志')
     assert.equal((await call(gongyi, 'GET', '/api/v1/schedules')).status, 403)
     assert.equal((await call(gongyi, 'POST', '/api/v1/schedules', { name: 'x', job_kind: 'reminders.due', every: 'daily', hour: 8 })).status, 403)
     for (const bad of [
@@ -71,6 +75,15 @@ test('定时任务：只有市级管理员可编辑；周期与参数校验；�
     // Each run is one job: the schedule fired once per day.
     const runs = (await server.call('GET', '/api/v1/jobs?kind=reminders.due&page_size=10', { token: admin })).json
     assert.equal(runs.total, 2)
+    // The schedule links its last run: the list narrowed to that one job.
+    const last = ok(await call(admin, 'GET', '/api/v1/schedules')).items[0].last_job
+    const one = ok(await call(admin, 'GET', `/api/v1/jobs?id=${last.id}`))
+    assert.deepEqual([one.total, one.items[0].id, one.items[0].kind_name], [1, last.id, '临期提醒'])
+    for (const bad of ['0', '-3', 'abc', '1.5']) {
+      const r = await call(admin, 'GET', `/api/v1/jobs?id=${bad}`)
+      assert.equal(r.status, 422, bad)
+      assert.match(r.json.error.message, /任务编号应为正整数/)
+    }
 
     // Disabled: it does not fire.
     ok(await server.call('PATCH', `/api/v1/schedules/${s.id}`, { token: admin, body: { enabled: false } }))
@@ -88,6 +101,10 @@ test('数据质量：缺评测、验收通过却低于二级（数字不一致�
   try {
     const admin = await server.login('admin')
     const quality = async (token) => (await server.call('GET', '/api/v1/data-quality', { token })).json.checks
+    // When the checks ran, by the server's clock.
+    const health = (await server.call('GET', '/api/v1/health')).json
+    const asOf = (await server.call('GET', '/api/v1/data-quality', { token: admin })).json.as_of
+    assert.ok(Math.abs(Date.parse(asOf) - Date.parse(health.time)) < 60_000, `${asOf} vs ${health.time}`)
     const find = (checks, code) => checks.find((c) => c.code === code)
     const city = await quality(admin)
     assert.equal(find(city, 'unassessed').count, 440)

@@ -258,6 +258,10 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         assert.equal(res.status, 200)
         for (const job of res.json.items)
           assert.ok(user === 'admin' || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
+        // Asked for the admin's job by its id: nobody else gets it.
+        const one = await server.call('GET', `${r.path}?id=${adminJobId}`, { token })
+        assert.equal(one.status, 200)
+        assert.equal(one.json.items.length, user === 'admin' ? 1 : 0, `${user} asks for job ${adminJobId}`)
         checked++
         continue
       } else if (r.scope === 'document_entity' || r.scope === 'document') {

@@ -18,6 +18,7 @@ async function choose(page, selectTestId, option, urlPart) {
 }
 
 test('市级管理员查看审计日志、导出 Excel、查看任务与系统状态', { timeout: 120_000 }, async (t) => {
+  let exportJobId = 0
   await withBrowser(t, 'city_admin_ops', async (page, step) => {
     await step('login', async () => {
       await login(page, ADMIN.username, ADMIN.password)
@@ -56,6 +57,7 @@ test('市级管理员查看审计日志、导出 Excel、查看任务与系统�
       ])
       assert.equal(response.status(), 202)
       assert.deepEqual(response.request().postDataJSON(), { action: 'user.create' })
+      exportJobId = (await response.json()).job.id
       const dialog = page.getByTestId('job-dialog')
       await dialog.getByTestId('job-dialog-result').waitFor({ timeout: 30_000 })
       assert.equal(await dialog.getByTestId('job-state').innerText(), '已完成')
@@ -76,6 +78,26 @@ test('市级管理员查看审计日志、导出 Excel、查看任务与系统�
       await firstRow.waitFor()
       assert.equal((await firstRow.getByTestId('job-state').innerText()).trim(), '已完成')
       await firstRow.getByTestId('job-download').waitFor()
+      // The kinds offered are the server's names; choosing one narrows the list to it.
+      await choose(page, 'jobs-filter-kind', '导出审计日志', 'kind=audit.export')
+      await page.waitForURL(/kind=audit\.export/)
+      const kinds = (await page.getByTestId('jobs-table').locator('tbody tr td:nth-child(2)').allInnerTexts()).map((s) => s.trim())
+      assert.ok(kinds.length > 0)
+      for (const k of kinds) assert.equal(k, '导出审计日志')
+
+      // A link to one job (定时任务 links its last run so) shows that job alone, until 查看全部任务.
+      await page.goto(new URL(`/admin/jobs?job=${exportJobId}`, page.url()).href)
+      await page.getByTestId('jobs-one').waitFor()
+      assert.equal(await textOf(page, 'jobs-one-id'), String(exportJobId))
+      const rows = page.getByTestId('jobs-table').locator('tbody tr')
+      await rows.first().getByTestId('job-id').getByText(String(exportJobId), { exact: true }).waitFor()
+      assert.equal(await rows.count(), 1)
+      await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/jobs\?/.test(r.url()) && !r.url().includes('id=') && r.status() === 200),
+        page.getByTestId('jobs-show-all').click(),
+      ])
+      await page.getByTestId('jobs-one').waitFor({ state: 'hidden' })
+      assert.ok(!new URL(page.url()).searchParams.has('job'), page.url())
     })
 
     await step('system', async () => {

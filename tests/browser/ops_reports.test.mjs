@@ -119,7 +119,10 @@ test('定时任务、数据质量与绩效评价：市级管理员新建每周�
         await page.waitForURL(/\/data-quality$/)
         await page.locator('[data-testid="quality-checks"][data-loaded="true"]').waitFor()
         assert.equal(await textOf(page, 'quality-scope'), '全市')
-        const { checks } = await ok(api(admin, 'GET', '/api/v1/data-quality'))
+        const { checks, as_of } = await ok(api(admin, 'GET', '/api/v1/data-quality'))
+        // 检查于: the server's time of the page's own request, a moment before the one just made.
+        const shown = Date.parse(`${(await textOf(page, 'quality-as-of')).replace(' ', 'T')}+08:00`)
+        assert.ok(shown <= Date.parse(as_of) && Date.parse(as_of) - shown < 60_000, `${shown} vs ${as_of}`)
         assert.equal(await page.locator('[data-testid^="quality-check-"]').count(), checks.length)
         for (const c of checks) {
           const card = page.getByTestId(`quality-check-${c.code}`)

@@ -38,6 +38,7 @@ Job job_of(const db::Row& r) {
 std::string where(const ListFilter& f, db::Params& p) {
   std::string w = "WHERE 1=1";
   if (f.owner) w += " AND j.owner_user_id = " + db::bind(p, *f.owner);
+  if (f.id) w += " AND j.id = " + db::bind(p, *f.id);
   if (!f.state.empty()) w += " AND j.state = " + db::bind(p, f.state);
   if (!f.kind.empty()) w += " AND j.kind = " + db::bind(p, f.kind);
   return w;
@@ -104,7 +105,21 @@ Runner::Runner(std::shared_ptr<db::Database> db, const Clock& clock, RunnerOptio
 
 Runner::~Runner() { stop(); }
 
-void Runner::add(const std::string& kind, Handler h) { handlers_[kind] = std::move(h); }
+void Runner::add(const std::string& kind, std::string name, Handler h) {
+  handlers_[kind] = std::move(h);
+  names_[kind] = std::move(name);
+}
+
+std::vector<Runner::Kind> Runner::kinds() const {
+  std::vector<Kind> out;
+  for (const auto& [code, name] : names_) out.push_back({code, name});
+  return out;
+}
+
+std::string Runner::kind_name(const std::string& kind) const {
+  auto it = names_.find(kind);
+  return it == names_.end() ? "任务" : it->second;
+}
 
 void Runner::start() {
   for (int i = 0; i < opts_.threads; ++i) threads_.emplace_back([this] { loop(); });

@@ -40,6 +40,7 @@ Result<int64_t> enqueue(db::Connection& c, const std::string& kind, std::optiona
 Result<std::optional<Job>> find(db::Connection& c, int64_t id);
 struct ListFilter {
   std::optional<int64_t> owner;  // nullopt: every owner
+  std::optional<int64_t> id;     // one job (a link to a schedule's last run)
   std::string state, kind;
 };
 Result<std::vector<Job>> list(db::Connection& c, const ListFilter& f, int64_t limit, int64_t offset);
@@ -89,7 +90,13 @@ class Runner {
  public:
   Runner(std::shared_ptr<db::Database> db, const Clock& clock, RunnerOptions opts);
   ~Runner();
-  void add(const std::string& kind, Handler h);
+  // `name` is the kind in words, shown wherever a job is listed.
+  void add(const std::string& kind, std::string name, Handler h);
+  struct Kind {
+    std::string code, name;
+  };
+  std::vector<Kind> kinds() const;                    // every registered kind, by code
+  std::string kind_name(const std::string& kind) const;  // "任务" for one not registered
   void start();
   void stop();   // waits for running handlers to return
   void wake();   // a job was queued: look now rather than at the next poll
@@ -103,6 +110,7 @@ class Runner {
   const Clock& clock_;
   RunnerOptions opts_;
   std::map<std::string, Handler> handlers_;
+  std::map<std::string, std::string> names_;
   std::vector<std::thread> threads_;
   std::atomic<bool> stopping_{false};
   std::mutex mu_;

@@ -2,6 +2,7 @@
 import { http, type Query } from './http'
 import type {
   AdminUser,
+  CodeName,
   Assessment,
   ContractInput,
   CostInput,
@@ -221,8 +222,10 @@ export const auditApi = {
 }
 
 export const jobApi = {
-  // Filters: state, kind.
+  // Filters: state, kind, id (one job).
   list: (query: PageQuery) => http.get<Page<Job>>('/jobs', query),
+  // The kinds of job the server runs, in words (the list's filter).
+  kinds: () => http.get<{ items: CodeName[] }>('/jobs/kinds'),
   // The contract names the job object but not its envelope; accept {job} (as the export's 202) or the bare job.
   get: async (id: number): Promise<Job> => {
     const r = await http.get<Job | { job: Job }>(`/jobs/${id}`)

@@ -203,7 +203,8 @@ export const reportApi = {
   // The caller's scope: the city, or a district officer's own district.
   forecast: () => http.get<ForecastResponse>('/stats/forecast'),
   // 数据质量: the city admin's for the city, a district officer's for its district.
-  quality: () => http.get<{ checks: QualityCheck[] }>('/data-quality'),
+  // as_of: when the server ran the checks.
+  quality: () => http.get<{ as_of: string; checks: QualityCheck[] }>('/data-quality'),
   // 绩效评价 (city_admin).
   evaluation: (stage: EvaluationStage) => http.get<EvaluationSheet>(`/evaluations/${stage}`),
 }

@@ -1,5 +1,5 @@
 // How a background job (export, import, report) is shown: its kind, state, progress, output and failure.
-import type { CodeName, Job, JobOutput, JobState } from '@/api/types'
+import type { Job, JobOutput, JobState } from '@/api/types'
 
 export const JOB_STATE_NAMES: Record<JobState, string> = {
   queued: '排队中',
@@ -9,17 +9,6 @@ export const JOB_STATE_NAMES: Record<JobState, string> = {
 }
 
 export const JOB_STATE_OPTIONS = Object.entries(JOB_STATE_NAMES).map(([code, name]) => ({ code, name }))
-
-// The kinds to filter the list by (the server names each job's kind itself, as kind_name).
-export const JOB_KIND_OPTIONS: CodeName[] = [
-  { code: 'reports.issue', name: '发布通报' },
-  { code: 'reports.quality', name: '数据质量检查' },
-  { code: 'reminders.due', name: '临期提醒' },
-  { code: 'enterprise.import', name: '导入企业' },
-  { code: 'enterprise.export', name: '导出企业' },
-  { code: 'stats.progress_export', name: '导出数据驾驶舱' },
-  { code: 'audit.export', name: '导出审计日志' },
-]
 
 export function jobStateName(job: Pick<Job, 'state' | 'state_name'>): string {
   return job.state_name || JOB_STATE_NAMES[job.state] || job.state
