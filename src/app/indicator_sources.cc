@@ -65,14 +65,17 @@ Result<std::vector<stats::CountedItem>> parks(records::Service& records) {
   return out;
 }
 
-// 在郑 providers in the directory, under every industry they serve.
-Result<std::vector<stats::CountedItem>> providers(market::Directory& directory) {
-  SZ_ASSIGN(auto list, directory.in_directory());
+// 在郑 providers in the directory — today, or at the end of `as_of` by the directory's history — under every industry
+// they serve, dated by the start of their stay.
+Result<std::vector<stats::CountedItem>> providers(market::Directory& directory, const std::string& as_of) {
+  std::optional<int64_t> until;
+  if (!as_of.empty()) until = shanghai_day_end(as_of);
+  SZ_ASSIGN(auto list, directory.listed_at(until));
   std::vector<stats::CountedItem> out;
-  for (const auto& r : list) {
+  for (const auto& [r, since] : list) {
     if (!r.base.in_zhengzhou) continue;
-    // The directory keeps when a provider last changed status, not when it was admitted: undated.
-    out.push_back({r.base.id, r.base.name, market::provider_kind_name(r.base.kind), codes_of(r.industries_json), "", ""});
+    out.push_back({r.base.id, r.base.name, std::string(market::provider_kind_name(r.base.kind)) + " · 入库 " + shanghai_date(since),
+                   codes_of(r.industries_json), "", shanghai_date(since)});
   }
   return out;
 }
@@ -104,13 +107,15 @@ Result<std::vector<stats::CountedItem>> replicable_scenarios(catalog::Service& c
 
 void add_indicator_sources(stats::Service& stats, records::Service& records, market::Directory& providers_,
                            catalog::Service& catalog) {
-  stats.add_source({"smart", "认定", true, [&records](db::Connection& c) { return recognitions(c, records); }});
-  stats.add_source({"providers", "服务商", false, [&providers_](db::Connection&) { return providers(providers_); }});
-  stats.add_source({"products", "解决方案", false, [&catalog](db::Connection&) { return products(catalog); }});
+  using Day = const std::string&;
+  stats.add_source({"smart", "认定", true, [&records](db::Connection& c, Day) { return recognitions(c, records); }});
+  stats.add_source({"providers", "服务商", false,
+                    [&providers_](db::Connection&, Day as_of) { return providers(providers_, as_of); }});
+  stats.add_source({"products", "解决方案", false, [&catalog](db::Connection&, Day) { return products(catalog); }});
   stats.add_source({"replicable_scenarios", "场景", false,
-                    [&catalog](db::Connection&) { return replicable_scenarios(catalog); }});
-  stats.add_source({"chains", "链式模式", true, [&records](db::Connection& c) { return chains(c, records); }});
-  stats.add_source({"parks", "园区", true, [&records](db::Connection&) { return parks(records); }});
+                    [&catalog](db::Connection&, Day) { return replicable_scenarios(catalog); }});
+  stats.add_source({"chains", "链式模式", true, [&records](db::Connection& c, Day) { return chains(c, records); }});
+  stats.add_source({"parks", "园区", true, [&records](db::Connection&, Day) { return parks(records); }});
 }
 
 }  // namespace sz::app

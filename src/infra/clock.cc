@@ -82,4 +82,10 @@ std::string day_text(int64_t z) {
   return buf;
 }
 
+std::optional<int64_t> shanghai_day_end(const std::string& ymd) {
+  auto day = day_number(ymd);
+  if (!day) return std::nullopt;
+  return (*day + 1) * 86400 - 8 * 3600;
+}
+
 }  // namespace sz

@@ -57,5 +57,7 @@ std::string shanghai_date(int64_t epoch_seconds);
 // and back. Date arithmetic (days late, deadlines) goes through these.
 std::optional<int64_t> day_number(const std::string& ymd);
 std::string day_text(int64_t day);
+// The moment a day ends in Beijing (the next day's 00:00 there): "up to and including that day" is `at < end`.
+std::optional<int64_t> shanghai_day_end(const std::string& ymd);
 
 }  // namespace sz

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "infra/clock.h"
 #include "infra/text.h"
 
 namespace sz::json {
@@ -191,6 +192,13 @@ Result<std::optional<int64_t>> id_query(const http::Request& req, const std::str
   if (!s || s->empty()) return std::optional<int64_t>{};
   SZ_ASSIGN(int64_t v, positive_int(*s, name, label));
   return std::optional<int64_t>{v};
+}
+
+Result<std::string> day_query(const http::Request& req, const std::string& name, const std::string& label) {
+  auto s = req.query_param(name);
+  if (!s || s->empty()) return std::string();
+  if (!day_number(*s)) return err::invalid(name, label + "应为有效日期 YYYY-MM-DD");
+  return *s;
 }
 
 Result<int64_t> id_param(const http::Request& req, const std::string& name) {

@@ -72,5 +72,7 @@ Result<int64_t> id_param(const http::Request& req, const std::string& name = "id
 // A query parameter naming one record by id (`?enterprise_id=7`): absent or empty is nullopt, anything but a positive
 // integer is a 400 saying "<label>应为正整数".
 Result<std::optional<int64_t>> id_query(const http::Request& req, const std::string& name, const std::string& label);
+// A query parameter holding a calendar day (`?as_of=2024-12-31`): "" when absent or empty, a 422 when not a real day.
+Result<std::string> day_query(const http::Request& req, const std::string& name, const std::string& label);
 
 }  // namespace sz::json

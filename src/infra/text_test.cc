@@ -27,6 +27,10 @@ TEST(Dates, DayNumbersRoundTripAndRefuseImpossibleDays) {
   EXPECT_EQ(day_number("1970-01-01"), 0);
   EXPECT_EQ(day_number("2024-03-01").value() - day_number("2024-02-28").value(), 2);  // leap year
   EXPECT_EQ(day_number("2023-03-01").value() - day_number("2023-02-28").value(), 1);
+  // 2024-12-31 ends at 2025-01-01 00:00 Beijing = 2024-12-31T16:00:00Z.
+  EXPECT_EQ(iso_utc(shanghai_day_end("2024-12-31").value()), "2024-12-31T16:00:00Z");
+  EXPECT_EQ(shanghai_date(shanghai_day_end("2024-12-31").value() - 1), "2024-12-31");
+  EXPECT_EQ(shanghai_day_end("2024-02-30"), std::nullopt);
   EXPECT_FALSE(day_number("2023-02-29"));
   EXPECT_FALSE(day_number("2024-13-01"));
   EXPECT_FALSE(day_number("2024-1-01"));

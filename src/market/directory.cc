@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <limits>
 #include <set>
 
 #include "audit/service.h"
@@ -225,11 +226,22 @@ std::vector<const ProviderMove*> Directory::actions(const auth::Principal& p, co
   return open_moves(rules_, r.base.status, admin(p), own_provider(p, r.base.id));
 }
 
-Result<std::vector<store::ProviderRecord>> Directory::in_directory() {
+Result<std::vector<Directory::Listed>> Directory::listed_at(std::optional<int64_t> t) {
+  // Today only those listed now qualify; at an earlier moment any provider may have been in.
   store::DirectoryFilter f;
-  f.listed_only = true;
+  f.listed_only = !t;
   SZ_ASSIGN(auto* c, db_->local());
-  return store::records(*c, f, 100000);
+  SZ_ASSIGN(auto records, store::records(*c, f, 100000));
+  SZ_ASSIGN(auto changes, store::status_changes(*c));
+  static const std::vector<StatusChange> kNone;
+  std::vector<Listed> out;
+  for (auto& r : records) {
+    auto it = changes.find(r.base.id);
+    auto since = listed_since(r.base.status, r.created_at, it == changes.end() ? kNone : it->second,
+                              t.value_or(std::numeric_limits<int64_t>::max()));
+    if (since) out.push_back({std::move(r), *since});
+  }
+  return out;
 }
 
 Result<std::vector<store::Event>> Directory::events(const auth::Principal& p, int64_t id) {

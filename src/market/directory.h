@@ -73,8 +73,13 @@ class Directory {
   Status select(const auth::Principal& p, const auth::Origin& from, const std::string& industry, int64_t id,
                 const std::string& note, bool selected);
   Result<SelectionSummary> selection_summary();
-  // Everyone in the directory (admitted, warned, rectifying): the target matrix's count of providers.
-  Result<std::vector<store::ProviderRecord>> in_directory();
+  // Everyone in the directory (admitted, warned, rectifying) just before moment `t` (now when nullopt), with the
+  // start of their stay: the target matrix's count of providers, today or at a stage's end.
+  struct Listed {
+    store::ProviderRecord record;
+    int64_t since = 0;
+  };
+  Result<std::vector<Listed>> listed_at(std::optional<int64_t> t);
   Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows();
 
  private:

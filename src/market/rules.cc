@@ -50,4 +50,19 @@ std::vector<std::string> profile_problems(const Profile& p) {
 
 bool listed(const std::string& status) { return status == "admitted" || status == "warned" || status == "rectifying"; }
 
+std::optional<int64_t> listed_since(const std::string& current, int64_t created_at,
+                                    const std::vector<StatusChange>& changes, int64_t t) {
+  if (created_at >= t) return std::nullopt;
+  // Before its first change a provider had the status that change left; with none, it always had today's.
+  std::string status = changes.empty() ? current : changes.front().from;
+  int64_t since = created_at;
+  for (const auto& ch : changes) {
+    if (ch.at >= t) break;
+    if (!listed(ch.from) && listed(ch.to)) since = ch.at;
+    status = ch.to;
+  }
+  if (!listed(status)) return std::nullopt;
+  return since;
+}
+
 }  // namespace sz::market

@@ -49,4 +49,14 @@ const char* provider_kind_name(const std::string& kind);
 // Statuses in which a provider is in the directory (may take projects, is counted by indicator 6).
 bool listed(const std::string& status);
 
+// 能进能出 over time: whether a provider was in the directory just before moment `t`, and since when (the start of
+// that stay: its latest entry, or its registration when it was registered straight into the directory).
+// `changes` are its status changes in order; `current` is its status now.
+struct StatusChange {
+  std::string from, to;
+  int64_t at = 0;
+};
+std::optional<int64_t> listed_since(const std::string& current, int64_t created_at,
+                                    const std::vector<StatusChange>& changes, int64_t t);
+
 }  // namespace sz::market

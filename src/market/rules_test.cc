@@ -57,5 +57,21 @@ TEST(ProviderProfile, MissingPartsByName) {
   EXPECT_FALSE(listed("notice"));
 }
 
+TEST(ProviderDirectory, ListedSinceFollowsEntriesAndExits) {
+  // Applied at 100, in 公示 at 200, admitted at 300, warned at 400, removed at 500, admitted again on appeal at 600.
+  std::vector<StatusChange> h = {{"draft", "submitted", 150}, {"submitted", "notice", 200}, {"notice", "admitted", 300},
+                                 {"admitted", "warned", 400}, {"warned", "removed", 500}, {"removed", "admitted", 600}};
+  EXPECT_EQ(listed_since("admitted", 100, h, 250), std::nullopt);  // still in 公示
+  EXPECT_EQ(listed_since("admitted", 100, h, 300), std::nullopt);  // admitted at that very moment: not before it
+  EXPECT_EQ(listed_since("admitted", 100, h, 301), 300);
+  EXPECT_EQ(listed_since("admitted", 100, h, 450), 300);           // a warning keeps it in, its stay unbroken
+  EXPECT_EQ(listed_since("admitted", 100, h, 550), std::nullopt);  // removed
+  EXPECT_EQ(listed_since("admitted", 100, h, 700), 600);           // back in: the new stay
+  // Registered straight into the directory, never changed: in since it was registered, and not before.
+  EXPECT_EQ(listed_since("admitted", 100, {}, 1000), 100);
+  EXPECT_EQ(listed_since("admitted", 100, {}, 50), std::nullopt);
+  EXPECT_EQ(listed_since("removed", 100, {{"admitted", "removed", 200}}, 150), 100);
+}
+
 }  // namespace
 }  // namespace sz::market

@@ -98,6 +98,16 @@ Result<std::vector<Event>> events(db::Connection& c, int64_t provider_id) {
   return out;
 }
 
+Result<std::map<int64_t, std::vector<StatusChange>>> status_changes(db::Connection& c) {
+  std::map<int64_t, std::vector<StatusChange>> out;
+  SZ_TRY(c.stream("SELECT provider_id, from_status, to_status, at FROM provider_events ORDER BY provider_id, at, id", {},
+                  [&](const db::Row& r) {
+                    out[r.i64(0)].push_back({r.text(1), r.text(2), r.i64(3)});
+                    return true;
+                  }));
+  return out;
+}
+
 Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows_by_month(db::Connection& c) {
   // In: a move from outside the directory into it (admission, or an overturned removal); out: the reverse.
   std::map<std::string, std::pair<int64_t, int64_t>> months;

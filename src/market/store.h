@@ -1,12 +1,14 @@
 // SQL of service providers (数字化服务商): the directory, the application and its status, events, objections,
 // appeals and the per-industry selection of integrators.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "infra/db/db.h"
+#include "market/rules.h"
 
 namespace sz::market::store {
 
@@ -41,6 +43,8 @@ struct Event {
 };
 Result<int64_t> insert_event(db::Connection& c, const Event& e);
 Result<std::vector<Event>> events(db::Connection& c, int64_t provider_id);
+// Every provider's status changes, in order, by provider id.
+Result<std::map<int64_t, std::vector<StatusChange>>> status_changes(db::Connection& c);
 // Entries into and exits from the directory by month ("2026-05"): 能进能出 over time.
 Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows_by_month(db::Connection& c);
 

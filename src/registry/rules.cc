@@ -88,6 +88,10 @@ bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen) {
   return latest_revenue_fen && *latest_revenue_fen >= p.scale_above_revenue_fen;
 }
 
+bool accepted_metric(const std::string& metric) {
+  return metric == "accepted" || metric == "scale_above_accepted" || metric == "innovative_accepted";
+}
+
 Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years) {
   Contribution c;
   if (e.status != "active") return c;

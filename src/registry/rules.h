@@ -60,6 +60,8 @@ struct EnterpriseFacts {
   bool accepted = false;  // a project of the enterprise passed acceptance (验收通过)
 };
 Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years);
+// The metrics that count 验收通过 enterprises: the only ones whose records keep the day they came to count.
+bool accepted_metric(const std::string& metric);
 
 // 规上 from the latest year's revenue, unless an admin set it.
 bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen);

@@ -506,6 +506,7 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
   } else if (f.metric != "pilot") {
     return err::invalid("metric", "未知的统计口径：" + f.metric);
   }
+  if (f.accepted_before) w += " AND e.accepted_at < " + db::bind(p, *f.accepted_before);
   std::string from = kFrom;
   if (f.metric == "patents")
     from += "JOIN (SELECT enterprise_id, SUM(invention_patents) AS invention_patents FROM enterprise_years "

@@ -106,6 +106,7 @@ Result<std::vector<AcceptedRow>> accepted_by(db::Connection& c, int64_t until, i
 struct MetricFilter {
   std::string metric, industry, district;
   std::optional<int64_t> batch, year;
+  std::optional<int64_t> accepted_before;  // the accepted metrics as they stood then (绩效评价 at a stage's end)
   int qualifying_level = 2;
 };
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,

@@ -108,7 +108,8 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
                                 {"rate", r.target && r.achieved ? bj::value(percent(*r.achieved, *r.target)) : bj::value(nullptr)},
                                 {"basis", r.basis},
                                 {"evidence", r.metric.empty() ? bj::value(nullptr)
-                                                              : bj::value(bj::object{{"drill", r.drill}, {"metric", r.metric}})}});
+                                                              : bj::value(bj::object{{"drill", r.drill}, {"metric", r.metric},
+                                                                                     {"as_of", json::opt_value(r.evidence_as_of)}})}});
     }
     std::string base = "/api/v1/evaluations/" + std::to_string(s.stage);
     return json::reply(200, bj::object{{"stage", s.stage}, {"last_day", s.last_day}, {"as_of", iso_utc(s.as_of)},

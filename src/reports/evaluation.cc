@@ -13,10 +13,10 @@ Result<EvaluationSheet> Evaluation::sheet(int64_t stage, int64_t now) {
   s.stage = stage;
   s.last_day = std::to_string(stage) + "-12-31";
   s.as_of = now;
-  const int64_t end = (*day_number(s.last_day) + 1) * 86400 - 8 * 3600;  // the stage's last moment, Beijing time
+  const int64_t end = *shanghai_day_end(s.last_day);
   SZ_ASSIGN(auto view, stats_.progress_of("", stage));
   const auto& plan = view.targets.plan;
-  SZ_ASSIGN(auto accepted, registry_.accepted_by(std::min(end, now)));
+  SZ_ASSIGN(auto accepted, registry_.accepted_by(std::min(end - 1, now)));
   int64_t acc = 0, scale = 0, innovative = 0;
   for (const auto& r : accepted) acc += r.accepted, scale += r.scale_above, innovative += r.innovative;
   SZ_ASSIGN(auto years, registry_.year_sums(""));
@@ -38,14 +38,16 @@ Result<EvaluationSheet> Evaluation::sheet(int64_t stage, int64_t now) {
       row.target = plan.annex.y2024 * 100;  // the annex's 2024 targets, summed over the districts
     }
     std::string basis = def ? def->note : "";
-    if (metric == "accepted" || metric == "scale_above_accepted" || metric == "innovative_accepted") {
+    if (registry::accepted_metric(metric)) {
       row.achieved = (metric == "accepted" ? acc : metric == "scale_above_accepted" ? scale : innovative) * 100;
       basis += "；按验收通过日期计至 " + s.last_day;
+      row.evidence_as_of = s.last_day;
     } else if (def && def->drill == "items") {
       int64_t undated = 0;
       SZ_ASSIGN(auto t, stats_.items_by(metric, s.last_day, &undated));
       row.achieved = t.total * 100;
-      basis += undated ? "；其中 " + std::to_string(undated) + " 项记录无日期，按当前状态计" : "；按认定、上架或登记日期计至 " + s.last_day;
+      basis += undated ? "；其中 " + std::to_string(undated) + " 项记录无日期，按当前状态计" : "；按认定、入库、上架或登记日期计至 " + s.last_day;
+      row.evidence_as_of = s.last_day;
     } else if (metric == "rd") {
       row.achieved = ip.total.actual;
       basis += "；取 " + std::to_string(stage) + " 年度数据";

@@ -17,6 +17,7 @@ struct EvaluationRow {
   std::optional<int64_t> target, achieved;  // hundredths, like the plan's table
   std::string basis;                        // how it was counted, and what is counted as it stands now
   std::string drill, metric;                // the evidence: /stats/progress/{drill}?metric=
+  std::optional<std::string> evidence_as_of;  // &as_of= when the evidence lists what counted by the stage's end
 };
 struct EvaluationSheet {
   int64_t stage = 0;

@@ -90,6 +90,12 @@ void register_routes(auth::Routes& routes, Service& stats) {
     SZ_ASSIGN(int64_t year, year_param(req.query_param("year")));
     if (year) f.year = year;
     if (f.metric == "rd" && !f.year) return err::invalid("year", "研发投入强度的明细需要指定年度");
+    SZ_ASSIGN(auto as_of, json::day_query(req, "as_of", "截至日期"));
+    if (!as_of.empty()) {
+      // Only acceptance keeps its day; the other figures have no history to go back to.
+      if (!registry::accepted_metric(f.metric)) return err::invalid("as_of", "只有验收通过的口径可以按日期列出");
+      f.accepted_before = shanghai_day_end(as_of);
+    }
     int64_t total = 0;
     SZ_ASSIGN(auto rows, stats.drill(p, f, page.size, page.offset(), &total));
     bj::array items;
@@ -110,8 +116,9 @@ void register_routes(auth::Routes& routes, Service& stats) {
   routes.authed("GET", "/api/v1/stats/progress/items", [&stats](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
     std::string label;
+    SZ_ASSIGN(auto as_of, json::day_query(req, "as_of", "截至日期"));
     SZ_ASSIGN(auto list, stats.items(p, req.query_param("metric").value_or(""), req.query_param("industry").value_or(""),
-                                     req.query_param("district").value_or(""), &label));
+                                     req.query_param("district").value_or(""), as_of, &label));
     bj::array items;
     int64_t end = std::min<int64_t>(static_cast<int64_t>(list.size()), page.offset() + page.size);
     for (int64_t i = page.offset(); i < end; ++i) {
@@ -122,7 +129,8 @@ void register_routes(auth::Routes& routes, Service& stats) {
                                  {"name", x.name},
                                  {"detail", x.detail},
                                  {"industries", std::move(industries)},
-                                 {"district", x.district}});
+                                 {"district", x.district},
+                                 {"on", x.on.empty() ? bj::value(nullptr) : bj::value(x.on)}});
     }
     auto body = json::page_reply(std::move(items), static_cast<int64_t>(list.size()), page);
     body["label"] = label;

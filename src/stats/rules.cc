@@ -142,14 +142,14 @@ ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& 
   return t;
 }
 
-ItemTally tally_items_by(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated) {
+std::vector<CountedItem> items_by_day(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated) {
   std::vector<CountedItem> kept;
   *undated = 0;
   for (const auto& i : items) {
     if (i.on.empty()) ++*undated;
     if (i.on.empty() || i.on <= day) kept.push_back(i);
   }
-  return tally_items(kept, "");
+  return kept;
 }
 
 std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,

@@ -129,8 +129,9 @@ struct ItemTally {
 };
 // Counts items per industry; a non-empty `district` keeps only that district's items.
 ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& district);
-// Counts the items that counted by `day` (items without a date count as they are now; `undated` tells how many).
-ItemTally tally_items_by(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated);
+// The items that counted by `day`: those dated that day or before, and those without a date as they are now
+// (`undated` tells how many).
+std::vector<CountedItem> items_by_day(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated);
 // The items behind one figure: in `industry` (all when empty) and `district` (all when empty).
 std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,
                                       const std::string& district);

@@ -61,4 +61,17 @@ TEST(PlanCheck, TextThatContradictsTheTableIsAWarning) {
   ASSERT_EQ(count(f, "text_vs_table"), 1u);
 }
 
+TEST(ItemsByDay, DatedUpToTheDayAndUndatedAsTheyAreNow) {
+  std::vector<CountedItem> items = {{1, "a", "", {"auto_parts"}, "", "2024-12-31"},
+                                    {2, "b", "", {"auto_parts", "refractories"}, "", "2025-01-01"},
+                                    {3, "c", "", {"refractories"}, "", ""}};
+  int64_t undated = 0;
+  auto kept = items_by_day(items, "2024-12-31", &undated);
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].id, 1);
+  EXPECT_EQ(kept[1].id, 3);
+  EXPECT_EQ(undated, 1);
+  EXPECT_EQ(tally_items(items_by_day(items, "2025-12-31", &undated), "").total, 3);
+}
+
 }  // namespace sz::stats

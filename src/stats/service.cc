@@ -166,7 +166,7 @@ Result<ProgressView> Service::progress_of(const std::string& district, int64_t y
   SZ_ASSIGN(auto* c, db_->local());
   for (const auto& s : sources_) {
     if (!v.city_wide && !s.by_district) continue;
-    SZ_ASSIGN(auto list, s.items(*c));
+    SZ_ASSIGN(auto list, s.items(*c, ""));
     tallies[s.metric] = tally_items(list, district);
   }
   v.progress = stats::progress(v.targets.plan, defs_, groups, years, v.year, v.city_wide, tallies);
@@ -183,14 +183,15 @@ Result<ItemTally> Service::items_by(const std::string& metric, const std::string
   for (const auto& s : sources_) {
     if (s.metric != metric) continue;
     SZ_ASSIGN(auto* c, db_->local());
-    SZ_ASSIGN(auto list, s.items(*c));
-    return tally_items_by(list, day, undated);
+    SZ_ASSIGN(auto list, s.items(*c, day));
+    return tally_items(items_by_day(list, day, undated), "");
   }
   return err::invalid("metric", "未知的统计事项：" + metric);
 }
 
 Result<std::vector<CountedItem>> Service::items(const auth::Principal& p, const std::string& metric,
-                                                const std::string& industry, std::string district, std::string* label) {
+                                                const std::string& industry, std::string district,
+                                                const std::string& as_of, std::string* label) {
   SZ_TRY(require_officials(p));
   for (const auto& s : sources_) {
     if (s.metric != metric) continue;
@@ -199,8 +200,12 @@ Result<std::vector<CountedItem>> Service::items(const auth::Principal& p, const 
       district = *p.district;
     }
     SZ_ASSIGN(auto* c, db_->local());
-    SZ_ASSIGN(auto list, s.items(*c));
+    SZ_ASSIGN(auto list, s.items(*c, as_of));
     *label = s.label;
+    if (!as_of.empty()) {
+      int64_t undated = 0;
+      list = items_by_day(list, as_of, &undated);
+    }
     return items_behind(list, industry, district);
   }
   return err::invalid("metric", "未知的统计事项：" + metric);

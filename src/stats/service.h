@@ -31,10 +31,12 @@ struct ProgressView {
 
 // Lists the items behind one of the item metrics (indicators 5–10); wired by app from the area that keeps them.
 // These tables grow with the plan's counts (hundreds per city), not with enterprises, so a source reads them whole.
+// `as_of` ("YYYY-MM-DD", "" for today) lets a source whose items also leave (providers removed from the directory)
+// list those in at the end of that day; items that only ever arrive are dated and cut by the caller.
 struct ItemSource {
   std::string metric, label;  // label: what one item is (认定, 服务商, …)
   bool by_district = true;    // false: a city-wide count with no figure in a district's view
-  std::function<Result<std::vector<CountedItem>>(db::Connection&)> items;
+  std::function<Result<std::vector<CountedItem>>(db::Connection&, const std::string& as_of)> items;
 };
 
 class Service {
@@ -55,9 +57,10 @@ class Service {
   void add_source(ItemSource s) { sources_.push_back(std::move(s)); }
   // An item metric as it stood at the end of `day` (绩效评价), city-wide; `undated` counts items without a date.
   Result<ItemTally> items_by(const std::string& metric, const std::string& day, int64_t* undated);
-  // The items behind an item metric's figure; a district officer's stay in the district.
+  // The items behind an item metric's figure, today or (`as_of` a day) as they stood at its end — items without a
+  // date as they are now; a district officer's stay in the district.
   Result<std::vector<CountedItem>> items(const auth::Principal& p, const std::string& metric, const std::string& industry,
-                                         std::string district, std::string* label);
+                                         std::string district, const std::string& as_of, std::string* label);
   Result<jobs::Job> request_export(const auth::Principal& p, const auth::Origin& from, int64_t year);
   jobs::Handler export_handler(std::string jobs_dir);
   int64_t now() const { return clock_.now(); }

@@ -10,6 +10,10 @@ import path from 'node:path'
 import { Server, cli, waitFor } from './harness.mjs'
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sz-reports-'))
+const ok = (r, status = 200) => {
+  assert.equal(r.status, status, r.text)
+  return r.json
+}
 
 async function issue(server, token, body) {
   const r = await server.call('POST', '/api/v1/reports', { token, body })
@@ -173,8 +177,26 @@ test('绩效评价：两个阶段各 12 项，阶段目标、按日期计的完�
     const p = (await server.call('GET', '/api/v1/stats/progress', { token: admin })).json
     assert.equal(row(s2025, 1).achieved, p.indicators.find((i) => i.no === 1).total.actual)
     assert.equal(row(s2025, 1).rate, `${(Math.floor((row(s2025, 1).achieved * 10000) / 440) / 100).toFixed(2)}%`)
-    assert.deepEqual(row(s2025, 7).evidence, { drill: 'items', metric: 'products' })
-    assert.deepEqual(row(s2025, 1).evidence, { drill: 'enterprises', metric: 'accepted' })
+    assert.deepEqual(row(s2025, 7).evidence, { drill: 'items', metric: 'products', as_of: '2025-12-31' })
+    assert.deepEqual(row(s2025, 1).evidence, { drill: 'enterprises', metric: 'accepted', as_of: '2025-12-31' })
+    assert.deepEqual(row(s2025, 4).evidence, { drill: 'enterprises', metric: 'cloud', as_of: null })  // no dates kept
+    // The evidence as of the stage's end lists exactly what the sheet counted, row by row, for both stages.
+    const evidenceTotal = async (stage, r) =>
+      (await ok(await server.call('GET', `/api/v1/stats/progress/${r.evidence.drill}?metric=${r.evidence.metric}&as_of=${r.evidence.as_of}&page_size=1`, { token: admin }))).total
+    for (const stage of [2024, 2025]) {
+      for (const r of (await sheet(stage)).rows.filter((x) => x.evidence?.as_of)) {
+        assert.equal(r.evidence.as_of, `${stage}-12-31`)
+        assert.equal(await evidenceTotal(stage, r), r.achieved, `${stage} indicator ${r.no}`)
+      }
+    }
+    for (const bad of ['2025-02-30', 'yesterday']) {
+      const r = await server.call('GET', `/api/v1/stats/progress/items?metric=providers&as_of=${bad}`, { token: admin })
+      assert.equal(r.status, 422, bad)
+      assert.match(r.json.error.message, /截至日期应为有效日期/)
+    }
+    const noHistory = await server.call('GET', '/api/v1/stats/progress/enterprises?metric=cloud&as_of=2025-12-31', { token: admin })
+    assert.equal(noHistory.status, 422)
+    assert.match(noHistory.json.error.message, /只有验收通过的口径可以按日期列出/)
     // 2024: only indicator 1 has a 2024 target (the annex's); recognitions of 2025 do not count yet.
     const s2024 = await sheet(2024)
     const annex = (await server.call('GET', '/api/v1/district-targets')).json.totals.y2024
@@ -183,7 +205,18 @@ test('绩效评价：两个阶段各 12 项，阶段目标、按日期计的完�
     assert.match(row(s2024, 5).basis, /未将该指标分解到 2024 年/)
     assert.equal(row(s2024, 5).achieved, 0)  // the demo's recognitions date from 2025-09
     assert.ok(row(s2025, 5).achieved > 0)
-    assert.match(row(s2025, 6).basis, /无日期/)  // the directory keeps no admission day: counted as it is now
+    // Providers are counted from the directory's history: one removed today still counted at the 2025 stage's end,
+    // dated by the start of its stay; today's list no longer has it.
+    assert.match(row(s2025, 6).basis, /按认定、入库、上架或登记日期计至 2025-12-31/)
+    const providersAt = async (asOf) =>
+      (await ok(await server.call('GET', `/api/v1/stats/progress/items?metric=providers&page_size=100${asOf ? `&as_of=${asOf}` : ''}`, { token: admin }))).items
+    const atEnd = await providersAt('2025-12-31')
+    assert.ok(atEnd.length > 0 && atEnd.every((x) => /^\d{4}-\d\d-\d\d$/.test(x.on) && x.on <= '2025-12-31'), JSON.stringify(atEnd))
+    const leaving = atEnd[0]
+    ok(await server.call('POST', `/api/v1/providers/${leaving.id}/transitions`, { token: admin, body: { action: 'remove', reason: '考核不合格，予以出库' } }))
+    assert.ok(!(await providersAt('')).some((x) => x.id === leaving.id))
+    assert.ok((await providersAt('2025-12-31')).some((x) => x.id === leaving.id))
+    assert.equal(row(await sheet(2025), 6).achieved, row(s2025, 6).achieved)
     assert.equal((await server.call('GET', '/api/v1/evaluations/2023', { token: admin })).status, 404)
     assert.equal((await server.call('GET', '/api/v1/evaluations/2025', { token: await server.login('gongyi') })).status, 403)
     const dir = tmp()

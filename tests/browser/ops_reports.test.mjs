@@ -2,8 +2,8 @@
 // then 每周一 7:00 and its next run — a Monday 07:00 in Beijing — in the list), turns it off and on with its switch
 // (each PATCH's body, the row and the API agree); opens 数据质量 — every card's count equals the API's, 尚未评测 names
 // its first enterprises; opens 绩效评价 — 2024 has a target for indicator 1 only, 2025 has 440 and the achievements
-// the API gives — opens the evidence of indicators 1 and 7 (the drill lists show today's records: their totals equal
-// the 驾驶舱 API's), downloads the 2025 PDF and workbook through the page, and sees a refused download (simulated 409)
+// the API gives — opens the evidence of indicators 1 and 7 (drawn as of 2025-12-31: their totals equal the achieved
+// figures) and 4 (no dates kept: today's list, said so) — downloads the 2025 PDF and workbook through the page, and sees a refused download (simulated 409)
 // shown as the server's message rather than saved. A district officer (gongyi) sees 数据质量 for 巩义市 only, and
 // neither 绩效评价 nor 定时任务.
 //
@@ -177,26 +177,39 @@ test('定时任务、数据质量与绩效评价：市级管理员新建每周�
       await step('evaluation-evidence', async () => {
         const y2025 = await ok(api(admin, 'GET', '/api/v1/evaluations/2025'))
         const table = page.getByTestId('evaluation-table')
-        // Indicator 7 (解决方案) counts items: its list is the 驾驶舱's, of today's listed products.
+        // Indicator 7 (解决方案) counts items: its list is the 驾驶舱's, drawn as of the stage's last day, and adds up
+        // to the achieved figure (the request asks for exactly that day).
         const seven = y2025.rows.find((r) => r.no === 7)
-        assert.deepEqual(seven.evidence, { drill: 'items', metric: 'products' })
+        assert.deepEqual(seven.evidence, { drill: 'items', metric: 'products', as_of: '2025-12-31' })
         assert.equal(await textOf(table, 'evaluation-7-achieved'), seven.achieved.toLocaleString('zh-CN'))
-        const items = await ok(api(admin, 'GET', '/api/v1/stats/progress/items?metric=products&page_size=1'))
-        await table.getByTestId('evaluation-7-achieved').click()
         const drawer = page.getByTestId('drill-drawer')
+        const [itemsAsked] = await Promise.all([
+          page.waitForResponse(isCall('GET', /^\/api\/v1\/stats\/progress\/items$/)),
+          table.getByTestId('evaluation-7-achieved').click(),
+        ])
+        assert.equal(new URL(itemsAsked.url()).searchParams.get('as_of'), '2025-12-31')
         await drawer.locator('[data-testid="drill-items"][data-loading="false"][data-page="1"]').waitFor()
-        assert.equal(await textOf(drawer, 'drill-total'), String(items.total))
-        assert.match(await textOf(drawer, 'drill-note'), /当前状态/)
+        assert.equal(await textOf(drawer, 'drill-total'), String(seven.achieved))
+        assert.match(await textOf(drawer, 'drill-note'), /截至 2025-12-31/)
         assert.equal(await drawer.getByTestId('drill-mismatch').count(), 0)
         await shot(page, 'evidence-7')
         await page.keyboard.press('Escape')
         await drawer.waitFor({ state: 'hidden' })
 
-        // Indicator 1 lists enterprises, through its 查看明细 button.
-        const enterprises = await ok(api(admin, 'GET', '/api/v1/stats/progress/enterprises?metric=accepted&page_size=1'))
+        // Indicator 1 lists the enterprises accepted by then, through its 查看明细 button.
         await table.getByTestId('evaluation-1-evidence').click()
         await drawer.locator('[data-testid="drill-list"][data-loading="false"][data-page="1"]').waitFor()
-        assert.equal(await textOf(drawer, 'drill-total'), String(enterprises.total))
+        assert.equal(await textOf(drawer, 'drill-total'), String(y2025.rows[0].achieved))
+        assert.equal(await drawer.getByTestId('drill-mismatch').count(), 0)
+        await page.keyboard.press('Escape')
+        await drawer.waitFor({ state: 'hidden' })
+
+        // Indicator 4 (上云用云) keeps no dates: today's list, said so, not compared with the figure.
+        const four = y2025.rows.find((r) => r.no === 4)
+        assert.equal(four.evidence.as_of, null)
+        await table.getByTestId('evaluation-4-evidence').click()
+        await drawer.locator('[data-testid="drill-list"][data-loading="false"][data-page="1"]').waitFor()
+        assert.match(await textOf(drawer, 'drill-note'), /当前状态/)
         await page.keyboard.press('Escape')
         await drawer.waitFor({ state: 'hidden' })
       })

@@ -550,6 +550,8 @@ export interface ProgressItem {
   industries: string[]
   // '' when the item is not counted by district.
   district: string
+  // The day it came to count (recognised, admitted, listed…); null when its record keeps no date.
+  on: string | null
 }
 
 // `label` says what one item is (认定, 服务商, 解决方案 …).

@@ -32,16 +32,25 @@ describe('dashboard drill-downs', () => {
 })
 
 describe('绩效评价', () => {
-  it('opens the 驾驶舱 list behind a row, today’s, for the stage’s year of 研发投入', () => {
-    const products = evaluationDrill({ no: 7, name: '打造“小快轻准”解决方案', evidence: { drill: 'items', metric: 'products' } }, 2025)
-    expect(products).toMatchObject({ metric: 'products', items: true, expected: null })
-    expect(products?.note).toMatch(/当前状态/)
-    expect(evaluationDrill({ no: 11, name: '研发投入强度', evidence: { drill: 'enterprises', metric: 'rd' } }, 2024)).toMatchObject({
+  it('opens the 驾驶舱 list behind a row as of the stage’s end, expecting the achieved figure', () => {
+    const products = evaluationDrill({ no: 7, name: '打造“小快轻准”解决方案', achieved: 3, evidence: { drill: 'items', metric: 'products', as_of: '2025-12-31' } }, 2025)
+    expect(products).toMatchObject({ metric: 'products', items: true, expected: 3, asOf: '2025-12-31' })
+    expect(products?.note).toMatch(/截至 2025-12-31/)
+    const accepted = evaluationDrill({ no: 1, name: '改造企业数量', achieved: 12, evidence: { drill: 'enterprises', metric: 'accepted', as_of: '2024-12-31' } }, 2024)
+    expect(accepted).toMatchObject({ expected: 12, asOf: '2024-12-31' })
+    expect(accepted?.items).toBeUndefined()
+  })
+
+  it('says a list is today’s where the records keep no date, and does not compare it', () => {
+    const cloud = evaluationDrill({ no: 4, name: '上云用云', achieved: 30, evidence: { drill: 'enterprises', metric: 'cloud', as_of: null } }, 2025)
+    expect(cloud).toMatchObject({ metric: 'cloud', expected: null })
+    expect(cloud).not.toHaveProperty('asOf')
+    expect(cloud?.note).toMatch(/当前状态/)
+    expect(evaluationDrill({ no: 11, name: '研发投入强度', achieved: 2.1, evidence: { drill: 'enterprises', metric: 'rd', as_of: null } }, 2024)).toMatchObject({
       metric: 'rd',
       year: 2024,
       valueLabel: '研发投入 / 营业收入（万元）',
     })
-    expect(evaluationDrill({ no: 1, name: '改造企业数量', evidence: { drill: 'enterprises', metric: 'accepted' } }, 2025)?.items).toBeUndefined()
-    expect(evaluationDrill({ no: 1, name: 'x', evidence: null }, 2025)).toBeNull()
+    expect(evaluationDrill({ no: 1, name: 'x', achieved: null, evidence: null }, 2025)).toBeNull()
   })
 })

@@ -44,7 +44,9 @@ export interface Drill {
   valueLabel?: string
   // The figure counts items (认定, 服务商, 产品 … — indicators 5–10), not enterprises.
   items?: boolean
-  // A line above the list (绩效评价: the list is today's, not the stage's).
+  // The list as it stood at the end of this day (绩效评价 at a stage's end), YYYY-MM-DD.
+  asOf?: string
+  // A line above the list (绩效评价: up to which day it lists, or that it shows today's records).
   note?: string
 }
 
@@ -102,22 +104,25 @@ function valueLabelOf(metric: string, name: string): string | undefined {
   return undefined
 }
 
-// What the evidence of a 绩效评价 row lists: the 驾驶舱's list of its metric (研发投入 of the stage's year). The list
-// shows today's enterprises and items while the sheet counts up to the stage's last day, so it is not compared with
-// the figure but said so.
+// What the evidence of a 绩效评价 row lists: the 驾驶舱's list of its metric (研发投入 of the stage's year). Where the
+// records keep their day (acceptances, recognitions, admissions…) the list is drawn as of the stage's last day and
+// must add up to the achieved figure; otherwise it shows today's records, is not compared, and says so.
 export function evaluationDrill(
-  row: { no: number; name: string; evidence: { drill: string; metric: string } | null },
+  row: { no: number; name: string; achieved: number | null; evidence: { drill: string; metric: string; as_of: string | null } | null },
   stage: number,
 ): Drill | null {
   if (!row.evidence) return null
-  const { metric, drill } = row.evidence
+  const { metric, drill, as_of } = row.evidence
   return {
     title: `${row.no}. ${row.name} · ${stage} 年度绩效评价明细`,
     metric,
     year: metric === 'rd' ? stage : undefined,
-    expected: null,
+    expected: as_of ? row.achieved : null,
     valueLabel: valueLabelOf(metric, row.name),
-    note: `明细列表显示的是当前状态，不是 ${stage}-12-31 阶段末的状态；阶段完成值按记录日期计，见“计数口径与说明”。`,
+    note: as_of
+      ? `列出截至 ${as_of} 计入的记录（无日期的记录按当前状态列出），合计即阶段完成值。`
+      : `该指标的记录不保存日期，明细列表显示的是当前状态，不是 ${stage}-12-31 阶段末的状态；见“计数口径与说明”。`,
+    ...(as_of ? { asOf: as_of } : {}),
     ...(drill === 'items' ? { items: true } : {}),
   }
 }
