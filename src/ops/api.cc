@@ -25,12 +25,17 @@ bj::object job_json(const jobs::Job& j, const std::string& kind_name) {
   if (j.state == "succeeded" && j.result_json) {
     boost::system::error_code ec;
     auto r = bj::parse(*j.result_json, ec);
-    if (!ec && r.is_object() && r.as_object().contains("file"))
+    if (!ec && r.is_object() && r.as_object().contains("file")) {
       result = bj::object{{"file_name", r.at("name")},
                           {"size", r.at("size")},
                           {"download_url", "/api/v1/jobs/" + std::to_string(j.id) + "/download"}};
-    else if (!ec)
+      // Besides its file a job reports what it did (rows written; an import's rows created, updated, rejected).
+      bj::object rest = r.as_object();
+      for (const char* k : {"file", "name", "size"}) rest.erase(k);
+      if (!rest.empty()) output = std::move(rest);
+    } else if (!ec) {
       output = r;  // what a job without a file reports: how many reports, reminders, findings
+    }
   }
   return bj::object{
       {"id", j.id},

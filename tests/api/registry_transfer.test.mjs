@@ -74,6 +74,9 @@ test('导入 LibreOffice 保存的表格：合格行提交，不合格行写入�
   assert.equal(job.progress.total, 7)
   const res = JSON.parse(JSON.stringify(job.result))
   assert.ok(res.download_url, 'an error file to download')
+  // Beside the file, what the import did with the rows.
+  const o = job.output
+  assert.deepEqual([o.rows, o.created, o.updated, o.unchanged, o.rejected], [7, 2, 1, 0, 4])
   assert.equal(await total(admin), before + 2)  // two new 巩义 enterprises
   const first = (await server.call('GET', `/api/v1/enterprises?q=91410181MA8100001C`, { token: gongyi })).json.items[0]
   assert.equal(first.name, '巩义导入一号耐材有限公司')
@@ -96,6 +99,7 @@ test('导入 LibreOffice 保存的表格：合格行提交，不合格行写入�
   const fixed = await importFile(gongyi, 'enterprises-fixed.xlsx')
   assert.equal(fixed.state, 'succeeded', fixed.error)
   assert.equal(fixed.result, null)  // nothing rejected, no error file
+  assert.equal(fixed.output.rejected, 0)
   assert.equal(await total(admin), before + 5)
   const again = await importFile(gongyi, 'enterprises-fixed.xlsx')
   assert.equal(again.state, 'succeeded')

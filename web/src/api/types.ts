@@ -315,7 +315,8 @@ export interface Job {
   output?: JobOutput | null
 }
 
-// reports.issue: {period, period_label, reports}; reminders.due: {deadlines}; reports.quality: {problems, checks}.
+// reports.issue: {period, period_label, reports}; reminders.due: {deadlines}; reports.quality: {problems, checks};
+// exports: {rows} beside their file; enterprise.import: {file_name, rows, created, updated, unchanged, rejected}.
 export interface JobOutput {
   period?: string
   period_label?: string
@@ -323,6 +324,11 @@ export interface JobOutput {
   deadlines?: number
   problems?: number
   checks?: { code: string; name: string; severity: string; count: number }[]
+  rows?: number
+  created?: number
+  updated?: number
+  unchanged?: number
+  rejected?: number
   [key: string]: unknown
 }
 

@@ -20,8 +20,15 @@ describe('jobOutput', () => {
     expect(jobOutput({ problems: 0, checks: [] })?.text).toBe('未发现问题')
   })
 
+  it('says how many rows an export wrote, and what an import did with its rows', () => {
+    expect(jobOutput({ rows: 12 })?.text).toBe('共 12 行')
+    expect(jobOutput({ file_name: 'a.xlsx', rows: 10, created: 6, updated: 2, unchanged: 1, rejected: 1 })?.text)
+      .toBe('共 10 行：新增 6 家、更新 2 家、未变 1 家、1 行未导入')
+    expect(jobOutput({ file_name: 'a.xlsx', rows: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 })?.text).toBe('共 3 行：新增 3 家、更新 0 家、未变 0 家')
+  })
+
   it('shows another output field by field, and nothing for none', () => {
-    expect(jobOutput({ rows: 12 })?.text).toBe('rows：12')
+    expect(jobOutput({ rows: 12, sheets: 2 })?.text).toBe('rows：12；sheets：2')
     expect(jobOutput({})).toBeNull()
     expect(jobOutput(null)).toBeNull()
   })

@@ -60,6 +60,13 @@ export function jobOutput(output: JobOutput | null | undefined): OutputSummary |
     const checks = (output.checks ?? []).filter((c) => c.count > 0)
     return { text: output.problems ? `发现 ${output.problems} 处问题` : '未发现问题', checks }
   }
+  if (typeof output.created === 'number') {
+    const { rows = 0, created, updated = 0, unchanged = 0, rejected = 0 } = output
+    const parts = [`新增 ${created} 家`, `更新 ${updated} 家`, `未变 ${unchanged} 家`]
+    if (rejected) parts.push(`${rejected} 行未导入`)
+    return { text: `共 ${rows} 行：${parts.join('、')}`, checks: [] }
+  }
+  if (typeof output.rows === 'number' && Object.keys(output).length === 1) return { text: `共 ${output.rows} 行`, checks: [] }
   const keys = Object.keys(output)
   if (!keys.length) return null
   return { text: keys.map((k) => `${k}：${typeof output[k] === 'object' ? JSON.stringify(output[k]) : String(output[k])}`).join('；'), checks: [] }
