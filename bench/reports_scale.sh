@@ -3,7 +3,8 @@
 #  1. generate N enterprises with assessments (bench/generate), serve them;
 #  2. issue one month's reports (the city's and every district's: each streams its enterprises once) — job time and
 #     the server's peak memory;
-#  3. the live forecast and the data-quality page (latency of one request each).
+#  3. the live forecast and the data-quality page (latency of one request each);
+#  4. the forecast as the dashboard sees it: asked again with nothing written (kept), and 20 officials at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -42,3 +43,14 @@ for path in "stats/forecast" "data-quality"; do
   t=$(curl -s -o /dev/null -w '%{time_total}' "$base/$path" -H "$H")
   echo "GET /api/v1/$path: ${t} s"
 done
+
+echo "## the dashboard's forecast, kept"
+t=$(curl -s -o /dev/null -w '%{time_total}' "$base/stats/forecast" -H "$H")
+echo "GET /api/v1/stats/forecast again, nothing written: ${t} s"
+# An audited change (a schedule saved), then 20 officials opening the dashboard at once: one computation serves all.
+curl -s -o /dev/null -X POST "$base/schedules" -H "$H" -d '{"name":"bench","job_kind":"reminders.due","every":"daily","hour":6}'
+start=$(date +%s.%N)
+callers=()
+for _ in $(seq 1 20); do curl -s -o /dev/null "$base/stats/forecast" -H "$H" & callers+=($!); done
+wait "${callers[@]}"  # not the server's
+echo "20 concurrent GET /api/v1/stats/forecast after a change: all answered in $(echo "$(date +%s.%N) - $start" | bc) s"

@@ -141,6 +141,7 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.jobs.work_dir = s.get("jobs.dir");
   o.documents_dir = s.get("documents.dir");
   o.public_query_interval = s.get_int("public.query_interval_seconds");
+  o.reports_live_min_interval = s.get_int("reports.live_min_interval_seconds");
   return o;
 }
 
@@ -180,7 +181,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       platforms_(db_, *clock_, registry_, platform_rules()),
       reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_), reports::Quality(stats_, registry_),
                reports::Evaluation(stats_, registry_),
-               (std::filesystem::path(opts_.jobs.work_dir) / "reports").string(), opts_.test_clock),
+               (std::filesystem::path(opts_.jobs.work_dir) / "reports").string(), opts_.test_clock,
+               opts_.reports_live_min_interval),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
       runner_(db_, *clock_, opts_.jobs),
       transfer_(db_, registry_, *clock_, opts_.jobs.work_dir),

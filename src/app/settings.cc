@@ -29,6 +29,9 @@ config::Settings platform_settings() {
       {"documents.dir", "var/documents", "上传资料的存储目录（按内容哈希存放；多节点部署时须为共享目录）", any_text()},
       {"public.query_interval_seconds", "10", "公开查询（企业、服务商、产品）每个客户端两次查询的最短间隔（秒），即“查询间隔10秒”",
        integer_between(1, 3600)},
+      {"reports.live_min_interval_seconds", "0",
+       "驾驶舱达标预测的最短重算间隔（秒）：0 表示数据一有变化即重算；省级、全国部署可设为 60 等，期间各请求共用同一次计算（页面显示计算时间）",
+       integer_between(0, 3600)},
       {"log.level", "info", "日志级别", one_of({"debug", "info", "warn", "error"})},
       {"node.name", "", "本节点名称（空：主机名-进程号），用于任务租约与状态页", any_text()},
   });

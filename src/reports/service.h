@@ -11,6 +11,7 @@
 #include "infra/clock.h"
 #include "infra/db/db.h"
 #include "infra/jobs/jobs.h"
+#include "infra/memo.h"
 #include "reports/evaluation.h"
 #include "reports/quality.h"
 #include "reports/snapshot.h"
@@ -25,9 +26,10 @@ struct ReportFile {
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, Collector collector, Quality quality, Evaluation evaluation,
-          std::string dir, bool test_pacing)
+          std::string dir, bool test_pacing, int64_t live_min_interval = 0)
       : db_(std::move(db)), clock_(clock), collector_(std::move(collector)), quality_(std::move(quality)),
-        evaluation_(std::move(evaluation)), dir_(std::move(dir)), test_pacing_(test_pacing) {}
+        evaluation_(std::move(evaluation)), dir_(std::move(dir)), test_pacing_(test_pacing),
+        forecasts_(live_min_interval) {}
 
   // Queues the job that issues `period`'s reports ("2026-10" or "2026-Q3").
   // `pace_ms` (test servers only) pauses between scopes, so a test can stop the server half-way through.
@@ -55,7 +57,8 @@ class Service {
   Result<EvaluationSheet> evaluation(const auth::Principal& p, int64_t stage);
   Result<ReportFile> evaluation_file(const auth::Principal& p, int64_t stage, const std::string& format);
 
-  // The live forecast for the caller's scope (the dashboard), from the same collector as the reports.
+  // The live forecast for the caller's scope (the dashboard), from the same collector as the reports; kept per scope
+  // until the store or the day changes, or for `live_min_interval` seconds whatever changed (infra/memo.h).
   Result<boost::json::object> forecast(const auth::Principal& p);
 
  private:
@@ -66,6 +69,7 @@ class Service {
   Evaluation evaluation_;
   std::string dir_;
   bool test_pacing_;
+  Memo<boost::json::object> forecasts_;
 };
 
 }  // namespace sz::reports

@@ -156,6 +156,15 @@ test('达标预测：已过目标年份的区县按实际判断，未完成的�
     // The bare demo has no accepted enterprise: 巩义's 2024 target of 55 was missed.
     assert.deepEqual([gy.target, gy.accepted, gy.p10, gy.p90, gy.risk], [55, 0, 0, 0, 'behind'])
     assert.equal(f.forecast.years.find((y) => y.last_day === '2025-12-31').industries.length, 4)
+    // Every official's home page: kept while nothing is written (the same computation, its time shown), computed
+    // again after an audited change.
+    await server.advanceClock(30)
+    const again = (await server.call('GET', '/api/v1/stats/forecast', { token: admin })).json
+    assert.equal(again.as_of, f.as_of)
+    const s = await server.call('POST', '/api/v1/schedules', { token: admin, body: { name: '每日临期提醒', job_kind: 'reminders.due', every: 'daily', hour: 6 } })
+    assert.equal(s.status, 201, s.text)
+    const after = (await server.call('GET', '/api/v1/stats/forecast', { token: admin })).json
+    assert.ok(Date.parse(after.as_of) >= Date.parse(f.as_of) + 30_000, `${after.as_of} vs ${f.as_of}`)
     const own = (await server.call('GET', '/api/v1/stats/forecast', { token: await server.login('gongyi') })).json
     assert.deepEqual(own.forecast.years[0].districts.map((d) => d.code), ['410181'])
     assert.equal((await server.call('GET', '/api/v1/stats/forecast', { token: await server.login('qiye') })).status, 403)
