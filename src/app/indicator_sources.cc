@@ -80,8 +80,14 @@ Result<std::vector<stats::CountedItem>> providers(market::Directory& directory, 
   return out;
 }
 
-Result<std::vector<stats::CountedItem>> products(catalog::Service& catalog) {
-  SZ_ASSIGN(auto list, catalog.listed_products());
+// Listed products — today, or on the catalogue at the end of `as_of` — dated by their listing.
+Result<std::vector<stats::CountedItem>> products(catalog::Service& catalog, const std::string& as_of) {
+  std::vector<catalog::store::Product> list;
+  if (as_of.empty()) {
+    SZ_ASSIGN(list, catalog.listed_products());
+  } else {
+    SZ_ASSIGN(list, catalog.listed_products_at(*shanghai_day_end(as_of)));
+  }
   std::vector<stats::CountedItem> out;
   for (const auto& x : list) {
     const auto* cat = catalog.catalog().category(x.category);
@@ -111,7 +117,8 @@ void add_indicator_sources(stats::Service& stats, records::Service& records, mar
   stats.add_source({"smart", "认定", true, [&records](db::Connection& c, Day) { return recognitions(c, records); }});
   stats.add_source({"providers", "服务商", false,
                     [&providers_](db::Connection&, Day as_of) { return providers(providers_, as_of); }});
-  stats.add_source({"products", "解决方案", false, [&catalog](db::Connection&, Day) { return products(catalog); }});
+  stats.add_source({"products", "解决方案", false,
+                    [&catalog](db::Connection&, Day as_of) { return products(catalog, as_of); }});
   stats.add_source({"replicable_scenarios", "场景", false,
                     [&catalog](db::Connection&, Day) { return replicable_scenarios(catalog); }});
   stats.add_source({"chains", "链式模式", true, [&records](db::Connection& c, Day) { return chains(c, records); }});

@@ -27,6 +27,12 @@ const ProductMove kMoves[] = {
 };
 }  // namespace
 
+bool on_catalogue(std::optional<int64_t> listed_at, std::optional<int64_t> delisted_at, int64_t t) {
+  if (!listed_at || *listed_at >= t) return false;
+  bool left_since = delisted_at && *delisted_at >= *listed_at;
+  return !left_since || *delisted_at >= t;
+}
+
 const ProductMove* product_move(const std::string& action) {
   for (const auto& m : kMoves)
     if (action == m.action) return &m;

@@ -61,4 +61,8 @@ DemandDiff diff_demand_lists(const std::vector<DemandItem>& before, const std::v
 // A scenario replicates (可复制可推广) when enterprises in that many accepted projects implement it.
 bool replicable(const Catalog& c, int64_t accepted_enterprises);
 
+// Whether a product was on the catalogue just before moment `t`, from its latest listing and latest 下架 (a product
+// delisted and listed again counts from the new listing).
+bool on_catalogue(std::optional<int64_t> listed_at, std::optional<int64_t> delisted_at, int64_t t);
+
 }  // namespace sz::catalog

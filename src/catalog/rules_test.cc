@@ -40,5 +40,17 @@ TEST(DemandListRules, DiffNamesAddedRemovedAndChanged) {
   EXPECT_TRUE(same.added.empty() && same.removed.empty() && same.changed.empty());
 }
 
+TEST(Catalogue, OnItFromListingUntilDelisting) {
+  EXPECT_FALSE(on_catalogue(std::nullopt, std::nullopt, 1000));  // never listed
+  EXPECT_FALSE(on_catalogue(100, std::nullopt, 100));            // listed at that very moment: not before it
+  EXPECT_TRUE(on_catalogue(100, std::nullopt, 101));
+  EXPECT_TRUE(on_catalogue(100, 500, 400));    // delisted later: still on it then
+  EXPECT_TRUE(on_catalogue(100, 500, 500));    // delisted at that moment: on it just before
+  EXPECT_FALSE(on_catalogue(100, 500, 501));
+  EXPECT_TRUE(on_catalogue(700, 500, 800));    // listed again after a 下架
+  EXPECT_FALSE(on_catalogue(700, 500, 600));   // between the two it was off the catalogue
+  EXPECT_FALSE(on_catalogue(700, 500, 300));   // its first stay is not kept once it is listed again
+}
+
 }  // namespace
 }  // namespace sz::catalog

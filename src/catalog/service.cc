@@ -155,6 +155,7 @@ Result<ProductView> Service::move_product(const auth::Principal& p, const auth::
   prod->status_note = text::trim(reason);
   prod->updated_at = clock_.now();
   if (prod->status == "listed") prod->listed_at = prod->updated_at;
+  if (prod->status == "delisted") prod->delisted_at = prod->updated_at;
   SZ_TRY(store::update_product(*c, *prod));
   SZ_TRY(audit::record(*c, prod->updated_at, auth::actor_of(p, from), "product." + action, "product", std::to_string(id),
                        audit_json(before), audit_json(*prod)));
@@ -210,6 +211,17 @@ Result<std::vector<store::Product>> Service::listed_products() {
   f.status = "listed";
   SZ_ASSIGN(auto* c, db_->local());
   return store::products(*c, f, 100000);
+}
+
+Result<std::vector<store::Product>> Service::listed_products_at(int64_t t) {
+  store::ProductFilter f;
+  f.ever_listed = true;
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto all, store::products(*c, f, 100000));
+  std::vector<store::Product> out;
+  for (auto& x : all)
+    if (on_catalogue(x.listed_at, x.delisted_at, t)) out.push_back(std::move(x));
+  return out;
 }
 
 Result<std::vector<ProductView>> Service::ranking(const std::string& category) {

@@ -67,6 +67,8 @@ class Service {
 
   // Every listed product (the target matrix counts them).
   Result<std::vector<store::Product>> listed_products();
+  // Those on the catalogue just before moment `t` (indicator 7 at a stage's end).
+  Result<std::vector<store::Product>> listed_products_at(int64_t t);
 
   Result<ScenarioView> add_scenario(const auth::Principal& p, const auth::Origin& from, store::Scenario s);
   Status link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked);

@@ -5,10 +5,10 @@ namespace sz::catalog::store {
 namespace {
 constexpr const char* kProductColumns =
     "id, provider_id, name, category, industries, deployment, price_fen, delivery_days, description, status, status_note, "
-    "created_at, updated_at, listed_at";
+    "created_at, updated_at, listed_at, delisted_at";
 Product product_of(const db::Row& r) {
   return {r.i64(0), r.i64(1),      r.text(2),  r.text(3),  r.text(4),  r.text(5), r.i64(6),
-          r.i64(7), r.text(8),     r.text(9),  r.opt_text(10), r.i64(11), r.i64(12), r.opt_i64(13)};
+          r.i64(7), r.text(8),     r.text(9),  r.opt_text(10), r.i64(11), r.i64(12), r.opt_i64(13), r.opt_i64(14)};
 }
 }  // namespace
 
@@ -23,10 +23,10 @@ Result<int64_t> insert_product(db::Connection& c, const Product& p) {
 
 Status update_product(db::Connection& c, const Product& p) {
   SZ_TRY(c.execute("UPDATE products SET name = $2, category = $3, industries = $4, deployment = $5, price_fen = $6, "
-                   "delivery_days = $7, description = $8, status = $9, status_note = $10, updated_at = $11, listed_at = $12 "
-                   "WHERE id = $1",
+                   "delivery_days = $7, description = $8, status = $9, status_note = $10, updated_at = $11, listed_at = $12, "
+                   "delisted_at = $13 WHERE id = $1",
                    {p.id, p.name, p.category, p.industries_json, p.deployment, p.price_fen, p.delivery_days, p.description,
-                    p.status, db::opt(p.status_note), p.updated_at, db::opt(p.listed_at)}));
+                    p.status, db::opt(p.status_note), p.updated_at, db::opt(p.listed_at), db::opt(p.delisted_at)}));
   return ok();
 }
 
@@ -44,6 +44,7 @@ Result<std::vector<Product>> products(db::Connection& c, const ProductFilter& f,
   else if (f.provider_id)
     where += " AND provider_id = " + db::bind(p, *f.provider_id);
   if (!f.status.empty()) where += " AND status = " + db::bind(p, f.status);
+  if (f.ever_listed) where += " AND listed_at IS NOT NULL";
   if (!f.category.empty()) where += " AND category = " + db::bind(p, f.category);
   // A catalogue of hundreds of products: a contains-match on the name and the industry list is enough.
   if (!f.industry.empty()) where += " AND industries LIKE " + db::bind(p, "%\"" + f.industry + "\"%");

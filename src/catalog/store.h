@@ -15,7 +15,7 @@ struct Product {
   std::string description, status;
   std::optional<std::string> status_note;
   int64_t created_at = 0, updated_at = 0;
-  std::optional<int64_t> listed_at;
+  std::optional<int64_t> listed_at, delisted_at;  // the latest listing and the latest 下架
 };
 Result<int64_t> insert_product(db::Connection& c, const Product& p);
 Status update_product(db::Connection& c, const Product& p);
@@ -24,6 +24,7 @@ struct ProductFilter {
   std::string status, category, industry, q;
   std::optional<int64_t> provider_id;
   bool listed_or_own = false;  // listed ones, plus the provider's own in any status
+  bool ever_listed = false;    // listed at some time, whatever their status now
 };
 Result<std::vector<Product>> products(db::Connection& c, const ProductFilter& f, int64_t limit);
 

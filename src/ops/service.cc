@@ -179,7 +179,8 @@ Result<std::vector<ScheduleView>> Service::schedules(const auth::Principal& p) {
   SZ_ASSIGN(auto list, jobs::schedules(*c));
   std::vector<ScheduleView> out;
   for (auto& s : list) {
-    ScheduleView v{std::move(s), runner_.kind_name(s.job_kind), std::nullopt};
+    std::string kind_name = runner_.kind_name(s.job_kind);
+    ScheduleView v{std::move(s), std::move(kind_name), std::nullopt};
     if (v.schedule.last_job_id) {
       SZ_ASSIGN(v.last_job, jobs::find(*c, *v.schedule.last_job_id));
     }

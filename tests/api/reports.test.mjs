@@ -226,6 +226,16 @@ test('绩效评价：两个阶段各 12 项，阶段目标、按日期计的完�
     assert.ok(!(await providersAt('')).some((x) => x.id === leaving.id))
     assert.ok((await providersAt('2025-12-31')).some((x) => x.id === leaving.id))
     assert.equal(row(await sheet(2025), 6).achieved, row(s2025, 6).achieved)
+    // Likewise a product taken off the catalogue (下架) today still counts for the stage it was listed in.
+    const productsAt = async (asOf) =>
+      (await ok(await server.call('GET', `/api/v1/stats/progress/items?metric=products&page_size=100${asOf ? `&as_of=${asOf}` : ''}`, { token: admin }))).items
+    const listedThen = await productsAt('2025-12-31')
+    assert.ok(listedThen.length > 0)
+    const delisted = listedThen[0]
+    ok(await server.call('POST', `/api/v1/products/${delisted.id}/transitions`, { token: admin, body: { action: 'delist', reason: '连续两季无项目采用' } }))
+    assert.ok(!(await productsAt('')).some((x) => x.id === delisted.id))
+    assert.ok((await productsAt('2025-12-31')).some((x) => x.id === delisted.id))
+    assert.equal(row(await sheet(2025), 7).achieved, row(s2025, 7).achieved)
     assert.equal((await server.call('GET', '/api/v1/evaluations/2023', { token: admin })).status, 404)
     assert.equal((await server.call('GET', '/api/v1/evaluations/2025', { token: await server.login('gongyi') })).status, 403)
     const dir = tmp()

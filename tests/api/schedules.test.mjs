@@ -55,6 +55,7 @@ test('定时任务：只有市级管理员可编辑；周期与参数校验；�
       return v.last_job?.state === 'succeeded' ? v : null
     }, { what: 'the schedule to fire and its job to finish' })
     assert.equal(fired.last_job.kind, 'reminders.due')
+    assert.deepEqual([fired.kind_name, fired.last_job.kind_name], ['临期提醒', '临期提醒'])
     assert.ok(fired.last_job.output.deadlines >= 1)
     assert.ok(Date.parse(fired.next_run_at) > Date.parse(fired.last_run_at))
     const fuwushang = await server.login('fuwushang')
