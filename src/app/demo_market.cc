@@ -290,8 +290,8 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
                                          "希望实时采集窑炉温度曲线，与成品抽检数据关联，发现质量异常", 30'000'000));
     SZ_ASSIGN(auto b, pf.exchange().post(cast.qiye, kOrigin, std::nullopt, "scheduling", "多品种小批量订单排产",
                                          "订单品种多、交期紧，人工排产常延误", 20'000'000));
-    st->need_a = a.id;
-    st->need_b = b.id;
+    st->need_a = a.need.id;
+    st->need_b = b.need.id;
     return ok();
   });
   at("2026-10-22", 10, [&pf, &cast, st]() -> Status {

@@ -45,8 +45,10 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     SZ_ASSIGN(auto title, json::required_string(o, "title", "需求标题", 100));
     SZ_ASSIGN(auto description, json::optional_string(o, "description", "需求说明", 4000));
     SZ_ASSIGN(auto budget, json::optional_int(o, "budget_fen", "预算（分）"));
-    SZ_ASSIGN(auto n, svc.post(p, auth::origin_of(req), eid, category, title, description.value_or(""), budget));
-    return json::reply(201, need_json(cat, n));
+    SZ_ASSIGN(auto row, svc.post(p, auth::origin_of(req), eid, category, title, description.value_or(""), budget));
+    bj::object body = need_json(cat, row.need);
+    body["enterprise_name"] = row.enterprise_name;  // as the list and the record have it
+    return json::reply(201, std::move(body));
   });
 
   routes.authed("GET", "/api/v1/needs/{id}", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -38,7 +38,7 @@ Result<std::pair<Need, Service::Access>> Service::load(db::Connection& c, const 
   return std::make_pair(*n, a);
 }
 
-Result<Need> Service::post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
+Result<NeedRow> Service::post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
                            const std::string& category, const std::string& title, const std::string& description,
                            std::optional<int64_t> budget_fen) {
   int64_t eid = enterprise_id.value_or(p.enterprise_id.value_or(0));
@@ -59,7 +59,7 @@ Result<Need> Service::post(const auth::Principal& p, const auth::Origin& from, s
   SZ_TRY(audit::record(*c, n.created_at, auth::actor_of(p, from), "need.create", "need", std::to_string(n.id), "",
                        bj::serialize(bj::object{{"enterprise_id", n.enterprise_id}, {"category", category}, {"title", n.title}})));
   SZ_TRY(tx->commit());
-  return n;
+  return NeedRow{std::move(n), e->name};
 }
 
 Result<std::vector<NeedRow>> Service::needs(const auth::Principal& p, const std::string& status, const std::string& category,

@@ -72,7 +72,7 @@ class Service {
   Service(std::shared_ptr<db::Database> db, const Clock& clock, catalog::Service& catalog, projects::Service& projects)
       : db_(std::move(db)), clock_(clock), catalog_(catalog), projects_(projects) {}
 
-  Result<Need> post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
+  Result<NeedRow> post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
                     const std::string& category, const std::string& title, const std::string& description,
                     std::optional<int64_t> budget_fen);
   // The caller's needs, newest first: officials' and enterprises' in their scope; for a provider, the open ones and

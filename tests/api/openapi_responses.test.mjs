@@ -193,7 +193,7 @@ before(async () => {
   ok(await as('gongyi', 'POST', '/api/v1/industries', { code: 'gongyi_abrasives', name: '巩义磨料磨具', parent: 'refractories' }), 201)
   const needs = (await get('qiye', '/api/v1/needs')).items
   ok(await as('qiye', 'POST', `/api/v1/needs/${needs[needs.length - 1].id}/messages`, { body: '请尽快联系' }), 201)
-  const closing = ok(await as('qiye', 'POST', '/api/v1/needs', { category: 'scheduling', title: '排产优化', budget_fen: 1000000 }), 201)
+  const closing = documented('POST /api/v1/needs', await as('qiye', 'POST', '/api/v1/needs', { category: 'scheduling', title: '排产优化', budget_fen: 1000000 }), 201)
   ok(await as('qiye', 'POST', `/api/v1/needs/${closing.id}/close`, { reason: '已自行解决' }), 204)
   const sampled = new Set((await get('admin', '/api/v1/samples')).items.map((s) => s.enterprise.id))
   const candidate = (await get('gongyi', '/api/v1/enterprises?industry=refractories&page_size=100')).items.find((e) => !sampled.has(e.id))
