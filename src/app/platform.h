@@ -43,7 +43,7 @@ struct PlatformOptions {
   jobs::RunnerOptions jobs;
   std::string documents_dir;
   int64_t public_query_interval = 10;  // seconds between two public look-ups of one client
-  int64_t reports_live_min_interval = 0;  // seconds a forecast or data-quality result is reused whatever changed
+  int64_t reports_live_min_interval = 0;  // seconds the dashboard's forecast is reused whatever changed
 
   static PlatformOptions from(const config::Settings& s, bool test_clock, const std::string& default_web_root);
 };

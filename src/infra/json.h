@@ -70,7 +70,7 @@ bj::object page_reply(bj::array items, int64_t total, const Page& p);
 // A path parameter that must be a positive integer id.
 Result<int64_t> id_param(const http::Request& req, const std::string& name = "id");
 // A query parameter naming one record by id (`?enterprise_id=7`): absent or empty is nullopt, anything but a positive
-// integer is a 400 saying "<label>应为正整数".
+// integer is a 422 saying "<label>应为正整数".
 Result<std::optional<int64_t>> id_query(const http::Request& req, const std::string& name, const std::string& label);
 // A query parameter holding a calendar day (`?as_of=2024-12-31`): "" when absent or empty, a 422 when not a real day.
 Result<std::string> day_query(const http::Request& req, const std::string& name, const std::string& label);

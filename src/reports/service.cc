@@ -246,8 +246,7 @@ Result<bj::object> Service::forecast(const auth::Principal& p) {
   // official's home page. The data-quality page is not kept: it is opened to look for exactly what slipped in.
   SZ_ASSIGN(auto head, audit::store::head(*c));
   int64_t now = clock_.now();
-  std::string version = std::to_string(head.seq) + "@" + shanghai_date(now);
-  return forecasts_.get(s.code, version, now, [&]() -> Result<bj::object> {
+  return forecasts_.get(s.code, Stamp{shanghai_date(now), head.seq}, now, [&]() -> Result<bj::object> {
     Period period = *parse_period(shanghai_date(now).substr(0, 7));
     SZ_ASSIGN(auto snap, collector_.collect(*c, p, period, s, nullptr, now));
     return bj::object{{"as_of", iso_utc(now)}, {"scope", snap.at("meta").at("scope")}, {"forecast", snap.at("forecast")}};

@@ -2,7 +2,7 @@
 // public look-up; plans that use it count; the N+X library links scenarios to products and tells which replicate.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -14,10 +14,6 @@ after(async () => {
   await server.stop()
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 
 test('产品：申报 → 专家评审 → 上架；公开查询可见；场景库关联与使用统计', async () => {
   const catalog = await ok(await server.call('GET', '/api/v1/product-catalog'))

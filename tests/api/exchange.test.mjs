@@ -3,7 +3,7 @@
 // review assignments arrive as notifications.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -15,10 +15,6 @@ after(async () => {
   await server.stop()
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 
 test('需求 → 推荐 → 响应 → 留言与站内消息 → 对接；对接会报名', async () => {
   assert.equal((await call('qiye', 'POST', '/api/v1/needs', { category: 'astrology', title: 'x' })).status, 422)

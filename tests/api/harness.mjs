@@ -1,6 +1,7 @@
 // Starts the real shuzhuan server on a fresh store (SQLite file or a new PostgreSQL database) and speaks HTTP to it.
 // Environment: SZ_BIN (default build/shuzhuan), SZ_ENGINE (sqlite | postgresql), SZ_PG_URL (a PostgreSQL server URL
 // without a database name, e.g. postgresql://postgres@127.0.0.1:54329; each server gets its own new database).
+import assert from 'node:assert/strict'
 import { spawn, execFileSync, execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
@@ -163,6 +164,12 @@ export function matches(actual, expected, where = '$') {
     if (why) return why
   }
   return null
+}
+
+// A reply's JSON after checking its status (the reply's text in the message when it is not the one expected).
+export function ok(r, status = 200) {
+  assert.equal(r.status, status, r.text)
+  return r.json
 }
 
 export const openapi = () => JSON.parse(readFileSync(path.join(ROOT, 'docs/openapi.json'), 'utf8'))

@@ -13,7 +13,7 @@
 //   GET /api/v1/evaluations/{stage}/pdf, …/xlsx         绩效评价表 PDF / .xlsx
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, DEMO_USERS, PASSWORD, openapi, waitFor } from './harness.mjs'
+import { Server, DEMO_USERS, PASSWORD, ok, openapi, waitFor } from './harness.mjs'
 
 // ---- A small JSON-Schema checker: the subset docs/openapi.json uses. ----
 // type (string, integer, number, boolean, object, array, null; a list of types for nullable values), enum, format
@@ -110,10 +110,6 @@ let server
 const tokens = {}
 const ids = {}
 
-const ok = (r, status = 200) => {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 const finished = (id) => waitFor(async () => ['succeeded', 'failed'].includes((await get('admin', `/api/v1/jobs/${id}`)).state), { what: `job ${id}`, timeout: 30000 })
 const as = (user, method, url, body) => server.call(method, url, { token: tokens[user], body })
 const get = async (user, url) => ok(await as(user, 'GET', url))
@@ -287,7 +283,7 @@ function callsFor(path) {
       return [A('/api/v1/enterprises/1'), A('/api/v1/enterprises/2'), A(`/api/v1/enterprises/${ids.replacement}`), A('/api/v1/enterprises/108', 'qiye'), A('/api/v1/enterprises/1', 'gongyi')]
     case '/api/v1/audit': return [A('/api/v1/audit?page_size=100'), A('/api/v1/audit?entity_type=enterprise&page_size=100')]
     case '/api/v1/audit/{id}': return each(pick(ids.audit), (s) => A(`/api/v1/audit/${s}`))
-    case '/api/v1/jobs': return [A('/api/v1/jobs')]
+    case '/api/v1/jobs': return [A('/api/v1/jobs'), A(`/api/v1/jobs?id=${ids.jobs[0]}`)]
     case '/api/v1/jobs/{id}': return each(ids.jobs, (id) => A(`/api/v1/jobs/${id}`))
     case '/api/v1/assessment-models/{version}': return [A('/api/v1/assessment-models/2024')]
     case '/api/v1/enterprises/{id}/assessments': return [A('/api/v1/enterprises/1/assessments'), A('/api/v1/enterprises/108/assessments', 'qiye')]
@@ -298,9 +294,11 @@ function callsFor(path) {
     case '/api/v1/withdrawals': return [A('/api/v1/withdrawals')]
     case '/api/v1/stats/progress': return [A(path), A(path, 'gongyi'), A('/api/v1/stats/progress?year=2024')]
     case '/api/v1/stats/progress/enterprises':
-      return [A('/api/v1/stats/progress/enterprises?page_size=100'), ...ids.metrics.filter((m) => m.drill === 'enterprises').map((m) => A(`/api/v1/stats/progress/enterprises?metric=${m.metric}&year=2025&page_size=100`))]
+      return [A('/api/v1/stats/progress/enterprises?page_size=100'), A('/api/v1/stats/progress/enterprises?metric=accepted&as_of=2025-12-31&page_size=100'),
+        ...ids.metrics.filter((m) => m.drill === 'enterprises').map((m) => A(`/api/v1/stats/progress/enterprises?metric=${m.metric}&year=2025&page_size=100`))]
     case '/api/v1/stats/progress/items':
-      return ids.metrics.filter((m) => m.drill === 'items').map((m) => A(`/api/v1/stats/progress/items?metric=${m.metric}&page_size=100`))
+      return ids.metrics.filter((m) => m.drill === 'items').flatMap((m) => [
+        A(`/api/v1/stats/progress/items?metric=${m.metric}&page_size=100`), A(`/api/v1/stats/progress/items?metric=${m.metric}&as_of=2025-12-31&page_size=100`)])
     case '/api/v1/documents': return pick(ids.projects).map((id) => A(`/api/v1/documents?entity_type=project&entity_id=${id}`))
     case '/api/v1/enterprises/{id}/diagnoses': return [A('/api/v1/enterprises/1/diagnoses'), A('/api/v1/enterprises/108/diagnoses')]
     case '/api/v1/projects': return [A('/api/v1/projects?page_size=100'), A('/api/v1/projects', 'qiye')]

@@ -2,7 +2,7 @@
 // revocable, audited API keys; idempotent 上云用平台 batches that feed indicator 4; evaluations that feed the awards.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, cli } from './harness.mjs'
+import { Server, cli, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -15,10 +15,6 @@ after(async () => {
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
 const withKey = (key, method, path, body) => server.call(method, path, { body, headers: key ? { authorization: `Bearer ${key}` } : {} })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 const PLATFORM = {
   name: '耐材行业工业互联网平台', operator: '郑州数智工业互联网科技有限公司', credit_code: '91410100MA00000013',
   url: 'https://naicai.example.cn', industries: ['refractories'],

@@ -4,7 +4,7 @@
 // illegal moves refused on the way, naming the state and the role.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, XINMI_ENTERPRISE } from './harness.mjs'
+import { Server, XINMI_ENTERPRISE, ok } from './harness.mjs'
 
 let server, t
 const ENT = XINMI_ENTERPRISE  // qiye's enterprise, in 新密 (xinmi's district)
@@ -23,10 +23,6 @@ after(async () => {
 })
 
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 async function upload(who, projectId, name) {
   const r = await server.call('POST', `/api/v1/documents?entity_type=project&entity_id=${projectId}&name=${encodeURIComponent(name)}`, {
     token: t[who], body: `%PDF-1.4 ${name}`, headers: { 'content-type': 'application/pdf' } })

@@ -3,7 +3,7 @@
 // removed, appeals once and the removal is overturned; integrators are selected per industry; flows by month.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -15,10 +15,6 @@ after(async () => {
   await server.stop()
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 const move = (who, id, action, extra = {}) => call(who, 'POST', `/api/v1/providers/${id}/transitions`, { action, ...extra })
 
 test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 入库；警告 → 限期整改 → 出库 → 申诉撤销；公开遴选', async () => {

@@ -2,7 +2,7 @@
 // attendance — who may record them, and the tally by industry that feeds the target matrix.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -14,10 +14,6 @@ after(async () => {
   await server.stop()
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 
 test('链式模式、认定、园区、培训：登记权限与按行业统计', async () => {
   assert.equal((await call('gongyi', 'POST', '/api/v1/chain-models', { name: 'x', industry: 'aluminium', lead_name: 'x', members: [1] })).status, 403)

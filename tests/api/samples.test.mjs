@@ -2,7 +2,7 @@
 // them, and the industry's 需求清单 in versions — a confirmed version never changes and fills the N+X library.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server } from './harness.mjs'
+import { Server, ok } from './harness.mjs'
 
 let server, t
 before(async () => {
@@ -14,10 +14,6 @@ after(async () => {
   await server.stop()
 })
 const call = (who, method, path, body) => server.call(method, path, { token: t[who], body })
-async function ok(r, status = 200) {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 const MET = (evidence) => Object.fromEntries(['willing', 'stable', 'managed', 'ready', 'replicable'].map((c) => [c, { met: true, evidence: `${evidence}：${c}` }]))
 
 test('样本企业：五项条件、推荐权限、专家审议选定（未满足条件者不能选定，整次审议不落库）', async () => {

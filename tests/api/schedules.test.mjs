@@ -3,12 +3,8 @@
 // check, on its page and as a scheduled job.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, sql, waitFor } from './harness.mjs'
+import { Server, ok, sql, waitFor } from './harness.mjs'
 
-const ok = (r, status = 200) => {
-  assert.equal(r.status, status, r.text)
-  return r.json
-}
 const today = async (server, token) => (await server.call('GET', '/api/v1/system/status', { token })).json
 
 test('定时任务：只有市级管理员可编辑；周期与参数校验；到点触发一次（重启后照常），临期提醒每个期限只发一次', async () => {
@@ -21,9 +17,10 @@ test('定时任务：只有市级管理员可编辑；周期与参数校验；�
     assert.deepEqual(listed.kinds.map((k) => k.code).sort(), ['reminders.due', 'reports.issue', 'reports.quality'])
     const gongyi = await server.login('gongyi')
     // The names are the runner's, the same the job list's filter offers to everyone who can see jobs.
-    const kinds = ok(await call(gongyi, 'GET', '/api/v1/jobs/kinds')).items
-    for (const k of listed.kinds) assert.equal(kinds.find((x) => x.code === k.code)?.name, k.name)
-    assert.equal(kinds.find((x) => x.code === 'audit.export')?.name, '导出审计日志')
+    const names = (list) => Object.fromEntries(list.map((k) => [k.code, k.name]))
+    assert.deepEqual(names(listed.kinds), { 'reports.issue': '发布通报', 'reminders.due': '临期提醒', 'reports.quality': '数据质量检查' })
+    const kinds = names(ok(await call(gongyi, 'GET', '/api/v1/jobs/kinds')).items)
+    assert.deepEqual([kinds['reports.issue'], kinds['audit.export'], kinds['enterprise.import']], ['发布通报', '导出审计日志', '导入企业'])
     assert.equal((await call(gongyi, 'GET', '/api/v1/schedules')).status, 403)
     assert.equal((await call(gongyi, 'POST', '/api/v1/schedules', { name: 'x', job_kind: 'reminders.due', every: 'daily', hour: 8 })).status, 403)
     for (const bad of [

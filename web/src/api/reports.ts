@@ -179,8 +179,9 @@ export interface EvaluationRow {
   rate: string | null
   // How it is counted, and what was counted by current state for want of a date.
   basis: string
-  // The 数据驾驶舱 list behind it; as_of (the stage's last day) when the list can be drawn as it stood then —
-  // null for figures whose records keep no date (listed as they are now).
+  // The 数据驾驶舱 list behind it; as_of (the stage's last day) when the list is drawn as it stood then (items that
+  // keep no date, such as 可复制场景, appear as they are now, as the sheet counts them) — null for enterprise figures
+  // with no history (上云, 二级 …), listed as they are now.
   evidence: { drill: 'enterprises' | 'items'; metric: string; as_of: string | null } | null
 }
 
