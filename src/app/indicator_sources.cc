@@ -33,8 +33,7 @@ Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, records:
     if (!e) continue;
     SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(c, e->industry_code));
     out.push_back({r.id, r.name,
-                   e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind) + " · " +
-                       r.recognized_on,
+                   e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind),
                    {industry}, e->district_code, r.recognized_on});
   }
   return out;
@@ -60,7 +59,7 @@ Result<std::vector<stats::CountedItem>> parks(records::Service& records) {
   SZ_ASSIGN(auto list, records.parks());
   std::vector<stats::CountedItem> out;
   for (const auto& k : list)
-    out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家 · " + k.recognized_on,
+    out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家",
                    {k.industry_code}, k.district_code, k.recognized_on});
   return out;
 }
@@ -74,8 +73,8 @@ Result<std::vector<stats::CountedItem>> providers(market::Directory& directory, 
   std::vector<stats::CountedItem> out;
   for (const auto& [r, since] : list) {
     if (!r.base.in_zhengzhou) continue;
-    out.push_back({r.base.id, r.base.name, std::string(market::provider_kind_name(r.base.kind)) + " · 入库 " + shanghai_date(since),
-                   codes_of(r.industries_json), "", shanghai_date(since)});
+    out.push_back({r.base.id, r.base.name, market::provider_kind_name(r.base.kind), codes_of(r.industries_json), "",
+                   shanghai_date(since)});
   }
   return out;
 }

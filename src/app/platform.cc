@@ -202,6 +202,10 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
                   {"article",
                    [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
                      return publish::Service::authorize(c, p, id, a == documents::Access::write);
+                   }},
+                  {"product",
+                   [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access a) {
+                     return catalog::Service::authorize(c, p, id, a == documents::Access::write);
                    }}}),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {

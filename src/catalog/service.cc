@@ -164,12 +164,23 @@ Result<ProductView> Service::move_product(const auth::Principal& p, const auth::
   return v;
 }
 
+Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+  SZ_ASSIGN(auto prod, store::product(c, id));
+  if (!prod) return err::not_found("产品不存在");
+  bool own = admin(p) || market::own_provider(p, prod->provider_id);
+  if (write) {
+    if (!own) return err::forbidden("只能为本服务商的产品上传资料");
+    if (prod->status != "draft") return err::conflict("status", "「" + std::string(product_status_name(prod->status)) + "」的产品不能增加资料");
+    return ok();
+  }
+  if (prod->status != "listed" && !own && !p.has(auth::Role::expert)) return err::forbidden("该产品尚未上架");
+  return ok();
+}
+
 Result<ProductView> Service::product(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
+  SZ_TRY(authorize(*c, p, id, false));
   SZ_ASSIGN(auto prod, store::product(*c, id));
-  if (!prod) return err::not_found("产品不存在");
-  if (prod->status != "listed" && !admin(p) && !market::own_provider(p, prod->provider_id) && !p.has(auth::Role::expert))
-    return err::forbidden("该产品尚未上架");
   return view(*c, *prod);
 }
 

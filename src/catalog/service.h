@@ -56,6 +56,9 @@ class Service {
   Result<ProductView> move_product(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                    const std::string& action, const std::string& reason);
   Result<ProductView> product(const auth::Principal& p, int64_t id);
+  // 产品资料 (brochures, certificates, test reports): read by whoever may see the product; added by its provider (or
+  // the city admin) while it is a draft, since the documents are part of what the experts review.
+  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
   // The moves the caller may take on `prod` now.
   static std::vector<const ProductMove*> actions(const auth::Principal& p, const store::Product& prod);
   // Listed products for everyone; a provider also sees its own, the city admin all.

@@ -24,7 +24,19 @@ test('产品：申报 → 专家评审 → 上架；公开查询可见；场景�
     industries: ['refractories'], price_fen: 3800000, delivery_days: 30, description: '按订单与设备能力自动排产' }), 201)
   assert.equal(p.status, 'draft')
   assert.equal((await call('qiye', 'GET', `/api/v1/products/${p.id}`)).status, 403)  // not listed yet
+  // 产品资料 go with the draft the experts review: the provider adds them; nobody else sees them before listing.
+  const doc = (who, id = p.id) => server.call('POST', `/api/v1/documents?entity_type=product&entity_id=${id}&name=${encodeURIComponent('产品白皮书.pdf')}`,
+    { token: t[who], body: '%PDF-1.4 产品白皮书', headers: { 'content-type': 'application/pdf' } })
+  const docs = (who) => call(who, 'GET', `/api/v1/documents?entity_type=product&entity_id=${p.id}`)
+  await ok(await doc('fuwushang'), 201)
+  assert.equal((await doc('qiye')).status, 403)
+  assert.equal((await docs('qiye')).status, 403)
+  assert.equal((await doc('fuwushang', 999999)).status, 404)
   await ok(await call('fuwushang', 'POST', `/api/v1/products/${p.id}/transitions`, { action: 'submit' }))
+  const frozen = await doc('fuwushang')
+  assert.equal(frozen.status, 409)
+  assert.match(frozen.json.error.message, /评审中」的产品不能增加资料/)
+  assert.equal((await ok(await docs('zhuanjia'))).items.length, 1)  // the experts read what they review
   assert.equal((await call('fuwushang', 'PATCH', `/api/v1/products/${p.id}`, { price_fen: 1 })).status, 409)
   const early = await call('admin', 'POST', `/api/v1/products/${p.id}/transitions`, { action: 'list' })
   assert.equal(early.status, 409)
@@ -39,6 +51,7 @@ test('产品：申报 → 专家评审 → 上架；公开查询可见；场景�
   const listed = await ok(await call('admin', 'POST', `/api/v1/products/${p.id}/transitions`, { action: 'list' }))
   assert.equal(listed.status, 'listed')
   assert.equal((await ok(await call('qiye', 'GET', `/api/v1/products/${p.id}`))).name, '智能排产SaaS')
+  assert.deepEqual((await ok(await docs('qiye'))).items.map((d) => d.name), ['产品白皮书.pdf'])  // listed: everyone reads them
 
   const found = await server.call('GET', `/api/v1/public/products?q=${encodeURIComponent('排产')}`)
   assert.equal(found.status, 200, found.text)

@@ -255,9 +255,19 @@ test('服务商库：登记与开户、申请、评审、公示与异议、入�
       productId = (await created.json()).id
       await page.waitForURL(new RegExp(`/products/${productId}$`))
       assert.equal(await textOf(page, 'product-price'), '38,000.50 元')
+      // 产品资料 go with the draft to the experts: a brochure, then no more once it is submitted.
+      const [uploaded] = await Promise.all([
+        page.waitForResponse((r) => /\/api\/v1\/documents\?/.test(r.url()) && r.request().method() === 'POST'),
+        page.getByTestId('document-upload-input').setInputFiles({ name: '产品白皮书.pdf', mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n% 产品白皮书\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') }),
+      ])
+      assert.equal(uploaded.status(), 201, await uploaded.text())
+      assert.match(uploaded.url(), new RegExp(`entity_type=product&entity_id=${productId}&`))
+      await page.getByTestId('document-table').getByTestId('document-name').getByText('产品白皮书.pdf', { exact: true }).waitFor()
       const submitted = await recordMove(page, 'product-move', 'submit')
       assert.equal(submitted.response.status(), 200, await submitted.response.text())
       await expectStatus(page, 'product-status', '评审中')
+      await page.getByTestId('document-upload-input').waitFor({ state: 'detached' })
     })
 
     await step('product-reviewed-and-listed', async () => {
@@ -285,6 +295,12 @@ test('服务商库：登记与开户、申请、评审、公示与异议、入�
       await page.getByTestId('menu-product-ranking').click()
       await page.getByTestId('ranking-table').getByText(productName).waitFor()
       await shot(page, 'ranking')
+      // Listed: an enterprise reads its 产品资料, and cannot add any.
+      await switchUser(page, 'qiye')
+      await page.goto(`${BASE_URL}/products/${productId}`)
+      await page.getByTestId('document-table').getByTestId('document-name').getByText('产品白皮书.pdf', { exact: true }).waitFor()
+      assert.equal(await page.getByTestId('document-upload-input').count(), 0)
+      await switchUser(page, 'admin')
     })
 
     await step('scenario-linked', async () => {

@@ -569,7 +569,7 @@ export type EnterpriseRow = Pick<EnterpriseSummary, 'id' | 'name' | 'credit_code
 
 // ---- 资料 ----
 
-export type DocumentEntityType = 'enterprise' | 'assessment' | 'project' | 'article'
+export type DocumentEntityType = 'enterprise' | 'assessment' | 'project' | 'article' | 'product'
 
 // One stored version of an uploaded file. Re-uploading the same name adds a version; nothing is overwritten.
 export interface DocumentVersion {
