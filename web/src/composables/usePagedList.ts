@@ -1,7 +1,7 @@
 // One paged list: filters, page and page size, the rows of the page and their total, loading and error
 // state, and a sequence guard so that an older answer arriving late never overwrites a newer one.
 // Pages render it with <ListFilters :list> and <ListPager :list>.
-import { onMounted, reactive, ref, watch, type Ref } from 'vue'
+import { computed, onMounted, reactive, ref, watch, type ComputedRef, type Ref } from 'vue'
 import { useRoute, useRouter, type LocationQuery } from 'vue-router'
 import type { PageQuery } from '@/api'
 import { errorMessage, type Query } from '@/api/http'
@@ -47,6 +47,8 @@ export interface PagedList<T, F extends Filters> extends PagerControl, FilterCon
   error: Ref<string | null>
   // The page the rows shown belong to (0 before the first answer).
   loadedPage: Ref<number>
+  // The total to show beside the list: null until the first answer (not a 0 the page does not know yet).
+  shownTotal: ComputedRef<number | null>
   // The filters of the rows shown, as sent (an export takes exactly these).
   shownQuery: Ref<Query>
   // quiet: a background refresh — no loading mask, and the rows stay if it fails.
@@ -205,6 +207,7 @@ export function usePagedList<T, F extends Filters>(options: PagedListOptions<T, 
     loading,
     error,
     loadedPage,
+    shownTotal: computed(() => (loadedPage.value > 0 ? total.value : null)),
     shownQuery,
     load,
     search,
