@@ -91,11 +91,7 @@ void register_routes(auth::Routes& routes, Service& stats) {
     if (year) f.year = year;
     if (f.metric == "rd" && !f.year) return err::invalid("year", "研发投入强度的明细需要指定年度");
     SZ_ASSIGN(auto as_of, json::day_query(req, "as_of", "截至日期"));
-    if (!as_of.empty()) {
-      // Only acceptance keeps its day; the other figures have no history to go back to.
-      if (!registry::accepted_metric(f.metric)) return err::invalid("as_of", "只有验收通过的口径可以按日期列出");
-      f.accepted_before = shanghai_day_end(as_of);
-    }
+    if (!as_of.empty()) f.accepted_before = shanghai_day_end(as_of);
     int64_t total = 0;
     SZ_ASSIGN(auto rows, stats.drill(p, f, page.size, page.offset(), &total));
     bj::array items;

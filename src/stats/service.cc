@@ -176,6 +176,9 @@ Result<ProgressView> Service::progress_of(const std::string& district, int64_t y
 Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> Service::drill(
     const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total) {
   SZ_TRY(require_officials(p));
+  // Only acceptance keeps its day; the other figures have no history to go back to.
+  if (f.accepted_before && !registry::accepted_metric(f.metric))
+    return err::invalid("as_of", "只有验收通过的口径可以按日期列出");
   return registry_.by_metric(p, f, limit, offset, total);
 }
 
