@@ -104,8 +104,12 @@ int main(int argc, char** argv) {
     if (auto s = (*tx)->commit(); !s) return fail(s.error());
     std::fprintf(stderr, "\r%lld / %lld", static_cast<long long>(std::min(from + batch - 1, n)), static_cast<long long>(n));
   }
-  auto rebuilt = registry::Service::rebuild_counts(conn);
-  if (!rebuilt) return fail(rebuilt.error());
+  {
+    auto tx = db::Transaction::begin(conn);
+    if (!tx) return fail(tx.error());
+    if (auto s = registry::Service::rebuild_counts(conn, app::registry_params()); !s) return fail(s.error());
+    if (auto s = (*tx)->commit(); !s) return fail(s.error());
+  }
   (void)conn.exec_script(db->engine() == db::Engine::sqlite ? "ANALYZE" : "ANALYZE");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::fprintf(stderr, "\ngenerated %lld enterprises in %.1f s\n", static_cast<long long>(n), secs);

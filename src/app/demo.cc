@@ -80,10 +80,9 @@ int64_t spread(int64_t i, int64_t salt) {
   return static_cast<int64_t>((z ^ (z >> 31)) % 1000);
 }
 
-// Tiers, 上云 and two years of figures for each enterprise, in roughly the plan's proportions
-// (88 % 规上, 88 % 创新型 or above, 63 % on the cloud).
-Status demo_facts(registry::Service& registry, const auth::Principal& admin, const std::vector<int64_t>& ids) {
-  TerminalProgress bar("演示年度数据");
+// Tiers and 上云 for each enterprise, in roughly the plan's proportions (88 % 创新型 or above, 63 % on the cloud).
+Status demo_tiers(registry::Service& registry, const auth::Principal& admin, const std::vector<int64_t>& ids) {
+  TerminalProgress bar("演示企业梯度");
   const auth::Origin origin{"local", "demo"};
   int64_t n = 0;
   for (int64_t id : ids) {
@@ -93,14 +92,30 @@ Status demo_facts(registry::Service& registry, const auth::Principal& admin, con
     in.cloud = spread(id, 29) < 630;
     if (*in.cloud) in.cloud_stars = 1 + spread(id, 31) % 5;
     SZ_TRY(registry.update(admin, origin, id, in));
-    for (int64_t year : {2024, 2025}) {
-      // Revenue 1,200万–2亿元 (in 分); R&D 2.5–4.4 % of it; now and then an invention patent.
-      int64_t revenue_wan = 1200 + (h * 37 + year) % 18800;
-      int64_t revenue = revenue_wan * 1000000;
-      int64_t rd = revenue / 1000 * (25 + (h + year) % 20);
-      registry::store::Year y{year, revenue, 40 + h % 400, rd, spread(id, year) < 150 ? 1 : 0};
-      SZ_TRY(registry.set_year(admin, origin, id, y));
+    bar.update(++n, static_cast<int64_t>(ids.size()));
+  }
+  return ok();
+}
+
+// One year's figures for each enterprise, filed when annual figures are (the spring after): revenue 1,200万–2亿元
+// (88 % 规上), R&D 2.5–4.4 % of it, now and then an invention patent. From 2024 a few grow past the SME bounds
+// (1,200 people, 5亿元): the 中小企业划型 takes them out of indicators 1–4.
+Status demo_year_figures(registry::Service& registry, const auth::Principal& admin, const std::vector<int64_t>& ids,
+                         int64_t year) {
+  TerminalProgress bar("演示" + std::to_string(year) + "年度数据");
+  const auth::Origin origin{"local", "demo"};
+  int64_t n = 0;
+  for (int64_t id : ids) {
+    int64_t h = spread(id, 17);
+    int64_t revenue = (1200 + (h * 37 + year) % 18800) * 1'000'000;
+    int64_t employees = 40 + h % 400;
+    if (year >= 2024 && spread(id, 41) < 8) {
+      revenue = 50'000'000'000;
+      employees = 1200;
     }
+    int64_t rd = revenue / 1000 * (25 + (h + year) % 20);
+    registry::store::Year y{year, revenue, employees, rd, spread(id, year) < 150 ? 1 : 0};
+    SZ_TRY(registry.set_year(admin, origin, id, y));
     bar.update(++n, static_cast<int64_t>(ids.size()));
   }
   return ok();
@@ -238,10 +253,13 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   if (bare) return accounts;
   SZ_ASSIGN(auto admin_user, auth.find_user("admin"));
   SZ_ASSIGN(auto admin, auth::Service::principal_of(*c, admin_user->id));
-  SZ_TRY(demo_facts(registry, *admin, ids));
+  SZ_TRY(demo_tiers(registry, *admin, ids));
+  SZ_TRY(demo_year_figures(registry, *admin, ids, 2023));  // the latest annual figures when the enterprises join
   platform.set_time(*day_number("2024-05-06") * 86400 + 2 * 3600);
   SZ_TRY(demo_assessments(assessment, *admin, ids));
-  SZ_TRY(demo_projects(platform, kDemoActor, ids, qiye_enterprise, provider_id, provider.credit_code, &accounts));
+  auto later_figures = [&registry, admin = *admin, ids](int64_t year) { return demo_year_figures(registry, admin, ids, year); };
+  SZ_TRY(demo_projects(platform, kDemoActor, ids, qiye_enterprise, provider_id, provider.credit_code, &accounts,
+                       later_figures));
   return accounts;
 }
 

@@ -19,6 +19,7 @@ struct State {
   std::vector<int64_t> products;
   int64_t second_provider = 0, third_provider = 0;
   std::map<std::string, std::pair<int64_t, std::string>> platforms;  // industry → (platform id, key)
+  std::map<std::string, int64_t> chains;                              // industry → 链式 model
   int64_t need_a = 0, need_b = 0, proposal_b = 0;
   auth::Principal second_user, third_user;
 };
@@ -220,10 +221,76 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       m.lead_enterprise_id = ids.at(1);
       m.provider_id = cast.provider_id;
       m.scenarios = {"供应链协同", "计划排程"};
-      m.status = "operating";
       m.members = {ids.at(2), ids.at(3), ids.at(4), ids.at(5)};
-      SZ_TRY(pf.records().add_chain(cast.admin, kOrigin, m));
+      SZ_ASSIGN(auto saved, pf.records().add_chain(cast.admin, kOrigin, m));
+      st->chains[industry] = saved.id;
     }
+    return ok();
+  });
+  // The refractories chain is built that autumn and recognised by 工信部 the next summer; the aluminium one is still
+  // being built. The 新密 park completes its transformation; the 巩义 one is registered only.
+  at("2025-11-20", 10, [&pf, &cast, st]() -> Status {
+    records::Decision d{"2025-11-20", "郑州市工业和信息化局", "郑工信〔2025〕118号 “链式”转型模式建成验收意见", {}, "", 0};
+    SZ_TRY(pf.records().complete_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
+    return ok();
+  });
+  at("2026-06-18", 10, [&pf, &cast, st]() -> Status {
+    records::Decision d{"2026-06-18", "工业和信息化部", "工信厅企业函〔2026〕152号 中小企业数字化转型“链式”典型案例名单", {}, "", 0};
+    SZ_TRY(pf.records().recognize_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
+    return ok();
+  });
+  at("2025-10-30", 15, [&pf, &cast]() -> Status {
+    SZ_ASSIGN(auto parks, pf.records().parks());
+    for (const auto& k : parks)
+      if (k.district_code == "410183") {
+        records::Decision d{"2025-10-30", "新密市人民政府", "新密市小微企业园数字化改造验收报告（2025年10月）", {}, "", 0};
+        SZ_TRY(pf.records().transform_park(cast.admin, kOrigin, k.id, d));
+      }
+    return ok();
+  });
+  // The expert committee selects two of the refractories library's scenarios as 可复制可推广, on the usage it is shown.
+  at("2025-12-12", 10, [&pf, &cast]() -> Status {
+    SZ_ASSIGN(auto library, pf.catalog().library("refractories"));
+    catalog::SelectionInput in;
+    in.industry = "refractories";
+    in.panel = {"2025-12-12", "专家委员会审阅各场景在试点项目中的应用与验收情况，评定以下场景为可复制可推广的典型优秀应用场景。",
+                {"李振华", "周敏", "王建国"}};
+    for (size_t i = 0; i < library.size() && i < 3; ++i)
+      in.decisions.push_back({library[i].scenario.id, i < 2 ? "selected" : "rejected", i < 2 ? "" : "应用企业尚少，下次审议再议"});
+    SZ_TRY(pf.catalog().select_scenarios(cast.admin, kOrigin, in));
+    return ok();
+  });
+  // The refractories platform runs an approved 标识解析二级节点 (三(七)).
+  at("2025-08-06", 10, [&pf, &cast, st]() -> Status {
+    platforms::store::IdentifierNode n;
+    n.platform_id = st->platforms.at("refractories").first;
+    n.name = "工业互联网标识解析二级节点（耐火材料行业）";
+    n.prefix = "88.166.41";
+    n.industry_code = "refractories";
+    n.approved_on = "2025-08-06";
+    n.decided_by = "中国信息通信研究院";
+    n.evidence = "标识解析二级节点接入批复（2025年8月）";
+    SZ_TRY(pf.platforms().add_node(cast.admin, kOrigin, n));
+    return ok();
+  });
+  // 小灯塔 enterprises, one of which builds a 数字工坊 with a telecom operator and the integrator.
+  at("2025-07-08", 10, [&pf, &cast, st]() -> Status {
+    for (const char* industry : {"refractories", "equipment"}) {
+      records::Lighthouse l;
+      l.enterprise_id = st->by_industry[industry].at(6);
+      l.designated = {"2025-07-08", "郑州市工业和信息化局", "郑工信〔2025〕76号 第一批数字化转型“小灯塔”企业名单", {}, "", 0};
+      SZ_TRY(pf.records().designate(cast.admin, kOrigin, l));
+    }
+    return ok();
+  });
+  at("2025-10-16", 10, [&pf, &cast, st]() -> Status {
+    records::Workshop w;
+    w.name = "耐材行业数字工坊";
+    w.lead_enterprise_id = st->by_industry["refractories"].at(6);
+    w.partners = "中国移动郑州分公司";
+    w.provider_id = cast.provider_id;
+    w.established = {"2025-10-16", "郑州市工业和信息化局", "数字工坊建设备案（2025-10-16）", {}, "", 0};
+    SZ_TRY(pf.records().add_workshop(cast.admin, kOrigin, w));
     return ok();
   });
   at("2025-09-10", 10, [&pf, &cast, st]() -> Status {

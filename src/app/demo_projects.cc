@@ -329,7 +329,8 @@ Result<auth::Principal> demo_principal(Platform& pf, const std::string& username
 
 
 Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<int64_t>& ids, int64_t qiye_enterprise,
-                     int64_t provider_id, const std::string& provider_credit_code, std::vector<DemoAccount>* accounts) {
+                     int64_t provider_id, const std::string& provider_credit_code, std::vector<DemoAccount>* accounts,
+                     const std::function<Status(int64_t year)>& year_figures) {
   const std::string today = shanghai_date(SystemClock().now());
   People people;
   SZ_ASSIGN(people.admin, demo_principal(pf, "admin"));
@@ -404,25 +405,47 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   SZ_TRY(plan_market(pf, cast, [&b](const std::string& day, int hour, std::function<Status()> fn) {
     b.at(day, hour, std::move(fn));
   }));
-  SZ_TRY(b.run_all());
-
-  // 数字贷 for qiye's enterprise: granted, applied, confirmed by the bank, subsidised; and the loan project pool.
-  pf.set_time(epoch_of(today, 9));
-  {
+  // 数字贷 for qiye's enterprise: granted for 36 months (24 subsidised), applied for, its first year's interest confirmed
+  // by the bank and subsidised, then six more months confirmed and the subsidy topped up.
+  auto loan = std::make_shared<int64_t>(0);
+  b.at("2025-03-18", 10, [&pf, &people, loan, qiye_enterprise]() -> Status {
     funding::store::Loan l;
     l.enterprise_id = qiye_enterprise;
     l.principal_fen = 500'000'000;
     l.loan_date = "2025-03-18";
     l.term_months = 36;
-    SZ_ASSIGN(auto loan, pf.subsidies().record_loan(people.bank, kOrigin, l));
-    SZ_TRY(pf.subsidies().apply_loan(qiye, kOrigin, loan.id));
-    SZ_TRY(pf.subsidies().confirm_loan(people.bank, kOrigin, loan.id, 28'500'000));
-    funding::ApproveInput in;
-    in.scheme = "loan_interest";
-    in.loan_id = loan.id;
-    SZ_TRY(pf.subsidies().approve(people.admin, kOrigin, in));
+    SZ_ASSIGN(auto v, pf.loans().record(people.bank, kOrigin, l));
+    *loan = v.loan.id;
+    return ok();
+  });
+  b.at("2025-03-25", 10, [&pf, &qiye, loan]() -> Status {
+    SZ_TRY(pf.loans().apply(qiye, kOrigin, *loan));
+    return ok();
+  });
+  for (auto [day, last, paid] : {std::tuple{"2026-03-20", 12, int64_t{16'000'000}}, std::tuple{"2026-09-21", 18, int64_t{8'000'000}}}) {
+    b.at(day, 10, [&pf, &people, loan, last, paid]() -> Status {
+      SZ_TRY(pf.loans().confirm(people.bank, kOrigin, *loan, last, paid));
+      return ok();
+    });
+    b.at(day, 15, [&pf, &people, loan]() -> Status {
+      funding::ApproveInput in;
+      in.scheme = "loan_interest";
+      in.loan_id = *loan;
+      SZ_TRY(pf.subsidies().approve(people.admin, kOrigin, in));
+      return ok();
+    });
+  }
+  // Annual figures arrive the spring after their year.
+  for (int64_t year : {2024, 2025})
+    if (std::to_string(year + 1) + "-03-20" <= today)
+      b.at(std::to_string(year + 1) + "-03-20", 10, [&year_figures, year]() { return year_figures(year); });
+  SZ_TRY(b.run_all());
+
+  // The loan project pool.
+  pf.set_time(epoch_of(today, 9));
+  {
     funding::store::PoolEntry e{0, qiye_enterprise, std::nullopt, 2'000'000'000, "二期智能化扩产", 0, 0};
-    SZ_TRY(pf.subsidies().recommend(people.admin, kOrigin, e));
+    SZ_TRY(pf.loans().recommend(people.admin, kOrigin, e));
   }
   // The portal opens on the plan itself and a typical case, published as the city would.
   struct Article {

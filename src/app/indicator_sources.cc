@@ -24,7 +24,8 @@ const char* recognition_kind(const std::string& k) {
   return k == "factory" ? "智能工厂" : k == "workshop" ? "智能车间" : "智能制造优秀场景";
 }
 
-// 省级及以上认定 of pilot enterprises, under the enterprise's pilot industry and district.
+// 省级及以上认定 of pilot enterprises, under the enterprise's pilot industry and district, from the day of recognition
+// until the enterprise left the pilot.
 Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, records::Service& records) {
   SZ_ASSIGN(auto list, records.recognitions(std::nullopt));
   std::vector<stats::CountedItem> out;
@@ -33,34 +34,39 @@ Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, records:
     if (!e) continue;
     SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(c, e->industry_code));
     out.push_back({r.id, r.name,
-                   e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind),
-                   {industry}, e->district_code, r.recognized_on});
+                   e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind) +
+                       (e->withdrawn_at ? "（企业已于 " + shanghai_date(*e->withdrawn_at) + " 退出试点）" : ""),
+                   {industry}, e->district_code, r.recognized_on, e->withdrawn_at ? shanghai_date(*e->withdrawn_at) : ""});
   }
   return out;
 }
 
-// A chain model belongs to its lead enterprise's district when the lead is in the registry.
+// Chain models built (建成), from that day; a model belongs to its lead enterprise's district when the lead is in the
+// registry.
 Result<std::vector<stats::CountedItem>> chains(db::Connection& c, records::Service& records) {
   SZ_ASSIGN(auto list, records.chains(""));
   std::vector<stats::CountedItem> out;
   for (const auto& m : list) {
+    if (!m.completed) continue;
     std::string district;
     if (m.lead_enterprise_id) {
       SZ_ASSIGN(auto e, registry::Service::find(c, *m.lead_enterprise_id));
       if (e) district = e->district_code;
     }
     out.push_back({m.id, m.name, "链主 " + m.lead_name + " · 链上企业 " + std::to_string(m.members.size()) + " 家",
-                   {m.industry_code}, district, shanghai_date(m.created_at)});
+                   {m.industry_code}, district, m.completed->on, ""});
   }
   return out;
 }
 
+// 小微企业园 whose digital transformation is complete, from that day.
 Result<std::vector<stats::CountedItem>> parks(records::Service& records) {
   SZ_ASSIGN(auto list, records.parks());
   std::vector<stats::CountedItem> out;
   for (const auto& k : list)
-    out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家",
-                   {k.industry_code}, k.district_code, k.recognized_on});
+    if (k.transformed)
+      out.push_back({k.id, k.name, "入园企业 " + std::to_string(k.enterprises) + " 家 · " + k.transformed->evidence,
+                     {k.industry_code}, k.district_code, k.transformed->on, ""});
   return out;
 }
 
@@ -74,7 +80,7 @@ Result<std::vector<stats::CountedItem>> providers(market::Directory& directory, 
   for (const auto& [r, since] : list) {
     if (!r.base.in_zhengzhou) continue;
     out.push_back({r.base.id, r.base.name, market::provider_kind_name(r.base.kind), codes_of(r.industries_json), "",
-                   shanghai_date(since)});
+                   shanghai_date(since), ""});
   }
   return out;
 }
@@ -91,20 +97,21 @@ Result<std::vector<stats::CountedItem>> products(catalog::Service& catalog, cons
   for (const auto& x : list) {
     const auto* cat = catalog.catalog().category(x.category);
     out.push_back({x.id, x.name, cat ? cat->name : x.category, codes_of(x.industries_json), "",
-                   x.listed_at ? shanghai_date(*x.listed_at) : ""});
+                   x.listed_at ? shanghai_date(*x.listed_at) : "", ""});
   }
   return out;
 }
 
-// N+X scenarios implemented by enough accepted enterprises to count as 可复制可推广.
+// N+X scenarios the expert committee selected as 可复制可推广, from the meeting's day.
 Result<std::vector<stats::CountedItem>> replicable_scenarios(catalog::Service& catalog) {
   SZ_ASSIGN(auto list, catalog.library(""));
   std::vector<stats::CountedItem> out;
   for (const auto& v : list) {
-    if (!v.replicable) continue;
+    if (!v.scenario.replicable_on) continue;
     out.push_back({v.scenario.id, v.scenario.name,
-                   v.scenario.kind + " 类场景 · 验收通过企业 " + std::to_string(v.usage.accepted_enterprises) + " 家",
-                   {v.scenario.industry_code}, "", ""});  // replicates now: no day it began to
+                   v.scenario.kind + " 类场景 · 应用项目 " + std::to_string(v.usage.projects) + " 个、验收通过企业 " +
+                       std::to_string(v.usage.accepted_enterprises) + " 家",
+                   {v.scenario.industry_code}, "", *v.scenario.replicable_on, ""});
   }
   return out;
 }

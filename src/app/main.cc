@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
     std::cerr << "libsodium 初始化失败\n";
     return 1;
   }
+  app::install_input_ranges();
 
   CLI::App cli{"shuzhuan 数转 — 郑州市中小企业数字化转型公共服务平台"};
   cli.require_subcommand(1);
@@ -159,6 +160,13 @@ int main(int argc, char** argv) {
   common(audit_verify);
   std::string expect_head;
   audit_verify->add_option("--expect-head", expect_head, "另行保存的链头哈希，核对最新记录未被删除");
+
+  auto* stats_cmd = cli.add_subcommand("stats", "统计汇总表");
+  stats_cmd->require_subcommand(1);
+  auto* stats_verify = stats_cmd->add_subcommand("verify", "按明细记录重算全部汇总表并列出差异（有差异时退出码为 1）");
+  common(stats_verify);
+  bool repair = false;
+  stats_verify->add_flag("--repair", repair, "按明细重建汇总表，差异记入审计日志");
 
   std::string backup_to, restore_from;
   bool force = false;
@@ -316,6 +324,25 @@ int main(int argc, char** argv) {
       }
       std::cout << "审计链完整：共 " << rep->entries << " 条，链头 " << rep->head_hash << "\n";
       return 0;
+    }
+    if (*stats_verify) {
+      auto c = database->local();
+      if (!c) return fail(c.error());
+      const auto& params = platform.registry().params();
+      auto found = repair ? reports::repair_summaries(**c, params, kCliActor, platform.clock().now())
+                          : reports::verify_summaries(**c, params);
+      if (!found) return fail(found.error());
+      for (const auto& d : *found) std::cout << reports::difference_text(d) << "\n";
+      if (found->empty()) {
+        std::cout << "全部汇总表与明细记录一致\n";
+        return 0;
+      }
+      if (repair) {
+        std::cout << "已按明细记录重建汇总表，更正 " << found->size() << " 处差异（审计日志 stats.repair）\n";
+        return 0;
+      }
+      std::cout << "汇总表与明细记录有 " << found->size() << " 处不一致；运行 shuzhuan stats verify --repair 可重建\n";
+      return 1;
     }
     if (*report_render) {
       auto c = database->local();

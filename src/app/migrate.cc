@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "app/embedded.h"
+#include "app/reference.h"
+#include "registry/service.h"
 
 namespace sz::app {
 namespace {
@@ -38,8 +40,27 @@ std::string for_engine(std::string_view sql, db::Engine e) {
   std::string s(sql);
   for (const auto& [token, value] : tokens)
     for (size_t pos; (pos = s.find(token)) != std::string::npos;) s.replace(pos, token.size(), value);
+  // {{BEIJING_DATE(col)}}: the calendar day in Beijing (UTC+8) of an epoch-seconds column, as "YYYY-MM-DD".
+  const std::string open = "{{BEIJING_DATE(", close = ")}}";
+  for (size_t pos; (pos = s.find(open)) != std::string::npos;) {
+    size_t end = s.find(close, pos);
+    std::string col = s.substr(pos + open.size(), end - pos - open.size());
+    std::string expr = lite ? "date(" + col + " + 28800, 'unixepoch')"
+                            : "to_char(to_timestamp(" + col + " + 28800) AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+    s.replace(pos, end + close.size() - pos, expr);
+  }
   return s;
 }
+
+// Work a migration needs done in code, after its SQL: rules that live in data files (not in SQL) applied to the rows.
+struct AfterStep {
+  int64_t version;
+  Status (*run)(db::Connection& c);
+};
+const AfterStep kAfter[] = {
+    // 0023: each enterprise's 中小企业划型 and the day-keyed counts are computed by the registry's rules.
+    {23, [](db::Connection& c) { return registry::Service::rebuild_counts(c, registry_params()); }},
+};
 
 const char* kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, "
@@ -61,6 +82,7 @@ Result<int64_t> migrate(db::Connection& c, int64_t now) {
   SZ_TRY(c.lock_schema());
   SZ_TRY(c.exec_script(kCreateTable));
   SZ_ASSIGN(int64_t current, schema_version(c));
+  const int64_t before = current;
   for (const auto& m : migrations()) {
     if (m.version <= current) continue;
     SZ_TRY(c.exec_script(for_engine(m.sql, c.engine())));
@@ -68,6 +90,8 @@ Result<int64_t> migrate(db::Connection& c, int64_t now) {
                      {m.version, m.name, now}));
     current = m.version;
   }
+  for (const auto& step : kAfter)
+    if (before < step.version && step.version <= current) SZ_TRY(step.run(c));
   SZ_TRY(tx->commit());
   return current;
 }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "app/embedded.h"
+#include "app/reference.h"
 #include "app/migrate.h"
 #include "assessment/api.h"
 #include "documents/api.h"
@@ -54,12 +55,6 @@ std::vector<assessment::Loaded> assessment_models() {
     out.push_back(std::move(l).value());
   }
   return out;
-}
-
-registry::Params registry_params() {
-  auto p = registry::Service::parse_params(*embedded::find("data/registry-rules.json"));
-  if (!p) throw std::runtime_error("data/registry-rules.json: " + p.error().detail);
-  return *p;
 }
 
 // Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
@@ -172,6 +167,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       assessment_(db_, *clock_, registry_, assessment_models()),
       funding_(db_, *clock_, subsidy_rules()),
       subsidies_(db_, *clock_, funding_),
+      loans_(db_, *clock_, funding_),
       projects_(db_, *clock_, registry_, assessment_, project_reference()),
       reviews_(db_, *clock_, review_rubrics(), projects_),
       catalog_(db_, *clock_, product_catalog()),
@@ -179,8 +175,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       exchange_(db_, *clock_, catalog_, projects_),
       records_(db_, *clock_),
       platforms_(db_, *clock_, registry_, platform_rules()),
-      reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_), reports::Quality(stats_, registry_),
-               reports::Evaluation(stats_, registry_),
+      reports_(db_, *clock_, reports::Collector(stats_, projects_, subsidies_, registry_, records_, platforms_), reports::Quality(stats_, registry_),
+               reports::Evaluation(stats_),
                (std::filesystem::path(opts_.jobs.work_dir) / "reports").string(), opts_.test_clock,
                opts_.reports_live_min_interval),
       publish_(db_, *clock_, registry_, projects_, catalog_, opts_.public_query_interval),
@@ -209,6 +205,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
                    }}}),
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
+  install_input_ranges();
   // A project is approved only after its expert review passed; experts with a conflict of interest never serve on it.
   projects_.add_guard("review_passed", [](db::Connection& c, const projects::store::Project& pr) {
     return reviews::Service::review_passed(c, "project", pr.id);
@@ -218,6 +215,11 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   });
   projects_.set_expert_check([this](db::Connection& c, int64_t expert, const projects::store::Project& pr) {
     return reviews_.check_expert_for_project(c, expert, pr);
+  });
+  // A terminated project's open expert reviews end with it.
+  projects_.add_closer([](db::Connection& c, const audit::Actor& actor, const projects::store::Project& pr,
+                          const std::string& reason, int64_t now) {
+    return reviews::Service::cancel_open_rounds(c, actor, "project", pr.id, reason, now);
   });
   if (auto s = projects_.check_guards(); !s) throw std::runtime_error(s.error().detail);
   // A provider goes to 公示 only after its admission review passed.
@@ -296,7 +298,7 @@ void Platform::register_routes() {
   assessment::register_routes(routes_, assessment_);
   documents::register_routes(routes_, documents_);
   market::register_routes(routes_, market_);
-  funding::register_routes(routes_, funding_, subsidies_);
+  funding::register_routes(routes_, funding_, subsidies_, loans_);
   projects::register_routes(routes_, projects_, documents_, opts_.jobs.work_dir);
   reviews::register_routes(routes_, reviews_);
   catalog::register_routes(routes_, catalog_);

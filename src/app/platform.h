@@ -9,6 +9,7 @@
 #include "auth/service.h"
 #include "documents/service.h"
 #include "funding/service.h"
+#include "funding/loans.h"
 #include "funding/subsidies.h"
 #include "catalog/samples.h"
 #include "catalog/service.h"
@@ -69,6 +70,7 @@ class Platform {
   publish::Service& publish() { return publish_; }
   funding::Service& funding() { return funding_; }
   funding::Subsidies& subsidies() { return subsidies_; }
+  funding::Loans& loans() { return loans_; }
   projects::Service& projects() { return projects_; }
   reviews::Service& reviews() { return reviews_; }
   market::Directory& market() { return market_; }
@@ -95,6 +97,7 @@ class Platform {
   assessment::Service assessment_;
   funding::Service funding_;
   funding::Subsidies subsidies_;
+  funding::Loans loans_;
   projects::Service projects_;
   reviews::Service reviews_;
   catalog::Service catalog_;

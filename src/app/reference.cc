@@ -1,7 +1,10 @@
 #include "app/reference.h"
 
+#include <stdexcept>
+
 #include "app/embedded.h"
 #include "funding/service.h"
+#include "infra/ranges.h"
 #include "registry/service.h"
 #include "stats/service.h"
 
@@ -19,6 +22,18 @@ Result<std::vector<stats::Finding>> load_reference(db::Connection& c, int64_t no
   SZ_TRY(funding::Service::load_lpr(c, *lpr, now));
   SZ_TRY(tx->commit());
   return findings;
+}
+
+registry::Params registry_params() {
+  auto p = registry::Service::parse_params(*embedded::find("data/registry-rules.json"));
+  if (!p) throw std::runtime_error("data/registry-rules.json: " + p.error().detail);
+  return *p;
+}
+
+void install_input_ranges() {
+  auto doc = embedded::find("data/input-ranges.json");
+  auto s = doc ? ranges::install(*doc) : Status(err::internal("data/input-ranges.json missing from the build"));
+  if (!s) throw std::runtime_error("data/input-ranges.json: " + s.error().detail);
 }
 
 }  // namespace sz::app

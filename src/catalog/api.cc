@@ -15,8 +15,8 @@ Result<ProductInput> product_input(const bj::object& o) {
   SZ_ASSIGN(in.category, json::optional_string(o, "category", "场景分类", 40));
   SZ_ASSIGN(in.deployment, json::optional_string(o, "deployment", "部署方式", 20));
   SZ_ASSIGN(in.description, json::optional_string(o, "description", "产品说明", 4000));
-  SZ_ASSIGN(in.price_fen, json::optional_int(o, "price_fen", "价格（分）"));
-  SZ_ASSIGN(in.delivery_days, json::optional_int(o, "delivery_days", "交付周期（天）"));
+  SZ_ASSIGN(in.price_fen, json::optional_int(o, "price_fen", "价格（分）", "price_fen"));
+  SZ_ASSIGN(in.delivery_days, json::optional_int(o, "delivery_days", "交付周期（天）", "delivery_days"));
   if (o.contains("industries") && !o.at("industries").is_null()) {
     SZ_ASSIGN(auto list, json::string_list(o, "industries", "适用行业"));
     in.industries = std::move(list);
@@ -60,14 +60,29 @@ bj::object product_json(const Service& svc, const ProductView& v) {
                     {"listed_at", p.listed_at ? bj::value(iso_utc(*p.listed_at)) : bj::value(nullptr)}};
 }
 
+namespace {
+bj::object selection_json(const store::Selection& s) {
+  bj::array items;
+  for (const auto& i : s.items)
+    items.push_back(bj::object{{"scenario_id", i.scenario_id}, {"scenario_name", i.scenario_name}, {"decision", i.decision},
+                               {"decision_name", i.decision == "selected" ? "评定为可复制可推广" : "未评定"},
+                               {"reason", i.reason},
+                               {"usage", bj::object{{"projects", i.projects}, {"accepted_enterprises", i.accepted_enterprises}}}});
+  boost::system::error_code ec;
+  auto experts = bj::parse(s.experts_json, ec);
+  return bj::object{{"id", s.id}, {"industry", s.industry_code}, {"held_on", s.held_on},
+                    {"experts", ec ? bj::value(bj::array{}) : experts}, {"minutes", s.minutes},
+                    {"recorded_at", iso_utc(s.recorded_at)}, {"items", std::move(items)}};
+}
+}  // namespace
+
 void register_routes(auth::Routes& routes, Service& svc) {
   routes.pub("GET", "/api/v1/product-catalog", [&svc](http::Request&) -> Result<http::Response> {
     bj::array categories, deployments;
     for (const auto& c : svc.catalog().categories) categories.push_back(bj::object{{"code", c.code}, {"name", c.name}});
     for (const auto& c : svc.catalog().deployments) deployments.push_back(bj::object{{"code", c.code}, {"name", c.name}});
     return json::reply(200, bj::object{{"version", svc.catalog().version}, {"categories", std::move(categories)},
-                                       {"deployments", std::move(deployments)},
-                                       {"replicable_enterprises", svc.catalog().replicable_enterprises}});
+                                       {"deployments", std::move(deployments)}});
   });
 
   routes.authed("GET", "/api/v1/products", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -138,7 +153,8 @@ void register_routes(auth::Routes& routes, Service& svc) {
                                  {"kind_name", v.scenario.kind == "N" ? "共性场景" : "个性场景"}, {"name", v.scenario.name},
                                  {"category", v.scenario.category}, {"category_name", cat ? cat->name : ""},
                                  {"description", v.scenario.description}, {"product_ids", std::move(ids)},
-                                 {"usage", usage_json(v.usage)}, {"replicable", v.replicable}});
+                                 {"usage", usage_json(v.usage)},
+                                 {"replicable_on", json::opt_value(v.scenario.replicable_on)}});
     }
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
@@ -155,6 +171,38 @@ void register_routes(auth::Routes& routes, Service& svc) {
     s.description = d.value_or("");
     SZ_ASSIGN(auto v, svc.add_scenario(p, auth::origin_of(req), s));
     return json::reply(201, bj::object{{"id", v.scenario.id}, {"name", v.scenario.name}});
+  });
+
+  routes.authed("GET", "/api/v1/scenario-selections", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.selections(req.query_param("industry").value_or("")));
+    bj::array items;
+    for (const auto& s : list) items.push_back(selection_json(s));
+    return json::reply(200, bj::object{{"items", std::move(items)}});
+  });
+
+  routes.authed("POST", "/api/v1/scenario-selections", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"industry", "held_on", "experts", "minutes", "decisions"}));
+    SelectionInput in;
+    SZ_ASSIGN(in.industry, json::required_string(o, "industry", "行业", 40));
+    SZ_ASSIGN(in.panel.held_on, json::required_string(o, "held_on", "审议日期", 10));
+    SZ_ASSIGN(in.panel.experts, json::string_list(o, "experts", "专家"));
+    SZ_ASSIGN(in.panel.minutes, json::required_string(o, "minutes", "审议纪要", 8000));
+    const auto* list = o.if_contains("decisions");
+    if (!list || !list->is_array()) return err::invalid("decisions", "请列出各场景的审议结论");
+    for (const auto& v : list->as_array()) {
+      if (!v.is_object()) return err::invalid("decisions", "审议结论的每一项应为对象");
+      const auto& d = v.as_object();
+      SZ_TRY(json::only_keys(d, {"scenario_id", "decision", "reason"}));
+      ScenarioDecision x;
+      SZ_ASSIGN(x.scenario_id, json::required_int(d, "scenario_id", "场景", 1, INT64_MAX));
+      SZ_ASSIGN(x.decision, json::required_string(d, "decision", "审议结论", 20));
+      SZ_ASSIGN(auto reason, json::optional_string(d, "reason", "理由", 1000));
+      x.reason = reason.value_or("");
+      in.decisions.push_back(std::move(x));
+    }
+    SZ_ASSIGN(auto saved, svc.select_scenarios(p, auth::origin_of(req), in));
+    return json::reply(201, selection_json(saved));
   });
 
   routes.authed("POST", "/api/v1/scenarios/{id}/links", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "infra/clock.h"
+#include "infra/text.h"
+
 namespace sz::catalog {
 
 const Code* Catalog::category(const std::string& code) const {
@@ -96,6 +99,15 @@ DemandDiff diff_demand_lists(const std::vector<DemandItem>& before, const std::v
   return d;
 }
 
-bool replicable(const Catalog& c, int64_t accepted_enterprises) { return accepted_enterprises >= c.replicable_enterprises; }
+std::optional<std::pair<std::string, std::string>> panel_problem(const Panel& p) {
+  if (!day_number(p.held_on)) return std::pair<std::string, std::string>{"held_on", "审议日期应为 YYYY-MM-DD"};
+  if (p.experts.size() < 3) return std::pair<std::string, std::string>{"experts", "专家审议应有至少3位专家"};
+  for (const auto& x : p.experts)
+    if (text::trim(x).empty() || text::utf8_length(x) > 40)
+      return std::pair<std::string, std::string>{"experts", "专家姓名应为1–40个字符"};
+  if (text::trim(p.minutes).empty() || text::utf8_length(p.minutes) > 8000)
+    return std::pair<std::string, std::string>{"minutes", "请填写审议纪要（不超过8000个字符）"};
+  return std::nullopt;
+}
 
 }  // namespace sz::catalog

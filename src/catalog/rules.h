@@ -1,5 +1,6 @@
 // Rules of the catalogue: 小快轻准 products by scenario category (data/product-catalog.json), their listing workflow
-// (draft → in review → listed, or rejected; delisted later), and the N+X library's replication threshold. Pure.
+// (draft → in review → listed, or rejected; delisted later), and the expert panels that decide on samples and on
+// replicable scenarios. Pure.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -16,7 +17,6 @@ struct Code {
 struct Catalog {
   std::string version;
   std::vector<Code> categories, deployments;
-  int64_t replicable_enterprises = 3;
   const Code* category(const std::string& code) const;
   const Code* deployment(const std::string& code) const;
 };
@@ -58,8 +58,13 @@ struct DemandDiff {
 };
 DemandDiff diff_demand_lists(const std::vector<DemandItem>& before, const std::vector<DemandItem>& after);
 
-// A scenario replicates (可复制可推广) when enterprises in that many accepted projects implement it.
-bool replicable(const Catalog& c, int64_t accepted_enterprises);
+// An expert committee's meeting as recorded (专家审议): a real day, at least three named experts, and minutes. The field
+// at fault and why, or nullopt.
+struct Panel {
+  std::string held_on, minutes;
+  std::vector<std::string> experts;
+};
+std::optional<std::pair<std::string, std::string>> panel_problem(const Panel& p);
 
 // Whether a product was on the catalogue just before moment `t`, from its latest listing and latest 下架 (a product
 // delisted and listed again counts from the new listing).

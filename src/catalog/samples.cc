@@ -126,12 +126,7 @@ Result<std::vector<SampleView>> Samples::samples(const auth::Principal& p, const
 Result<store::Deliberation> Samples::deliberate(const auth::Principal& p, const auth::Origin& from,
                                                 const DeliberationInput& in) {
   if (!admin(p)) return err::forbidden("专家审议由市级管理员记录");
-  if (!day_number(in.held_on)) return err::invalid("held_on", "审议日期应为 YYYY-MM-DD");
-  if (in.experts.size() < 3) return err::invalid("experts", "专家审议应有至少3位专家");
-  for (const auto& x : in.experts)
-    if (text::trim(x).empty() || text::utf8_length(x) > 40) return err::invalid("experts", "专家姓名应为1–40个字符");
-  if (text::trim(in.minutes).empty() || text::utf8_length(in.minutes) > 8000)
-    return err::invalid("minutes", "请填写审议纪要（不超过8000个字符）");
+  if (auto why = panel_problem({in.held_on, in.minutes, in.experts})) return err::invalid(why->first, why->second);
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_TRY(need_industry(*c, in.industry));

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <set>
 
 #include "audit/service.h"
 #include "infra/json.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
 #include "market/directory.h"
 #include "market/rules.h"
@@ -32,7 +34,6 @@ Result<Catalog> Service::parse_catalog(std::string_view json) {
   c.version = text_of(o, "version");
   for (const auto& x : o.at("categories").as_array()) c.categories.push_back({text_of(x.as_object(), "code"), text_of(x.as_object(), "name")});
   for (const auto& x : o.at("deployments").as_array()) c.deployments.push_back({text_of(x.as_object(), "code"), text_of(x.as_object(), "name")});
-  c.replicable_enterprises = o.at("replicable_enterprises").as_int64();
   return c;
 }
 
@@ -75,11 +76,11 @@ Status Service::apply(const ProductInput& in, store::Product& p) {
     p.description = *in.description;
   }
   if (in.price_fen) {
-    if (*in.price_fen < 0) return err::invalid("price_fen", "价格不能为负数");
+    SZ_TRY(ranges::check("price_fen", *in.price_fen, "price_fen"));
     p.price_fen = *in.price_fen;
   }
   if (in.delivery_days) {
-    if (*in.delivery_days < 1 || *in.delivery_days > 3650) return err::invalid("delivery_days", "交付周期应为 1–3650 天");
+    SZ_TRY(ranges::check("delivery_days", *in.delivery_days, "delivery_days"));
     p.delivery_days = *in.delivery_days;
   }
   if (in.industries) {
@@ -272,7 +273,7 @@ Result<ScenarioView> Service::add_scenario(const auth::Principal& p, const auth:
   SZ_TRY(audit::record(*c, s.created_at, auth::actor_of(p, from), "scenario.create", "scenario", std::to_string(s.id), "",
                        bj::serialize(bj::object{{"industry", s.industry_code}, {"kind", s.kind}, {"name", s.name}})));
   SZ_TRY(tx->commit());
-  return ScenarioView{s, {}, {}, false};
+  return ScenarioView{s, {}, {}};
 }
 
 Status Service::link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked) {
@@ -295,13 +296,61 @@ Result<std::vector<ScenarioView>> Service::library(const std::string& industry) 
   SZ_ASSIGN(auto list, store::scenarios(*c, industry));
   std::vector<ScenarioView> out;
   for (auto& s : list) {
-    ScenarioView v{s, {}, {}, false};
+    ScenarioView v{s, {}, {}};
     SZ_ASSIGN(v.product_ids, store::products_of_scenario(*c, s.id));
     SZ_ASSIGN(v.usage, projects::Service::scenario_usage(*c, s.industry_code, s.name));
-    v.replicable = replicable(catalog_, v.usage.accepted_enterprises);
     out.push_back(std::move(v));
   }
   return out;
+}
+
+Result<store::Selection> Service::select_scenarios(const auth::Principal& p, const auth::Origin& from, const SelectionInput& in) {
+  if (!admin(p)) return err::forbidden("专家委员会的审议结论由市级管理员登记");
+  if (auto why = panel_problem(in.panel)) return err::invalid(why->first, why->second);
+  if (in.panel.held_on > shanghai_date(clock_.now())) return err::invalid("held_on", "审议日期不能晚于今天");
+  if (in.decisions.empty()) return err::invalid("decisions", "请至少对一个场景作出审议结论");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  store::Selection sel;
+  sel.industry_code = in.industry;
+  sel.held_on = in.panel.held_on;
+  bj::array experts;
+  for (const auto& x : in.panel.experts) experts.push_back(bj::value(text::trim(x)));
+  sel.experts_json = bj::serialize(experts);
+  sel.minutes = in.panel.minutes;
+  sel.recorded_by = p.user_id;
+  sel.recorded_at = clock_.now();
+  std::set<int64_t> seen;
+  for (const auto& d : in.decisions) {
+    if (!seen.insert(d.scenario_id).second) return err::invalid("decisions", "同一场景只能有一个审议结论");
+    SZ_ASSIGN(auto s, store::scenario(*c, d.scenario_id));
+    if (!s || s->industry_code != in.industry) return err::invalid("decisions", "本行业场景库中没有这个场景：" + std::to_string(d.scenario_id));
+    if (d.decision != "selected" && d.decision != "rejected") return err::invalid("decisions", "审议结论应为 selected（评定为可复制可推广）或 rejected（未评定）");
+    if (d.decision == "selected" && s->replicable_on)
+      return err::conflict("decisions", "「" + s->name + "」已于 " + *s->replicable_on + " 评定为可复制可推广");
+    if (d.decision == "rejected" && text::trim(d.reason).empty()) return err::invalid("decisions", "「" + s->name + "」未评定，须写明理由");
+    if (text::utf8_length(d.reason) > 1000) return err::invalid("decisions", "理由不能超过1000个字符");
+    SZ_ASSIGN(auto usage, projects::Service::scenario_usage(*c, s->industry_code, s->name));
+    sel.items.push_back({s->id, s->name, d.decision, text::trim(d.reason), usage.projects, usage.accepted_enterprises});
+  }
+  SZ_ASSIGN(sel.id, store::insert_selection(*c, sel));
+  bj::array decided;
+  for (const auto& i : sel.items) {
+    if (i.decision == "selected") SZ_TRY(store::mark_replicable(*c, i.scenario_id, sel.held_on, sel.id));
+    decided.push_back(bj::object{{"scenario_id", i.scenario_id}, {"decision", i.decision}, {"projects", i.projects},
+                                 {"accepted_enterprises", i.accepted_enterprises}});
+  }
+  SZ_TRY(audit::record(*c, sel.recorded_at, auth::actor_of(p, from), "scenario.select", "scenario_selection",
+                       std::to_string(sel.id), "",
+                       bj::serialize(bj::object{{"industry", sel.industry_code}, {"held_on", sel.held_on},
+                                                {"experts", experts}, {"decisions", std::move(decided)}})));
+  SZ_TRY(tx->commit());
+  return sel;
+}
+
+Result<std::vector<store::Selection>> Service::selections(const std::string& industry) {
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::selections(*c, industry);
 }
 
 }  // namespace sz::catalog

@@ -33,8 +33,16 @@ struct ProductView {
 struct ScenarioView {
   store::Scenario scenario;
   std::vector<int64_t> product_ids;
-  projects::store::Usage usage;
-  bool replicable = false;
+  projects::store::Usage usage;  // the evidence the expert committee is shown
+};
+struct ScenarioDecision {
+  int64_t scenario_id = 0;
+  std::string decision, reason;  // selected | rejected; a rejection says why
+};
+struct SelectionInput {
+  std::string industry;
+  Panel panel;
+  std::vector<ScenarioDecision> decisions;
 };
 
 class Service {
@@ -76,6 +84,10 @@ class Service {
   Result<ScenarioView> add_scenario(const auth::Principal& p, const auth::Origin& from, store::Scenario s);
   Status link(const auth::Principal& p, const auth::Origin& from, int64_t scenario_id, int64_t product_id, bool linked);
   Result<std::vector<ScenarioView>> library(const std::string& industry);
+  // The expert committee's selection of 可复制可推广 scenarios (indicator 8), recorded by the city admin with the
+  // usage each scenario showed; a scenario is selected once, from the meeting's day.
+  Result<store::Selection> select_scenarios(const auth::Principal& p, const auth::Origin& from, const SelectionInput& in);
+  Result<std::vector<store::Selection>> selections(const std::string& industry);
 
  private:
   Result<ProductView> view(db::Connection& c, store::Product p);

@@ -65,8 +65,11 @@ Result<int64_t> insert_scenario(db::Connection& c, const Scenario& s) {
 }
 
 namespace {
-constexpr const char* kScenarioColumns = "id, industry_code, kind, name, category, description, created_at";
-Scenario scenario_of(const db::Row& r) { return {r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6)}; }
+constexpr const char* kScenarioColumns =
+    "id, industry_code, kind, name, category, description, created_at, replicable_on, replicable_selection_id";
+Scenario scenario_of(const db::Row& r) {
+  return {r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.i64(6), r.opt_text(7), r.opt_i64(8)};
+}
 }  // namespace
 
 Result<std::optional<Scenario>> scenario(db::Connection& c, int64_t id) {
@@ -92,6 +95,43 @@ Status link(db::Connection& c, int64_t scenario_id, int64_t product_id, bool lin
                      {scenario_id, product_id}));
   else
     SZ_TRY(c.execute("DELETE FROM scenario_products WHERE scenario_id = $1 AND product_id = $2", {scenario_id, product_id}));
+  return ok();
+}
+
+Result<int64_t> insert_selection(db::Connection& c, const Selection& s) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO scenario_selections (industry_code, held_on, experts, minutes, recorded_by, "
+                                  "recorded_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
+                                  {s.industry_code, s.held_on, s.experts_json, s.minutes, s.recorded_by, s.recorded_at}));
+  int64_t id = row->i64(0);
+  for (const auto& i : s.items)
+    SZ_TRY(c.execute("INSERT INTO scenario_selection_items (selection_id, scenario_id, decision, reason, projects, "
+                     "accepted_enterprises) VALUES ($1,$2,$3,$4,$5,$6)",
+                     {id, i.scenario_id, i.decision, i.reason, i.projects, i.accepted_enterprises}));
+  return id;
+}
+
+Result<std::vector<Selection>> selections(db::Connection& c, const std::string& industry) {
+  db::Params p;
+  std::string where = industry.empty() ? "" : " WHERE industry_code = " + db::bind(p, industry);
+  SZ_ASSIGN(auto rows, c.query("SELECT id, industry_code, held_on, experts, minutes, recorded_by, recorded_at "
+                               "FROM scenario_selections" + where + " ORDER BY held_on DESC, id DESC",
+                               p));
+  std::vector<Selection> out;
+  for (const auto& r : rows) {
+    Selection s{r.i64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.i64(5), r.i64(6), {}};
+    SZ_ASSIGN(auto items, c.query("SELECT i.scenario_id, s.name, i.decision, i.reason, i.projects, i.accepted_enterprises "
+                                  "FROM scenario_selection_items i JOIN scenarios s ON s.id = i.scenario_id "
+                                  "WHERE i.selection_id = $1 ORDER BY i.scenario_id",
+                                  {s.id}));
+    for (const auto& x : items) s.items.push_back({x.i64(0), x.text(1), x.text(2), x.text(3), x.i64(4), x.i64(5)});
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Status mark_replicable(db::Connection& c, int64_t scenario_id, const std::string& on, int64_t selection_id) {
+  SZ_TRY(c.execute("UPDATE scenarios SET replicable_on = $2, replicable_selection_id = $3 WHERE id = $1",
+                   {scenario_id, on, selection_id}));
   return ok();
 }
 

@@ -32,12 +32,30 @@ struct Scenario {
   int64_t id = 0;
   std::string industry_code, kind, name, category, description;
   int64_t created_at = 0;
+  std::optional<std::string> replicable_on;     // selected as 可复制可推广 by the expert committee on that day
+  std::optional<int64_t> replicable_selection;  // … at this meeting
 };
 Result<int64_t> insert_scenario(db::Connection& c, const Scenario& s);
 Result<std::optional<Scenario>> scenario(db::Connection& c, int64_t id);
 Result<std::vector<Scenario>> scenarios(db::Connection& c, const std::string& industry);
 Status link(db::Connection& c, int64_t scenario_id, int64_t product_id, bool linked);
 Result<std::vector<int64_t>> products_of_scenario(db::Connection& c, int64_t scenario_id);
+
+// The expert committee's selection of 可复制可推广 scenarios, each decision with the usage shown as its evidence.
+struct SelectionItem {
+  int64_t scenario_id = 0;
+  std::string scenario_name, decision, reason;  // decision: selected | rejected
+  int64_t projects = 0, accepted_enterprises = 0;
+};
+struct Selection {
+  int64_t id = 0;
+  std::string industry_code, held_on, experts_json, minutes;
+  int64_t recorded_by = 0, recorded_at = 0;
+  std::vector<SelectionItem> items;
+};
+Result<int64_t> insert_selection(db::Connection& c, const Selection& s);
+Result<std::vector<Selection>> selections(db::Connection& c, const std::string& industry);
+Status mark_replicable(db::Connection& c, int64_t scenario_id, const std::string& on, int64_t selection_id);
 
 // 样本企业: proposed against the five criteria (criteria_json: code → {met, evidence}), decided at a deliberation.
 struct Sample {

@@ -44,7 +44,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     SZ_ASSIGN(auto category, json::required_string(o, "category", "场景分类", 40));
     SZ_ASSIGN(auto title, json::required_string(o, "title", "需求标题", 100));
     SZ_ASSIGN(auto description, json::optional_string(o, "description", "需求说明", 4000));
-    SZ_ASSIGN(auto budget, json::optional_int(o, "budget_fen", "预算（分）"));
+    SZ_ASSIGN(auto budget, json::optional_int(o, "budget_fen", "预算（分）", "need_budget_fen"));
     SZ_ASSIGN(auto row, svc.post(p, auth::origin_of(req), eid, category, title, description.value_or(""), budget));
     bj::object body = need_json(cat, row.need);
     body["enterprise_name"] = row.enterprise_name;  // as the list and the record have it
@@ -88,7 +88,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     SZ_TRY(json::only_keys(o, {"product_id", "summary", "price_fen"}));
     SZ_ASSIGN(auto product, json::optional_int(o, "product_id", "产品"));
     SZ_ASSIGN(auto summary, json::required_string(o, "summary", "方案概要", 4000));
-    SZ_ASSIGN(int64_t price, json::required_int(o, "price_fen", "报价（分）", 0, 100'000'000'000));
+    SZ_ASSIGN(int64_t price, json::required_int(o, "price_fen", "报价（分）", "price_fen"));
     SZ_ASSIGN(auto x, svc.propose(p, auth::origin_of(req), id, product, summary, price));
     return json::reply(201, bj::object{{"id", x.id}, {"status", x.status}});
   });
@@ -139,7 +139,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     SZ_ASSIGN(auto place, json::optional_string(o, "place", "地点", 200));
     e.place = place.value_or("");
     SZ_ASSIGN(e.industry_code, json::optional_string(o, "industry", "行业", 40));
-    SZ_ASSIGN(e.capacity, json::required_int(o, "capacity", "名额", 1, 100000));
+    SZ_ASSIGN(e.capacity, json::required_int(o, "capacity", "名额", "capacity"));
     SZ_ASSIGN(auto saved, svc.add_event(p, auth::origin_of(req), e));
     return json::reply(201, bj::object{{"id", saved.id}});
   });

@@ -6,6 +6,7 @@
 
 #include "audit/service.h"
 #include "exchange/store.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
 #include "market/directory.h"
 #include "market/rules.h"
@@ -46,7 +47,7 @@ Result<NeedRow> Service::post(const auth::Principal& p, const auth::Origin& from
   if (!catalog_.catalog().category(category)) return err::invalid("category", "未知的场景分类：" + category);
   if (text::trim(title).empty() || text::utf8_length(title) > 100) return err::invalid("title", "需求标题应为1–100个字符");
   if (text::utf8_length(description) > 4000) return err::invalid("description", "需求说明不能超过4000个字符");
-  if (budget_fen && *budget_fen < 0) return err::invalid("budget_fen", "预算不能为负数");
+  if (budget_fen) SZ_TRY(ranges::check("need_budget_fen", *budget_fen, "budget_fen"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto e, registry::Service::find(*c, eid));
@@ -148,7 +149,7 @@ Result<Proposal> Service::propose(const auth::Principal& p, const auth::Origin& 
                                   std::optional<int64_t> product_id, const std::string& summary, int64_t price_fen) {
   if (!p.has(auth::Role::provider) || !p.provider_id) return err::forbidden("只有服务商可以响应需求");
   if (text::trim(summary).empty() || text::utf8_length(summary) > 4000) return err::invalid("summary", "请填写方案概要（不超过4000字）");
-  if (price_fen < 0) return err::invalid("price_fen", "报价不能为负数");
+  SZ_TRY(ranges::check("price_fen", price_fen, "price_fen", "报价（分）"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto n, store::need(*c, need_id));
@@ -231,7 +232,7 @@ Result<Event> Service::add_event(const auth::Principal& p, const auth::Origin& f
   if (!admin(p)) return err::forbidden("供需对接会由市级管理员发布");
   if (text::trim(e.title).empty()) return err::invalid("title", "请填写对接会名称");
   if (!day_number(e.held_on)) return err::invalid("held_on", "举办日期应为 YYYY-MM-DD");
-  if (e.capacity < 1 || e.capacity > 100000) return err::invalid("capacity", "名额应为 1–100000");
+  SZ_TRY(ranges::check("capacity", e.capacity, "capacity"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   e.created_at = clock_.now();

@@ -11,7 +11,6 @@ namespace bj = boost::json;
 
 namespace {
 using json::opt_value;
-constexpr int64_t kMaxFen = 1'000'000'000'000'00;  // 1万亿元: far above any real amount, far below overflow
 
 Result<std::string> date_field(const bj::object& o, const char* key, const char* label, bool required) {
   SZ_ASSIGN(auto v, json::optional_string(o, key, label, 10));
@@ -35,10 +34,10 @@ std::vector<std::string> quote_keys(const Scheme& s) {
   return keys;
 }
 
-Result<int64_t> amount_field(const bj::object& o, const std::string& key, const std::string& label, bool required) {
-  SZ_ASSIGN(auto v, json::optional_int(o, key, label));
+Result<int64_t> amount_field(const bj::object& o, const std::string& key, const std::string& label, bool required,
+                             const char* range = "quote_base_fen") {
+  SZ_ASSIGN(auto v, json::optional_int(o, key, label, range));
   if (!v && required) return err::invalid(key, "缺少" + label);
-  if (v && (*v < 0 || *v > kMaxFen)) return err::invalid(key, label + "应为不小于 0 的整数（分）");
   return v.value_or(0);
 }
 
@@ -58,10 +57,10 @@ Result<QuoteInput> quote_input(const bj::object& o, const Scheme& s) {
   }
   if (s.kind == "loan_interest") {
     SZ_ASSIGN(in.loan_date, date_field(o, "loan_date", "贷款日期", true));
-    SZ_ASSIGN(int64_t term, json::required_int(o, "term_months", "贷款期限（月）", 1, 600));
+    SZ_ASSIGN(int64_t term, json::required_int(o, "term_months", "贷款期限（月）", "loan_term_months"));
     in.term_months = static_cast<int>(term);
     if (o.contains("interest_paid_fen") && !o.at("interest_paid_fen").is_null()) {
-      SZ_ASSIGN(in.interest_paid_fen, amount_field(o, "interest_paid_fen", "实际支付利息", true));
+      SZ_ASSIGN(in.interest_paid_fen, amount_field(o, "interest_paid_fen", "实际支付利息", true, "interest_paid_fen"));
     }
   }
   SZ_ASSIGN(in.paid_before_fen, amount_field(o, "paid_before_fen", "此前已补助金额", false));
@@ -128,16 +127,47 @@ bj::object subsidy_json(const store::Subsidy& s, const Names& n) {
                     {"quote", bj::parse(s.quote_json)}, {"created_at", iso_utc(s.created_at)}};
 }
 
-bj::object loan_json(const store::Loan& l, const Names& n) {
-  static const std::map<std::string, std::string> kStates = {{"granted", "已放款"}, {"applied", "已申请贴息"}, {"confirmed", "利息已确认"}};
-  return bj::object{{"id", l.id}, {"enterprise_id", l.enterprise_id}, {"enterprise_name", n.enterprise(l.enterprise_id)},
-                    {"bank", l.bank_name}, {"principal_fen", l.principal_fen},
-                    {"loan_date", l.loan_date}, {"term_months", l.term_months}, {"interest_paid_fen", opt_value(l.interest_paid_fen)},
-                    {"state", l.state}, {"state_name", kStates.at(l.state)}, {"created_at", iso_utc(l.created_at)}};
+bj::object loan_json(const LoanView& v) {
+  const auto& l = v.loan;
+  bj::array periods;
+  int64_t confirmed_paid = 0;
+  for (size_t i = 0; i < v.periods.size(); ++i) {
+    const auto& x = v.periods[i];
+    if (x.state == "confirmed") confirmed_paid += x.interest_paid_fen;
+    periods.push_back(bj::object{{"id", x.id}, {"first_month", x.first_month}, {"last_month", x.last_month},
+                                 {"from_day", month_start(l.loan_date, static_cast<int>(x.first_month))},
+                                 {"to_day", day_text(*day_number(month_start(l.loan_date, static_cast<int>(x.last_month) + 1)) - 1)},
+                                 {"interest_paid_fen", x.interest_paid_fen}, {"state", x.state},
+                                 {"state_name", x.state == "confirmed" ? "已确认（锁定）" : "已退回，待银行重新确认"},
+                                 {"confirmed_by_name", v.recorded_by_names[i]}, {"confirmed_at", iso_utc(x.confirmed_at)},
+                                 {"reopened_by_name", v.reopened_by_names[i]},
+                                 {"reopened_at", x.reopened_at ? bj::value(iso_utc(*x.reopened_at)) : bj::value(nullptr)},
+                                 {"reopen_reason", x.reopen_reason}});
+  }
+  bj::value next = nullptr;
+  if (v.next_first_month && v.next_last_month >= *v.next_first_month)
+    next = bj::object{{"first_month", *v.next_first_month}, {"last_month_max", v.next_last_month}};
+  return bj::object{{"id", l.id}, {"enterprise_id", l.enterprise_id}, {"enterprise_name", v.enterprise_name},
+                    {"bank", l.bank_name}, {"principal_fen", l.principal_fen}, {"loan_date", l.loan_date},
+                    {"term_months", l.term_months}, {"state", l.state},
+                    {"state_name", l.state == "granted" ? "已放款" : "已申请贴息"}, {"waiting_for", v.waiting_for},
+                    {"subsidised_months", v.subsidised_months}, {"confirmed_months", v.confirmed_months},
+                    {"elapsed_months", v.elapsed_months}, {"confirmed_interest_fen", confirmed_paid},
+                    {"next_confirmation", std::move(next)}, {"periods", std::move(periods)},
+                    {"created_at", iso_utc(l.created_at)}};
+}
+
+Result<std::pair<int, int64_t>> interest_input(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"last_month", "interest_paid_fen"}));
+  SZ_ASSIGN(int64_t last, json::required_int(o, "last_month", "截止月份", 1, 360));
+  SZ_ASSIGN(int64_t paid, json::required_int(o, "interest_paid_fen", "实际支付利息（分）", "interest_paid_fen"));
+  return std::pair<int, int64_t>{static_cast<int>(last), paid};
 }
 
 Result<ApproveInput> approve_input(const bj::object& o) {
-  SZ_TRY(json::only_keys(o, {"scheme", "enterprise_id", "project_id", "provider_id", "loan_id", "year", "recognized_by_miit",
+  if (o.contains("recognized_by_miit"))
+    return err::invalid("recognized_by_miit", "是否获评工信部“链式”典型案例以成果记录中登记的认定为准，不能由申请填写");
+  SZ_TRY(json::only_keys(o, {"scheme", "enterprise_id", "project_id", "provider_id", "loan_id", "chain_model_id", "year",
                              "award_type", "amount_fen", "approved_fen", "note"}));
   ApproveInput in;
   SZ_ASSIGN(in.scheme, json::required_string(o, "scheme", "补助类型", 40));
@@ -146,10 +176,10 @@ Result<ApproveInput> approve_input(const bj::object& o) {
   SZ_ASSIGN(in.provider_id, json::optional_int(o, "provider_id", "服务商编号"));
   SZ_ASSIGN(in.loan_id, json::optional_int(o, "loan_id", "贷款编号"));
   SZ_ASSIGN(in.year, json::optional_int(o, "year", "年度"));
-  SZ_ASSIGN(in.recognized_by_miit, json::optional_bool(o, "recognized_by_miit", "获评工信部链式典型案例"));
+  SZ_ASSIGN(in.chain_model_id, json::optional_int(o, "chain_model_id", "“链式”转型模式"));
   SZ_ASSIGN(in.award_type, json::optional_string(o, "award_type", "奖励类型", 40));
-  SZ_ASSIGN(in.amount_fen, json::optional_int(o, "amount_fen", "奖励金额（分）"));
-  SZ_ASSIGN(in.approved_fen, json::optional_int(o, "approved_fen", "核定金额（分）"));
+  SZ_ASSIGN(in.amount_fen, json::optional_int(o, "amount_fen", "奖励金额（分）", "award_fen"));
+  SZ_ASSIGN(in.approved_fen, json::optional_int(o, "approved_fen", "核定金额（分）", "subsidy_fen"));
   SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
   in.note = note.value_or("");
   return in;
@@ -177,7 +207,7 @@ Result<bj::object> quote_reply(Service& svc, std::string_view body) {
   return quote_json(*rules, *s, q, o);
 }
 
-void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
+void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, Loans& loans) {
   routes.pub("POST", "/api/v1/subsidies/quote", [&svc](http::Request& req) -> Result<http::Response> {
     SZ_ASSIGN(auto reply, quote_reply(svc, req.body));
     return json::reply(200, reply);
@@ -212,8 +242,8 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
   routes.authed("PUT", "/api/v1/lpr/{date}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"one_year_bp", "five_year_bp", "reason"}));
-    SZ_ASSIGN(int64_t one, json::required_int(o, "one_year_bp", "1年期 LPR（基点）", 1, 2000));
-    SZ_ASSIGN(int64_t five, json::required_int(o, "five_year_bp", "5年期以上 LPR（基点）", 1, 2000));
+    SZ_ASSIGN(int64_t one, json::required_int(o, "one_year_bp", "1年期 LPR（基点）", "lpr_bp"));
+    SZ_ASSIGN(int64_t five, json::required_int(o, "five_year_bp", "5年期以上 LPR（基点）", "lpr_bp"));
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_ASSIGN(auto r, svc.put_lpr(p, auth::origin_of(req), {req.path_params["date"], one, five}, reason));
     return json::reply(200, lpr_row_json(r));
@@ -237,7 +267,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, approve_input(o));
     SZ_ASSIGN(auto s, subsidies.approve(p, auth::origin_of(req), in));
-    SZ_ASSIGN(auto names, subsidies.names({s}, {}, {}));
+    SZ_ASSIGN(auto names, subsidies.names({s}, {}));
     return json::reply(201, subsidy_json(s, names));
   });
 
@@ -251,7 +281,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     if (pr) f.project_id = pr;
     int64_t total = 0;
     SZ_ASSIGN(auto list, subsidies.list(p, f, page.size, page.offset(), &total));
-    SZ_ASSIGN(auto names, subsidies.names(list, {}, {}));
+    SZ_ASSIGN(auto names, subsidies.names(list, {}));
     bj::array items;
     for (const auto& s : list) items.push_back(subsidy_json(s, names));
     return json::reply(200, json::page_reply(std::move(items), total, page));
@@ -261,7 +291,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto s, subsidies.get(p, id));
     SZ_ASSIGN(auto pays, subsidies.payments(p, id));
-    SZ_ASSIGN(auto names, subsidies.names({s}, pays, {}));
+    SZ_ASSIGN(auto names, subsidies.names({s}, pays));
     bj::object o = subsidy_json(s, names);
     bj::array items;
     int64_t committed = 0, paid = 0;
@@ -292,7 +322,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_TRY(json::only_keys(o, {"fund_id", "amount_fen", "label", "note", "cut", "override_reason"}));
     PaymentInput in;
     SZ_ASSIGN(in.fund_id, json::required_int(o, "fund_id", "资金来源", 1, INT64_MAX));
-    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "拨付金额（分）", 1, kMaxFen));
+    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "拨付金额（分）", "payment_fen"));
     SZ_ASSIGN(in.label, json::required_string(o, "label", "批次名称", 40));
     SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
     in.note = note.value_or("");
@@ -300,7 +330,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     in.cut = cut.value_or(false);
     SZ_ASSIGN(in.override_reason, json::optional_string(o, "override_reason", "超预算理由", 1000));
     SZ_ASSIGN(auto pay, subsidies.schedule(p, auth::origin_of(req), id, in));
-    SZ_ASSIGN(auto names, subsidies.names({}, {pay}, {}));
+    SZ_ASSIGN(auto names, subsidies.names({}, {pay}));
     return json::reply(201, payment_json(pay, names));
   });
 
@@ -311,7 +341,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_ASSIGN(auto pay, subsidies.move_payment(p, auth::origin_of(req), id, action, reason));
-    SZ_ASSIGN(auto names, subsidies.names({}, {pay}, {}));
+    SZ_ASSIGN(auto names, subsidies.names({}, {pay}));
     return json::reply(200, payment_json(pay, names));
   });
 
@@ -342,7 +372,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(f.year, json::required_int(o, "year", "年度", 2024, 2100));
     SZ_ASSIGN(auto name, json::optional_string(o, "name", "名称", 100));
     f.name = name.value_or("");
-    SZ_ASSIGN(f.budget_fen, json::required_int(o, "budget_fen", "预算（分）", 1, kMaxFen));
+    SZ_ASSIGN(f.budget_fen, json::required_int(o, "budget_fen", "预算（分）", "fund_budget_fen"));
     SZ_ASSIGN(auto saved, subsidies.add_fund(p, auth::origin_of(req), f));
     return json::reply(201, bj::object{{"id", saved.id}, {"name", saved.name}, {"budget_fen", saved.budget_fen}});
   });
@@ -351,7 +381,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"budget_fen", "reason"}));
-    SZ_ASSIGN(int64_t budget, json::required_int(o, "budget_fen", "预算（分）", 1, kMaxFen));
+    SZ_ASSIGN(int64_t budget, json::required_int(o, "budget_fen", "预算（分）", "fund_budget_fen"));
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_ASSIGN(auto f, subsidies.set_budget(p, auth::origin_of(req), id, budget, reason));
     return json::reply(200, bj::object{{"id", f.id}, {"budget_fen", f.budget_fen}});
@@ -367,65 +397,82 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies) {
                                        {"enterprise_share_fen", cs.enterprise_share_fen}});
   });
 
-  routes.authed("POST", "/api/v1/loans", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  routes.authed("POST", "/api/v1/loans", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"enterprise_id", "credit_code", "principal_fen", "loan_date", "term_months"}));
     store::Loan l;
     // The bank names the borrower by its 统一社会信用代码 (or the platform's id).
     SZ_ASSIGN(auto code, json::optional_string(o, "credit_code", "统一社会信用代码", 30));
     if (code) {
-      SZ_ASSIGN(l.enterprise_id, subsidies.enterprise_by_credit_code(registry::normalize_credit_code(*code)));
+      SZ_ASSIGN(l.enterprise_id, loans.enterprise_by_credit_code(registry::normalize_credit_code(*code)));
     } else {
       SZ_ASSIGN(l.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
     }
-    SZ_ASSIGN(l.principal_fen, json::required_int(o, "principal_fen", "贷款本金（分）", 1, kMaxFen));
+    SZ_ASSIGN(l.principal_fen, json::required_int(o, "principal_fen", "贷款本金（分）", "loan_principal_fen"));
     SZ_ASSIGN(l.loan_date, date_field(o, "loan_date", "贷款日期", true));
-    SZ_ASSIGN(l.term_months, json::required_int(o, "term_months", "贷款期限（月）", 1, 600));
-    SZ_ASSIGN(auto saved, subsidies.record_loan(p, auth::origin_of(req), l));
-    SZ_ASSIGN(auto names, subsidies.names({}, {}, {saved}));
-    return json::reply(201, loan_json(saved, names));
+    SZ_ASSIGN(l.term_months, json::required_int(o, "term_months", "贷款期限（月）", "loan_term_months"));
+    SZ_ASSIGN(auto saved, loans.record(p, auth::origin_of(req), l));
+    return json::reply(201, loan_json(saved));
   });
 
-  routes.authed("GET", "/api/v1/loans", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
-    SZ_ASSIGN(auto list, subsidies.loans(p));
-    SZ_ASSIGN(auto names, subsidies.names({}, {}, list));
+  routes.authed("GET", "/api/v1/loans", [&loans](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, loans.list(p));
     bj::array items;
-    for (const auto& l : list) items.push_back(loan_json(l, names));
+    for (const auto& v : list) items.push_back(loan_json(v));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
-  routes.authed("POST", "/api/v1/loans/{id}/apply", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  routes.authed("POST", "/api/v1/loans/{id}/apply", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
-    SZ_ASSIGN(auto l, subsidies.apply_loan(p, auth::origin_of(req), id));
-    SZ_ASSIGN(auto names, subsidies.names({}, {}, {l}));
-    return json::reply(200, loan_json(l, names));
+    SZ_ASSIGN(auto v, loans.apply(p, auth::origin_of(req), id));
+    return json::reply(200, loan_json(v));
   });
 
-  routes.authed("POST", "/api/v1/loans/{id}/confirm", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  // The bank's confirmation of the interest paid in the next months: first what it will lock, then the lock.
+  routes.authed("POST", "/api/v1/loans/{id}/interest-periods/preview", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
-    SZ_TRY(json::only_keys(o, {"interest_paid_fen"}));
-    SZ_ASSIGN(int64_t paid, json::required_int(o, "interest_paid_fen", "实际支付利息（分）", 0, kMaxFen));
-    SZ_ASSIGN(auto l, subsidies.confirm_loan(p, auth::origin_of(req), id, paid));
-    SZ_ASSIGN(auto names, subsidies.names({}, {}, {l}));
-    return json::reply(200, loan_json(l, names));
+    SZ_ASSIGN(auto in, interest_input(o));
+    SZ_ASSIGN(auto x, loans.preview(p, id, in.first, in.second));
+    return json::reply(200, bj::object{{"first_month", x.first_month}, {"last_month", x.last_month}, {"from_day", x.from_day},
+                                       {"to_day", x.to_day}, {"interest_paid_fen", x.interest_paid_fen},
+                                       {"plausible_max_fen", x.plausible_max_fen}, {"lpr_interest_fen", x.lpr_interest_fen},
+                                       {"lpr_text", x.lpr_text}, {"lock_text", x.lock_text}});
   });
 
-  routes.authed("POST", "/api/v1/loan-pool", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  routes.authed("POST", "/api/v1/loans/{id}/interest-periods", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_ASSIGN(auto in, interest_input(o));
+    SZ_ASSIGN(auto v, loans.confirm(p, auth::origin_of(req), id, in.first, in.second));
+    return json::reply(201, loan_json(v));
+  });
+
+  routes.authed("POST", "/api/v1/loans/{id}/interest-periods/{period}/reopen", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(int64_t period, json::id_param(req, "period"));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"reason"}));
+    SZ_ASSIGN(auto reason, json::required_string(o, "reason", "退回理由", 1000));
+    SZ_ASSIGN(auto v, loans.reopen(p, auth::origin_of(req), id, period, reason));
+    return json::reply(200, loan_json(v));
+  });
+
+  routes.authed("POST", "/api/v1/loan-pool", [&loans](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"enterprise_id", "project_id", "amount_fen", "note"}));
     store::PoolEntry e;
     SZ_ASSIGN(e.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
     SZ_ASSIGN(e.project_id, json::optional_int(o, "project_id", "项目编号"));
-    SZ_ASSIGN(e.amount_fen, json::required_int(o, "amount_fen", "融资需求（分）", 1, kMaxFen));
+    SZ_ASSIGN(e.amount_fen, json::required_int(o, "amount_fen", "融资需求（分）", "pool_amount_fen"));
     SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 1000));
     e.note = note.value_or("");
-    SZ_ASSIGN(auto saved, subsidies.recommend(p, auth::origin_of(req), e));
+    SZ_ASSIGN(auto saved, loans.recommend(p, auth::origin_of(req), e));
     return json::reply(201, bj::object{{"id", saved.id}});
   });
 
-  routes.authed("GET", "/api/v1/loan-pool", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {
-    SZ_ASSIGN(auto list, subsidies.pool(p));
+  routes.authed("GET", "/api/v1/loan-pool", [&loans](http::Request&, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, loans.pool(p));
     bj::array items;
     for (const auto& e : list)
       items.push_back(bj::object{{"id", e.id}, {"enterprise_id", e.enterprise_id}, {"project_id", opt_value(e.project_id)},

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "auth/api.h"
+#include "funding/loans.h"
 #include "funding/service.h"
 #include "funding/subsidies.h"
 
@@ -12,6 +13,6 @@ namespace sz::funding {
 // Decodes a quote request, computes it and encodes the reply (docs/openapi.json, QuoteRequest → Quote).
 Result<boost::json::object> quote_reply(Service& svc, std::string_view request_body);
 
-void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies);
+void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, Loans& loans);
 
 }  // namespace sz::funding

@@ -1,6 +1,7 @@
 #include "funding/rules.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "infra/clock.h"
 
@@ -51,6 +52,37 @@ std::string percent_text(int64_t bp) {
 
 bool valid_date(const std::string& d) { return day_number(d).has_value(); }
 
+int subsidised_months(const Scheme& s, int term_months) { return std::min(term_months, s.max_months); }
+
+namespace {
+// The date `months` calendar months after y-m-d, on the same day or the month's last day.
+std::string add_months(const std::string& ymd, int months) {
+  int y = std::stoi(ymd.substr(0, 4)), m = std::stoi(ymd.substr(5, 2)), d = std::stoi(ymd.substr(8, 2));
+  int total = y * 12 + (m - 1) + months;
+  y = total / 12;
+  m = total % 12 + 1;
+  char buf[16];
+  for (int day = d; day >= 28; --day) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
+    if (valid_date(buf)) return buf;
+  }
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+}  // namespace
+
+int months_elapsed(const std::string& loan_date, const std::string& today) {
+  int n = 0;
+  while (add_months(loan_date, n + 1) <= today) ++n;
+  return n;
+}
+
+std::string month_start(const std::string& loan_date, int n) { return add_months(loan_date, n - 1); }
+
+int64_t plausible_interest_fen(const Scheme& s, int64_t principal_fen, int months) {
+  return simple_interest_fen(principal_fen, s.plausible_rate_bp, months);
+}
+
 namespace {
 const char* level_name(int level) {
   static const char* kNames[] = {"未达一级", "一级", "二级", "三级", "四级"};
@@ -84,7 +116,7 @@ void propose(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& 
     q.lpr = row;
     bool long_loan = in.term_months > s.long_loan_months;
     q.rate_bp = row ? (long_loan ? row->five_year_bp : row->one_year_bp) : 0;
-    q.months = std::min(in.term_months, s.max_months);
+    q.months = in.confirmed_months ? in.confirmed_months : subsidised_months(s, in.term_months);
     q.proposed_fen = simple_interest_fen(in.base_fen, q.rate_bp, q.months);
     q.steps.push_back({s.base_label, in.base_fen});
     q.steps.push_back({"贴息（" + std::to_string(q.months) + " 个月）", q.proposed_fen});
@@ -93,6 +125,8 @@ void propose(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& 
            in.loan_date + " 执行）× " + std::to_string(q.months) + "/12 年 = " + yuan_text(q.proposed_fen) + " 元";
     if (in.term_months > s.max_months)
       text += "（贷款期限 " + std::to_string(in.term_months) + " 个月，最多贴息 " + std::to_string(s.max_months) + " 个月）";
+    if (in.confirmed_months && in.confirmed_months < subsidised_months(s, in.term_months))
+      text += "（银行已确认贴息期内前 " + std::to_string(in.confirmed_months) + " 个月的利息，其余月份确认后补足）";
   }
 }
 }  // namespace
@@ -101,7 +135,9 @@ Quote quote(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& l
   Quote q;
   for (const auto& c : s.conditions) {
     auto it = in.facts.find(c.field);
-    if (it == in.facts.end() || !it->second) return refuse(std::move(q), s, c.unmet);
+    if (it != in.facts.end() && it->second) continue;
+    auto why = in.details.find(c.field);
+    return refuse(std::move(q), s, c.unmet + (why == in.details.end() ? "" : "（" + why->second + "）"));
   }
   if (s.min_level > 0 && (!in.level || *in.level < s.min_level))
     return refuse(std::move(q), s,
@@ -117,7 +153,13 @@ Quote quote(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& l
     q.cap_applied = "interest_paid";
     q.cap_label = "不超过实际支付利息";
     q.steps.push_back({"实际支付利息", *in.interest_paid_fen});
-    text += "；不超过银行确认的实际支付利息 " + yuan_text(*in.interest_paid_fen) + " 元";
+    text += "；不超过银行确认的同期实际支付利息 " + yuan_text(*in.interest_paid_fen) + " 元";
+  }
+  if (in.subject_approved_fen > 0) {
+    q.amount_fen = std::max<int64_t>(0, q.amount_fen - in.subject_approved_fen);
+    q.steps.push_back({"此前已核定（同一对象）", in.subject_approved_fen});
+    q.steps.push_back({"本次补足", q.amount_fen});
+    text += "；此前已核定 " + yuan_text(in.subject_approved_fen) + " 元，本次补足 " + yuan_text(q.amount_fen) + " 元";
   }
   for (const auto& c : s.caps) {
     auto it = in.paid_by_cap.find(c.id);

@@ -32,6 +32,8 @@ struct Scheme {
   int min_level = 0;            // assessment level required (二级 = 2); 0 = none
   int max_months = 0;           // loan interest: months subsidised at most
   int long_loan_months = 0;     // loan interest: terms above this use the 5-year+ LPR
+  int64_t plausible_rate_bp = 0;        // loan interest: a confirmed figure above principal × this × months / 12 is refused
+  std::string plausible_rate_reason;
   bool tranches = false;        // approved once, paid in stages
   std::vector<Condition> conditions;
   std::vector<Cap> caps;
@@ -66,6 +68,9 @@ struct QuoteInput {
   std::string loan_date;              // loan interest
   int term_months = 0;
   std::optional<int64_t> interest_paid_fen;  // loan interest: the interest the bank confirms was paid
+  std::map<std::string, std::string> details;  // why a condition is not met, in this case (appended to its reason)
+  int confirmed_months = 0;          // loan interest: the subsidised months the bank confirmed (0: as many as the term)
+  int64_t subject_approved_fen = 0;  // approved earlier for the same subject: a later approval tops it up
 };
 
 struct Step {
@@ -89,6 +94,14 @@ struct Quote {
 // Computes the largest amount the rule allows ("不超过" is a ceiling: the admin may approve less).
 // Preconditions checked by the caller: base ≥ 0, paid_before ≥ 0, a loan date inside the LPR table.
 Quote quote(const Scheme& s, const QuoteInput& in, const std::vector<LprRate>& lpr);
+
+// 数字贷: the months the subsidy covers (at most the scheme's, at most the term); whole months from the loan day to
+// `today` (month n runs from the loan day's date in month n−1 after it); the day month n begins; and the most interest a
+// bank can plausibly have received for `months` months (principal × the scheme's ceiling rate × months / 12).
+int subsidised_months(const Scheme& s, int term_months);
+int months_elapsed(const std::string& loan_date, const std::string& today);
+std::string month_start(const std::string& loan_date, int n);
+int64_t plausible_interest_fen(const Scheme& s, int64_t principal_fen, int months);
 
 // Simple interest in 分, rounded down: principal × rate × months / 12.
 int64_t simple_interest_fen(int64_t principal_fen, int64_t rate_bp, int months);

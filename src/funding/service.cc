@@ -32,13 +32,16 @@ Result<Scheme> scheme_of(const bj::object& o) {
   s.min_level = static_cast<int>(int_of(o, "min_level"));
   s.max_months = static_cast<int>(int_of(o, "max_months"));
   s.long_loan_months = static_cast<int>(int_of(o, "long_loan_months"));
+  s.plausible_rate_bp = int_of(o, "plausible_rate_bp");
+  s.plausible_rate_reason = text_of(o, "plausible_rate_reason");
   s.tranches = o.contains("tranches") && o.at("tranches").is_bool() && o.at("tranches").as_bool();
   if (s.code.empty() || s.name.empty() || s.clause.empty()) return bad_rules("a scheme lacks code, name or clause");
   if (s.kind != "share" && s.kind != "fixed" && s.kind != "loan_interest") return bad_rules(s.code + ": unknown kind");
   if (s.kind == "share" && (s.rate_bp <= 0 || s.rate_bp > 10000 || s.base_field.empty()))
     return bad_rules(s.code + ": a share needs base_field and 0 < rate_bp ≤ 10000");
-  if (s.kind == "loan_interest" && (s.max_months <= 0 || s.long_loan_months <= 0 || s.base_field.empty()))
-    return bad_rules(s.code + ": loan interest needs base_field, max_months and long_loan_months");
+  if (s.kind == "loan_interest" && (s.max_months <= 0 || s.long_loan_months <= 0 || s.base_field.empty() ||
+                                    s.plausible_rate_bp <= 0 || s.plausible_rate_reason.empty()))
+    return bad_rules(s.code + ": loan interest needs base_field, max_months, long_loan_months and a plausible rate");
   if (auto* cs = o.if_contains("conditions"))
     for (const auto& cv : cs->as_array()) {
       const auto& co = cv.as_object();

@@ -256,11 +256,9 @@ Result<int64_t> payments_committed(db::Connection& c, int64_t subsidy_id) {
 
 namespace {
 constexpr const char* kLoanColumns =
-    "id, enterprise_id, bank_user_id, bank_name, principal_fen, loan_date, term_months, interest_paid_fen, state, "
-    "created_at, applied_at, confirmed_at";
+    "id, enterprise_id, bank_user_id, bank_name, principal_fen, loan_date, term_months, state, created_at, applied_at";
 Loan loan_of(const db::Row& r) {
-  return {r.i64(0), r.i64(1), r.i64(2), r.text(3), r.i64(4), r.text(5), r.i64(6), r.opt_i64(7), r.text(8), r.i64(9),
-          r.opt_i64(10), r.opt_i64(11)};
+  return {r.i64(0), r.i64(1), r.i64(2), r.text(3), r.i64(4), r.text(5), r.i64(6), r.text(7), r.i64(8), r.opt_i64(9)};
 }
 }  // namespace
 
@@ -279,8 +277,7 @@ Result<std::optional<Loan>> loan(db::Connection& c, int64_t id) {
 }
 
 Status update_loan(db::Connection& c, const Loan& l) {
-  SZ_TRY(c.execute("UPDATE loans SET interest_paid_fen = $2, state = $3, applied_at = $4, confirmed_at = $5 WHERE id = $1",
-                   {l.id, db::opt(l.interest_paid_fen), l.state, db::opt(l.applied_at), db::opt(l.confirmed_at)}));
+  SZ_TRY(c.execute("UPDATE loans SET state = $2, applied_at = $3 WHERE id = $1", {l.id, l.state, db::opt(l.applied_at)}));
   return ok();
 }
 
@@ -298,6 +295,42 @@ Result<std::vector<Loan>> loans(db::Connection& c, const LoanFilter& f, int64_t 
                                params));
   std::vector<Loan> out;
   for (const auto& r : rows) out.push_back(loan_of(r));
+  return out;
+}
+
+Result<int64_t> insert_period(db::Connection& c, const InterestPeriod& p) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO loan_interest_periods (loan_id, first_month, last_month, interest_paid_fen, "
+                                  "state, confirmed_by, confirmed_at) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
+                                  {p.loan_id, p.first_month, p.last_month, p.interest_paid_fen, p.state,
+                                   db::opt(p.confirmed_by), p.confirmed_at}));
+  return row->i64(0);
+}
+
+Result<std::vector<InterestPeriod>> periods_of(db::Connection& c, int64_t loan_id) {
+  SZ_ASSIGN(auto rows, c.query("SELECT id, loan_id, first_month, last_month, interest_paid_fen, state, confirmed_by, "
+                               "confirmed_at, reopened_by, reopened_at, COALESCE(reopen_reason, '') FROM loan_interest_periods "
+                               "WHERE loan_id = $1 ORDER BY first_month, id",
+                               {loan_id}));
+  std::vector<InterestPeriod> out;
+  for (const auto& r : rows)
+    out.push_back({r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.text(5), r.opt_i64(6), r.i64(7), r.opt_i64(8),
+                   r.opt_i64(9), r.text(10)});
+  return out;
+}
+
+Status reopen_period(db::Connection& c, int64_t id, int64_t by, int64_t at, const std::string& reason) {
+  SZ_TRY(c.execute("UPDATE loan_interest_periods SET state = 'reopened', reopened_by = $2, reopened_at = $3, "
+                   "reopen_reason = $4 WHERE id = $1 AND state = 'confirmed'",
+                   {id, by, at, reason}));
+  return ok();
+}
+
+Result<std::vector<Subsidy>> loan_approvals(db::Connection& c, int64_t loan_id) {
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kSubsidyColumns + " FROM subsidies WHERE loan_id = $1 AND "
+                               "status = 'approved' ORDER BY id",
+                               {loan_id}));
+  std::vector<Subsidy> out;
+  for (const auto& r : rows) out.push_back(subsidy_of(r));
   return out;
 }
 

@@ -96,10 +96,9 @@ struct Loan {
   int64_t principal_fen = 0;
   std::string loan_date;
   int64_t term_months = 0;
-  std::optional<int64_t> interest_paid_fen;
-  std::string state;  // "granted" | "applied" | "confirmed"
+  std::string state;  // "granted" | "applied" (贴息 applied for; the bank then confirms interest period by period)
   int64_t created_at = 0;
-  std::optional<int64_t> applied_at, confirmed_at;
+  std::optional<int64_t> applied_at;
 };
 Result<int64_t> insert_loan(db::Connection& c, const Loan& l);
 Result<std::optional<Loan>> loan(db::Connection& c, int64_t id);
@@ -110,6 +109,23 @@ struct LoanFilter {
   std::optional<int64_t> bank_user_id;
 };
 Result<std::vector<Loan>> loans(db::Connection& c, const LoanFilter& f, int64_t limit);
+
+// The interest a bank confirmed for months first..last of a loan (1-based); locked once confirmed, reopened only by the
+// city admin with a reason.
+struct InterestPeriod {
+  int64_t id = 0, loan_id = 0, first_month = 0, last_month = 0, interest_paid_fen = 0;
+  std::string state;  // "confirmed" | "reopened"
+  std::optional<int64_t> confirmed_by;
+  int64_t confirmed_at = 0;
+  std::optional<int64_t> reopened_by, reopened_at;
+  std::string reopen_reason;
+  int64_t months() const { return last_month - first_month + 1; }
+};
+Result<int64_t> insert_period(db::Connection& c, const InterestPeriod& p);
+Result<std::vector<InterestPeriod>> periods_of(db::Connection& c, int64_t loan_id);
+Status reopen_period(db::Connection& c, int64_t id, int64_t by, int64_t at, const std::string& reason);
+// Approvals of one loan's interest that still stand.
+Result<std::vector<Subsidy>> loan_approvals(db::Connection& c, int64_t loan_id);
 
 struct PoolEntry {
   int64_t id = 0, enterprise_id = 0;

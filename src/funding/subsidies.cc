@@ -4,10 +4,14 @@
 #include <map>
 
 #include "audit/service.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
+#include "funding/loans.h"
+#include "market/directory.h"
 #include "market/service.h"
 #include "projects/rules.h"
 #include "projects/service.h"
+#include "records/service.h"
 #include "registry/service.h"
 
 namespace sz::funding {
@@ -56,8 +60,7 @@ std::string Names::fund(int64_t id) const {
   return it == funds.end() ? "" : it->second;
 }
 
-Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments,
-                               const std::vector<store::Loan>& loans) {
+Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments) {
   SZ_ASSIGN(auto* c, db_->local());
   Names n;
   auto enterprise = [&](int64_t id) -> Status {
@@ -73,20 +76,12 @@ Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, con
       n.providers[*s.provider_id] = pv ? pv->name : "";
     }
   }
-  for (const auto& l : loans) SZ_TRY(enterprise(l.enterprise_id));
   for (const auto& p : payments)
     if (!n.funds.count(p.fund_id)) {
       SZ_ASSIGN(auto f, store::fund(*c, p.fund_id));
       n.funds[p.fund_id] = f ? f->name : "";
     }
   return n;
-}
-
-Result<int64_t> Subsidies::enterprise_by_credit_code(const std::string& code) {
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto id, registry::Service::id_by_credit_code(*c, code));
-  if (!id) return err::invalid("credit_code", "没有该统一社会信用代码的试点企业：" + code);
-  return *id;
 }
 
 Subsidies::Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules)
@@ -115,7 +110,8 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     if (!in.award_type) return err::invalid("award_type", "请选择奖励类型");
     auto it = std::find_if(rules->awards.begin(), rules->awards.end(), [&](const AwardType& a) { return a.code == *in.award_type; });
     if (it == rules->awards.end()) return err::invalid("award_type", "未知的奖励类型：" + *in.award_type);
-    if (!in.amount_fen || *in.amount_fen <= 0) return err::invalid("amount_fen", "请填写奖励金额（分）");
+    if (!in.amount_fen) return err::invalid("amount_fen", "请填写奖励金额（分）");
+    SZ_TRY(ranges::check("award_fen", *in.amount_fen, "amount_fen", "奖励金额（分）"));
     if (in.enterprise_id) {
       SZ_TRY(need_enterprise(*in.enterprise_id));
     } else if (in.provider_id) {
@@ -141,23 +137,31 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
   if (!scheme) return err::invalid("scheme", "未知的补助类型：" + in.scheme);
   QuoteInput q;
   q.scheme = in.scheme;
-  if (in.scheme == "diagnosis" || in.scheme == "chain") {
+  if (in.scheme == "diagnosis") {
     if (!in.enterprise_id) return err::invalid("enterprise_id", "请指定企业");
     SZ_TRY(need_enterprise(*in.enterprise_id));
     SZ_ASSIGN(auto states, projects::Service::enterprise_project_states(c, enterprise->id));
     bool done = std::any_of(states.begin(), states.end(), [](const std::string& st) { return projects::task_completed(st); });
-    if (in.scheme == "diagnosis") {
-      SZ_ASSIGN(q.base_fen, projects::Service::diagnosis_cost_total(c, enterprise->id));
-      q.facts["task_completed"] = done;
-      inputs["cost_fen"] = q.base_fen;
-      inputs["cost_source"] = "企业登记的诊断实际费用合计";
-      inputs["task_completed"] = done;
-    } else {
-      if (!in.recognized_by_miit) return err::invalid("recognized_by_miit", "请确认是否获评工信部“链式”数字化典型案例");
-      q.facts["recognized_by_miit"] = *in.recognized_by_miit;
-      inputs["recognized_by_miit"] = *in.recognized_by_miit;
-    }
-    s.subject_key = in.scheme + ":e" + std::to_string(enterprise->id);
+    SZ_ASSIGN(q.base_fen, projects::Service::diagnosis_cost_total(c, enterprise->id));
+    q.facts["task_completed"] = done;
+    inputs["cost_fen"] = q.base_fen;
+    inputs["cost_source"] = "企业登记的诊断实际费用合计";
+    inputs["task_completed"] = done;
+    s.subject_key = "diagnosis:e" + std::to_string(enterprise->id);
+  } else if (in.scheme == "chain") {
+    // 三(五): decided by the recorded 工信部 recognition of the chain model, to its lead enterprise.
+    if (!in.chain_model_id) return err::invalid("chain_model_id", "请指定“链式”转型模式");
+    SZ_ASSIGN(auto m, records::Service::find_chain(c, *in.chain_model_id));
+    if (!m) return err::invalid("chain_model_id", "“链式”转型模式不存在：" + std::to_string(*in.chain_model_id));
+    if (!m->lead_enterprise_id) return err::conflict("chain_model_id", "该模式的链主企业未在平台登记，无法核定给链主企业");
+    SZ_TRY(need_enterprise(*m->lead_enterprise_id));
+    q.facts["recognized_by_miit"] = m->miit.has_value();
+    if (!m->miit) q.details["recognized_by_miit"] = "成果记录中没有工信部对「" + m->name + "」的认定";
+    inputs["chain_model_id"] = m->id;
+    inputs["chain_model"] = m->name;
+    inputs["recognized_by_miit"] = m->miit.has_value();
+    if (m->miit) inputs["miit_recognition"] = m->miit->on + " " + m->miit->decided_by + " " + m->miit->evidence;
+    s.subject_key = "chain:c" + std::to_string(m->id);
   } else if (in.scheme == "transformation") {
     if (!in.project_id) return err::invalid("project_id", "请指定项目");
     SZ_ASSIGN(auto pr, projects::Service::find(c, *in.project_id));
@@ -180,37 +184,76 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     SZ_ASSIGN(auto pv, market::find_provider(c, *in.provider_id));
     if (!pv) return err::invalid("provider_id", "服务商不存在");
     s.provider_id = pv->id;
-    SZ_ASSIGN(q.base_fen, projects::Service::provider_fees(c, pv->id, *in.year));
-    SZ_ASSIGN(auto states, projects::Service::provider_project_states(c, pv->id));
-    bool all_done = !states.empty() &&
-                    std::all_of(states.begin(), states.end(), [](const std::string& st) { return projects::task_completed(st); });
+    // 纳入试点: in the directory at some moment of the service year, read from the directory's history.
+    SZ_ASSIGN(auto stays, market::Directory::stays_of(c, pv->id));
+    const std::string y = std::to_string(*in.year);
+    const int64_t year_start = *shanghai_day_end(std::to_string(*in.year - 1) + "-12-31"), year_end = *shanghai_day_end(y + "-12-31");
+    const bool in_directory = market::listed_during(stays, year_start, year_end);
+    if (!in_directory) {
+      std::optional<int64_t> left;
+      for (const auto& st : stays)
+        if (st.until && *st.until <= year_start) left = *st.until;
+      q.details["in_directory"] = stays.empty() ? "该服务商从未入库"
+                                  : left       ? "该服务商已于 " + shanghai_date(*left) + " 出库，" + y + " 年度不在服务商库中"
+                                               : "该服务商 " + y + " 年度尚未入库";
+    }
+    // Fees count on the days the provider was listed; a terminated project's fees are not part of the base.
+    SZ_ASSIGN(auto costs, projects::Service::provider_costs(c, pv->id, *in.year));
+    int64_t outside = 0;
+    for (const auto& x : costs) {
+      const int64_t day_end = *shanghai_day_end(x.incurred_on);
+      (market::listed_during(stays, day_end - 86400, day_end) ? q.base_fen : outside) += x.amount_fen;
+    }
+    // 全部完成: every project it serves has ended (accepted, paid out, or terminated), and at least one was completed.
+    SZ_ASSIGN(auto projects, projects::Service::provider_projects(c, pv->id));
+    std::string open;
+    int64_t completed = 0;
+    for (const auto& pr : projects) {
+      completed += projects::task_completed(pr.state);
+      if (!projects::ended(pr.state)) open += (open.empty() ? "" : "、") + pr.name;
+    }
+    const bool all_done = open.empty() && completed > 0;
+    if (!open.empty()) q.details["all_tasks_completed"] = "尚未结束的项目：" + open;
+    else if (!completed) q.details["all_tasks_completed"] = "没有已完成的改造任务";
+    q.facts["in_directory"] = in_directory;
     q.facts["in_zhengzhou"] = pv->in_zhengzhou;
     q.facts["all_tasks_completed"] = all_done;
     inputs["provider_id"] = pv->id;
     inputs["year"] = *in.year;
     inputs["service_fees_fen"] = q.base_fen;
-    inputs["fees_source"] = "该年度各项目登记的、由该服务商开具发票的费用合计";
+    inputs["fees_outside_directory_fen"] = outside;
+    inputs["fees_source"] = "该年度各项目（终止的项目除外）登记的、由该服务商开具发票的费用，只计其在服务商库中的日子";
+    inputs["in_directory"] = in_directory;
     inputs["in_zhengzhou"] = pv->in_zhengzhou;
     inputs["all_tasks_completed"] = all_done;
-    inputs["projects"] = static_cast<int64_t>(states.size());
+    inputs["projects"] = static_cast<int64_t>(projects.size());
     s.subject_key = "provider:v" + std::to_string(pv->id) + ":" + std::to_string(*in.year);
   } else if (in.scheme == "loan_interest") {
     if (!in.loan_id) return err::invalid("loan_id", "请指定贷款");
     SZ_ASSIGN(auto loan, store::loan(c, *in.loan_id));
     if (!loan) return err::invalid("loan_id", "贷款不存在");
-    if (loan->state != "confirmed") return err::conflict("loan_id", "银行尚未确认该笔贷款的实际支付利息");
+    if (loan->state != "applied") return err::conflict("loan_id", "企业尚未申请贴息");
+    // Like with like: the LPR interest and the interest actually paid, both over the subsidised months confirmed so far;
+    // approvals made on fewer months are topped up.
+    SZ_ASSIGN(auto confirmed, Loans::confirmed(c, loan->id));
+    if (!confirmed.months) return err::conflict("loan_id", "银行尚未确认贴息月份内的实际支付利息");
+    SZ_ASSIGN(auto earlier, store::loan_approvals(c, loan->id));
+    for (const auto& x : earlier) q.subject_approved_fen += x.approved_fen;
     SZ_TRY(need_enterprise(loan->enterprise_id));
     s.loan_id = loan->id;
     q.base_fen = loan->principal_fen;
     q.loan_date = loan->loan_date;
     q.term_months = static_cast<int>(loan->term_months);
-    q.interest_paid_fen = loan->interest_paid_fen;
+    q.confirmed_months = confirmed.months;
+    q.interest_paid_fen = confirmed.interest_paid_fen;
     inputs["loan_id"] = loan->id;
     inputs["principal_fen"] = loan->principal_fen;
     inputs["loan_date"] = loan->loan_date;
     inputs["term_months"] = loan->term_months;
-    inputs["interest_paid_fen"] = loan->interest_paid_fen ? bj::value(*loan->interest_paid_fen) : bj::value(nullptr);
-    s.subject_key = "loan:" + std::to_string(loan->id);
+    inputs["confirmed_months"] = confirmed.months;
+    inputs["interest_paid_fen"] = confirmed.interest_paid_fen;
+    inputs["approved_before_for_loan_fen"] = q.subject_approved_fen;
+    s.subject_key = "loan:" + std::to_string(loan->id) + ":m" + std::to_string(confirmed.months);
   } else {
     return err::invalid("scheme", "未知的补助类型：" + in.scheme);
   }
@@ -333,7 +376,7 @@ Result<std::vector<store::Payment>> Subsidies::payments(const auth::Principal& p
 Result<store::Payment> Subsidies::schedule(const auth::Principal& p, const auth::Origin& from, int64_t subsidy_id,
                                            const PaymentInput& in) {
   SZ_TRY(admin_only(p, "安排补助拨付"));
-  if (in.amount_fen <= 0) return err::invalid("amount_fen", "拨付金额应为正整数（分）");
+  SZ_TRY(ranges::check("payment_fen", in.amount_fen, "amount_fen", "拨付金额（分）"));
   if (text::trim(in.label).empty()) return err::invalid("label", "请填写拨付批次名称（如 第一期）");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
@@ -442,7 +485,7 @@ Result<store::Fund> Subsidies::add_fund(const auth::Principal& p, const auth::Or
   SZ_TRY(admin_only(p, "维护专项资金"));
   if (f.source != "central" && f.source != "city") return err::invalid("source", "资金来源应为 central（中央试点资金）或 city（市级配套资金）");
   if (f.year < 2024 || f.year > 2100) return err::invalid("year", "年度应为 2024 及以后");
-  if (f.budget_fen <= 0) return err::invalid("budget_fen", "预算应为正整数（分）");
+  SZ_TRY(ranges::check("fund_budget_fen", f.budget_fen, "budget_fen", "预算（分）"));
   if (text::trim(f.name).empty()) f.name = std::to_string(f.year) + "年" + (f.source == "central" ? "中央试点资金" : "市级配套资金");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
@@ -461,7 +504,7 @@ Result<store::Fund> Subsidies::set_budget(const auth::Principal& p, const auth::
                                           const std::string& reason) {
   SZ_TRY(admin_only(p, "调整资金预算"));
   SZ_TRY(need_reason(reason, "调整原因"));
-  if (budget_fen <= 0) return err::invalid("budget_fen", "预算应为正整数（分）");
+  SZ_TRY(ranges::check("fund_budget_fen", budget_fen, "budget_fen", "预算（分）"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto f, store::fund(*c, id));
@@ -517,105 +560,6 @@ Status Subsidies::transformation_paid(db::Connection& c, int64_t project_id) {
     return err::conflict("subsidy", "改造补助核定 " + yuan_text(s.approved_fen) + " 元，已拨付 " + yuan_text(paid) + " 元，尚未兑现完毕");
   }
   return err::conflict("subsidy", "尚未核定改造补助");
-}
-
-// ---- 数字贷 ----
-
-Result<store::Loan> Subsidies::record_loan(const auth::Principal& p, const auth::Origin& from, store::Loan in) {
-  if (!p.has(auth::Role::bank)) return err::forbidden("只有合作银行可以登记“数字贷”贷款");
-  if (in.principal_fen <= 0) return err::invalid("principal_fen", "贷款本金应为正整数（分）");
-  if (!valid_date(in.loan_date)) return err::invalid("loan_date", "贷款日期应为有效日期 YYYY-MM-DD");
-  if (in.loan_date > shanghai_date(clock_.now())) return err::invalid("loan_date", "贷款日期不能晚于今天");
-  if (in.term_months < 1 || in.term_months > 600) return err::invalid("term_months", "贷款期限应为 1–600 个月");
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, in.enterprise_id));
-  if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(in.enterprise_id));
-  if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
-  in.bank_user_id = p.user_id;
-  in.bank_name = p.display_name;
-  in.state = "granted";
-  in.created_at = clock_.now();
-  SZ_ASSIGN(in.id, store::insert_loan(*c, in));
-  SZ_TRY(audit::record(*c, in.created_at, auth::actor_of(p, from), "loan.create", "enterprise", std::to_string(in.enterprise_id), "",
-                       bj::serialize(bj::object{{"loan_id", in.id}, {"principal_fen", in.principal_fen}, {"loan_date", in.loan_date},
-                                                {"term_months", in.term_months}})));
-  SZ_TRY(tx->commit());
-  return in;
-}
-
-Result<std::vector<store::Loan>> Subsidies::loans(const auth::Principal& p) {
-  store::LoanFilter f;
-  f.all = admin(p);
-  if (p.has(auth::Role::enterprise) && p.enterprise_id) f.enterprise_ids.push_back(*p.enterprise_id);
-  if (p.has(auth::Role::bank)) f.bank_user_id = p.user_id;
-  if (!f.all && f.enterprise_ids.empty() && !f.bank_user_id) return err::forbidden("只有合作银行、企业本身和市级管理员可以查看贷款");
-  SZ_ASSIGN(auto* c, db_->local());
-  return store::loans(*c, f, 500);
-}
-
-Result<store::Loan> Subsidies::apply_loan(const auth::Principal& p, const auth::Origin& from, int64_t id) {
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto l, store::loan(*c, id));
-  if (!l) return err::not_found("贷款不存在");
-  if (!p.has(auth::Role::enterprise) || p.enterprise_id != l->enterprise_id) return err::forbidden("只有借款企业本身可以申请贴息");
-  if (l->state != "granted") return err::conflict("state", "该笔贷款已申请贴息");
-  store::Loan after = *l;
-  after.state = "applied";
-  after.applied_at = clock_.now();
-  SZ_TRY(store::update_loan(*c, after));
-  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "loan.apply", "enterprise", std::to_string(l->enterprise_id), "",
-                       bj::serialize(bj::object{{"loan_id", id}})));
-  SZ_TRY(tx->commit());
-  return after;
-}
-
-Result<store::Loan> Subsidies::confirm_loan(const auth::Principal& p, const auth::Origin& from, int64_t id,
-                                            int64_t interest_paid_fen) {
-  if (interest_paid_fen < 0) return err::invalid("interest_paid_fen", "实际支付利息不能为负数");
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto l, store::loan(*c, id));
-  if (!l) return err::not_found("贷款不存在");
-  if (!p.has(auth::Role::bank) || p.user_id != l->bank_user_id) return err::forbidden("只有放贷银行可以确认实际支付利息");
-  if (l->state != "applied") return err::conflict("state", l->state == "granted" ? "企业尚未申请贴息" : "该笔贷款的利息已确认");
-  store::Loan after = *l;
-  after.state = "confirmed";
-  after.interest_paid_fen = interest_paid_fen;
-  after.confirmed_at = clock_.now();
-  SZ_TRY(store::update_loan(*c, after));
-  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "loan.confirm", "enterprise", std::to_string(l->enterprise_id), "",
-                       bj::serialize(bj::object{{"loan_id", id}, {"interest_paid_fen", interest_paid_fen}})));
-  SZ_TRY(tx->commit());
-  return after;
-}
-
-Result<store::PoolEntry> Subsidies::recommend(const auth::Principal& p, const auth::Origin& from, store::PoolEntry e) {
-  SZ_TRY(admin_only(p, "推荐项目进入制造业中长期贷款项目库"));
-  if (e.amount_fen <= 0) return err::invalid("amount_fen", "融资需求应为正整数（分）");
-  SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto ent, registry::Service::find(*c, e.enterprise_id));
-  if (!ent) return err::invalid("enterprise_id", "企业不存在");
-  if (e.project_id) {
-    SZ_ASSIGN(auto pr, projects::Service::find(*c, *e.project_id));
-    if (!pr || pr->enterprise_id != e.enterprise_id) return err::invalid("project_id", "项目不存在或不属于该企业");
-  }
-  e.note = text::trim(e.note);
-  e.recommended_by = p.user_id;
-  e.recommended_at = clock_.now();
-  SZ_ASSIGN(e.id, store::insert_pool_entry(*c, e));
-  SZ_TRY(audit::record(*c, e.recommended_at, auth::actor_of(p, from), "loan_pool.add", "enterprise", std::to_string(e.enterprise_id), "",
-                       bj::serialize(bj::object{{"entry_id", e.id}, {"amount_fen", e.amount_fen}})));
-  SZ_TRY(tx->commit());
-  return e;
-}
-
-Result<std::vector<store::PoolEntry>> Subsidies::pool(const auth::Principal& p) {
-  if (!admin(p) && !p.has(auth::Role::bank)) return err::forbidden("只有市级管理员和合作银行可以查看贷款项目库");
-  SZ_ASSIGN(auto* c, db_->local());
-  return store::pool(*c, 500);
 }
 
 }  // namespace sz::funding

@@ -1,6 +1,6 @@
-// Use cases of the special fund (专项资金): subsidies approved once from the rules with the facts in the store
-// (every figure keeps its rule version, inputs, clause and the cap that bound it), paid in tranches that admins
-// schedule against a fund's budget; 数字贷 loans recorded by the bank; the city's loan project pool.
+// Use cases of the special fund (专项资金): subsidies approved from the rules with the facts in the store (every figure
+// keeps its rule version, inputs, clause and the cap that bound it), paid in tranches that admins schedule against a
+// fund's budget. 数字贷 loans and their confirmed interest are in loans.h.
 #pragma once
 #include <boost/json.hpp>
 #include <map>
@@ -19,8 +19,7 @@ namespace sz::funding {
 
 struct ApproveInput {
   std::string scheme;  // a rule scheme, or "award"
-  std::optional<int64_t> enterprise_id, project_id, provider_id, loan_id, year;
-  std::optional<bool> recognized_by_miit;  // chain: the admin records the MIIT recognition
+  std::optional<int64_t> enterprise_id, project_id, provider_id, loan_id, chain_model_id, year;
   std::optional<std::string> award_type;
   std::optional<int64_t> amount_fen;    // award: the amount the admin enters
   std::optional<int64_t> approved_fen;  // less than the rules allow, if the admin decides so
@@ -58,10 +57,7 @@ struct Names {
 
 class Subsidies {
  public:
-  Result<Names> names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments,
-                      const std::vector<store::Loan>& loans);
-  // 数字贷: a bank names the borrower by its 统一社会信用代码.
-  Result<int64_t> enterprise_by_credit_code(const std::string& code);
+  Result<Names> names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments);
   Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules);
 
   // Proposes from the rules and the store's facts, approves the amount (≤ the proposal) once per subject.
@@ -90,14 +86,6 @@ class Subsidies {
 
   // For the project lifecycle ("subsidy_paid"): the transformation subsidy is approved and paid in full.
   static Status transformation_paid(db::Connection& c, int64_t project_id);
-
-  // 数字贷
-  Result<store::Loan> record_loan(const auth::Principal& p, const auth::Origin& from, store::Loan in);
-  Result<std::vector<store::Loan>> loans(const auth::Principal& p);
-  Result<store::Loan> apply_loan(const auth::Principal& p, const auth::Origin& from, int64_t id);
-  Result<store::Loan> confirm_loan(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t interest_paid_fen);
-  Result<store::PoolEntry> recommend(const auth::Principal& p, const auth::Origin& from, store::PoolEntry e);
-  Result<std::vector<store::PoolEntry>> pool(const auth::Principal& p);
 
  private:
   struct Computed {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "infra/clock.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
 
 namespace sz::json {
@@ -61,6 +62,19 @@ Result<int64_t> required_int(const bj::object& o, std::string_view key, std::str
   if (!v) return err::invalid(std::string(key), "缺少" + label_of(label));
   if (*v < min || *v > max)
     return err::invalid(std::string(key), label_of(label) + "应在 " + std::to_string(min) + "–" + std::to_string(max) + " 之间");
+  return *v;
+}
+
+Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label,
+                                            std::string_view range) {
+  SZ_ASSIGN(auto v, optional_int(o, key, label));
+  if (v) SZ_TRY(ranges::check(range, *v, key, label_of(label)));
+  return v;
+}
+
+Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, std::string_view range) {
+  SZ_ASSIGN(auto v, optional_int(o, key, label, range));
+  if (!v) return err::invalid(std::string(key), "缺少" + label_of(label));
   return *v;
 }
 

@@ -27,6 +27,10 @@ Result<std::optional<bool>> optional_bool(const bj::object& o, std::string_view 
 Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, int64_t min,
                              int64_t max);
 Result<bool> required_bool(const bj::object& o, std::string_view key, std::string_view label);
+// Numbers with a named plausible range (infra/ranges.h, data/input-ranges.json): out of it is a 422 naming the range.
+Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_view key, std::string_view label,
+                                            std::string_view range);
+Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, std::string_view range);
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
 // Refuses keys the endpoint does not know, so a typo is not silently ignored.
 Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);

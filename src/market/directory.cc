@@ -244,6 +244,13 @@ Result<std::vector<Directory::Listed>> Directory::listed_at(std::optional<int64_
   return out;
 }
 
+Result<std::vector<Stay>> Directory::stays_of(db::Connection& c, int64_t provider_id) {
+  SZ_ASSIGN(auto r, store::record(c, provider_id));
+  if (!r) return err::not_found("服务商不存在");
+  SZ_ASSIGN(auto changes, store::status_changes_of(c, provider_id));
+  return listed_stays(r->base.status, r->created_at, changes);
+}
+
 Result<std::vector<store::Event>> Directory::events(const auth::Principal& p, int64_t id) {
   bool full = false;
   SZ_TRY(get(p, id, &full));

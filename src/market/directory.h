@@ -80,6 +80,8 @@ class Directory {
     int64_t since = 0;
   };
   Result<std::vector<Listed>> listed_at(std::optional<int64_t> t);
+  // One provider's stays in the directory (纳入试点), from its history, inside the caller's transaction (funding).
+  static Result<std::vector<Stay>> stays_of(db::Connection& c, int64_t provider_id);
   Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows();
 
  private:

@@ -50,19 +50,28 @@ std::vector<std::string> profile_problems(const Profile& p) {
 
 bool listed(const std::string& status) { return status == "admitted" || status == "warned" || status == "rectifying"; }
 
+std::vector<Stay> listed_stays(const std::string& current, int64_t created_at, const std::vector<StatusChange>& changes) {
+  std::vector<Stay> out;
+  // Before its first change a provider had the status that change left; with none, it always had today's.
+  if (listed(changes.empty() ? current : changes.front().from)) out.push_back({created_at, std::nullopt});
+  for (const auto& ch : changes) {
+    const bool was = listed(ch.from), is = listed(ch.to);
+    if (!was && is) out.push_back({ch.at, std::nullopt});
+    if (was && !is && !out.empty() && !out.back().until) out.back().until = ch.at;
+  }
+  return out;
+}
+
 std::optional<int64_t> listed_since(const std::string& current, int64_t created_at,
                                     const std::vector<StatusChange>& changes, int64_t t) {
-  if (created_at >= t) return std::nullopt;
-  // Before its first change a provider had the status that change left; with none, it always had today's.
-  std::string status = changes.empty() ? current : changes.front().from;
-  int64_t since = created_at;
-  for (const auto& ch : changes) {
-    if (ch.at >= t) break;
-    if (!listed(ch.from) && listed(ch.to)) since = ch.at;
-    status = ch.to;
-  }
-  if (!listed(status)) return std::nullopt;
-  return since;
+  for (const auto& s : listed_stays(current, created_at, changes))
+    if (s.from < t && (!s.until || t <= *s.until)) return s.from;
+  return std::nullopt;
+}
+
+bool listed_during(const std::vector<Stay>& stays, int64_t start, int64_t end) {
+  return std::any_of(stays.begin(), stays.end(),
+                     [&](const Stay& s) { return s.from < end && (!s.until || *s.until > start); });
 }
 
 }  // namespace sz::market

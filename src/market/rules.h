@@ -58,5 +58,14 @@ struct StatusChange {
 };
 std::optional<int64_t> listed_since(const std::string& current, int64_t created_at,
                                     const std::vector<StatusChange>& changes, int64_t t);
+// Every stay in the directory, in order: from its entry to its leaving (none while it stays). A provider is in the
+// directory at moment m when from < m ≤ until.
+struct Stay {
+  int64_t from = 0;
+  std::optional<int64_t> until;
+};
+std::vector<Stay> listed_stays(const std::string& current, int64_t created_at, const std::vector<StatusChange>& changes);
+// Whether a stay overlaps the span [start, end) (epoch seconds).
+bool listed_during(const std::vector<Stay>& stays, int64_t start, int64_t end);
 
 }  // namespace sz::market

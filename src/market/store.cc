@@ -108,6 +108,14 @@ Result<std::map<int64_t, std::vector<StatusChange>>> status_changes(db::Connecti
   return out;
 }
 
+Result<std::vector<StatusChange>> status_changes_of(db::Connection& c, int64_t provider_id) {
+  SZ_ASSIGN(auto rows, c.query("SELECT from_status, to_status, at FROM provider_events WHERE provider_id = $1 ORDER BY at, id",
+                               {provider_id}));
+  std::vector<StatusChange> out;
+  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.i64(2)});
+  return out;
+}
+
 Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows_by_month(db::Connection& c) {
   // In: a move from outside the directory into it (admission, or an overturned removal); out: the reverse.
   std::map<std::string, std::pair<int64_t, int64_t>> months;

@@ -45,6 +45,7 @@ Result<int64_t> insert_event(db::Connection& c, const Event& e);
 Result<std::vector<Event>> events(db::Connection& c, int64_t provider_id);
 // Every provider's status changes, in order, by provider id.
 Result<std::map<int64_t, std::vector<StatusChange>>> status_changes(db::Connection& c);
+Result<std::vector<StatusChange>> status_changes_of(db::Connection& c, int64_t provider_id);
 // Entries into and exits from the directory by month ("2026-05"): 能进能出 over time.
 Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows_by_month(db::Connection& c);
 

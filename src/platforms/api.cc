@@ -7,6 +7,18 @@ namespace bj = boost::json;
 namespace {
 using json::opt_value;
 
+bj::object node_json(const store::IdentifierNode& n) {
+  return bj::object{{"id", n.id}, {"platform_id", n.platform_id}, {"name", n.name}, {"prefix", n.prefix},
+                    {"industry", n.industry_code}, {"approved_on", n.approved_on}, {"decided_by", n.decided_by},
+                    {"evidence", n.evidence}, {"recorded_at", iso_utc(n.recorded_at)}};
+}
+
+bj::array nodes_json(const std::vector<store::IdentifierNode>& nodes) {
+  bj::array out;
+  for (const auto& n : nodes) out.push_back(node_json(n));
+  return out;
+}
+
 bj::object platform_json(const PlatformView& v) {
   const auto& p = v.platform;
   return bj::object{{"id", p.id},
@@ -19,6 +31,7 @@ bj::object platform_json(const PlatformView& v) {
                     {"status", p.status},
                     {"status_name", p.status == "active" ? "在用" : "暂停"},
                     {"served_enterprises", v.served},
+                    {"identifier_nodes", nodes_json(v.nodes)},
                     {"created_at", iso_utc(p.created_at)}};
 }
 
@@ -128,6 +141,7 @@ Result<std::pair<std::string, std::vector<CloudItem>>> batch_input(const bj::obj
     if (has_control(c.credit_code) || has_control(c.service) || c.service.empty())
       return err::invalid("items", "统一社会信用代码和平台服务不能为空或含控制字符");
     if (!day_number(c.since)) return err::invalid("items", "开始使用日期应为 YYYY-MM-DD：" + c.since);
+    if (c.since < "2000-01-01") return err::invalid("items", "开始使用日期过早：" + c.since);
     items.push_back(std::move(c));
   }
   return std::make_pair(std::move(id), std::move(items));
@@ -228,6 +242,27 @@ void register_routes(auth::Routes& routes, Service& svc) {
                   SZ_ASSIGN(auto e, svc.evaluate(p, auth::origin_of(req), id, in));
                   return json::reply(201, evaluation_json(e, svc.rules()));
                 });
+
+  routes.authed("GET", "/api/v1/identifier-nodes", [&svc](http::Request&, const auth::Principal&) -> Result<http::Response> {
+    SZ_ASSIGN(auto list, svc.nodes());
+    return json::reply(200, bj::object{{"items", nodes_json(list)}});
+  });
+
+  routes.authed("POST", "/api/v1/platforms/{id}/identifier-nodes", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+    SZ_ASSIGN(int64_t id, json::id_param(req));
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"name", "prefix", "industry", "on", "decided_by", "evidence"}));
+    store::IdentifierNode n;
+    n.platform_id = id;
+    SZ_ASSIGN(n.name, json::required_string(o, "name", "节点名称", 100));
+    SZ_ASSIGN(n.prefix, json::required_string(o, "prefix", "节点前缀", 40));
+    SZ_ASSIGN(n.industry_code, json::required_string(o, "industry", "行业", 40));
+    SZ_ASSIGN(n.approved_on, json::required_string(o, "on", "批复日期", 10));
+    SZ_ASSIGN(n.decided_by, json::required_string(o, "decided_by", "批复单位", 100));
+    SZ_ASSIGN(n.evidence, json::required_string(o, "evidence", "佐证", 500));
+    SZ_ASSIGN(auto saved, svc.add_node(p, auth::origin_of(req), n));
+    return json::reply(201, node_json(saved));
+  });
 
   routes.authed("GET", "/api/v1/platform-evaluations", [&svc](http::Request& req, const auth::Principal&) -> Result<http::Response> {
     SZ_ASSIGN(auto list, svc.evaluations(req.query_param("period").value_or("")));

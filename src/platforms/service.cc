@@ -7,6 +7,7 @@
 #include "audit/service.h"
 #include "infra/crypto.h"
 #include "infra/text.h"
+#include "records/service.h"
 #include "registry/rules.h"
 
 namespace sz::platforms {
@@ -144,7 +145,8 @@ Result<PlatformView> Service::edit(const auth::Principal& p, const auth::Origin&
                        bj::serialize(bj::object{{"name", pl.name}, {"status", pl.status}})));
   SZ_TRY(tx->commit());
   SZ_ASSIGN(int64_t served, store::served(*c, id));
-  return PlatformView{pl, served};
+  SZ_ASSIGN(auto nodes, store::nodes_of(*c, id));
+  return PlatformView{pl, served, std::move(nodes)};
 }
 
 Result<PlatformView> Service::get(int64_t id) {
@@ -160,9 +162,43 @@ Result<std::vector<PlatformView>> Service::list() {
   std::vector<PlatformView> out;
   for (auto& pl : all) {
     SZ_ASSIGN(int64_t served, store::served(*c, pl.id));
-    out.push_back({std::move(pl), served});
+    SZ_ASSIGN(auto nodes, store::nodes_of(*c, pl.id));
+    out.push_back({std::move(pl), served, std::move(nodes)});
   }
   return out;
+}
+
+Result<store::IdentifierNode> Service::add_node(const auth::Principal& p, const auth::Origin& from, store::IdentifierNode n) {
+  SZ_TRY(need_admin(p));
+  if (text::trim(n.name).empty() || text::utf8_length(n.name) > 100) return err::invalid("name", "节点名称应为1–100个字符");
+  // An 标识解析 prefix: digits in dot-separated groups (e.g. 88.118.8).
+  const auto& x = n.prefix;
+  bool well_formed = !x.empty() && x.size() <= 40 && x.front() != '.' && x.back() != '.' && x.find("..") == std::string::npos &&
+                     x.find_first_not_of("0123456789.") == std::string::npos && x.find('.') != std::string::npos;
+  if (!well_formed) return err::invalid("prefix", "节点前缀应为以“.”分隔的数字，如 88.118.8");
+  records::Decision d{n.approved_on, n.decided_by, n.evidence, {}, "", 0};
+  SZ_TRY(records::check_decision(d, shanghai_date(clock_.now()), "批复日期"));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto pl, existing(*c, n.platform_id));
+  SZ_ASSIGN(bool industry_ok, registry::Service::industry_exists(*c, n.industry_code));
+  if (!industry_ok) return err::invalid("industry", "行业不存在：" + n.industry_code);
+  SZ_ASSIGN(bool taken, store::prefix_taken(*c, n.prefix));
+  if (taken) return err::conflict("prefix", "节点前缀已登记：" + n.prefix);
+  n.recorded_by = p.user_id;
+  n.recorded_at = clock_.now();
+  SZ_ASSIGN(n.id, store::insert_node(*c, n));
+  SZ_TRY(audit::record(*c, n.recorded_at, auth::actor_of(p, from), "platform.node", "platform", std::to_string(pl.id), "",
+                       bj::serialize(bj::object{{"node_id", n.id}, {"name", n.name}, {"prefix", n.prefix},
+                                                {"approved_on", n.approved_on}, {"decided_by", n.decided_by},
+                                                {"evidence", n.evidence}})));
+  SZ_TRY(tx->commit());
+  return n;
+}
+
+Result<std::vector<store::IdentifierNode>> Service::nodes() {
+  SZ_ASSIGN(auto* c, db_->local());
+  return store::nodes_of(*c, std::nullopt);
 }
 
 Result<IssuedKey> Service::issue_key(const auth::Principal& p, const auth::Origin& from, int64_t platform_id,
@@ -307,13 +343,16 @@ Result<BatchOutcome> Service::push(const Caller& caller, const auth::Origin& fro
     std::string code = registry::normalize_credit_code(item.credit_code);
     if (auto problem = registry::credit_code_problem(code)) {
       o.reason = *problem;
+    } else if (item.since > shanghai_date(now)) {
+      o.reason = "开始使用日期晚于今天：" + item.since;
     } else {
       SZ_ASSIGN(auto id, registry::Service::id_by_credit_code(*c, code));
       if (!id) {
         o.reason = "不是平台登记的试点企业";
       } else {
         SZ_TRY(store::upsert_user(*c, {caller.platform.id, *id, item.service, item.since, batch_id, now}));
-        SZ_TRY(registry_.set_cloud(*c, actor, *id, caller.platform.name, now));
+        // On the cloud from the day the platform says the enterprise began to use it (indicator 4 by that day).
+        SZ_TRY(registry_.set_cloud(*c, actor, *id, caller.platform.name, now, *shanghai_day_end(item.since) - 86400));
         o.status = "accepted";
         o.enterprise_id = *id;
       }

@@ -26,6 +26,7 @@ struct PlatformInput {
 struct PlatformView {
   store::Platform platform;
   int64_t served = 0;  // enterprises it has reported
+  std::vector<store::IdentifierNode> nodes;  // 标识解析二级节点 it runs
 };
 struct IssuedKey {
   store::Credential credential;
@@ -86,6 +87,10 @@ class Service {
   Result<store::Evaluation> evaluate(const auth::Principal& p, const auth::Origin& from, int64_t platform_id,
                                      const EvaluationInput& in);
   Result<std::vector<store::Evaluation>> evaluations(const std::string& period);
+  // A 标识解析二级节点 the platform runs (三(七)), recorded by the city admin with its approval and evidence.
+  Result<store::IdentifierNode> add_node(const auth::Principal& p, const auth::Origin& from, store::IdentifierNode n);
+  // Every node, for the records page and the 通报.
+  Result<std::vector<store::IdentifierNode>> nodes();
 
  private:
   Status apply(db::Connection& c, const PlatformInput& in, store::Platform& pl);

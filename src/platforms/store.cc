@@ -49,6 +49,32 @@ Result<std::vector<Platform>> platforms(db::Connection& c) {
   return out;
 }
 
+Result<int64_t> insert_node(db::Connection& c, const IdentifierNode& n) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO identifier_nodes (platform_id, name, prefix, industry_code, approved_on, "
+                                  "decided_by, evidence, recorded_by, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) "
+                                  "RETURNING id",
+                                  {n.platform_id, n.name, n.prefix, n.industry_code, n.approved_on, n.decided_by, n.evidence,
+                                   db::opt(n.recorded_by), n.recorded_at}));
+  return row->i64(0);
+}
+
+Result<std::vector<IdentifierNode>> nodes_of(db::Connection& c, std::optional<int64_t> platform_id) {
+  db::Params p;
+  std::string where = platform_id ? " WHERE platform_id = " + db::bind(p, *platform_id) : "";
+  SZ_ASSIGN(auto rows, c.query("SELECT id, platform_id, name, prefix, industry_code, approved_on, decided_by, evidence, "
+                               "recorded_by, recorded_at FROM identifier_nodes" + where + " ORDER BY approved_on, id",
+                               p));
+  std::vector<IdentifierNode> out;
+  for (const auto& r : rows)
+    out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.opt_i64(8), r.i64(9)});
+  return out;
+}
+
+Result<bool> prefix_taken(db::Connection& c, const std::string& prefix) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT 1 FROM identifier_nodes WHERE prefix = $1", {prefix}));
+  return row.has_value();
+}
+
 Result<int64_t> served(db::Connection& c, int64_t platform_id) {
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM platform_users WHERE platform_id = $1", {platform_id}));
   return row->i64(0);

@@ -22,6 +22,17 @@ Result<bool> name_taken(db::Connection& c, const std::string& name, int64_t exce
 Result<std::vector<Platform>> platforms(db::Connection& c);
 Result<int64_t> served(db::Connection& c, int64_t platform_id);
 
+// 标识解析二级节点 (方案三(七)) a platform runs, with the day and body that approved it and the evidence.
+struct IdentifierNode {
+  int64_t id = 0, platform_id = 0;
+  std::string name, prefix, industry_code, approved_on, decided_by, evidence;
+  std::optional<int64_t> recorded_by;
+  int64_t recorded_at = 0;
+};
+Result<int64_t> insert_node(db::Connection& c, const IdentifierNode& n);
+Result<std::vector<IdentifierNode>> nodes_of(db::Connection& c, std::optional<int64_t> platform_id);
+Result<bool> prefix_taken(db::Connection& c, const std::string& prefix);
+
 struct Credential {
   int64_t id = 0, platform_id = 0;
   std::string key_id, secret_hash, scopes_json = "[]", label, created_by;

@@ -57,7 +57,7 @@ Result<PlanInput> plan_from(const bj::object& o) {
   for (const auto& v : *budget) {
     SZ_ASSIGN(const bj::object* b, item_object(v, "plan.budget", "预算"));
     SZ_ASSIGN(auto item, json::required_string(*b, "item", "预算项目", 100));
-    SZ_ASSIGN(int64_t amount, json::required_int(*b, "amount_fen", "预算金额（分）", 1, 100'000'000'000));
+    SZ_ASSIGN(int64_t amount, json::required_int(*b, "amount_fen", "预算金额（分）", "project_fen"));
     plan.budget.push_back({item, amount});
   }
   SZ_ASSIGN(const bj::array* milestones, array_field(o, "milestones", "里程碑"));
@@ -321,7 +321,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(in.diagnosed_on, date_field(o, "diagnosed_on", "诊断日期"));
     SZ_ASSIGN(in.pain_points, json::required_string(o, "pain_points", "痛点", 2000));
     SZ_ASSIGN(in.recommended_scenarios, json::string_list(o, "recommended_scenarios", "推荐场景"));
-    SZ_ASSIGN(in.cost_fen, json::required_int(o, "cost_fen", "诊断实际费用（分）", 0, 100'000'000'000));
+    SZ_ASSIGN(in.cost_fen, json::required_int(o, "cost_fen", "诊断实际费用（分）", "diagnosis_cost_fen"));
     SZ_ASSIGN(in.report_document_id, json::optional_int(o, "report_document_id", "诊断报告"));
     SZ_ASSIGN(in.invoice_document_id, json::optional_int(o, "invoice_document_id", "发票"));
     SZ_ASSIGN(auto d, svc.add_diagnosis(p, auth::origin_of(req), id, in));
@@ -433,8 +433,8 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"amount_fen", "catalogue_price_fen", "signed_on", "start_on", "end_on", "document_id"}));
     ContractInput in;
-    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "合同金额（分）", 1, 100'000'000'000));
-    SZ_ASSIGN(in.catalogue_price_fen, json::required_int(o, "catalogue_price_fen", "目录价（分）", 1, 100'000'000'000));
+    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "合同金额（分）", "project_fen"));
+    SZ_ASSIGN(in.catalogue_price_fen, json::required_int(o, "catalogue_price_fen", "目录价（分）", "project_fen"));
     SZ_ASSIGN(in.signed_on, date_field(o, "signed_on", "签订日期"));
     SZ_ASSIGN(in.start_on, date_field(o, "start_on", "开始日期"));
     SZ_ASSIGN(in.end_on, date_field(o, "end_on", "结束日期"));
@@ -461,7 +461,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_TRY(json::only_keys(o, {"item", "amount_fen", "incurred_on", "provider_id", "invoice_document_id", "payment_document_id"}));
     CostInput in;
     SZ_ASSIGN(in.item, json::required_string(o, "item", "费用项目", 100));
-    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "费用金额（分）", 1, 100'000'000'000));
+    SZ_ASSIGN(in.amount_fen, json::required_int(o, "amount_fen", "费用金额（分）", "project_fen"));
     SZ_ASSIGN(in.incurred_on, date_field(o, "incurred_on", "发生日期"));
     SZ_ASSIGN(in.provider_id, json::optional_int(o, "provider_id", "服务商"));
     SZ_ASSIGN(in.invoice_document_id, json::required_int(o, "invoice_document_id", "发票", 1, INT64_MAX));

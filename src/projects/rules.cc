@@ -90,6 +90,8 @@ std::variant<const Transition*, std::string> decide(const Lifecycle& l, const st
 
 bool task_completed(const std::string& state) { return state == "passed" || state == "subsidized"; }
 
+bool ended(const std::string& state) { return task_completed(state) || state == "terminated"; }
+
 MilestoneStatus milestone_status(int64_t due, std::optional<int64_t> done, int64_t today, int64_t warn_days) {
   if (done) return *done <= due ? MilestoneStatus::done : MilestoneStatus::done_late;
   if (today > due) return MilestoneStatus::overdue;

@@ -42,6 +42,9 @@ std::variant<const Transition*, std::string> decide(const Lifecycle& l, const st
 
 // A project whose transformation task is complete: accepted (通过), and after that paid out.
 bool task_completed(const std::string& state);
+// A project that has reached an end state: completed, or terminated (终止) by the city. A provider's tasks are all
+// finished (方案三(三)“全部完成”) when every one of its projects has ended.
+bool ended(const std::string& state);
 
 // Milestones: done (on time or late), overdue, due soon (within `warn_days`), or on track.
 enum class MilestoneStatus { done, done_late, overdue, due_soon, on_track };

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
+#include <tuple>
 
 #include "audit/service.h"
 #include "documents/service.h"
 #include "infra/json.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
 #include "market/rules.h"
 #include "market/service.h"
@@ -33,10 +36,6 @@ Status need_date(const std::string& v, const char* field, const char* label) {
   return ok();
 }
 
-Status need_amount(int64_t v, const char* field, const char* label) {
-  if (v < 0) return err::invalid(field, std::string(label) + "不能为负数");
-  return ok();
-}
 }  // namespace
 
 std::string plan_json(const PlanInput& plan) {
@@ -195,11 +194,11 @@ Status Service::add_reviewer(db::Connection& c, int64_t project_id, int64_t user
 }
 
 Result<int64_t> Service::cost_total(db::Connection& c, int64_t project_id) { return store::cost_total(c, project_id); }
-Result<int64_t> Service::provider_fees(db::Connection& c, int64_t provider_id, int64_t year) {
-  return store::provider_fees(c, provider_id, year);
+Result<std::vector<store::ProviderCost>> Service::provider_costs(db::Connection& c, int64_t provider_id, int64_t year) {
+  return store::provider_costs(c, provider_id, year);
 }
-Result<std::vector<std::string>> Service::provider_project_states(db::Connection& c, int64_t provider_id) {
-  return store::provider_project_states(c, provider_id);
+Result<std::vector<store::ProjectState>> Service::provider_projects(db::Connection& c, int64_t provider_id) {
+  return store::provider_projects(c, provider_id);
 }
 Result<std::vector<std::string>> Service::enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
   return store::enterprise_project_states(c, enterprise_id);
@@ -224,7 +223,7 @@ Result<store::Diagnosis> Service::add_diagnosis(const auth::Principal& p, const 
                                                 const DiagnosisInput& in) {
   SZ_TRY(need_date(in.diagnosed_on, "diagnosed_on", "诊断日期"));
   SZ_TRY(need_text(in.pain_points, "pain_points", "痛点", 2000));
-  SZ_TRY(need_amount(in.cost_fen, "cost_fen", "诊断费用"));
+  SZ_TRY(ranges::check("diagnosis_cost_fen", in.cost_fen, "cost_fen", "诊断费用（分）"));
   if (in.recommended_scenarios.empty()) return err::invalid("recommended_scenarios", "请至少推荐一个改造场景");
   for (const auto& s : in.recommended_scenarios) SZ_TRY(need_text(s, "recommended_scenarios", "推荐场景", 60));
   SZ_ASSIGN(auto* c, db_->local());
@@ -283,7 +282,7 @@ Status Service::check_plan(const PlanInput& plan) const {
   for (const auto& x : plan.products) SZ_TRY(need_text(x, "plan.products", "产品名称", 100));
   for (const auto& b : plan.budget) {
     SZ_TRY(need_text(b.item, "plan.budget", "预算项目", 100));
-    if (b.amount_fen <= 0) return err::invalid("plan.budget", "预算金额应为正整数（分）");
+    SZ_TRY(ranges::check("project_fen", b.amount_fen, "plan.budget", "预算金额（分）"));
   }
   std::set<std::string> names;
   for (const auto& m : plan.milestones) {
@@ -525,6 +524,8 @@ Result<store::Project> Service::move(const auth::Principal& p, const auth::Origi
     SZ_TRY(store::assign_expert(*c, id, *in.expert_user_id, "acceptance", p.user_id, now));
   }
   if (t->to == "passed") SZ_TRY(registry_.set_accepted(*c, auth::actor_of(p, from), l.project.enterprise_id, now));
+  if (t->to == "terminated")
+    for (const auto& close : closers_) SZ_TRY(close(*c, auth::actor_of(p, from), l.project, in.reason, now));
   store::Project before = l.project, after = l.project;
   after.state = t->to;
   after.updated_at = after.state_changed_at = now;
@@ -603,7 +604,8 @@ Result<store::PlanVersion> Service::decide_plan(const auth::Principal& p, const 
 
 Result<store::Project> Service::set_contract(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                              const ContractInput& in) {
-  if (in.amount_fen <= 0) return err::invalid("amount_fen", "合同金额应为正整数（分）");
+  SZ_TRY(ranges::check("project_fen", in.amount_fen, "amount_fen", "合同金额（分）"));
+  SZ_TRY(ranges::check("project_fen", in.catalogue_price_fen, "catalogue_price_fen", "目录价（分）"));
   if (in.catalogue_price_fen < in.amount_fen)
     return err::invalid("catalogue_price_fen", "目录价（服务商对外报价）应不低于合同金额，让利 = 目录价 − 合同金额");
   SZ_TRY(need_date(in.signed_on, "signed_on", "签订日期"));
@@ -656,7 +658,7 @@ Status Service::complete_milestone(const auth::Principal& p, const auth::Origin&
 
 Result<store::Cost> Service::add_cost(const auth::Principal& p, const auth::Origin& from, int64_t id, const CostInput& in) {
   SZ_TRY(need_text(in.item, "item", "费用项目", 100));
-  if (in.amount_fen <= 0) return err::invalid("amount_fen", "费用金额应为正整数（分）");
+  SZ_TRY(ranges::check("project_fen", in.amount_fen, "amount_fen", "费用金额（分）"));
   SZ_TRY(need_date(in.incurred_on, "incurred_on", "发生日期"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
@@ -802,6 +804,7 @@ Result<ScorecardView> Service::scorecard(int64_t provider_id) {
   const int64_t today_day = *day_number(today());
   SZ_ASSIGN(auto led, store::projects_of_integrator(*c, provider_id));
   for (const auto& pr : led) {
+    if (pr.state == "terminated") continue;  // ended by the city (the enterprise withdrew, or it was abandoned)
     ++f.projects;
     SZ_ASSIGN(auto events, store::events_of(*c, pr.id));
     for (const auto& e : events) f.failed_acceptances += e.action == "fail";
@@ -871,6 +874,22 @@ Result<std::vector<store::LateMilestone>> Service::late_milestones(db::Connectio
 }
 
 Result<std::vector<int64_t>> Service::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }
+
+Result<std::vector<registry::Service::Difference>> Service::verify_state_counts(db::Connection& c) {
+  SZ_ASSIGN(auto kept, store::state_counts(c, ""));
+  SZ_ASSIGN(auto counted, store::counted_states(c));
+  std::map<std::tuple<std::string, std::string, std::string>, std::pair<int64_t, int64_t>> both;  // stored, expected
+  for (const auto& r : kept) both[{r.district_code, r.industry_code, r.state}].first = r.n;
+  for (const auto& r : counted) both[{r.district_code, r.industry_code, r.state}].second = r.n;
+  std::vector<registry::Service::Difference> out;
+  for (const auto& [k, v] : both)
+    if (v.first != v.second)
+      out.push_back({"project_counts", std::get<0>(k) + "/" + std::get<1>(k) + "/" + std::get<2>(k), "n",
+                     std::to_string(v.first), std::to_string(v.second)});
+  return out;
+}
+
+Status Service::rebuild_state_counts(db::Connection& c) { return store::rebuild_state_counts(c); }
 
 Result<std::vector<store::DueMilestone>> Service::due_milestones(db::Connection& c, const std::string& from,
                                                                  const std::string& to, int64_t limit) {

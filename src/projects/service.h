@@ -117,6 +117,10 @@ class Service {
   // Whether an expert may serve on a project (conflicts of interest: the reviews area), checked on every assignment.
   using ExpertCheck = std::function<Status(db::Connection&, int64_t expert_user_id, const store::Project&)>;
   void set_expert_check(ExpertCheck f) { expert_check_ = std::move(f); }
+  // What else ends with a terminated project (its open expert reviews, wired by app from reviews), in its transaction.
+  using Closer = std::function<Status(db::Connection&, const audit::Actor&, const store::Project&, const std::string& reason,
+                                      int64_t now)>;
+  void add_closer(Closer f) { closers_.push_back(std::move(f)); }
   // The industry's N+X library (scenario name → "N" | "X"), from the catalogue (wired by app); empty when the industry
   // has none yet, and then plans name their scenarios freely.
   using ScenarioLibrary = std::function<Result<std::map<std::string, std::string>>(db::Connection&, const std::string& industry)>;
@@ -181,6 +185,9 @@ class Service {
                                                                    const std::string& today, int64_t limit, int64_t* total,
                                                                    int64_t* projects = nullptr);
   static Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
+  // The funnel summary (project_counts) recomputed from the projects: where the kept rows differ, and a rebuild.
+  static Result<std::vector<registry::Service::Difference>> verify_state_counts(db::Connection& c);
+  static Status rebuild_state_counts(db::Connection& c);
   static Result<std::vector<store::DueMilestone>> due_milestones(db::Connection& c, const std::string& from,
                                                                  const std::string& to, int64_t limit);
   static Result<std::vector<store::Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit,
@@ -198,8 +205,8 @@ class Service {
   static Status add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at);
   // Facts the subsidy rules need (funding).
   static Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
-  static Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year);
-  static Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
+  static Result<std::vector<store::ProviderCost>> provider_costs(db::Connection& c, int64_t provider_id, int64_t year);
+  static Result<std::vector<store::ProjectState>> provider_projects(db::Connection& c, int64_t provider_id);
   static Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
   static Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
   // How plans use a product or a scenario (catalog).
@@ -231,6 +238,7 @@ class Service {
   Reference ref_;
   std::map<std::string, Guard> guards_;
   ExpertCheck expert_check_;
+  std::vector<Closer> closers_;
   ScenarioLibrary scenario_library_;
 };
 

@@ -284,12 +284,24 @@ Result<int64_t> cost_total(db::Connection& c, int64_t project_id) {
   return row->i64(0);
 }
 
-Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year) {
+Result<std::vector<ProviderCost>> provider_costs(db::Connection& c, int64_t provider_id, int64_t year) {
   std::string y = std::to_string(year);
-  SZ_ASSIGN(auto row, c.query_one("SELECT COALESCE(SUM(amount_fen), 0) FROM project_costs WHERE provider_id = $1 "
-                                  "AND incurred_on >= $2 AND incurred_on <= $3",
-                                  {provider_id, y + "-01-01", y + "-12-31"}));
-  return row->i64(0);
+  SZ_ASSIGN(auto rows, c.query("SELECT x.project_id, x.incurred_on, x.amount_fen FROM project_costs x "
+                               "JOIN projects p ON p.id = x.project_id WHERE x.provider_id = $1 AND x.incurred_on >= $2 "
+                               "AND x.incurred_on <= $3 AND p.state <> 'terminated' ORDER BY x.incurred_on, x.id",
+                               {provider_id, y + "-01-01", y + "-12-31"}));
+  std::vector<ProviderCost> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.i64(2)});
+  return out;
+}
+
+Result<std::vector<ProjectState>> provider_projects(db::Connection& c, int64_t provider_id) {
+  SZ_ASSIGN(auto rows, c.query("SELECT p.id, p.name, p.state FROM projects p JOIN project_providers pp ON pp.project_id = p.id "
+                               "WHERE pp.provider_id = $1 ORDER BY p.id",
+                               {provider_id}));
+  std::vector<ProjectState> out;
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2)});
+  return out;
 }
 
 namespace {
@@ -300,11 +312,6 @@ Result<std::vector<std::string>> states_of(db::Connection& c, const std::string&
   return out;
 }
 }  // namespace
-
-Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id) {
-  return states_of(c, "SELECT p.state FROM projects p JOIN project_providers pp ON pp.project_id = p.id "
-                      "WHERE pp.provider_id = $1 ORDER BY p.id", provider_id);
-}
 
 Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
   return states_of(c, "SELECT state FROM projects WHERE enterprise_id = $1 ORDER BY id", enterprise_id);
@@ -318,7 +325,7 @@ Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
 Result<Usage> product_usage(db::Connection& c, const std::string& name) {
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(DISTINCT p.id), COUNT(DISTINCT CASE WHEN p.state IN ('passed', 'subsidized') "
                                   "THEN p.enterprise_id END) FROM project_products x JOIN projects p ON p.id = x.project_id "
-                                  "WHERE x.name = $1",
+                                  "WHERE x.name = $1 AND p.state <> 'terminated'",
                                   {name}));
   return Usage{row->i64(0), row->i64(1)};
 }
@@ -326,7 +333,7 @@ Result<Usage> product_usage(db::Connection& c, const std::string& name) {
 Result<Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name) {
   SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(DISTINCT p.id), COUNT(DISTINCT CASE WHEN p.state IN ('passed', 'subsidized') "
                                   "THEN p.enterprise_id END) FROM project_scenarios x JOIN projects p ON p.id = x.project_id "
-                                  "WHERE x.name = $1 AND p.industry_code = $2",
+                                  "WHERE x.name = $1 AND p.industry_code = $2 AND p.state <> 'terminated'",
                                   {name, industry}));
   return Usage{row->i64(0), row->i64(1)};
 }
@@ -459,10 +466,25 @@ Result<std::vector<CountRow>> state_counts(db::Connection& c, const std::string&
   return out;
 }
 
+Result<std::vector<CountRow>> counted_states(db::Connection& c) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, state, COUNT(*) FROM projects "
+                               "GROUP BY district_code, industry_code, state ORDER BY district_code, industry_code, state"));
+  std::vector<CountRow> out;
+  for (const auto& r : rows) out.push_back({r.text(0), r.text(1), r.text(2), r.i64(3)});
+  return out;
+}
+
+Status rebuild_state_counts(db::Connection& c) {
+  SZ_TRY(c.execute("DELETE FROM project_counts"));
+  SZ_TRY(c.execute("INSERT INTO project_counts (district_code, industry_code, state, n) SELECT district_code, "
+                   "industry_code, state, COUNT(*) FROM projects GROUP BY district_code, industry_code, state"));
+  return ok();
+}
+
 Result<std::vector<LateMilestone>> late_milestones(db::Connection& c, const std::string& district, const std::string& today,
                                                    int64_t limit, int64_t* total, int64_t* projects) {
   db::Params p;
-  std::string where = " WHERE m.done_on IS NULL AND m.due_on < " + db::bind(p, today);
+  std::string where = " WHERE m.done_on IS NULL AND m.due_on < " + db::bind(p, today) + " AND pr.state <> 'terminated'";
   if (!district.empty()) where += " AND pr.district_code = " + db::bind(p, district);
   std::string from = " FROM milestones m JOIN projects pr ON pr.id = m.project_id";
   SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*), COUNT(DISTINCT m.project_id)" + from + where, p));
@@ -481,7 +503,7 @@ Result<std::vector<DueMilestone>> due_milestones(db::Connection& c, const std::s
                                                  int64_t limit) {
   SZ_ASSIGN(auto rows, c.query("SELECT m.id, m.project_id, pr.enterprise_id, pr.integrator_id, pr.name, m.name, m.due_on "
                                "FROM milestones m JOIN projects pr ON pr.id = m.project_id "
-                               "WHERE m.done_on IS NULL AND m.due_on >= $1 AND m.due_on <= $2 "
+                               "WHERE m.done_on IS NULL AND m.due_on >= $1 AND m.due_on <= $2 AND pr.state <> 'terminated' "
                                "ORDER BY m.due_on, m.project_id, m.seq LIMIT $3",
                                {from, to, limit}));
   std::vector<DueMilestone> out;

@@ -108,10 +108,19 @@ struct Cost {
 Result<int64_t> insert_cost(db::Connection& c, const Cost& cost);
 Result<std::vector<Cost>> costs_of(db::Connection& c, int64_t project_id);
 Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
-// Service fees billed by a provider on any project in a calendar year.
-Result<int64_t> provider_fees(db::Connection& c, int64_t provider_id, int64_t year);
-// The states of every project a provider serves.
-Result<std::vector<std::string>> provider_project_states(db::Connection& c, int64_t provider_id);
+// Service fees billed by a provider in a calendar year, cost by cost, on projects that were not terminated.
+struct ProviderCost {
+  int64_t project_id = 0;
+  std::string incurred_on;
+  int64_t amount_fen = 0;
+};
+Result<std::vector<ProviderCost>> provider_costs(db::Connection& c, int64_t provider_id, int64_t year);
+// Every project a provider serves (id, name, state).
+struct ProjectState {
+  int64_t id = 0;
+  std::string name, state;
+};
+Result<std::vector<ProjectState>> provider_projects(db::Connection& c, int64_t provider_id);
 Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
 Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
 // How plans use a product or a scenario (by the name the plan gives): projects, and enterprises whose project passed.
@@ -172,6 +181,9 @@ struct CountRow {
   int64_t n = 0;
 };
 Result<std::vector<CountRow>> state_counts(db::Connection& c, const std::string& district);
+// The same counted from the projects themselves (to verify the kept table), and a rebuild from them.
+Result<std::vector<CountRow>> counted_states(db::Connection& c);
+Status rebuild_state_counts(db::Connection& c);
 
 // Open milestones past their due day (the open-milestones index), earliest first, and how many there are.
 struct LateMilestone {

@@ -225,8 +225,8 @@ Result<std::vector<OpenTable>> Service::open_data() {
   for (const auto& r : counts) {
     size_t i = index(row_codes, r.key.district), j = index(col_codes, r.key.industry);
     if (i >= row_codes.size() || j >= col_codes.size()) continue;
-    pilot[i][j] += r.pilot;
-    accepted[i][j] += r.accepted;
+    pilot[i][j] += r.counts.pilot;
+    accepted[i][j] += r.counts.stage.accepted;
   }
   std::vector<OpenTable> out;
   for (auto [title, m] : {std::pair{"试点企业数（按区县 × 行业）", &pilot}, std::pair{"改造完成企业数（验收通过且达到二级）", &accepted}}) {

@@ -1,9 +1,11 @@
 #include "records/service.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <set>
 
 #include "audit/service.h"
+#include "infra/ranges.h"
 #include "infra/text.h"
 #include "market/service.h"
 #include "records/store.h"
@@ -35,12 +37,32 @@ Status need_name(const std::string& s, const char* field, const char* label) {
   if (text::trim(s).empty() || text::utf8_length(s) > 100) return err::invalid(field, std::string(label) + "应为1–100个字符");
   return ok();
 }
+
+bj::object decision_json(const Decision& d) {
+  return bj::object{{"on", d.on}, {"decided_by", d.decided_by}, {"evidence", d.evidence}};
+}
+
+// Names the account that recorded a decision.
+Status name_recorder(db::Connection& c, std::optional<Decision>& d) {
+  if (!d || !d->recorded_by) return ok();
+  SZ_ASSIGN(d->recorded_by_name, auth::Service::display_name_of(c, *d->recorded_by));
+  return ok();
+}
 }  // namespace
+
+Status check_decision(const Decision& d, const std::string& today, const char* day_label) {
+  if (!day_number(d.on)) return err::invalid("on", std::string(day_label) + "应为有效日期 YYYY-MM-DD");
+  if (d.on > today) return err::invalid("on", std::string(day_label) + "不能晚于今天");
+  if (text::trim(d.decided_by).empty() || text::utf8_length(d.decided_by) > 100)
+    return err::invalid("decided_by", "请填写作出决定的单位或组织（1–100个字符）");
+  if (text::trim(d.evidence).empty() || text::utf8_length(d.evidence) > 500)
+    return err::invalid("evidence", "请填写佐证（文号、纪要或文件名称，1–500个字符）");
+  return ok();
+}
 
 Result<ChainModel> Service::add_chain(const auth::Principal& p, const auth::Origin& from, ChainModel m) {
   if (!admin(p)) return err::forbidden("链式转型模式由市级管理员登记");
   SZ_TRY(need_name(m.name, "name", "模式名称"));
-  if (m.status != "building" && m.status != "operating") return err::invalid("status", "状态应为 building（建设中）或 operating（运行中）");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(bool industry_ok, registry::Service::industry_exists(*c, m.industry_code));
@@ -79,12 +101,51 @@ Result<std::string> enterprise_name(db::Connection& c, int64_t id) {
 Result<std::vector<ChainModel>> Service::chains(const std::string& industry) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto list, store::chains(*c, industry));
-  for (auto& m : list)
+  for (auto& m : list) {
     for (int64_t e : m.members) {
       SZ_ASSIGN(auto name, enterprise_name(*c, e));
       m.member_names.push_back(std::move(name));
     }
+    SZ_TRY(name_recorder(*c, m.completed));
+    SZ_TRY(name_recorder(*c, m.miit));
+  }
   return list;
+}
+
+Result<std::optional<ChainModel>> Service::find_chain(db::Connection& c, int64_t id) { return store::chain(c, id); }
+
+namespace {
+const char* chain_decision_name(const std::string& which) { return which == "miit" ? "获评工信部“链式”数字化典型案例" : "建成"; }
+}  // namespace
+
+Result<ChainModel> Service::complete_chain(const auth::Principal& p, const auth::Origin& from, int64_t id, Decision d) {
+  return decide_chain(p, from, id, "completed", std::move(d));
+}
+
+Result<ChainModel> Service::recognize_chain(const auth::Principal& p, const auth::Origin& from, int64_t id, Decision d) {
+  return decide_chain(p, from, id, "miit", std::move(d));
+}
+
+Result<ChainModel> Service::decide_chain(const auth::Principal& p, const auth::Origin& from, int64_t id,
+                                         const std::string& which, Decision d) {
+  if (!admin(p)) return err::forbidden(std::string("“链式”模式的") + chain_decision_name(which) + "由市级管理员登记");
+  SZ_TRY(check_decision(d, shanghai_date(clock_.now()), which == "miit" ? "认定日期" : "建成日期"));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto m, store::chain(*c, id));
+  if (!m) return err::not_found("“链式”转型模式不存在");
+  auto& slot = which == "miit" ? m->miit : m->completed;
+  if (slot) return err::conflict("on", std::string("该模式已于 ") + slot->on + " 登记" + chain_decision_name(which));
+  if (which == "miit" && !m->completed) return err::conflict("on", "模式尚未建成：请先登记建成，再登记工信部认定");
+  if (which == "miit" && d.on < m->completed->on) return err::invalid("on", "认定日期不能早于建成日期 " + m->completed->on);
+  d.recorded_by = p.user_id;
+  d.recorded_at = clock_.now();
+  SZ_TRY(store::set_chain_decision(*c, id, which, d));
+  SZ_TRY(audit::record(*c, d.recorded_at, auth::actor_of(p, from), which == "miit" ? "chain.recognize" : "chain.complete",
+                       "chain", std::to_string(id), "", bj::serialize(decision_json(d))));
+  SZ_TRY(tx->commit());
+  slot = d;
+  return *m;
 }
 
 Result<Recognition> Service::recognize(const auth::Principal& p, const auth::Origin& from, Recognition r) {
@@ -118,7 +179,7 @@ Result<Park> Service::add_park(const auth::Principal& p, const auth::Origin& fro
     return err::forbidden("小微企业园由市级管理员或所在区县专班登记");
   SZ_TRY(need_name(k.name, "name", "园区名称"));
   SZ_TRY(need_date(k.recognized_on, "recognized_on"));
-  if (k.enterprises < 0) return err::invalid("enterprises", "入园企业数不能为负数");
+  SZ_TRY(ranges::check("park_enterprises", k.enterprises, "enterprises"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(bool district_ok, registry::Service::district_exists(*c, k.district_code));
@@ -135,7 +196,116 @@ Result<Park> Service::add_park(const auth::Principal& p, const auth::Origin& fro
 
 Result<std::vector<Park>> Service::parks() {
   SZ_ASSIGN(auto* c, db_->local());
-  return store::parks(*c);
+  SZ_ASSIGN(auto list, store::parks(*c));
+  for (auto& k : list) SZ_TRY(name_recorder(*c, k.transformed));
+  return list;
+}
+
+Result<Park> Service::transform_park(const auth::Principal& p, const auth::Origin& from, int64_t id, Decision d) {
+  SZ_TRY(check_decision(d, shanghai_date(clock_.now()), "改造完成日期"));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto list, store::parks(*c));
+  auto it = std::find_if(list.begin(), list.end(), [&](const Park& k) { return k.id == id; });
+  if (it == list.end()) return err::not_found("小微企业园不存在");
+  if (!admin(p) && !(p.has(auth::Role::district_officer) && p.district == it->district_code))
+    return err::forbidden("园区数字化改造完成由市级管理员或所在区县专班登记");
+  if (it->transformed) return err::conflict("on", "该园区已于 " + it->transformed->on + " 登记数字化改造完成");
+  if (d.on < it->recognized_on) return err::invalid("on", "改造完成日期不能早于园区认定日期 " + it->recognized_on);
+  d.recorded_by = p.user_id;
+  d.recorded_at = clock_.now();
+  SZ_TRY(store::set_park_transformed(*c, id, d));
+  SZ_TRY(audit::record(*c, d.recorded_at, auth::actor_of(p, from), "park.transform", "park", std::to_string(id), "",
+                       bj::serialize(decision_json(d))));
+  SZ_TRY(tx->commit());
+  it->transformed = d;
+  return *it;
+}
+
+Result<Lighthouse> Service::designate(const auth::Principal& p, const auth::Origin& from, Lighthouse l) {
+  if (!admin(p)) return err::forbidden("“小灯塔”企业由市级管理员登记");
+  SZ_TRY(check_decision(l.designated, shanghai_date(clock_.now()), "认定日期"));
+  if (text::utf8_length(l.note) > 500) return err::invalid("note", "说明不能超过500个字符");
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto e, registry::Service::find(*c, l.enterprise_id));
+  if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(l.enterprise_id));
+  if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
+  SZ_ASSIGN(auto existing, store::lighthouses(*c, l.enterprise_id));
+  if (!existing.empty()) return err::conflict("enterprise_id", "该企业已于 " + existing.front().designated.on + " 认定为“小灯塔”企业");
+  l.designated.recorded_by = p.user_id;
+  l.designated.recorded_at = clock_.now();
+  SZ_ASSIGN(l.id, store::insert_lighthouse(*c, l));
+  bj::object a = decision_json(l.designated);
+  a["lighthouse_id"] = l.id;
+  SZ_TRY(audit::record(*c, l.designated.recorded_at, auth::actor_of(p, from), "lighthouse.designate", "enterprise",
+                       std::to_string(l.enterprise_id), "", bj::serialize(a)));
+  SZ_TRY(tx->commit());
+  l.enterprise_name = e->name;
+  l.district_code = e->district_code;
+  return l;
+}
+
+Result<std::vector<Lighthouse>> Service::lighthouses(std::optional<int64_t> enterprise_id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::lighthouses(*c, enterprise_id));
+  for (auto& l : list) {
+    SZ_ASSIGN(auto e, registry::Service::find(*c, l.enterprise_id));
+    if (e) l.enterprise_name = e->name, l.district_code = e->district_code;
+    std::optional<Decision> d = l.designated;
+    SZ_TRY(name_recorder(*c, d));
+    l.designated = *d;
+  }
+  return list;
+}
+
+Result<Workshop> Service::add_workshop(const auth::Principal& p, const auth::Origin& from, Workshop w) {
+  if (!admin(p)) return err::forbidden("数字工坊由市级管理员登记");
+  SZ_TRY(need_name(w.name, "name", "数字工坊名称"));
+  if (text::trim(w.partners).empty() || text::utf8_length(w.partners) > 200)
+    return err::invalid("partners", "请填写合作的基础电信运营商或数字化服务商（1–200个字符）");
+  SZ_TRY(check_decision(w.established, shanghai_date(clock_.now()), "建成日期"));
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto e, registry::Service::find(*c, w.lead_enterprise_id));
+  if (!e) return err::invalid("lead_enterprise_id", "企业不存在：" + std::to_string(w.lead_enterprise_id));
+  // 方案三(一): 数字工坊 are built by 小灯塔 enterprises.
+  SZ_ASSIGN(auto designated, store::lighthouses(*c, w.lead_enterprise_id));
+  if (designated.empty()) return err::conflict("lead_enterprise_id", "牵头企业尚未认定为“小灯塔”企业（方案三(一)：鼓励“小灯塔”企业建设数字工坊）");
+  if (designated.front().designated.on > w.established.on)
+    return err::invalid("on", "建成日期早于牵头企业认定为“小灯塔”的日期 " + designated.front().designated.on);
+  if (w.provider_id) {
+    SZ_ASSIGN(auto pv, market::find_provider(*c, *w.provider_id));
+    if (!pv) return err::invalid("provider_id", "服务商不存在");
+    w.provider_name = pv->name;
+  }
+  w.established.recorded_by = p.user_id;
+  w.established.recorded_at = clock_.now();
+  SZ_ASSIGN(w.id, store::insert_workshop(*c, w));
+  bj::object a = decision_json(w.established);
+  a["name"] = w.name;
+  a["partners"] = w.partners;
+  SZ_TRY(audit::record(*c, w.established.recorded_at, auth::actor_of(p, from), "workshop.create", "workshop",
+                       std::to_string(w.id), "", bj::serialize(a)));
+  SZ_TRY(tx->commit());
+  w.lead_name = e->name;
+  return w;
+}
+
+Result<std::vector<Workshop>> Service::workshops(std::optional<int64_t> enterprise_id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_ASSIGN(auto list, store::workshops(*c, enterprise_id));
+  for (auto& w : list) {
+    SZ_ASSIGN(w.lead_name, enterprise_name(*c, w.lead_enterprise_id));
+    if (w.provider_id) {
+      SZ_ASSIGN(auto pv, market::find_provider(*c, *w.provider_id));
+      if (pv) w.provider_name = pv->name;
+    }
+    std::optional<Decision> d = w.established;
+    SZ_TRY(name_recorder(*c, d));
+    w.established = *d;
+  }
+  return list;
 }
 
 Result<Training> Service::add_training(const auth::Principal& p, const auth::Origin& from, Training t) {
@@ -155,7 +325,7 @@ Result<Training> Service::add_training(const auth::Principal& p, const auth::Ori
 
 Status Service::attend(const auth::Principal& p, const auth::Origin& from, int64_t training_id, int64_t enterprise_id,
                        int64_t people) {
-  if (people < 1 || people > 1000) return err::invalid("people", "参训人数应为 1–1000");
+  SZ_TRY(ranges::check("training_people", people, "people"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(bool exists, store::training_exists(*c, training_id));
@@ -176,17 +346,26 @@ Result<Tally> Service::tally() {
   SZ_ASSIGN(auto* c, db_->local());
   Tally t;
   SZ_ASSIGN(auto recs, store::recognitions(*c, std::nullopt));
-  std::set<int64_t> counted;
   for (const auto& r : recs) {
     SZ_ASSIGN(auto e, registry::Service::find(*c, r.enterprise_id));
-    if (!e) continue;
+    if (!e || e->status != "active") continue;  // a recognition counts while its enterprise is in the pilot
     SZ_ASSIGN(auto ind, registry::Service::pilot_industry_of(*c, e->industry_code));
     ++t.smart[ind];
   }
   SZ_ASSIGN(auto ch, store::chains(*c, ""));
-  for (const auto& m : ch) ++t.chains[m.industry_code];
+  t.chains_registered = static_cast<int64_t>(ch.size());
+  for (const auto& m : ch) {
+    if (m.completed) ++t.chains[m.industry_code];
+    if (m.miit) ++t.miit_cases;
+  }
   SZ_ASSIGN(auto pk, store::parks(*c));
-  for (const auto& k : pk) ++t.parks[k.industry_code];
+  t.parks_registered = static_cast<int64_t>(pk.size());
+  for (const auto& k : pk)
+    if (k.transformed) ++t.parks[k.industry_code];
+  SZ_ASSIGN(auto lh, store::lighthouses(*c, std::nullopt));
+  t.lighthouses = static_cast<int64_t>(lh.size());
+  SZ_ASSIGN(auto ws, store::workshops(*c, std::nullopt));
+  t.workshops = static_cast<int64_t>(ws.size());
   SZ_ASSIGN(auto tr, store::trainings(*c));
   std::set<int64_t> enterprises;
   for (const auto& x : tr)

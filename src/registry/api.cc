@@ -13,6 +13,11 @@ namespace bj = boost::json;
 namespace {
 const char* status_name(const std::string& s) { return s == "withdrawn" ? "已退出" : "试点中"; }
 
+bj::value sme_json(const std::string& cls) {
+  auto yes = is_sme(parse_sme_class(cls).value_or(SmeClass::unknown));
+  return yes ? bj::value(*yes) : bj::value(nullptr);
+}
+
 bj::object list_item(const store::Enterprise& e) {
   return bj::object{{"id", e.id},
                     {"name", e.name},
@@ -27,11 +32,18 @@ bj::object list_item(const store::Enterprise& e) {
                     {"tier", e.tier},
                     {"tier_name", tier_name(e.tier)},
                     {"scale_above", e.scale_above},
-                    {"cloud", e.cloud}};
+                    {"cloud", e.cloud},
+                    {"is_sme", sme_json(e.sme_class)},
+                    {"sme_class", e.sme_class},
+                    {"sme_class_name", sme_class_name(parse_sme_class(e.sme_class).value_or(SmeClass::unknown))}};
 }
 
-bj::object detail(const store::Enterprise& e, const auth::Principal& p) {
+// The record with everything its page shows, the 中小企业划型's reason included.
+Result<bj::object> detail(Service& registry, const store::Enterprise& e, const auth::Principal& p) {
   bj::object o = list_item(e);
+  SZ_ASSIGN(auto sme, registry.sme_of(e));
+  o["sme_year"] = sme.year ? bj::value(sme.year) : bj::value(nullptr);
+  o["sme_reason"] = sme.reason;
   bool full = auth::sees_personal_data(p, e.district_code, e.id);
   o["address"] = e.address;
   o["legal_rep"] = e.legal_rep;
@@ -45,6 +57,9 @@ bj::object detail(const store::Enterprise& e, const auth::Principal& p) {
   o["credit_code_override"] = e.credit_code_override;
   o["withdrawn_at"] = e.withdrawn_at ? bj::value(iso_utc(*e.withdrawn_at)) : bj::value(nullptr);
   o["replaces_id"] = e.replaces_id ? bj::value(*e.replaces_id) : bj::value(nullptr);
+  o["cloud_since"] = e.cloud_at ? bj::value(shanghai_date(*e.cloud_at)) : bj::value(nullptr);
+  o["accepted_on"] = e.accepted_at ? bj::value(shanghai_date(*e.accepted_at)) : bj::value(nullptr);
+  o["accepted_level"] = e.accepted_at ? bj::value(e.accepted_level) : bj::value(nullptr);
   return o;
 }
 
@@ -65,7 +80,7 @@ Result<EnterpriseInput> input_of(const bj::object& o) {
   SZ_ASSIGN(in.tier, json::optional_string(o, "tier", "企业梯度", 20));
   SZ_ASSIGN(in.credit_code_override_reason, json::optional_string(o, "credit_code_override_reason", "接受理由", 500));
   SZ_ASSIGN(in.batch, json::optional_int(o, "batch", "试点批次"));
-  SZ_ASSIGN(in.cloud_stars, json::optional_int(o, "cloud_stars", "上云星级"));
+  SZ_ASSIGN(in.cloud_stars, json::optional_int(o, "cloud_stars", "上云星级", "cloud_stars"));
   SZ_ASSIGN(in.scale_above, json::optional_bool(o, "scale_above", "规上"));
   SZ_ASSIGN(in.cloud, json::optional_bool(o, "cloud", "上云用云"));
   SZ_ASSIGN(in.key_cultivation, json::optional_bool(o, "key_cultivation", "重点培育"));
@@ -105,6 +120,11 @@ Result<store::Filter> filter_from(const std::function<std::optional<std::string>
   f.tier = get("tier").value_or("");
   f.stage = get("stage").value_or("");
   f.status = get("status").value_or("");
+  if (auto sme = get("sme"); sme && !sme->empty()) {
+    if (*sme == "unknown") f.sme_class = std::string();
+    else if (parse_sme_class(*sme)) f.sme_class = *sme;
+    else return err::invalid("sme", "划型应为 medium、small、micro、large 或 unknown");
+  }
   if (text::utf8_length(f.q) > 50 || !text::valid_utf8(f.q)) return err::invalid("q", "搜索词不能超过50个字符");
   if (!f.tier.empty() && !valid_tier(f.tier)) return err::invalid("tier", "企业梯度应为 none、innovative、specialized 或 little_giant");
   if (!f.stage.empty() && f.stage != "registered" && f.stage != "assessed")
@@ -200,7 +220,8 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, input_of(o));
     SZ_ASSIGN(auto e, registry.create(p, auth::origin_of(req), in));
-    return json::reply(201, detail(e, p));
+    SZ_ASSIGN(auto body, detail(registry, e, p));
+    return json::reply(201, std::move(body));
   });
 
   routes.authed("PATCH", "/api/v1/enterprises/{id}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -208,7 +229,8 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, input_of(o));
     SZ_ASSIGN(auto e, registry.update(p, auth::origin_of(req), id, in));
-    return json::reply(200, detail(e, p));
+    SZ_ASSIGN(auto body, detail(registry, e, p));
+    return json::reply(200, std::move(body));
   });
 
   routes.authed("GET", "/api/v1/enterprises/{id}/history", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -255,7 +277,8 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
       *slot = *v;
     }
     SZ_ASSIGN(auto e, registry.set_year(p, auth::origin_of(req), id, y));
-    return json::reply(200, detail(e, p));
+    SZ_ASSIGN(auto body, detail(registry, e, p));
+    return json::reply(200, std::move(body));
   });
 
   routes.authed("POST", "/api/v1/enterprises/{id}/withdrawals", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -297,7 +320,8 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
   routes.authed("GET", "/api/v1/enterprises/{id}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto e, registry.get_enterprise(p, id));
-    return json::reply(200, detail(e, p));
+    SZ_ASSIGN(auto body, detail(registry, e, p));
+    return json::reply(200, std::move(body));
   });
 }
 

@@ -1,5 +1,6 @@
 #include "registry/rules.h"
 
+#include "infra/clock.h"
 #include "infra/text.h"
 
 #include <algorithm>
@@ -89,27 +90,187 @@ bool scale_above(const Params& p, std::optional<int64_t> latest_revenue_fen) {
 }
 
 bool accepted_metric(const std::string& metric) {
-  return metric == "accepted" || metric == "scale_above_accepted" || metric == "innovative_accepted";
+  return metric == "accepted" || metric == "scale_above_accepted" || metric == "innovative_accepted" ||
+         metric == "cloud_accepted";
 }
+
+const char* sme_class_code(SmeClass c) {
+  switch (c) {
+    case SmeClass::medium: return "medium";
+    case SmeClass::small: return "small";
+    case SmeClass::micro: return "micro";
+    case SmeClass::large: return "large";
+    case SmeClass::unknown: break;
+  }
+  return "";
+}
+
+const char* sme_class_name(SmeClass c) {
+  switch (c) {
+    case SmeClass::medium: return "中型企业";
+    case SmeClass::small: return "小型企业";
+    case SmeClass::micro: return "微型企业";
+    case SmeClass::large: return "非中小企业";
+    case SmeClass::unknown: break;
+  }
+  return "未知（无年度数据）";
+}
+
+std::optional<SmeClass> parse_sme_class(const std::string& code) {
+  for (auto c : {SmeClass::unknown, SmeClass::medium, SmeClass::small, SmeClass::micro, SmeClass::large})
+    if (code == sme_class_code(c)) return c;
+  return std::nullopt;
+}
+
+std::optional<bool> is_sme(SmeClass c) {
+  if (c == SmeClass::unknown) return std::nullopt;
+  return c != SmeClass::large;
+}
+
+namespace {
+// 40000000000 分 → "40000万元"; 30000000000 → "30000万元"; amounts under 1万元 in 元.
+std::string wan(int64_t fen) {
+  constexpr int64_t kWan = 1'000'000;  // 1万元 in 分
+  std::string whole = std::to_string(fen / kWan);
+  int64_t rest = fen % kWan;
+  if (!rest) return whole + "万元";
+  std::string frac = std::to_string(rest + kWan).substr(1);  // six digits
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return whole + "." + frac + "万元";
+}
+}  // namespace
+
+SmeVerdict classify_sme(const SmeRule& r, std::optional<std::pair<int64_t, YearFigures>> figures) {
+  SmeVerdict v;
+  if (!figures) {
+    v.reason = "尚无年度数据，无法按" + r.document + "划型";
+    return v;
+  }
+  v.year = figures->first;
+  const auto& y = figures->second;
+  std::string facts = std::to_string(v.year) + "年从业人员" + std::to_string(y.employees) + "人、营业收入" + wan(y.revenue);
+  std::string rule = "（" + r.document + r.clause + "）";
+  if (y.employees >= r.large_employees && y.revenue >= r.large_revenue_fen) {
+    v.cls = SmeClass::large;
+    v.reason = facts + "：从业人员不少于" + std::to_string(r.large_employees) + "人且营业收入不低于" + wan(r.large_revenue_fen) +
+               "，不属于中小企业" + rule;
+    return v;
+  }
+  std::string why = y.employees < r.large_employees
+                        ? "从业人员少于" + std::to_string(r.large_employees) + "人"
+                        : "营业收入低于" + wan(r.large_revenue_fen);
+  if (y.employees >= r.medium_employees && y.revenue >= r.medium_revenue_fen)
+    v.cls = SmeClass::medium;
+  else if (y.employees >= r.small_employees && y.revenue >= r.small_revenue_fen)
+    v.cls = SmeClass::small;
+  else
+    v.cls = SmeClass::micro;
+  v.reason = facts + "：" + why + "，属中小企业（" + sme_class_name(v.cls) + "）" + rule;
+  return v;
+}
+
+StageCounts& StageCounts::operator+=(const StageCounts& o) {
+  accepted += o.accepted;
+  scale_above_accepted += o.scale_above_accepted;
+  innovative_accepted += o.innovative_accepted;
+  cloud_accepted += o.cloud_accepted;
+  return *this;
+}
+
+StageCounts StageCounts::operator-(const StageCounts& o) const {
+  return {accepted - o.accepted, scale_above_accepted - o.scale_above_accepted,
+          innovative_accepted - o.innovative_accepted, cloud_accepted - o.cloud_accepted};
+}
+
+NowCounts& NowCounts::operator+=(const NowCounts& o) {
+  pilot += o.pilot;
+  assessed += o.assessed;
+  level2 += o.level2;
+  scale_above_level2 += o.scale_above_level2;
+  innovative_level2 += o.innovative_level2;
+  specialized += o.specialized;
+  cloud += o.cloud;
+  stage += o.stage;
+  cloud_undated += o.cloud_undated;
+  non_sme += o.non_sme;
+  non_sme_accepted += o.non_sme_accepted;
+  sme_unknown += o.sme_unknown;
+  return *this;
+}
+
+namespace {
+constexpr const char* kForever = "9999-12-31";  // after every recorded day: the enterprise as it is now
+
+std::optional<std::pair<int64_t, YearFigures>> latest_by(const std::map<int64_t, YearFigures>& years, int64_t year) {
+  auto it = years.upper_bound(year);
+  if (it == years.begin()) return std::nullopt;
+  --it;
+  return *it;
+}
+
+int64_t year_of(const std::string& day) { return std::stoll(day.substr(0, 4)); }
+
+// The enterprise's transformed counts at the end of `day`.
+StageCounts stage_on(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years,
+                     const std::string& day) {
+  auto on = [&](const std::optional<int64_t>& at) { return at && shanghai_date(*at) <= day; };
+  const bool in_pilot = !on(e.withdrawn_at);
+  const bool accepted = on(e.accepted_at) && e.accepted_level >= p.qualifying_level;
+  auto figures = latest_by(years, year_of(day));
+  const bool sme = is_sme(classify_sme(p.sme, figures).cls).value_or(true);  // unknown: counted until shown otherwise
+  StageCounts s;
+  if (!in_pilot || !accepted || !sme) return s;
+  const bool scale = e.scale_source == "admin" ? e.scale_above
+                                              : scale_above(p, figures ? std::optional(figures->second.revenue) : std::nullopt);
+  s.accepted = 1;
+  s.scale_above_accepted = scale;
+  s.innovative_accepted = e.tier != "none";  // 创新型 includes 专精特新 and 小巨人
+  s.cloud_accepted = e.cloud && on(e.cloud_at);
+  return s;
+}
+}  // namespace
 
 Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const std::map<int64_t, YearFigures>& years) {
   Contribution c;
-  if (e.status != "active") return c;
-  c.counted = true;
   c.key = {e.district, e.industry, e.batch};
+  c.in_pilot = e.status == "active";
+  for (const auto& [year, y] : years)
+    if (!e.withdrawn_at || shanghai_date(*e.withdrawn_at) > std::to_string(year) + "-12-31") c.years[year] = y;
+
+  // The days on which the transformed counts can change, in order; the change is the difference from the day before.
+  if (e.accepted_at) {
+    std::vector<std::string> days = {shanghai_date(*e.accepted_at)};
+    for (const auto& at : {e.withdrawn_at, e.cloud_at})
+      if (at) days.push_back(shanghai_date(*at));
+    for (const auto& [year, _] : years) days.push_back(std::to_string(year) + "-01-01");
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    const int64_t cohort = year_of(shanghai_date(*e.accepted_at));
+    StageCounts before;
+    for (const auto& day : days) {
+      StageCounts now = stage_on(p, e, years, day);
+      if (!(now == before)) c.timeline.push_back({day, cohort, now - before});
+      before = now;
+    }
+  }
+
+  if (!c.in_pilot) return c;
+  auto& n = c.now;
   const bool qualified = e.level >= p.qualifying_level;
-  c.pilot = 1;
-  c.assessed = e.level_source.empty() ? 0 : 1;
-  c.level2 = qualified;
-  c.scale_above_level2 = qualified && e.scale_above;
-  c.innovative_level2 = qualified && e.tier != "none";  // 创新型 includes 专精特新 and 小巨人
-  const bool transformed = qualified && e.accepted;  // indicator 1: 改造企业 = accepted at 二级 or higher
-  c.accepted = transformed;
-  c.scale_above_accepted = transformed && e.scale_above;
-  c.innovative_accepted = transformed && e.tier != "none";
-  c.specialized = e.tier == "specialized" || e.tier == "little_giant";
-  c.cloud = e.cloud;
-  c.years = years;
+  n.pilot = 1;
+  n.assessed = e.level_source.empty() ? 0 : 1;
+  n.level2 = qualified;
+  n.scale_above_level2 = qualified && e.scale_above;
+  n.innovative_level2 = qualified && e.tier != "none";
+  n.specialized = e.tier == "specialized" || e.tier == "little_giant";
+  n.cloud = e.cloud;
+  n.stage = stage_on(p, e, years, kForever);
+  n.stage.cloud_accepted = n.stage.accepted && e.cloud;  // today's figure also counts a cloud without a recorded day
+  n.cloud_undated = n.stage.cloud_accepted && !e.cloud_at;
+  const auto cls = classify_sme(p.sme, latest_by(years, year_of(kForever))).cls;
+  n.non_sme = cls == SmeClass::large;
+  n.non_sme_accepted = n.non_sme && e.accepted_at && e.accepted_level >= p.qualifying_level;
+  n.sme_unknown = cls == SmeClass::unknown;
   return c;
 }
 

@@ -6,6 +6,7 @@
 
 #include "audit/service.h"
 #include "infra/db/ref_versions.h"
+#include "infra/ranges.h"
 #include "registry/rules.h"
 
 namespace sz::registry {
@@ -103,12 +104,35 @@ std::string enterprise_json_for_audit(const store::Enterprise& e) {
 namespace {
 std::string audit_json(const store::Enterprise& e) { return enterprise_json_for_audit(e); }
 
-// The facts that count; a sub-sector's enterprises count under its pilot industry.
+// The facts that count, under the enterprise's pilot industry (`pilot_industry`: a sub-sector's parent).
+EnterpriseFacts facts_of(const store::Enterprise& e, const std::string& pilot_industry) {
+  EnterpriseFacts f;
+  f.district = e.district_code;
+  f.industry = pilot_industry;
+  f.status = e.status;
+  f.tier = e.tier;
+  f.level_source = e.level_source;
+  f.scale_source = e.scale_source;
+  f.batch = e.batch;
+  f.level = e.level;
+  f.scale_above = e.scale_above;
+  f.cloud = e.cloud;
+  f.withdrawn_at = e.withdrawn_at;
+  f.accepted_at = e.accepted_at;
+  f.cloud_at = e.cloud_at;
+  f.accepted_level = e.accepted_level;
+  return f;
+}
+
 Result<EnterpriseFacts> facts_of(db::Connection& c, const store::Enterprise& e) {
   SZ_ASSIGN(auto ind, store::industry(c, e.industry_code));
-  std::string industry = ind && !ind->parent.empty() ? ind->parent : e.industry_code;
-  return EnterpriseFacts{e.district_code, industry, e.status, e.tier, e.level_source, e.batch, e.level, e.scale_above, e.cloud,
-                         e.accepted_at.has_value()};
+  return facts_of(e, ind && !ind->parent.empty() ? ind->parent : e.industry_code);
+}
+
+std::map<int64_t, YearFigures> figures_of(const std::vector<store::Year>& ys) {
+  std::map<int64_t, YearFigures> years;
+  for (const auto& y : ys) years[y.year] = {y.revenue, y.rd_spending, y.invention_patents, y.employees};
+  return years;
 }
 }  // namespace
 
@@ -167,39 +191,39 @@ Status Service::set_accepted(db::Connection& c, const audit::Actor& actor, int64
   if (!before) return err::not_found("企业不存在");
   if (before->accepted_at) return ok();  // accepted once: a later project does not move the day
   SZ_ASSIGN(auto counted, contribution(c, before));
-  SZ_TRY(store::set_accepted(c, id, at));
+  // The acceptance stands on the on-site level it was granted on (the lifecycle's guard checked it).
+  SZ_TRY(store::set_accepted(c, id, at, before->level));
   SZ_TRY(track(c, counted, id));
   return audit::record(c, at, actor, "enterprise.accepted", "enterprise", std::to_string(id), "",
                        bj::serialize(bj::object{{"accepted_at", iso_utc(at)}, {"level", before->level}}));
 }
 
-Status Service::set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at) {
+Status Service::set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at,
+                          int64_t since) {
   SZ_ASSIGN(auto before, store::enterprise_by_id(c, id));
   if (!before) return err::not_found("企业不存在");
   if (before->cloud) return ok();
   SZ_ASSIGN(auto counted, contribution(c, before));
-  SZ_TRY(store::set_cloud(c, id, at));
+  SZ_TRY(store::set_cloud(c, id, since, at));
   SZ_TRY(track(c, counted, id));
   return audit::record(c, at, actor, "enterprise.cloud", "enterprise", std::to_string(id), "",
-                       bj::serialize(bj::object{{"cloud", true}, {"source", source}}));
+                       bj::serialize(bj::object{{"cloud", true}, {"source", source}, {"since", shanghai_date(since)}}));
 }
 
-Result<std::vector<store::AcceptedRow>> Service::accepted_by(int64_t until) {
+Result<std::vector<store::StageRow>> Service::stage_counts(const std::string& day, const std::string& district) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto rows, store::accepted_by(*c, until, params_.qualifying_level));
-  // Sub-sectors count under their pilot industry.
-  std::map<std::string, store::AcceptedRow> by;
-  for (const auto& r : rows) {
-    SZ_ASSIGN(auto pilot, pilot_industry_of(*c, r.industry_code));
-    auto& x = by[pilot];
-    x.industry_code = pilot;
-    x.accepted += r.accepted;
-    x.scale_above += r.scale_above;
-    x.innovative += r.innovative;
-  }
-  std::vector<store::AcceptedRow> out;
-  for (auto& [_, r] : by) out.push_back(r);
-  return out;
+  return store::stage_counts(*c, day, district);
+}
+
+Result<SmeVerdict> Service::sme_of(const store::Enterprise& e) {
+  SZ_ASSIGN(auto* c, db_->local());
+  return sme_of_in(*c, e.id);
+}
+
+Result<SmeVerdict> Service::sme_of_in(db::Connection& c, int64_t enterprise_id) {
+  SZ_ASSIGN(auto ys, store::years(c, enterprise_id));
+  auto figures = figures_of(ys);
+  return classify_sme(params_.sme, figures.empty() ? std::nullopt : std::optional(*figures.rbegin()));
 }
 
 Result<bool> Service::industry_exists(db::Connection& c, const std::string& code) {
@@ -270,6 +294,23 @@ Result<Params> Service::parse_params(std::string_view json) {
   p.scale_above_revenue_fen = o.at("scale_above_revenue_fen").as_int64();
   for (const auto& b : o.at("batches").as_array()) p.batches.push_back(b.as_int64());
   if (o.contains("qualifying_level")) p.qualifying_level = static_cast<int>(o.at("qualifying_level").as_int64());
+  const auto* sme = o.if_contains("sme_rule");
+  if (!sme || !sme->is_object()) return err::internal("registry-rules.json: sme_rule missing");
+  const auto& r = sme->as_object();
+  for (auto [key, slot] : {std::pair{"version", &p.sme.version}, std::pair{"document", &p.sme.document},
+                           std::pair{"clause", &p.sme.clause}, std::pair{"reading", &p.sme.reading}}) {
+    if (!r.contains(key) || !r.at(key).is_string()) return err::internal(std::string("registry-rules.json: sme_rule.") + key);
+    *slot = r.at(key).as_string();
+  }
+  for (auto [key, slot] : {std::pair{"large_employees", &p.sme.large_employees},
+                           std::pair{"large_revenue_fen", &p.sme.large_revenue_fen},
+                           std::pair{"medium_employees", &p.sme.medium_employees},
+                           std::pair{"medium_revenue_fen", &p.sme.medium_revenue_fen},
+                           std::pair{"small_employees", &p.sme.small_employees},
+                           std::pair{"small_revenue_fen", &p.sme.small_revenue_fen}}) {
+    if (!r.contains(key) || !r.at(key).is_int64()) return err::internal(std::string("registry-rules.json: sme_rule.") + key);
+    *slot = r.at(key).as_int64();
+  }
   return p;
 }
 
@@ -358,9 +399,13 @@ Result<store::Enterprise> Service::apply(db::Connection& c, const auth::Principa
     e.scale_above = *in.scale_above;
     e.scale_source = "admin";
   }
-  if (in.cloud) e.cloud = *in.cloud;
+  if (in.cloud) {
+    if (*in.cloud && !e.cloud) e.cloud_at = clock_.now();  // the day it went onto the cloud (indicator 4 by stage)
+    if (!*in.cloud) e.cloud_at.reset();
+    e.cloud = *in.cloud;
+  }
   if (in.cloud_stars) {
-    if (*in.cloud_stars < 0 || *in.cloud_stars > 5) return err::invalid("cloud_stars", "上云星级应为 0–5");
+    SZ_TRY(ranges::check("cloud_stars", *in.cloud_stars, "cloud_stars"));
     e.cloud_stars = *in.cloud_stars;
   }
   if (!e.cloud) e.cloud_stars = 0;
@@ -445,10 +490,8 @@ Status Service::each_enterprise(db::Connection& c, const auth::Principal& p, con
 Result<Contribution> Service::contribution(db::Connection& c, const std::optional<store::Enterprise>& e) {
   if (!e) return Contribution{};
   SZ_ASSIGN(auto ys, store::years(c, e->id));
-  std::map<int64_t, YearFigures> years;
-  for (const auto& y : ys) years[y.year] = {y.revenue, y.rd_spending, y.invention_patents};
   SZ_ASSIGN(auto facts, facts_of(c, *e));
-  return contribution_of(params_, facts, years);
+  return contribution_of(params_, facts, figures_of(ys));
 }
 
 Status Service::track(db::Connection& c, const Contribution& before, int64_t id) {
@@ -457,10 +500,133 @@ Status Service::track(db::Connection& c, const Contribution& before, int64_t id)
   return store::apply_counts(c, before, after);
 }
 
-Status Service::rebuild_counts(db::Connection& c, int qualifying_level) {
-  SZ_ASSIGN(auto tx, db::Transaction::begin(c));
-  SZ_TRY(store::rebuild_counts(c, qualifying_level));
-  return tx->commit();
+namespace {
+// The summary tables and the kept classes as the records say they should be (one pass over the registry).
+struct Expected {
+  std::map<CountKey, NowCounts> now;
+  std::map<std::pair<CountKey, int64_t>, YearFigures> years;
+  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> days;  // group, cohort, day
+  std::vector<std::tuple<int64_t, std::string, int64_t>> classes;          // enterprise, class, year: kept ones that differ
+  std::vector<std::pair<int64_t, bool>> scales;                             // enterprise, 规上: kept ones that differ
+  std::map<int64_t, std::pair<std::string, int64_t>> kept_classes;          // the kept values of those that differ
+};
+
+Result<Expected> expected_counts(db::Connection& c, const Params& params) {
+  SZ_ASSIGN(auto industries, store::industries(c));
+  std::map<std::string, std::string> pilot;
+  for (const auto& i : industries) pilot[i.code] = i.parent.empty() ? i.code : i.parent;
+  Expected x;
+  SZ_TRY(store::each_with_years(c, [&](const store::Enterprise& e, const std::vector<store::Year>& ys) {
+    auto figures = figures_of(ys);
+    auto latest = figures.empty() ? std::nullopt : std::optional(*figures.rbegin());
+    auto verdict = classify_sme(params.sme, latest);
+    if (sme_class_code(verdict.cls) != e.sme_class || verdict.year != e.sme_year) {
+      x.classes.emplace_back(e.id, sme_class_code(verdict.cls), verdict.year);
+      x.kept_classes[e.id] = {e.sme_class, e.sme_year};
+    }
+    store::Enterprise kept = e;
+    if (e.scale_source != "admin") {
+      bool above = scale_above(params, latest ? std::optional(latest->second.revenue) : std::nullopt);
+      if (above != e.scale_above) x.scales.emplace_back(e.id, above);
+      kept.scale_above = above;
+    }
+    auto industry = pilot.count(e.industry_code) ? pilot.at(e.industry_code) : e.industry_code;
+    auto contribution = contribution_of(params, facts_of(kept, industry), figures);
+    if (contribution.in_pilot) x.now[contribution.key] += contribution.now;
+    for (const auto& [year, y] : contribution.years) {
+      auto& sum = x.years[{contribution.key, year}];
+      sum.revenue += y.revenue;
+      sum.rd_spending += y.rd_spending;
+      sum.invention_patents += y.invention_patents;
+    }
+    for (const auto& d : contribution.timeline) x.days[{contribution.key, d.cohort, d.day}] += d.change;
+  }));
+  return x;
+}
+
+std::string key_text(const CountKey& k) { return k.district + "/" + k.industry + "/" + std::to_string(k.batch); }
+
+// Compares named values of one row; a missing row reads as zeros.
+void compare(std::vector<Service::Difference>& out, const std::string& table, const std::string& key,
+             const std::vector<std::pair<const char*, std::pair<int64_t, int64_t>>>& values) {
+  for (const auto& [column, v] : values)
+    if (v.first != v.second) out.push_back({table, key, column, std::to_string(v.first), std::to_string(v.second)});
+}
+
+void compare_now(std::vector<Service::Difference>& out, const std::string& key, const NowCounts& a, const NowCounts& b) {
+  compare(out, "enterprise_counts", key,
+          {{"pilot", {a.pilot, b.pilot}}, {"assessed", {a.assessed, b.assessed}}, {"level2", {a.level2, b.level2}},
+           {"scale_above_level2", {a.scale_above_level2, b.scale_above_level2}},
+           {"innovative_level2", {a.innovative_level2, b.innovative_level2}},
+           {"specialized", {a.specialized, b.specialized}}, {"cloud", {a.cloud, b.cloud}},
+           {"accepted", {a.stage.accepted, b.stage.accepted}},
+           {"scale_above_accepted", {a.stage.scale_above_accepted, b.stage.scale_above_accepted}},
+           {"innovative_accepted", {a.stage.innovative_accepted, b.stage.innovative_accepted}},
+           {"cloud_accepted", {a.stage.cloud_accepted, b.stage.cloud_accepted}},
+           {"cloud_undated", {a.cloud_undated, b.cloud_undated}}, {"non_sme", {a.non_sme, b.non_sme}},
+           {"non_sme_accepted", {a.non_sme_accepted, b.non_sme_accepted}},
+           {"sme_unknown", {a.sme_unknown, b.sme_unknown}}});
+}
+}  // namespace
+
+Result<std::vector<Service::Difference>> Service::verify_counts(db::Connection& c, const Params& params) {
+  SZ_ASSIGN(auto x, expected_counts(c, params));
+  std::vector<Difference> out;
+  SZ_ASSIGN(auto counts, store::counts(c, ""));
+  std::map<CountKey, NowCounts> stored_now;
+  for (const auto& r : counts) stored_now[r.key] = r.counts;
+  for (const auto& [k, n] : x.now) stored_now.try_emplace(k);
+  for (const auto& [k, n] : stored_now) {
+    auto it = x.now.find(k);
+    compare_now(out, key_text(k), n, it == x.now.end() ? NowCounts{} : it->second);
+  }
+  SZ_ASSIGN(auto sums, store::year_sums(c, ""));
+  std::map<std::pair<CountKey, int64_t>, YearFigures> stored_years;
+  for (const auto& r : sums) stored_years[{r.key, r.year}] = r.sums;
+  for (const auto& [k, y] : x.years) stored_years.try_emplace(k);
+  for (const auto& [k, y] : stored_years) {
+    auto it = x.years.find(k);
+    YearFigures e = it == x.years.end() ? YearFigures{} : it->second;
+    compare(out, "enterprise_year_sums", key_text(k.first) + "/" + std::to_string(k.second),
+            {{"revenue", {y.revenue, e.revenue}}, {"rd_spending", {y.rd_spending, e.rd_spending}},
+             {"invention_patents", {y.invention_patents, e.invention_patents}}});
+  }
+  SZ_ASSIGN(auto days, store::day_rows(c));
+  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> stored_days;
+  for (const auto& r : days) stored_days[{r.key, r.cohort, r.day}] = r.change;
+  for (const auto& [k, d] : x.days) stored_days.try_emplace(k);
+  for (const auto& [k, d] : stored_days) {
+    auto it = x.days.find(k);
+    StageCounts e = it == x.days.end() ? StageCounts{} : it->second;
+    const auto& [group, cohort, day] = k;
+    compare(out, "enterprise_day_counts", key_text(group) + "/" + std::to_string(cohort) + "/" + day,
+            {{"accepted", {d.accepted, e.accepted}},
+             {"scale_above_accepted", {d.scale_above_accepted, e.scale_above_accepted}},
+             {"innovative_accepted", {d.innovative_accepted, e.innovative_accepted}},
+             {"cloud_accepted", {d.cloud_accepted, e.cloud_accepted}}});
+  }
+  for (const auto& [id, cls, year] : x.classes) {
+    const auto& [kept, kept_year] = x.kept_classes.at(id);
+    out.push_back({"enterprises", "#" + std::to_string(id), "sme_class", kept + "@" + std::to_string(kept_year),
+                   cls + "@" + std::to_string(year)});
+  }
+  for (const auto& [id, above] : x.scales)
+    out.push_back({"enterprises", "#" + std::to_string(id), "scale_above", above ? "0" : "1", above ? "1" : "0"});
+  return out;
+}
+
+Status Service::rebuild_counts(db::Connection& c, const Params& params) {
+  SZ_ASSIGN(auto x, expected_counts(c, params));
+  for (const auto& [id, cls, year] : x.classes) SZ_TRY(store::set_sme(c, id, cls, year));
+  for (const auto& [id, above] : x.scales) SZ_TRY(store::set_scale_above(c, id, above));
+  std::vector<store::CountRow> counts;
+  for (const auto& [k, n] : x.now) counts.push_back({k, n});
+  std::vector<store::YearSumRow> years;
+  for (const auto& [k, y] : x.years) years.push_back({k.first, k.second, y});
+  std::vector<store::DayRow> days;
+  for (const auto& [k, d] : x.days)
+    if (!d.empty()) days.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), d});
+  return store::replace_counts(c, counts, years, days);
 }
 
 Result<std::vector<store::CountRow>> Service::counts(const std::string& district) {
@@ -480,6 +646,8 @@ Result<std::vector<std::pair<store::Enterprise, std::string>>> Service::by_metri
   *total = 0;
   if (scope.empty()) return std::vector<std::pair<store::Enterprise, std::string>>{};
   f.qualifying_level = params_.qualifying_level;
+  f.scale_above_revenue_fen = params_.scale_above_revenue_fen;
+  f.sme = params_.sme;
   SZ_ASSIGN(auto* c, db_->local());
   return store::by_metric(*c, scope, f, limit, offset, total);
 }
@@ -510,43 +678,62 @@ Result<std::vector<store::Year>> Service::years(const auth::Principal& p, int64_
 
 Result<store::Enterprise> Service::set_year(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                             const store::Year& y) {
-  if (y.year < 2000 || y.year > 2100) return err::invalid("year", "年份应在 2000–2100 之间");
-  if (y.revenue < 0 || y.rd_spending < 0 || y.employees < 0 || y.invention_patents < 0)
-    return err::invalid("revenue", "金额与数量不能为负数");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto e, store::enterprise_by_id(*c, id));
   if (!e) return err::not_found("企业不存在");
   if (!admin(p) && !officer_of(p, e->district_code) && !enterprise_user_of(p, id))
     return err::forbidden("超出数据权限范围：无权填报该企业的年度数据");
-  SZ_ASSIGN(auto before_years, store::years(*c, id));
-  SZ_ASSIGN(auto counted, contribution(*c, e));
-  SZ_TRY(store::upsert_year(*c, id, y, clock_.now()));
-  SZ_ASSIGN(auto all, store::years(*c, id));
-  bj::object after{{"year", y.year}, {"revenue", y.revenue}, {"employees", y.employees},
-                   {"rd_spending", y.rd_spending}, {"invention_patents", y.invention_patents}};
-  std::string before_json;
-  for (const auto& b : before_years)
-    if (b.year == y.year)
-      before_json = bj::serialize(bj::object{{"year", b.year}, {"revenue", b.revenue}, {"employees", b.employees},
-                                             {"rd_spending", b.rd_spending}, {"invention_patents", b.invention_patents}});
-  SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.year", "enterprise", std::to_string(id),
-                       before_json, bj::serialize(after)));
-  // 规上 follows the latest year's revenue unless an admin decided it (kept on write for the counts).
-  if (e->scale_source != "admin") {
-    bool now_above = scale_above(params_, all.empty() ? std::nullopt : std::optional<int64_t>(all.back().revenue));
-    if (now_above != e->scale_above) {
-      store::Enterprise changed = *e;
-      changed.scale_above = now_above;
-      SZ_TRY(store::update_enterprise(*c, changed, false, clock_.now()));
-      SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "enterprise.update", "enterprise",
-                           std::to_string(id), audit_json(*e), audit_json(changed)));
-    }
-  }
-  SZ_TRY(track(*c, counted, id));
+  SZ_TRY(set_year_in(*c, auth::actor_of(p, from), *e, y));
   SZ_TRY(tx->commit());
   SZ_ASSIGN(auto stored, store::enterprise_by_id(*c, id));
   return *stored;
+}
+
+Status Service::check_year(const store::Year& y) const {
+  const int64_t this_year = std::stoll(shanghai_date(clock_.now()).substr(0, 4));
+  if (y.year < 2000 || y.year > this_year)
+    return err::invalid("year", "年度应在 2000–" + std::to_string(this_year) + " 之间（不能填报尚未开始的年度）");
+  SZ_TRY(ranges::check("revenue_fen", y.revenue, "revenue", "营业收入（分）"));
+  SZ_TRY(ranges::check("employees", y.employees, "employees", "从业人员（人）"));
+  SZ_TRY(ranges::check("rd_spending_fen", y.rd_spending, "rd_spending", "研发投入（分）"));
+  return ranges::check("invention_patents", y.invention_patents, "invention_patents", "新增发明专利（件）");
+}
+
+Status Service::set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e, const store::Year& y) {
+  SZ_TRY(check_year(y));
+  SZ_ASSIGN(auto before_years, store::years(c, e.id));
+  SZ_ASSIGN(auto counted, contribution(c, e));
+  SZ_TRY(store::upsert_year(c, e.id, y, clock_.now()));
+  SZ_ASSIGN(auto all, store::years(c, e.id));
+  auto year_json = [](const store::Year& x) {
+    return bj::object{{"year", x.year}, {"revenue", x.revenue}, {"employees", x.employees},
+                      {"rd_spending", x.rd_spending}, {"invention_patents", x.invention_patents}};
+  };
+  std::string before_json;
+  for (const auto& b : before_years)
+    if (b.year == y.year) before_json = bj::serialize(year_json(b));
+  // 规上 and 中小企业划型 follow the latest year's figures (kept on the record for lists and counts).
+  auto figures = figures_of(all);
+  auto latest = figures.empty() ? std::nullopt : std::optional(*figures.rbegin());
+  auto verdict = classify_sme(params_.sme, latest);
+  bj::object after = year_json(y);
+  after["sme_class"] = sme_class_code(verdict.cls);
+  SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.year", "enterprise", std::to_string(e.id), before_json,
+                       bj::serialize(after)));
+  if (sme_class_code(verdict.cls) != e.sme_class || verdict.year != e.sme_year)
+    SZ_TRY(store::set_sme(c, e.id, sme_class_code(verdict.cls), verdict.year));
+  if (e.scale_source != "admin") {
+    bool now_above = scale_above(params_, latest ? std::optional(latest->second.revenue) : std::nullopt);
+    if (now_above != e.scale_above) {
+      store::Enterprise changed = e;
+      changed.scale_above = now_above;
+      SZ_TRY(store::update_enterprise(c, changed, false, clock_.now()));
+      SZ_TRY(audit::record(c, clock_.now(), actor, "enterprise.update", "enterprise", std::to_string(e.id), audit_json(e),
+                           audit_json(changed)));
+    }
+  }
+  return track(c, counted, e.id);
 }
 
 namespace {

@@ -59,11 +59,17 @@ class Service {
                          const std::function<bool(const store::Enterprise&)>& fn);
   static Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
 
-  // Recomputes the summary tables in one transaction (after a bulk load). The qualifying level is the default's.
-  static Status rebuild_counts(db::Connection& c, int qualifying_level = Params{}.qualifying_level);
+  // Recomputes the summary tables from the records in one pass (registry/rules.h contribution_of), with each
+  // enterprise's kept 中小企业划型 and 规上, and lists every stored value that differs (`shuzhuan stats verify`, the
+  // data-quality check). Rebuilding writes the recomputed values, inside the caller's transaction.
+  struct Difference {
+    std::string table, key, column, stored, expected;
+  };
+  static Result<std::vector<Difference>> verify_counts(db::Connection& c, const Params& params);
+  static Status rebuild_counts(db::Connection& c, const Params& params);
   int qualifying_level() const { return params_.qualifying_level; }
-  // 绩效评价: enterprises accepted by a moment, by pilot industry.
-  Result<std::vector<store::AcceptedRow>> accepted_by(int64_t until);
+  // The transformed counts (indicators 1–4) at the end of `day`, by group and year of acceptance.
+  Result<std::vector<store::StageRow>> stage_counts(const std::string& day, const std::string& district);
 
   // The summary counts for the dashboard: the whole city, or one district ("" = all).
   Result<std::vector<store::CountRow>> counts(const std::string& district);
@@ -76,6 +82,13 @@ class Service {
   Result<std::vector<HistoryEntry>> history(const auth::Principal& p, int64_t id);
   Result<std::vector<store::Year>> years(const auth::Principal& p, int64_t id);
   Result<store::Enterprise> set_year(const auth::Principal& p, const auth::Origin& from, int64_t id, const store::Year& y);
+  // The same inside the caller's transaction, for a caller already authorised (imports).
+  Status set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e, const store::Year& y);
+  // A year's figures within their plausible ranges, for a year that has begun.
+  Status check_year(const store::Year& y) const;
+  // 中小企业划型 from the enterprise's latest yearly figures, with the reason (the record's is_sme).
+  Result<SmeVerdict> sme_of(const store::Enterprise& e);
+  Result<SmeVerdict> sme_of_in(db::Connection& c, int64_t enterprise_id);
 
   // 退出 and 增补: the district asks, the city decides.
   Result<store::Withdrawal> request_withdrawal(const auth::Principal& p, const auth::Origin& from, int64_t id,
@@ -116,8 +129,9 @@ class Service {
   // 验收通过: the enterprise counts as transformed (indicator 1) when its level is 二级 or higher.
   Status set_accepted(db::Connection& c, const audit::Actor& actor, int64_t id, int64_t at);
   // 上云用平台 reported by an industrial internet platform (inside the caller's transaction): the enterprise counts as
-  // on the cloud (indicator 4) from now on.
-  Status set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at);
+  // on the cloud (indicator 4) from `since` (the day it began to use the platform), recorded at `at`.
+  Status set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at,
+                   int64_t since);
 
   // Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
   static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);

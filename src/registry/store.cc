@@ -1,7 +1,10 @@
 #include "registry/store.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
+#include "infra/clock.h"
 #include "registry/rules.h"
 
 namespace sz::registry::store {
@@ -130,12 +133,13 @@ Result<int64_t> insert_enterprise(db::Connection& c, const Enterprise& e, int64_
   SZ_ASSIGN(auto row,
             c.query_one("INSERT INTO enterprises (name, credit_code, industry_code, district_code, batch, status, address, "
                         "legal_rep, contact_name, contact_phone, created_at, updated_at, credit_code_override, tier, "
-                        "scale_above, scale_source, cloud, cloud_stars, key_cultivation, replaces_id) "
-                        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id",
+                        "scale_above, scale_source, cloud, cloud_stars, key_cultivation, replaces_id, cloud_at) "
+                        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id",
                         {e.name, e.credit_code, e.industry_code, e.district_code, e.batch, e.status, e.address,
                          e.legal_rep, e.contact_name, e.contact_phone, now, e.credit_code_override, e.tier,
                          static_cast<int64_t>(e.scale_above), e.scale_source, static_cast<int64_t>(e.cloud),
-                         e.cloud_stars, static_cast<int64_t>(e.key_cultivation), db::opt(e.replaces_id)}));
+                         e.cloud_stars, static_cast<int64_t>(e.key_cultivation), db::opt(e.replaces_id),
+                         db::opt(e.cloud_at)}));
   int64_t id = row->i64(0);
   if (index) SZ_TRY(index_name(c, id, e.name));
   return id;
@@ -145,11 +149,11 @@ Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_chang
   SZ_TRY(c.execute("UPDATE enterprises SET name = $2, credit_code = $3, industry_code = $4, district_code = $5, batch = $6, "
                    "address = $7, legal_rep = $8, contact_name = $9, contact_phone = $10, credit_code_override = $11, "
                    "tier = $12, scale_above = $13, scale_source = $14, cloud = $15, cloud_stars = $16, "
-                   "key_cultivation = $17, updated_at = $18 WHERE id = $1",
+                   "key_cultivation = $17, updated_at = $18, cloud_at = $19 WHERE id = $1",
                    {e.id, e.name, e.credit_code, e.industry_code, e.district_code, e.batch, e.address, e.legal_rep,
                     e.contact_name, e.contact_phone, e.credit_code_override, e.tier, static_cast<int64_t>(e.scale_above),
                     e.scale_source, static_cast<int64_t>(e.cloud), e.cloud_stars,
-                    static_cast<int64_t>(e.key_cultivation), now}));
+                    static_cast<int64_t>(e.key_cultivation), now, db::opt(e.cloud_at)}));
   if (name_changed) {
     SZ_TRY(c.execute("DELETE FROM enterprise_name_grams WHERE enterprise_id = $1", {e.id}));
     SZ_TRY(index_name(c, e.id, e.name));
@@ -214,73 +218,117 @@ Withdrawal withdrawal_of(const db::Row& r) {
 }
 }  // namespace
 
-Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after) {
-  auto add = [&](const Contribution& x, int64_t sign) -> Status {
-    if (!x.counted) return ok();
-    SZ_TRY(c.execute(
-        "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-        "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted) "
-        "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) "
-        "ON CONFLICT (district_code, industry_code, batch) DO UPDATE SET pilot = enterprise_counts.pilot + excluded.pilot, "
-        "assessed = enterprise_counts.assessed + excluded.assessed, level2 = enterprise_counts.level2 + excluded.level2, "
-        "scale_above_level2 = enterprise_counts.scale_above_level2 + excluded.scale_above_level2, "
-        "innovative_level2 = enterprise_counts.innovative_level2 + excluded.innovative_level2, "
-        "specialized = enterprise_counts.specialized + excluded.specialized, cloud = enterprise_counts.cloud + excluded.cloud, "
-        "accepted = enterprise_counts.accepted + excluded.accepted, "
-        "scale_above_accepted = enterprise_counts.scale_above_accepted + excluded.scale_above_accepted, "
-        "innovative_accepted = enterprise_counts.innovative_accepted + excluded.innovative_accepted",
-        {x.key.district, x.key.industry, x.key.batch, sign * x.pilot, sign * x.assessed, sign * x.level2,
-         sign * x.scale_above_level2, sign * x.innovative_level2, sign * x.specialized, sign * x.cloud, sign * x.accepted,
-         sign * x.scale_above_accepted, sign * x.innovative_accepted}));
-    for (const auto& [year, y] : x.years)
-      SZ_TRY(c.execute(
-          "INSERT INTO enterprise_year_sums (district_code, industry_code, batch, year, revenue, rd_spending, "
-          "invention_patents) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (district_code, industry_code, batch, year) "
-          "DO UPDATE SET revenue = enterprise_year_sums.revenue + excluded.revenue, "
-          "rd_spending = enterprise_year_sums.rd_spending + excluded.rd_spending, "
-          "invention_patents = enterprise_year_sums.invention_patents + excluded.invention_patents",
-          {x.key.district, x.key.industry, x.key.batch, year, sign * y.revenue, sign * y.rd_spending,
-           sign * y.invention_patents}));
-    return ok();
-  };
-  SZ_TRY(add(before, -1));
-  return add(after, 1);
+namespace {
+// The columns of the summary tables, each in the order of its struct's fields (count_slots, stage_slots).
+constexpr const char* kCountColumns[] = {
+    "pilot",       "assessed", "level2",   "scale_above_level2",  "innovative_level2", "specialized",
+    "cloud",       "accepted", "scale_above_accepted", "innovative_accepted", "cloud_accepted", "cloud_undated",
+    "non_sme",     "non_sme_accepted",     "sme_unknown"};
+std::vector<int64_t*> count_slots(NowCounts& n) {
+  return {&n.pilot, &n.assessed, &n.level2, &n.scale_above_level2, &n.innovative_level2, &n.specialized, &n.cloud,
+          &n.stage.accepted, &n.stage.scale_above_accepted, &n.stage.innovative_accepted, &n.stage.cloud_accepted,
+          &n.cloud_undated, &n.non_sme, &n.non_sme_accepted, &n.sme_unknown};
+}
+constexpr const char* kStageColumns[] = {"accepted", "scale_above_accepted", "innovative_accepted", "cloud_accepted"};
+std::vector<int64_t*> stage_slots(StageCounts& s) {
+  return {&s.accepted, &s.scale_above_accepted, &s.innovative_accepted, &s.cloud_accepted};
+}
+constexpr const char* kYearColumns[] = {"revenue", "rd_spending", "invention_patents"};
+
+// "a, b, c" from a pattern where @ stands for each column: "@ = t.@ + excluded.@".
+template <size_t N>
+std::string each_column(const char* const (&cols)[N], const std::string& pattern) {
+  std::string out;
+  for (size_t i = 0; i < N; ++i) {
+    std::string item = pattern;
+    for (size_t pos; (pos = item.find('@')) != std::string::npos;) item.replace(pos, 1, cols[i]);
+    out += (i ? ", " : "") + item;
+  }
+  return out;
 }
 
-Status rebuild_counts(db::Connection& c, int qualifying_level) {
-  const int64_t level = qualifying_level;
-  SZ_TRY(c.execute("DELETE FROM enterprise_counts"));
-  SZ_TRY(c.execute("DELETE FROM enterprise_year_sums"));
-  SZ_TRY(c.execute(
-      "INSERT INTO enterprise_counts (district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-      "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted) "
-      "SELECT district_code, industry_code, batch, COUNT(*), SUM(CASE WHEN level_source <> '' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN level >= $1 THEN 1 ELSE 0 END), SUM(CASE WHEN level >= $1 AND scale_above = 1 THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN level >= $1 AND tier <> 'none' THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN tier IN ('specialized', 'little_giant') THEN 1 ELSE 0 END), SUM(CASE WHEN cloud = 1 THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL AND scale_above = 1 THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN level >= $1 AND accepted_at IS NOT NULL AND tier <> 'none' THEN 1 ELSE 0 END) "
-      "FROM enterprises WHERE status = 'active' GROUP BY district_code, industry_code, batch",
-      {level}));
-  SZ_TRY(c.execute(
-      "INSERT INTO enterprise_year_sums (district_code, industry_code, batch, year, revenue, rd_spending, invention_patents) "
-      "SELECT e.district_code, e.industry_code, e.batch, y.year, SUM(y.revenue), SUM(y.rd_spending), "
-      "SUM(y.invention_patents) FROM enterprise_years y JOIN enterprises e ON e.id = y.enterprise_id "
-      "WHERE e.status = 'active' GROUP BY e.district_code, e.industry_code, e.batch, y.year"));
+// Adds `values` to the row of `table` at `key` (bound first), creating it when missing: the summary tables' one write.
+template <size_t N>
+Status add_to_row(db::Connection& c, const std::string& table, const std::vector<std::string>& key_cols,
+                  db::Params key, const char* const (&cols)[N], const std::vector<int64_t>& values) {
+  std::string keys, binds;
+  for (size_t i = 0; i < key_cols.size(); ++i) {
+    keys += (i ? ", " : "") + key_cols[i];
+    binds += (i ? ",$" : "$") + std::to_string(i + 1);
+  }
+  for (auto v : values) binds += "," + db::bind(key, v);
+  SZ_TRY(c.execute("INSERT INTO " + table + " (" + keys + ", " + each_column(cols, "@") + ") VALUES (" + binds +
+                       ") ON CONFLICT (" + keys + ") DO UPDATE SET " + each_column(cols, "@ = " + table + ".@ + excluded.@"),
+                   key));
+  return ok();
+}
+
+const std::vector<std::string> kGroupKey = {"district_code", "industry_code", "batch"};
+const std::vector<std::string> kYearKey = {"district_code", "industry_code", "batch", "year"};
+const std::vector<std::string> kDayKey = {"day", "district_code", "industry_code", "batch", "cohort"};
+
+// The net change of one enterprise's contribution, table by table: a write that changes nothing counted writes nothing.
+struct Net {
+  std::map<CountKey, std::vector<int64_t>> now;
+  std::map<std::pair<CountKey, int64_t>, std::vector<int64_t>> years;
+  std::map<std::tuple<std::string, CountKey, int64_t>, std::vector<int64_t>> days;
+
+  static void add_into(std::vector<int64_t>& to, const std::vector<int64_t>& values, int64_t sign) {
+    if (to.empty()) to.assign(values.size(), 0);
+    for (size_t i = 0; i < values.size(); ++i) to[i] += sign * values[i];
+  }
+  void add(const Contribution& x, int64_t sign) {
+    if (x.in_pilot) {
+      NowCounts n = x.now;
+      std::vector<int64_t> v;
+      for (auto* slot : count_slots(n)) v.push_back(*slot);
+      add_into(now[x.key], v, sign);
+    }
+    for (const auto& [year, y] : x.years)
+      add_into(years[{x.key, year}], {y.revenue, y.rd_spending, y.invention_patents}, sign);
+    for (const auto& d : x.timeline) {
+      StageCounts s = d.change;
+      std::vector<int64_t> v;
+      for (auto* slot : stage_slots(s)) v.push_back(*slot);
+      add_into(days[{d.day, x.key, d.cohort}], v, sign);
+    }
+  }
+  static bool zero(const std::vector<int64_t>& v) {
+    return std::all_of(v.begin(), v.end(), [](int64_t x) { return x == 0; });
+  }
+};
+}  // namespace
+
+Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after) {
+  Net net;
+  net.add(before, -1);
+  net.add(after, 1);
+  for (const auto& [k, v] : net.now)
+    if (!Net::zero(v)) SZ_TRY(add_to_row(c, "enterprise_counts", kGroupKey, {k.district, k.industry, k.batch}, kCountColumns, v));
+  for (const auto& [at, v] : net.years) {
+    const auto& [k, year] = at;
+    if (!Net::zero(v)) SZ_TRY(add_to_row(c, "enterprise_year_sums", kYearKey, {k.district, k.industry, k.batch, year}, kYearColumns, v));
+  }
+  for (const auto& [at, v] : net.days) {
+    const auto& [day, k, cohort] = at;
+    if (!Net::zero(v))
+      SZ_TRY(add_to_row(c, "enterprise_day_counts", kDayKey, {day, k.district, k.industry, k.batch, cohort}, kStageColumns, v));
+  }
   return ok();
 }
 
 Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district) {
-  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, pilot, assessed, level2, scale_above_level2, "
-                               "innovative_level2, specialized, cloud, accepted, scale_above_accepted, innovative_accepted "
-                               "FROM enterprise_counts "
-                               "WHERE ($1 = '' OR district_code = $1) ORDER BY district_code, industry_code, batch",
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, " + each_column(kCountColumns, "@") +
+                                   " FROM enterprise_counts WHERE ($1 = '' OR district_code = $1) "
+                                   "ORDER BY district_code, industry_code, batch",
                                {district}));
   std::vector<CountRow> out;
-  for (const auto& r : rows)
-    out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.i64(4), r.i64(5), r.i64(6), r.i64(7), r.i64(8), r.i64(9),
-                   r.i64(10), r.i64(11), r.i64(12)});
+  for (const auto& r : rows) {
+    CountRow row{{r.text(0), r.text(1), r.i64(2)}, {}};
+    size_t i = 3;
+    for (auto* v : count_slots(row.counts)) *v = r.i64(i++);
+    out.push_back(std::move(row));
+  }
   return out;
 }
 
@@ -290,8 +338,60 @@ Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& 
                                "ORDER BY district_code, industry_code, batch, year",
                                {district}));
   std::vector<YearSumRow> out;
-  for (const auto& r : rows) out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), {r.i64(4), r.i64(5), r.i64(6)}});
+  for (const auto& r : rows) out.push_back({{r.text(0), r.text(1), r.i64(2)}, r.i64(3), {r.i64(4), r.i64(5), r.i64(6), 0}});
   return out;
+}
+
+Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& day, const std::string& district) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, cohort, " +
+                                   each_column(kStageColumns, "SUM(@)") +
+                                   " FROM enterprise_day_counts WHERE day <= $1 AND ($2 = '' OR district_code = $2) "
+                                   "GROUP BY district_code, industry_code, batch, cohort "
+                                   "ORDER BY district_code, industry_code, batch, cohort",
+                               {day, district}));
+  std::vector<StageRow> out;
+  for (const auto& r : rows) {
+    StageRow row{{r.text(0), r.text(1), r.i64(2)}, r.i64(3), {}};
+    size_t i = 4;
+    for (auto* v : stage_slots(row.counts)) *v = r.i64(i++);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<DayRow>> day_rows(db::Connection& c) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, cohort, day, " + each_column(kStageColumns, "@") +
+                               " FROM enterprise_day_counts ORDER BY district_code, industry_code, batch, cohort, day"));
+  std::vector<DayRow> out;
+  for (const auto& r : rows) {
+    DayRow row{{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.text(4), {}};
+    size_t i = 5;
+    for (auto* v : stage_slots(row.change)) *v = r.i64(i++);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Status replace_counts(db::Connection& c, const std::vector<CountRow>& counts, const std::vector<YearSumRow>& years,
+                      const std::vector<DayRow>& days) {
+  for (const char* t : {"enterprise_counts", "enterprise_year_sums", "enterprise_day_counts"})
+    SZ_TRY(c.execute(std::string("DELETE FROM ") + t));
+  for (auto row : counts) {
+    std::vector<int64_t> values;
+    for (auto* v : count_slots(row.counts)) values.push_back(*v);
+    SZ_TRY(add_to_row(c, "enterprise_counts", kGroupKey, {row.key.district, row.key.industry, row.key.batch},
+                      kCountColumns, values));
+  }
+  for (const auto& y : years)
+    SZ_TRY(add_to_row(c, "enterprise_year_sums", kYearKey, {y.key.district, y.key.industry, y.key.batch, y.year}, kYearColumns,
+                      {y.sums.revenue, y.sums.rd_spending, y.sums.invention_patents}));
+  for (auto d : days) {
+    std::vector<int64_t> values;
+    for (auto* v : stage_slots(d.change)) values.push_back(*v);
+    SZ_TRY(add_to_row(c, "enterprise_day_counts", kDayKey, {d.day, d.key.district, d.key.industry, d.key.batch, d.cohort},
+                      kStageColumns, values));
+  }
+  return ok();
 }
 
 Result<int64_t> insert_withdrawal(db::Connection& c, const Withdrawal& w) {
@@ -343,7 +443,7 @@ constexpr char kSelect[] =
     "e.id, e.name, e.credit_code, e.industry_code, i.name, e.district_code, d.name, e.batch, e.status, e.address, "
     "e.legal_rep, e.contact_name, e.contact_phone, e.created_at, e.updated_at, e.level, e.level_source, e.assessed_at, "
     "e.credit_code_override, e.tier, e.scale_above, e.scale_source, e.cloud, e.cloud_stars, e.key_cultivation, "
-    "e.withdrawn_at, e.replaces_id, e.accepted_at ";
+    "e.withdrawn_at, e.replaces_id, e.accepted_at, e.accepted_level, e.cloud_at, e.sme_class, e.sme_year ";
 constexpr char kFrom[] =
     "FROM enterprises e JOIN industries i ON i.code = e.industry_code JOIN districts d ON d.code = e.district_code ";
 const std::string kColumns = std::string(kSelect) + kFrom;
@@ -378,6 +478,10 @@ Enterprise enterprise_of(const db::Row& r) {
   e.withdrawn_at = r.opt_i64(25);
   e.replaces_id = r.opt_i64(26);
   e.accepted_at = r.opt_i64(27);
+  e.accepted_level = static_cast<int>(r.i64(28));
+  e.cloud_at = r.opt_i64(29);
+  e.sme_class = r.text(30);
+  e.sme_year = r.i64(31);
   return e;
 }
 
@@ -391,7 +495,8 @@ std::string where_clause(const auth::EnterpriseScope& scope, const Filter& f, db
   if (!f.status.empty()) w += " AND e.status = " + db::bind(p, f.status);
   if (f.level) w += " AND e.level = " + db::bind(p, static_cast<int64_t>(*f.level));
   if (f.accepted_below)
-    w += " AND e.accepted_at IS NOT NULL AND e.level < " + db::bind(p, static_cast<int64_t>(*f.accepted_below));
+    w += " AND e.accepted_at IS NOT NULL AND e.accepted_level < " + db::bind(p, static_cast<int64_t>(*f.accepted_below));
+  if (f.sme_class) w += " AND e.sme_class = " + db::bind(p, *f.sme_class);
   if (f.stage == "registered") w += " AND e.level_source = ''";
   if (f.stage == "assessed") w += " AND e.level_source <> ''";
   if (!f.q.empty()) {
@@ -429,13 +534,24 @@ Result<bool> enterprise_exists(db::Connection& c, int64_t id) {
   return row.has_value();
 }
 
-Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at) {
-  SZ_TRY(c.execute("UPDATE enterprises SET accepted_at = $2 WHERE id = $1", {id, db::opt(at)}));
+Status set_accepted(db::Connection& c, int64_t id, int64_t at, int level) {
+  SZ_TRY(c.execute("UPDATE enterprises SET accepted_at = $2, accepted_level = $3 WHERE id = $1",
+                   {id, at, static_cast<int64_t>(level)}));
   return ok();
 }
 
-Status set_cloud(db::Connection& c, int64_t id, int64_t at) {
-  SZ_TRY(c.execute("UPDATE enterprises SET cloud = 1, updated_at = $2 WHERE id = $1", {id, at}));
+Status set_cloud(db::Connection& c, int64_t id, int64_t since, int64_t at) {
+  SZ_TRY(c.execute("UPDATE enterprises SET cloud = 1, cloud_at = $2, updated_at = $3 WHERE id = $1", {id, since, at}));
+  return ok();
+}
+
+Status set_scale_above(db::Connection& c, int64_t id, bool above) {
+  SZ_TRY(c.execute("UPDATE enterprises SET scale_above = $2 WHERE id = $1", {id, static_cast<int64_t>(above)}));
+  return ok();
+}
+
+Status set_sme(db::Connection& c, int64_t id, const std::string& sme_class, int64_t year) {
+  SZ_TRY(c.execute("UPDATE enterprises SET sme_class = $2, sme_year = $3 WHERE id = $1", {id, sme_class, year}));
   return ok();
 }
 
@@ -464,55 +580,109 @@ Status each_enterprise(db::Connection& c, const auth::EnterpriseScope& scope, co
   return c.stream(sql, p, [&](const db::Row& r) { return fn(enterprise_of(r)); });
 }
 
-Result<std::vector<AcceptedRow>> accepted_by(db::Connection& c, int64_t until, int level) {
-  SZ_ASSIGN(auto rows, c.query("SELECT industry_code, COUNT(*), SUM(CASE WHEN scale_above = 1 THEN 1 ELSE 0 END), "
-                               "SUM(CASE WHEN tier <> 'none' THEN 1 ELSE 0 END) FROM enterprises "
-                               "WHERE status = 'active' AND accepted_at IS NOT NULL AND accepted_at <= $1 AND level >= $2 "
-                               "GROUP BY industry_code ORDER BY industry_code",
-                               {until, static_cast<int64_t>(level)}));
-  std::vector<AcceptedRow> out;
-  for (const auto& r : rows) out.push_back({r.text(0), r.i64(1), r.i64(2), r.i64(3)});
-  return out;
+Status each_with_years(db::Connection& c, const std::function<void(const Enterprise&, const std::vector<Year>&)>& fn) {
+  // One ordered stream of enterprises joined with their years, grouped as it goes: constant memory at any size.
+  std::optional<Enterprise> current;
+  std::vector<Year> years;
+  SZ_TRY(c.stream(std::string("SELECT ") + kSelect + ", y.year, y.revenue, y.employees, y.rd_spending, y.invention_patents " +
+                      kFrom + "LEFT JOIN enterprise_years y ON y.enterprise_id = e.id ORDER BY e.id, y.year",
+                  {}, [&](const db::Row& r) {
+                    int64_t id = r.i64(0);
+                    if (current && current->id != id) {
+                      fn(*current, years);
+                      years.clear();
+                    }
+                    if (!current || current->id != id) current = enterprise_of(r);
+                    const size_t y = r.size() - 5;
+                    if (!r.is_null(y)) years.push_back({r.i64(y), r.i64(y + 1), r.i64(y + 2), r.i64(y + 3), r.i64(y + 4)});
+                    return true;
+                  }));
+  if (current) fn(*current, years);
+  return ok();
 }
+
+namespace {
+// The moment a year ends in Beijing, for comparing epoch columns with "in the pilot at the end of that year".
+int64_t year_end(int64_t year) { return *shanghai_day_end(std::to_string(year) + "-12-31"); }
+
+// "in the pilot at the end of the year of the row `y`": a withdrawn enterprise's figures count for the years it was in.
+std::string in_pilot_at_year_end(db::Params& p, int64_t from, int64_t to) {
+  std::string sql = "(e.withdrawn_at IS NULL OR e.withdrawn_at >= CASE y.year";
+  for (int64_t year = from; year <= to; ++year) sql += " WHEN " + db::bind(p, year) + " THEN " + db::bind(p, year_end(year));
+  return sql + " ELSE 0 END)";
+}
+
+// The transformed metrics (indicators 1–4), as registry/rules.cc counts them: today from the enterprise's kept class
+// and flags, or at the end of a day from its dated facts and the latest yearly figures on or before that day's year.
+std::string transformed_condition(const MetricFilter& f, db::Params& p, std::string& from) {
+  auto level = db::bind(p, static_cast<int64_t>(f.qualifying_level));
+  std::string w = " AND e.accepted_at IS NOT NULL AND e.accepted_level >= " + level;
+  if (f.cohort) {
+    w += " AND e.accepted_at >= " + db::bind(p, year_end(*f.cohort - 1)) + " AND e.accepted_at < " +
+         db::bind(p, year_end(*f.cohort));
+  }
+  if (!f.as_of) {
+    w += " AND e.status = 'active' AND e.sme_class <> 'large'";
+    if (f.metric == "scale_above_accepted") w += " AND e.scale_above = 1";
+    if (f.metric == "cloud_accepted") w += " AND e.cloud = 1";
+  } else {
+    const int64_t end = *shanghai_day_end(*f.as_of);
+    const int64_t year = std::stoll(f.as_of->substr(0, 4));
+    w += " AND e.accepted_at < " + db::bind(p, end) + " AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= " +
+         db::bind(p, end) + ")";
+    from += "LEFT JOIN enterprise_years fy ON fy.enterprise_id = e.id AND fy.year = (SELECT MAX(year) FROM "
+            "enterprise_years WHERE enterprise_id = e.id AND year <= " + db::bind(p, year) + ") ";
+    w += " AND (fy.enterprise_id IS NULL OR fy.employees < " + db::bind(p, f.sme.large_employees) +
+         " OR fy.revenue < " + db::bind(p, f.sme.large_revenue_fen) + ")";
+    if (f.metric == "scale_above_accepted")
+      w += " AND ((e.scale_source = 'admin' AND e.scale_above = 1) OR (e.scale_source <> 'admin' AND fy.revenue >= " +
+           db::bind(p, f.scale_above_revenue_fen) + "))";
+    if (f.metric == "cloud_accepted") w += " AND e.cloud = 1 AND e.cloud_at < " + db::bind(p, end);
+  }
+  if (f.metric == "innovative_accepted") w += " AND e.tier <> 'none'";
+  return w;
+}
+}  // namespace
 
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
                                                                   const MetricFilter& f, int64_t limit, int64_t offset,
                                                                   int64_t* total) {
   db::Params p;
-  std::string w = "WHERE e.status = 'active' AND " + scope_condition(scope, "e.district_code", "e.id", p);
+  std::string w = "WHERE " + scope_condition(scope, "e.district_code", "e.id", p);
   if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
   if (!f.district.empty()) w += " AND e.district_code = " + db::bind(p, f.district);
   if (f.batch) w += " AND e.batch = " + db::bind(p, *f.batch);
   auto level = [&] { return db::bind(p, static_cast<int64_t>(f.qualifying_level)); };
+  std::string from = kFrom;
   std::string value = "''";
+  const bool yearly = f.metric == "patents" || f.metric == "rd";
+  if (!accepted_metric(f.metric) && !yearly) w += " AND e.status = 'active'";
   if (f.metric == "assessed") w += " AND e.level_source <> ''";
   else if (f.metric == "level2") w += " AND e.level >= " + level();
   else if (f.metric == "scale_above_level2") w += " AND e.level >= " + level() + " AND e.scale_above = 1";
   else if (f.metric == "innovative_level2") w += " AND e.level >= " + level() + " AND e.tier <> 'none'";
-  else if (f.metric == "accepted") w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level();
-  else if (f.metric == "scale_above_accepted")
-    w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level() + " AND e.scale_above = 1";
-  else if (f.metric == "innovative_accepted")
-    w += " AND e.accepted_at IS NOT NULL AND e.level >= " + level() + " AND e.tier <> 'none'";
+  else if (accepted_metric(f.metric)) w += transformed_condition(f, p, from);
   else if (f.metric == "specialized") w += " AND e.tier IN ('specialized', 'little_giant')";
   else if (f.metric == "cloud") w += " AND e.cloud = 1";
+  else if (f.metric == "non_sme") w += " AND e.sme_class = 'large'";
   else if (f.metric == "patents") {
-    // Invention patents granted since 2024: the enterprises that have any, with their number.
-    w += " AND y.invention_patents > 0";
-    value = "CAST(y.invention_patents AS TEXT)";
+    // Invention patents granted from 2024 to the stage's year, in the years the enterprise was in the pilot.
+    if (!f.year) return err::invalid("year", "新增发明专利的明细需要指定阶段年度");
+    const int64_t last = *f.year;
+    std::string y = "SELECT y.enterprise_id, SUM(y.invention_patents) AS invention_patents FROM enterprise_years y "
+                    "JOIN enterprises e ON e.id = y.enterprise_id WHERE y.year >= 2024 AND y.year <= " +
+                    db::bind(p, last) + " AND " + in_pilot_at_year_end(p, 2024, last) + " GROUP BY y.enterprise_id";
+    from += "JOIN (" + y + ") py ON py.enterprise_id = e.id ";
+    w += " AND py.invention_patents > 0";
+    value = "CAST(py.invention_patents AS TEXT)";
   } else if (f.metric == "rd") {
-    w += " AND y.revenue > 0";
+    const int64_t year = f.year.value_or(0);
+    from += "JOIN enterprise_years y ON y.enterprise_id = e.id AND y.year = " + db::bind(p, year) + " ";
+    w += " AND y.revenue > 0 AND " + in_pilot_at_year_end(p, year, year);
     value = "CAST(y.rd_spending AS TEXT) || '/' || CAST(y.revenue AS TEXT)";
   } else if (f.metric != "pilot") {
     return err::invalid("metric", "未知的统计口径：" + f.metric);
   }
-  if (f.accepted_before) w += " AND e.accepted_at < " + db::bind(p, *f.accepted_before);
-  std::string from = kFrom;
-  if (f.metric == "patents")
-    from += "JOIN (SELECT enterprise_id, SUM(invention_patents) AS invention_patents FROM enterprise_years "
-            "WHERE year >= 2024 GROUP BY enterprise_id) y ON y.enterprise_id = e.id ";
-  if (f.metric == "rd")
-    from += "JOIN enterprise_years y ON y.enterprise_id = e.id AND y.year = " + db::bind(p, f.year.value_or(0)) + " ";
   SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) " + from + w, p));
   *total = n->i64(0);
   std::string sql = std::string("SELECT ") + kSelect + ", " + value + " " + from + w + " ORDER BY e.id LIMIT " +

@@ -50,13 +50,18 @@ struct Enterprise {
   bool key_cultivation = false;
   std::optional<int64_t> withdrawn_at, replaces_id;
   std::optional<int64_t> accepted_at;  // 验收通过
+  int accepted_level = 0;              // the on-site level the acceptance was granted on
+  std::optional<int64_t> cloud_at;     // the day it went onto the cloud (上云), when recorded
+  std::string sme_class;               // 中小企业划型 from the latest yearly figures: "" unknown, medium, small, micro, large
+  int64_t sme_year = 0;                // the year those figures are for
 };
 
 struct Filter {
   std::string industry, district, q;  // q: an exact credit code or a piece of the name
   std::string tier, stage, status;    // stage: registered | assessed; status: active | withdrawn
   std::optional<int> level;           // the current level, 0 = none
-  std::optional<int> accepted_below;  // accepted (验收通过) yet below this level: a figure that disagrees
+  std::optional<int> accepted_below;  // accepted (验收通过) on an on-site level below this: not counted
+  std::optional<std::string> sme_class;  // 中小企业划型: medium | small | micro | large, "" = unknown (no yearly figures)
 };
 
 // `index_name`: false when the caller indexes names in bulk later (index_names), as imports do.
@@ -70,8 +75,10 @@ Status set_level(db::Connection& c, int64_t id, int level, const std::string& so
 Status update_enterprise(db::Connection& c, const Enterprise& e, bool name_changed, int64_t now);
 Result<std::optional<int64_t>> enterprise_by_credit_code(db::Connection& c, const std::string& code);
 Status set_withdrawn(db::Connection& c, int64_t id, int64_t at);
-Status set_cloud(db::Connection& c, int64_t id, int64_t at);
-Status set_accepted(db::Connection& c, int64_t id, std::optional<int64_t> at);
+Status set_cloud(db::Connection& c, int64_t id, int64_t since, int64_t at);
+Status set_accepted(db::Connection& c, int64_t id, int64_t at, int level);
+Status set_sme(db::Connection& c, int64_t id, const std::string& sme_class, int64_t year);
+Status set_scale_above(db::Connection& c, int64_t id, bool above);
 
 struct Year {
   int64_t year = 0, revenue = 0, employees = 0, rd_spending = 0, invention_patents = 0;
@@ -79,35 +86,52 @@ struct Year {
 Result<std::vector<Year>> years(db::Connection& c, int64_t enterprise_id);
 Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int64_t now);
 
-// Applies `after − before` to the summary tables (both may be uncounted).
-Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after);
+// The three summary tables (registry/rules.h Contribution): today's counts, yearly figures, and the day-keyed changes of
+// the transformed counts. Each row is a sum of enterprises' contributions, kept on write.
 struct CountRow {
   CountKey key;
-  int64_t pilot = 0, assessed = 0, level2 = 0, scale_above_level2 = 0, innovative_level2 = 0, specialized = 0, cloud = 0;
-  int64_t accepted = 0, scale_above_accepted = 0, innovative_accepted = 0;
+  NowCounts counts;
+  bool operator==(const CountRow& o) const = default;
 };
-// Recomputes the summary tables from the enterprises themselves (after bulk loads, or to check them).
-Status rebuild_counts(db::Connection& c, int qualifying_level);
-Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district);  // "" = all
 struct YearSumRow {
   CountKey key;
   int64_t year = 0;
-  YearFigures sums;
+  YearFigures sums;  // employees unused
 };
+struct DayRow {
+  CountKey key;
+  int64_t cohort = 0;
+  std::string day;
+  StageCounts change;
+};
+// Applies `after − before` to the summary tables.
+Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after);
+Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district);  // "" = all
 Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& district);
-// Enterprises accepted (验收通过) at the qualifying level or above by `until` (epoch seconds), by industry code:
-// (all, 规上, 创新型).
-struct AcceptedRow {
-  std::string industry_code;
-  int64_t accepted = 0, scale_above = 0, innovative = 0;
+// The transformed counts at the end of `day`, by group and cohort (the changes dated that day or before, summed).
+struct StageRow {
+  CountKey key;
+  int64_t cohort = 0;
+  StageCounts counts;
 };
-Result<std::vector<AcceptedRow>> accepted_by(db::Connection& c, int64_t until, int level);
-// The enterprises behind one figure: a metric of enterprise_counts (or "patents", "rd") within a scope.
+Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& day, const std::string& district);
+// Every stored row of the day table, in key order (to verify it).
+Result<std::vector<DayRow>> day_rows(db::Connection& c);
+// Replaces the three tables with the given rows (a rebuild), inside the caller's transaction.
+Status replace_counts(db::Connection& c, const std::vector<CountRow>& counts, const std::vector<YearSumRow>& years,
+                      const std::vector<DayRow>& days);
+// Streams every enterprise with its yearly figures, in id order (recomputing the summaries).
+Status each_with_years(db::Connection& c, const std::function<void(const Enterprise&, const std::vector<Year>&)>& fn);
+
+// The enterprises behind one figure: a counted metric (or "patents", "rd") within a scope.
 struct MetricFilter {
   std::string metric, industry, district;
   std::optional<int64_t> batch, year;
-  std::optional<int64_t> accepted_before;  // the accepted metrics as they stood then (绩效评价 at a stage's end)
+  std::optional<std::string> as_of;  // the transformed metrics as they stood at the end of that day (a stage's end)
+  std::optional<int64_t> cohort;     // … only those accepted in that year (the annex's yearly targets)
   int qualifying_level = 2;
+  int64_t scale_above_revenue_fen = 0;
+  SmeRule sme;
 };
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
                                                                   const MetricFilter& f, int64_t limit, int64_t offset,

@@ -17,11 +17,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The one layout of import and export. The first four columns are required in an import.
+// The one layout of import and export. The first four columns are required in an import; a row may also carry one
+// year's figures (数据年度 and the four figures together), from which the 中小企业划型 is judged.
 const std::vector<std::string> kColumns = {"企业名称", "统一社会信用代码", "行业", "所属区县", "试点批次", "地址",
                                            "法定代表人", "联系人", "联系电话", "企业梯度", "上云用云", "上云星级",
-                                           "重点培育"};
-enum Col { kName, kCode, kIndustry, kDistrict, kBatch, kAddress, kLegalRep, kContact, kPhone, kTier, kCloud, kStars, kKey };
+                                           "重点培育", "数据年度", "营业收入（万元）", "从业人员（人）", "研发投入（万元）",
+                                           "新增发明专利（件）"};
+enum Col { kName, kCode, kIndustry, kDistrict, kBatch, kAddress, kLegalRep, kContact, kPhone, kTier, kCloud, kStars, kKey,
+           kYear, kRevenue, kEmployees, kRd, kPatents };
+// The export adds what the platform judged from the figures (not read back on import).
+const char* kSmeColumn = "中小企业划型";
 constexpr size_t kRequired = 4;
 constexpr int64_t kBatchRows = 5000;  // rows per transaction: hot index pages are written to the WAL once per batch
 
@@ -51,6 +56,18 @@ std::optional<bool> yes_no(const std::string& v) {
   return std::nullopt;
 }
 
+// "1234.56" 万元 → 分, exactly (at most six decimals: 1 分 is 0.000001 万元); nullopt for anything else.
+std::optional<int64_t> wan_to_fen(const std::string& v) {
+  if (v.empty() || v.size() > 20) return std::nullopt;
+  size_t dot = v.find('.');
+  std::string whole = v.substr(0, dot), frac = dot == std::string::npos ? "" : v.substr(dot + 1);
+  if (whole.empty() || frac.size() > 6 || whole.find_first_not_of("0123456789") != std::string::npos ||
+      frac.find_first_not_of("0123456789") != std::string::npos || whole.size() > 12)
+    return std::nullopt;
+  frac.resize(6, '0');
+  return std::stoll(whole) * 1'000'000 + std::stoll(frac);
+}
+
 // Spreadsheet programs may store whole numbers as "2024" or "2024.0".
 std::optional<int64_t> whole_number(const std::string& v) {
   if (v.empty()) return std::nullopt;
@@ -74,12 +91,39 @@ Result<Lookups> lookups(Service& registry) {
   return l;
 }
 
+std::string cell_of(const std::vector<std::string>& cells, const std::vector<int>& at, Col c) {
+  int i = at[c];
+  return i >= 0 && static_cast<size_t>(i) < cells.size() ? text::trim(cells[static_cast<size_t>(i)]) : std::string();
+}
+
+// The row's year figures, when it names a year: all four figures then, each a plain number.
+Result<std::optional<store::Year>> year_of_row(const std::vector<std::string>& cells, const std::vector<int>& at) {
+  auto cell = [&](Col c) { return cell_of(cells, at, c); };
+  if (cell(kYear).empty()) {
+    for (Col c : {kRevenue, kEmployees, kRd, kPatents})
+      if (!cell(c).empty()) return err::invalid("year", "填写了年度数据，请同时填写“数据年度”");
+    return std::optional<store::Year>{};
+  }
+  auto year = whole_number(cell(kYear));
+  if (!year) return err::invalid("year", "数据年度应为四位年份");
+  store::Year y;
+  y.year = *year;
+  auto revenue = wan_to_fen(cell(kRevenue)), rd = wan_to_fen(cell(kRd));
+  auto employees = whole_number(cell(kEmployees)), patents = whole_number(cell(kPatents));
+  if (!revenue) return err::invalid("revenue", "营业收入（万元）应为不小于 0 的数，最多六位小数");
+  if (!rd) return err::invalid("rd_spending", "研发投入（万元）应为不小于 0 的数，最多六位小数");
+  if (!employees) return err::invalid("employees", "从业人员应为整数");
+  if (!patents) return err::invalid("invention_patents", "新增发明专利应为整数");
+  y.revenue = *revenue;
+  y.rd_spending = *rd;
+  y.employees = *employees;
+  y.invention_patents = *patents;
+  return std::optional<store::Year>(y);
+}
+
 // One spreadsheet row → the input an API caller would send; a Chinese reason when a cell cannot be read.
 Result<EnterpriseInput> input_of_row(const std::vector<std::string>& cells, const std::vector<int>& at, const Lookups& l) {
-  auto cell = [&](Col c) -> std::string {
-    int i = at[c];
-    return i >= 0 && static_cast<size_t>(i) < cells.size() ? text::trim(cells[static_cast<size_t>(i)]) : std::string();
-  };
+  auto cell = [&](Col c) { return cell_of(cells, at, c); };
   auto present = [&](Col c) { return at[c] >= 0; };
   EnterpriseInput in;
   in.name = cell(kName);
@@ -131,7 +175,9 @@ std::vector<std::string> row_of(const store::Enterprise& e, const std::map<std::
           tier_name(e.tier),
           e.cloud ? "是" : "否",
           std::to_string(e.cloud_stars),
-          e.key_cultivation ? "是" : "否"};
+          e.key_cultivation ? "是" : "否",
+          "", "", "", "", "",  // year figures are filed per year, not exported with the record
+          sme_class_name(parse_sme_class(e.sme_class).value_or(SmeClass::unknown))};
 }
 
 bj::object filter_json(const store::Filter& f) {
@@ -228,22 +274,26 @@ jobs::Handler Transfer::import_handler() {
     for (size_t k = 0; k < kRequired; ++k)
       if (at[k] < 0) return table::bad_file("表头缺少必需的列“" + kColumns[k] + "”（第一行应为列名）");
 
+    // Rows not imported, and rows imported with a warning (a non-SME: it will not count in indicators 1–4), go back
+    // in one workbook: the row as given, its number, what happened and why.
     std::unique_ptr<xlsx::Writer> rejects;
     std::string reject_file = "import-errors-" + std::to_string(ctx.job().id) + "-" + std::to_string(ctx.job().attempts) + ".xlsx";
-    int64_t created = 0, updated = 0, unchanged = 0, rejected = 0, done = 0;
-    auto reject = [&](const table::Row& row, const std::string& why) -> Status {
+    int64_t created = 0, updated = 0, unchanged = 0, rejected = 0, warned = 0, done = 0;
+    auto note = [&](const table::Row& row, bool imported, const std::string& why) -> Status {
       if (!rejects) {
         auto headers = kColumns;
         headers.push_back("原行号");
-        headers.push_back("错误原因");
-        SZ_ASSIGN(rejects, xlsx::Writer::create((fs::path(jobs_dir_) / reject_file).string(), "未导入的行", headers));
+        headers.push_back("结果");
+        headers.push_back("错误原因或提示");
+        SZ_ASSIGN(rejects, xlsx::Writer::create((fs::path(jobs_dir_) / reject_file).string(), "导入结果", headers));
       }
       std::vector<std::string> out(kColumns.size());
       for (size_t k = 0; k < kColumns.size(); ++k)
         if (at[k] >= 0 && static_cast<size_t>(at[k]) < row.cells.size()) out[k] = row.cells[static_cast<size_t>(at[k])];
       out.push_back(std::to_string(row.number));
+      out.push_back(imported ? "已导入（提示）" : "未导入");
       out.push_back(why);
-      ++rejected;
+      ++(imported ? warned : rejected);
       return rejects->add_row(out);
     };
 
@@ -268,29 +318,41 @@ jobs::Handler Transfer::import_handler() {
         SZ_ASSIGN(tx, db::Transaction::begin(c));
       }
       SZ_TRY(c.exec_script("SAVEPOINT import_row"));
+      std::string warning;
       auto outcome = [&]() -> Result<int> {
         SZ_ASSIGN(auto in, input_of_row(row.cells, at, maps));
+        SZ_ASSIGN(auto year, year_of_row(row.cells, at));
         SZ_ASSIGN(auto existing, registry_.id_by_credit_code(c, normalize_credit_code(*in.credit_code)));
+        int kind = 0;
+        store::Enterprise e;
         if (!existing) {
-          SZ_ASSIGN(auto created, registry_.create_in(c, owner, actor, in, false));
-          new_names.emplace_back(created.id, created.name);
-          return 0;
+          SZ_ASSIGN(e, registry_.create_in(c, owner, actor, in, false));
+          new_names.emplace_back(e.id, e.name);
+        } else {
+          bool changed = false;
+          SZ_ASSIGN(e, registry_.update_in(c, owner, actor, *existing, in, &changed));
+          // Created earlier in this batch and renamed by a later row: index the name it has now.
+          for (auto& [id, name] : new_names)
+            if (id == e.id) name = e.name;
+          kind = changed ? 1 : 2;
         }
-        bool changed = false;
-        SZ_ASSIGN(auto updated, registry_.update_in(c, owner, actor, *existing, in, &changed));
-        // Created earlier in this batch and renamed by a later row: index the name it has now.
-        for (auto& [id, name] : new_names)
-          if (id == updated.id) name = updated.name;
-        return changed ? 1 : 2;
+        if (year) {
+          SZ_TRY(registry_.set_year_in(c, actor, e, *year));
+          if (kind == 2) kind = 1;
+        }
+        SZ_ASSIGN(auto sme, registry_.sme_of_in(c, e.id));
+        if (sme.cls == SmeClass::large) warning = sme.reason + "：不计入目标表指标1–4（企业已导入）";
+        return kind;
       }();
       if (outcome) {
         SZ_TRY(c.exec_script("RELEASE SAVEPOINT import_row"));
         (*outcome == 0 ? created : *outcome == 1 ? updated : unchanged)++;
+        if (!warning.empty()) SZ_TRY(note(row, true, warning));
       } else {
         if (outcome.error().status >= 500) return outcome.take_error();
         SZ_TRY(c.exec_script("ROLLBACK TO SAVEPOINT import_row"));
         SZ_TRY(c.exec_script("RELEASE SAVEPOINT import_row"));
-        SZ_TRY(reject(row, outcome.error().message));
+        SZ_TRY(note(row, false, outcome.error().message));
       }
       ++done;
       if (++in_batch >= kBatchRows) {
@@ -305,10 +367,10 @@ jobs::Handler Transfer::import_handler() {
     std::error_code ec;
     fs::remove(file, ec);
     bj::object result{{"file_name", name}, {"rows", done}, {"created", created}, {"updated", updated},
-                      {"unchanged", unchanged}, {"rejected", rejected}};
-    if (rejected) {
+                      {"unchanged", unchanged}, {"rejected", rejected}, {"warned", warned}};
+    if (rejected || warned) {
       result["file"] = reject_file;
-      result["name"] = "导入错误行-" + fs::path(name).stem().string() + ".xlsx";
+      result["name"] = "导入结果-" + fs::path(name).stem().string() + ".xlsx";
       result["size"] = static_cast<int64_t>(fs::file_size(fs::path(jobs_dir_) / reject_file, ec));
     }
     return jobs::Outcome{bj::serialize(result), nullptr};
@@ -330,7 +392,9 @@ jobs::Handler Transfer::export_handler() {
     std::error_code ec;
     fs::create_directories(jobs_dir_, ec);
     std::string file = "enterprises-" + std::to_string(ctx.job().id) + "-" + std::to_string(ctx.job().attempts) + ".xlsx";
-    SZ_ASSIGN(auto book, xlsx::Writer::create((fs::path(jobs_dir_) / file).string(), "试点企业", kColumns));
+    auto headers = kColumns;
+    headers.push_back(kSmeColumn);
+    SZ_ASSIGN(auto book, xlsx::Writer::create((fs::path(jobs_dir_) / file).string(), "试点企业", headers));
     int64_t done = 0;
     bool lost = false;
     Status written = ok();

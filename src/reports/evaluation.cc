@@ -13,51 +13,29 @@ Result<EvaluationSheet> Evaluation::sheet(int64_t stage, int64_t now) {
   s.stage = stage;
   s.last_day = std::to_string(stage) + "-12-31";
   s.as_of = now;
-  const int64_t end = *shanghai_day_end(s.last_day);
   SZ_ASSIGN(auto view, stats_.progress_of("", stage));
   const auto& plan = view.targets.plan;
-  SZ_ASSIGN(auto accepted, registry_.accepted_by(std::min(end - 1, now)));
-  int64_t acc = 0, scale = 0, innovative = 0;
-  for (const auto& r : accepted) acc += r.accepted, scale += r.scale_above, innovative += r.innovative;
-  SZ_ASSIGN(auto years, registry_.year_sums(""));
-  int64_t patents = 0;
-  for (const auto& y : years)
-    if (y.year >= 2024 && y.year <= stage) patents += y.sums.invention_patents;
+  int64_t accepted_in_stage_year = 0;
+  for (const auto& d : view.progress.districts) accepted_in_stage_year += stage == 2024 ? d.accepted_2024 : d.accepted_2025;
   for (const auto& ip : view.progress.indicators) {
     EvaluationRow row;
     row.no = ip.indicator->no;
     row.name = ip.indicator->name;
     row.unit = ip.indicator->unit;
     const stats::MetricDef* def = ip.def;
-    std::string metric = def ? def->metric : "";
-    row.metric = metric;
+    row.metric = def ? def->metric : "";
     row.drill = def ? def->drill : "";
     if (stage == 2025) {
       row.target = ip.indicator->total;
     } else if (row.no == 1) {
       row.target = plan.annex.y2024 * 100;  // the annex's 2024 targets, summed over the districts
     }
-    std::string basis = def ? def->note : "";
-    if (registry::accepted_metric(metric)) {
-      row.achieved = (metric == "accepted" ? acc : metric == "scale_above_accepted" ? scale : innovative) * 100;
-      basis += "；按验收通过日期计至 " + s.last_day;
-      row.evidence_as_of = s.last_day;
-    } else if (def && def->drill == "items") {
-      int64_t undated = 0;
-      SZ_ASSIGN(auto t, stats_.items_by(metric, s.last_day, &undated));
-      row.achieved = t.total * 100;
-      basis += undated ? "；其中 " + std::to_string(undated) + " 项记录无日期，按当前状态计" : "；按认定、入库、上架或登记日期计至 " + s.last_day;
-      row.evidence_as_of = s.last_day;
-    } else if (metric == "rd") {
-      row.achieved = ip.total.actual;
-      basis += "；取 " + std::to_string(stage) + " 年度数据";
-    } else if (metric == "patents") {
-      row.achieved = patents * 100;
-      basis += "；计 2024 年至 " + std::to_string(stage) + " 年";
-    } else {
-      row.achieved = ip.total.actual;
-      basis += "；无日期记录，按当前状态计";
-    }
+    row.achieved = ip.total.actual;
+    std::string basis = def ? def->note + "；" + stats::drawn_from(view, *def) : "";
+    if (row.no == 1)
+      basis += "；其中 " + std::to_string(stage) + " 年内验收通过 " + std::to_string(accepted_in_stage_year) + " 家（附件 " +
+               std::to_string(stage) + " 年考核目标 " + std::to_string(stage == 2024 ? plan.annex.y2024 : plan.annex.y2025) + " 家）";
+    if (def && (registry::accepted_metric(def->metric) || def->drill == "items")) row.evidence_as_of = view.as_of;
     if (!row.target) basis += "；方案未将该指标分解到 " + std::to_string(stage) + " 年";
     row.basis = basis;
     s.rows.push_back(std::move(row));

@@ -28,12 +28,11 @@ struct EvaluationSheet {
 
 class Evaluation {
  public:
-  Evaluation(stats::Service& stats, registry::Service& registry) : stats_(stats), registry_(registry) {}
+  explicit Evaluation(stats::Service& stats) : stats_(stats) {}
   Result<EvaluationSheet> sheet(int64_t stage, int64_t now);
 
  private:
   stats::Service& stats_;
-  registry::Service& registry_;
 };
 
 Status render_evaluation_pdf(const EvaluationSheet& s, const std::string& path);

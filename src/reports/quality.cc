@@ -1,12 +1,75 @@
 #include "reports/quality.h"
 
+#include <boost/json.hpp>
 
+#include "audit/service.h"
+#include "infra/jobs/jobs.h"
 #include "reports/rules.h"
 
 namespace sz::reports {
 
+Result<std::vector<registry::Service::Difference>> verify_summaries(db::Connection& c, const registry::Params& params) {
+  SZ_ASSIGN(auto out, registry::Service::verify_counts(c, params));
+  SZ_ASSIGN(auto funnel, projects::Service::verify_state_counts(c));
+  out.insert(out.end(), funnel.begin(), funnel.end());
+  return out;
+}
+
+std::string difference_text(const registry::Service::Difference& d) {
+  return d.table + " " + d.key + " " + d.column + "：存储 " + d.stored + "，按明细重算 " + d.expected;
+}
+
+Result<std::vector<registry::Service::Difference>> repair_summaries(db::Connection& c, const registry::Params& params,
+                                                                   const audit::Actor& actor, int64_t now) {
+  SZ_ASSIGN(auto tx, db::Transaction::begin(c));
+  SZ_ASSIGN(auto found, verify_summaries(c, params));
+  if (found.empty()) return found;
+  SZ_TRY(registry::Service::rebuild_counts(c, params));
+  SZ_TRY(projects::Service::rebuild_state_counts(c));
+  boost::json::array items;
+  for (size_t i = 0; i < found.size() && i < 200; ++i) items.push_back(boost::json::value(difference_text(found[i])));
+  SZ_TRY(audit::record(c, now, actor, "stats.repair", "summary", "all",
+                       boost::json::serialize(boost::json::object{{"differences", static_cast<int64_t>(found.size())}}),
+                       boost::json::serialize(boost::json::object{{"rebuilt", true}, {"first", std::move(items)}})));
+  SZ_TRY(tx->commit());
+  return found;
+}
+
 namespace {
 constexpr int64_t kSamples = 10;
+
+QualityCheck summaries_check(const std::vector<registry::Service::Difference>& found, const std::string& when) {
+  QualityCheck q{"summaries", "汇总表与明细记录不一致（" + when + "）", "error", static_cast<int64_t>(found.size()), {}, ""};
+  for (size_t i = 0; i < found.size() && static_cast<int64_t>(i) < kSamples; ++i)
+    q.samples.push_back({static_cast<int64_t>(i + 1), difference_text(found[i]), "可运行 shuzhuan stats verify --repair 重建"});
+  return q;
+}
+
+// What the last scheduled check found: the page itself does not recompute a national registry on every visit.
+Result<QualityCheck> summaries_last_checked(db::Connection& c) {
+  jobs::ListFilter f;
+  f.state = "succeeded";
+  f.kind = "reports.quality";
+  SZ_ASSIGN(auto last, jobs::list(c, f, 1, 0));
+  if (last.empty() || !last.front().result_json)
+    return QualityCheck{"summaries", "汇总表与明细记录的核对尚未运行（由定时任务“数据质量检查”核对）", "info", 0, {}, "/admin/schedules"};
+  boost::system::error_code ec;
+  auto v = boost::json::parse(*last.front().result_json, ec);
+  std::vector<registry::Service::Difference> found;
+  const auto* o = !ec && v.is_object() ? v.as_object().if_contains("summaries") : nullptr;
+  int64_t count = 0;
+  std::vector<QualitySample> samples;
+  if (o && o->is_object()) {
+    if (const auto* n = o->as_object().if_contains("count"); n && n->is_int64()) count = n->as_int64();
+    if (const auto* first = o->as_object().if_contains("first"); first && first->is_array())
+      for (const auto& t : first->as_array())
+        if (t.is_string()) samples.push_back({static_cast<int64_t>(samples.size() + 1), std::string(t.as_string()), ""});
+  }
+  QualityCheck q{"summaries", "汇总表与明细记录不一致（上次定时检查于 " +
+                                  shanghai_time(last.front().finished_at.value_or(last.front().created_at)).substr(0, 16) + "）",
+                 "error", count, std::move(samples), ""};
+  return q;
+}
 
 QualityCheck enterprises_check(const std::string& code, const std::string& name, const std::string& severity,
                                const registry::EnterprisePage& page, const std::string& link) {
@@ -17,7 +80,7 @@ QualityCheck enterprises_check(const std::string& code, const std::string& name,
 }  // namespace
 
 Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::Principal& p, const std::string& district,
-                                                 int64_t now) {
+                                                 int64_t now, bool verify) {
   std::vector<QualityCheck> out;
   const std::string today = shanghai_date(now);
 
@@ -33,7 +96,22 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
   below.status = "active";
   below.accepted_below = registry_.qualifying_level();
   SZ_ASSIGN(auto b, registry_.list_enterprises(p, below, kSamples, 0));
-  out.push_back(enterprises_check("accepted_below_level2", "验收通过但数字化水平低于二级", "error", b, "/enterprises"));
+  out.push_back(enterprises_check("accepted_below_level2", "验收通过但验收时现场评定低于二级（不计入改造企业）", "error", b,
+                                  "/enterprises"));
+
+  // 中小企业划型 (工信部联企业〔2011〕300号): enterprises that are not SMEs are left out of indicators 1–4.
+  registry::store::Filter large;
+  large.district = district;
+  large.status = "active";
+  large.sme_class = std::string("large");
+  SZ_ASSIGN(auto l, registry_.list_enterprises(p, large, kSamples, 0));
+  out.push_back(enterprises_check("not_sme", "按最新年度数据划型为非中小企业（不计入指标1–4）", "warning", l,
+                                  "/enterprises?sme=large"));
+  registry::store::Filter unknown = large;
+  unknown.sme_class = std::string();
+  SZ_ASSIGN(auto u, registry_.list_enterprises(p, unknown, kSamples, 0));
+  out.push_back(enterprises_check("sme_unknown", "尚无年度数据，无法划型（暂按中小企业计）", "warning", u,
+                                  "/enterprises?sme=unknown"));
 
   int64_t no_contract = 0;
   SZ_ASSIGN(auto nc, projects::Service::without_contract(c, district, kSamples, &no_contract));
@@ -78,6 +156,13 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
         plan.samples.push_back({plan.count, f.message, f.severity == "error" ? "合计不符" : "表述矛盾"});
       }
     out.push_back(std::move(plan));
+    if (verify) {
+      SZ_ASSIGN(auto found, verify_summaries(c, registry_.params()));
+      out.push_back(summaries_check(found, "检查于 " + shanghai_time(now).substr(0, 16)));
+    } else {
+      SZ_ASSIGN(auto last, summaries_last_checked(c));
+      out.push_back(std::move(last));
+    }
   }
   return out;
 }

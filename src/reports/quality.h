@@ -31,12 +31,23 @@ struct QualityFindings {
   std::vector<QualityCheck> checks;
 };
 
+// Every summary table kept on write (the registry's counts, yearly sums and day-keyed changes, the projects' funnel),
+// recomputed from the records: where the kept values differ. `shuzhuan stats verify` and the scheduled check.
+Result<std::vector<registry::Service::Difference>> verify_summaries(db::Connection& c, const registry::Params& params);
+// Rebuilds them from the records in one transaction, recording in the audit trail what was wrong.
+Result<std::vector<registry::Service::Difference>> repair_summaries(db::Connection& c, const registry::Params& params,
+                                                                   const audit::Actor& actor, int64_t now);
+// "enterprise_counts 410181/auto_parts/2024 accepted：存储 5，重算 4".
+std::string difference_text(const registry::Service::Difference& d);
+
 class Quality {
  public:
   Quality(stats::Service& stats, registry::Service& registry) : stats_(stats), registry_(registry) {}
   // The city (district "") or one district, read as `p` may (city admin: any; district officer: their own).
+  // `verify`: also recompute the summary tables (the scheduled check; at national scale it takes seconds), else the
+  // city's page shows what the last scheduled check found.
   Result<std::vector<QualityCheck>> check(db::Connection& c, const auth::Principal& p, const std::string& district,
-                                          int64_t now);
+                                          int64_t now, bool verify = false);
 
  private:
   stats::Service& stats_;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <optional>
 
 #include "funding/rules.h"
 #include "infra/clock.h"
@@ -48,16 +49,36 @@ Table indicators_table(const bj::object& s) {
 }
 
 Table districts_table(const bj::object& s) {
-  Table t{"区县进展与排名",
-          {{"区县", 1.6}, {"任务", 0.8, true}, {"2024年", 0.8, true}, {"纳入试点", 0.9, true}, {"已评测", 0.9, true},
-           {"二级及以上", 1, true}, {"验收通过", 0.9, true}, {"完成率", 1, true}, {"排名", 0.6, true}},
+  const auto& list = s.at("districts").as_array();
+  // Snapshots frozen before the annex's yearly reading (no accepted_2024) keep the layout they were issued with.
+  if (!list.empty() && !list.at(0).as_object().contains("accepted_2024")) {
+    Table t{"区县进展与排名",
+            {{"区县", 1.6}, {"任务", 0.8, true}, {"2024年", 0.8, true}, {"纳入试点", 0.9, true}, {"已评测", 0.9, true},
+             {"二级及以上", 1, true}, {"验收通过", 0.9, true}, {"完成率", 1, true}, {"排名", 0.6, true}},
+            {}};
+    for (const auto& v : list) {
+      const auto& o = v.as_object();
+      t.rows.push_back({str(o.at("name")), std::to_string(num(o.at("target"))), std::to_string(num(o.at("y2024"))),
+                        std::to_string(num(o.at("pilot"))), std::to_string(num(o.at("assessed"))),
+                        std::to_string(num(o.at("level2"))), std::to_string(num(o.at("accepted"))),
+                        percent(num(o.at("accepted")), num(o.at("target"))), std::to_string(num(o.at("rank")))});
+    }
+    return t;
+  }
+  // The annex read one way (docs/counting-rules.md): each year's figure counts that year's acceptances, the total all
+  // counted at the end of 2025.
+  Table t{"区县进展与排名（对照附件考核目标）",
+          {{"区县", 1.5}, {"2024年目标", 0.9, true}, {"2024年内完成", 0.9, true}, {"2025年目标", 0.9, true},
+           {"2025年内完成", 0.9, true}, {"任务总数", 0.8, true}, {"截至2025年底", 0.9, true}, {"完成率", 0.9, true},
+           {"排名", 0.6, true}, {"当前完成", 0.8, true}},
           {}};
-  for (const auto& v : s.at("districts").as_array()) {
+  for (const auto& v : list) {
     const auto& o = v.as_object();
-    t.rows.push_back({str(o.at("name")), std::to_string(num(o.at("target"))), std::to_string(num(o.at("y2024"))),
-                      std::to_string(num(o.at("pilot"))), std::to_string(num(o.at("assessed"))),
-                      std::to_string(num(o.at("level2"))), std::to_string(num(o.at("accepted"))),
-                      percent(num(o.at("accepted")), num(o.at("target"))), std::to_string(num(o.at("rank")))});
+    t.rows.push_back({str(o.at("name")), std::to_string(num(o.at("y2024"))), std::to_string(num(o.at("accepted_2024"))),
+                      std::to_string(num(o.at("y2025"))), std::to_string(num(o.at("accepted_2025"))),
+                      std::to_string(num(o.at("target"))), std::to_string(num(o.at("accepted"))),
+                      percent(num(o.at("accepted")), num(o.at("target"))), std::to_string(num(o.at("rank"))),
+                      std::to_string(num(o.at("accepted_now")))});
   }
   return t;
 }
@@ -115,6 +136,19 @@ Table quality_table(const bj::object& s) {
       t.rows.push_back({str(v.at("name")), std::to_string(num(v.at("count"))),
                         num(v.at("count")) == 0 ? "正常" : sev == "error" ? "数字不一致" : sev == "warning" ? "缺失" : "说明"});
     }
+  return t;
+}
+
+// Snapshots issued before the records section existed have none: the table is then absent, not empty.
+std::optional<Table> records_table(const bj::object& s) {
+  const auto* r = s.if_contains("records");
+  if (!r) return std::nullopt;
+  Table t{"成果记录（截至 " + str(r->at("last_day")) + "）", {{"记录", 2.6}, {"累计", 0.8, true}, {"本期新增", 4.6}}, {}};
+  for (const auto& v : r->at("rows").as_array()) {
+    std::string added;
+    for (const auto& a : v.at("added").as_array()) added += (added.empty() ? "" : "；") + str(a);
+    t.rows.push_back({str(v.at("kind")), std::to_string(num(v.at("count"))), added.empty() ? "—" : added});
+  }
   return t;
 }
 
@@ -216,6 +250,7 @@ Status render_pdf(const bj::object& s, const std::string& snapshot_sm3, const st
               std::to_string(late.contains("projects") ? num(late.at("projects")) : 0) + " 个项目；按应完成日期列出前30个。");
   d.table(late_table(s).columns, late_table(s).rows);
 
+  if (auto records = records_table(s)) put(*records);
   if (city) {
     put(funds_table(s));
     put(providers_table(s));
@@ -242,6 +277,7 @@ Status render_xlsx(const bj::object& s, const std::string& snapshot_sm3, const s
   for (auto& t : forecast_tables(s)) tables.push_back(std::move(t));
   tables.push_back(forecast_cells_table(s));
   tables.push_back(late_table(s));
+  if (auto records = records_table(s)) tables.push_back(std::move(*records));
   if (s.contains("data_quality")) tables.push_back(quality_table(s));
   if (str(meta.at("scope").at("code")).empty()) {
     tables.push_back(funds_table(s));

@@ -63,6 +63,7 @@ Period previous_period(const std::string& kind, const std::string& day) {
 }
 
 int stage_of(const std::string& state) {
+  if (state == "terminated") return 0;  // abandoned: the enterprise stands where it would without it
   if (state == "declared" || state == "expert_review") return 1;
   if (state == "approved" || state == "implementing") return 2;
   if (state == "passed" || state == "subsidized") return 4;

@@ -20,7 +20,7 @@ std::optional<Period> parse_period(const std::string& code);
 // The period before the one containing `day` (YYYY-MM-DD): last month, or last quarter.
 Period previous_period(const std::string& kind, const std::string& day);
 
-// The forecast's stage of a project state: 1 申报评审, 2 立项实施, 3 验收中, 4 验收通过.
+// The forecast's stage of a project state: 1 申报评审, 2 立项实施, 3 验收中, 4 验收通过; 0 for a terminated project.
 int stage_of(const std::string& project_state);
 
 // One figure then and now, for "what changed since the previous report".

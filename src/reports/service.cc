@@ -195,15 +195,22 @@ jobs::Handler Service::quality_handler() {
   return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto& c = ctx.reader();
     SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
-    SZ_ASSIGN(auto checks, quality_.check(c, owner, "", clock_.now()));
+    SZ_ASSIGN(auto checks, quality_.check(c, owner, "", clock_.now(), true));
     bj::array found;
+    bj::object summaries{{"count", 0}, {"first", bj::array{}}};
     int64_t problems = 0;
     for (const auto& q : checks) {
       found.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count}});
       if (q.severity != "info") problems += q.count;
+      if (q.code != "summaries") continue;
+      bj::array first;
+      for (const auto& x : q.samples) first.push_back(bj::value(x.name));
+      summaries = bj::object{{"count", q.count}, {"first", std::move(first)}};
     }
     ctx.progress(1, 1);
-    return jobs::Outcome{bj::serialize(bj::object{{"problems", problems}, {"checks", std::move(found)}}), nullptr};
+    return jobs::Outcome{bj::serialize(bj::object{{"problems", problems}, {"checks", std::move(found)},
+                                                  {"summaries", std::move(summaries)}}),
+                         nullptr};
   };
 }
 

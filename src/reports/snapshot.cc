@@ -72,7 +72,7 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
                             {"issued_at", now},
                             {"as_of", iso_utc(now)},
                             {"plan_version", view.targets.version},
-                            {"rd_year", view.year}};
+                            {"rd_year", view.rd_year}};
 
   // The target matrix (hundredths, as the plan states them).
   bj::array industries, indicators;
@@ -105,7 +105,10 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
                                    {"pilot", d.pilot},
                                    {"assessed", d.assessed},
                                    {"level2", d.level2},
-                                   {"accepted", d.accepted},
+                                   {"accepted", d.accepted_total},
+                                   {"accepted_2024", d.accepted_2024},
+                                   {"accepted_2025", d.accepted_2025},
+                                   {"accepted_now", d.accepted_now},
                                    {"rank", d.rank}});
   snap["districts"] = std::move(districts);
 
@@ -149,12 +152,11 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     if (s.stage == 2) ++tally.funnel["implementing"];
     if (s.stage == 3) ++tally.funnel["acceptance"];
     if (s.stage >= 1 && s.declared_at > e.created_at) seen.days[0].push_back(static_cast<double>(s.declared_at - e.created_at) / kDay);
-    bool accepted = e.accepted_at && e.level >= 2;
+    // Transformed as the dashboard counts today (registry/rules.cc): accepted at 二级 or higher, an SME.
+    bool accepted = e.accepted_at && e.accepted_level >= registry_.qualifying_level() && e.sme_class != "large";
     if (accepted) {
       ++tally.funnel["accepted"];
       ++tally.accepted[cell];
-      for (const auto& y : years)
-        if (shanghai_date(*e.accepted_at) <= y.last_day) ++tally.accepted_by[cell][y.last_day];
       return true;
     }
     int stage = std::min(s.stage, kStages - 1);
@@ -162,6 +164,12 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     ++tally.standing[cell][{stage, week}];
     return true;
   }));
+
+  // A year already over is judged on what counted at its end (the day-keyed summary rows).
+  for (const auto& y : years) {
+    SZ_ASSIGN(auto rows, registry_.stage_counts(y.last_day, scope.code));
+    for (const auto& r : rows) tally.accepted_by[{r.key.district, r.key.industry}][y.last_day] += r.counts.accepted;
+  }
 
   bj::array funnel;
   for (const auto& [code, name] : std::vector<std::pair<const char*, const char*>>{
@@ -287,6 +295,8 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     snap["providers"] = std::move(providers);
   }
 
+  SZ_ASSIGN(snap["records"], records_section(c, period, scope));
+
   // What changed since the previous report of this scope.
   bj::array changed;
   bj::value previous_ref = nullptr;
@@ -299,6 +309,63 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
   SZ_ASSIGN(auto head, audit::chain_head(c));
   snap["audit"] = bj::object{{"seq", head.seq}, {"hash", head.hash}};
   return snap;
+}
+
+Result<bj::object> Collector::records_section(db::Connection& c, const Period& period, const Scope& scope) {
+  const bool city = scope.code.empty();
+  const std::string from = period.first_day(), to = period.last_day();
+  bj::array rows;
+  // One line per kind: how many stand (by the period's end), how many of them are dated in the period, and their names.
+  auto line = [&](const char* kind, const std::vector<std::pair<std::string, std::string>>& dated) {  // (day, name)
+    int64_t standing = 0;
+    bj::array added;
+    for (const auto& [day, name] : dated) {
+      if (day > to) continue;
+      ++standing;
+      if (day >= from) added.push_back(bj::value(name + "（" + day + "）"));
+    }
+    rows.push_back(bj::object{{"kind", kind}, {"count", standing}, {"added", std::move(added)}});
+  };
+  auto district_of = [&](int64_t enterprise) -> Result<std::string> {
+    SZ_ASSIGN(auto e, registry::Service::find(c, enterprise));
+    return e ? e->district_code : std::string();
+  };
+  std::vector<std::pair<std::string, std::string>> lighthouses, workshops, chains, miit, parks, nodes, scenarios;
+  SZ_ASSIGN(auto lh, records_.lighthouses(std::nullopt));
+  for (const auto& l : lh)
+    if (city || l.district_code == scope.code) lighthouses.emplace_back(l.designated.on, l.enterprise_name);
+  SZ_ASSIGN(auto ws, records_.workshops(std::nullopt));
+  for (const auto& w : ws) {
+    SZ_ASSIGN(auto d, district_of(w.lead_enterprise_id));
+    if (city || d == scope.code) workshops.emplace_back(w.established.on, w.name);
+  }
+  SZ_ASSIGN(auto ch, records_.chains(""));
+  for (const auto& m : ch) {
+    std::string d;
+    if (m.lead_enterprise_id) {
+      SZ_ASSIGN(d, district_of(*m.lead_enterprise_id));
+    }
+    if (!city && d != scope.code) continue;
+    if (m.completed) chains.emplace_back(m.completed->on, m.name);
+    if (m.miit) miit.emplace_back(m.miit->on, m.name);
+  }
+  SZ_ASSIGN(auto pk, records_.parks());
+  for (const auto& k : pk)
+    if (k.transformed && (city || k.district_code == scope.code)) parks.emplace_back(k.transformed->on, k.name);
+  line("数字化转型“小灯塔”企业", lighthouses);
+  line("数字工坊", workshops);
+  line("建成的“链式”转型模式", chains);
+  line("获评工信部“链式”典型案例", miit);
+  line("完成数字化改造的小微企业园", parks);
+  if (city) {
+    SZ_ASSIGN(auto ns, platforms_.nodes());
+    for (const auto& n : ns) nodes.emplace_back(n.approved_on, n.name + " " + n.prefix);
+    line("标识解析二级节点", nodes);
+    SZ_ASSIGN(auto sel, stats_.items_at("replicable_scenarios", to));
+    for (const auto& x : sel) scenarios.emplace_back(x.on, x.name);
+    line("可复制可推广的典型应用场景", scenarios);
+  }
+  return bj::object{{"first_day", from}, {"last_day", to}, {"rows", std::move(rows)}};
 }
 
 std::vector<Figure> figures_of(const bj::object& snapshot) {

@@ -8,7 +8,9 @@
 
 #include "auth/service.h"
 #include "funding/subsidies.h"
+#include "platforms/service.h"
 #include "projects/service.h"
+#include "records/service.h"
 #include "registry/service.h"
 #include "reports/rules.h"
 #include "stats/service.h"
@@ -21,8 +23,10 @@ struct Scope {
 
 class Collector {
  public:
-  Collector(stats::Service& stats, projects::Service& projects, funding::Subsidies& subsidies, registry::Service& registry)
-      : stats_(stats), projects_(projects), subsidies_(subsidies), registry_(registry) {}
+  Collector(stats::Service& stats, projects::Service& projects, funding::Subsidies& subsidies, registry::Service& registry,
+            records::Service& records, platforms::Service& platforms)
+      : stats_(stats), projects_(projects), subsidies_(subsidies), registry_(registry), records_(records),
+        platforms_(platforms) {}
 
   // `owner`: the city admin issuing it (funds are read as they read them). `previous`: the last issued snapshot of
   // the same scope and kind, if any. `now`: the issue time, which is also the documents' creation date.
@@ -34,6 +38,12 @@ class Collector {
   projects::Service& projects_;
   funding::Subsidies& subsidies_;
   registry::Service& registry_;
+  records::Service& records_;
+  platforms::Service& platforms_;
+
+  // The records the plan names beside the indicators (小灯塔, 数字工坊, 链式 models built and recognised, parks
+  // transformed, 标识解析二级节点, replicable scenarios): how many stand, and those dated in the period.
+  Result<boost::json::object> records_section(db::Connection& c, const Period& period, const Scope& scope);
 };
 
 // The figures of a snapshot that "what changed" compares (indicators, districts' accepted, the funnel), each in

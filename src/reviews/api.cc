@@ -35,7 +35,7 @@ bj::object round_summary(const store::Round& r) {
                     {"subject_type_name", subject_type_name(r.subject_type)},
                     {"subject_id", r.subject_id},
                     {"state", r.state},
-                    {"state_name", r.state == "open" ? "评审中" : "已结束"},
+                    {"state_name", r.state == "open" ? "评审中" : r.state == "cancelled" ? "已撤销（项目终止）" : "已结束"},
                     {"lead_user_id", r.lead_user_id},
                     {"consensus_pass", r.consensus_pass ? bj::value(*r.consensus_pass != 0) : bj::value(nullptr)},
                     {"consensus_opinion", opt_value(r.consensus_opinion)},

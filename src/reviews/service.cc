@@ -473,6 +473,19 @@ Result<RoundView> Service::consensus(const auth::Principal& p, const auth::Origi
   return view(*c, p, *closed);
 }
 
+Status Service::cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
+                                  int64_t subject_id, const std::string& reason, int64_t now) {
+  SZ_ASSIGN(auto rounds, store::rounds_of(c, subject_type, subject_id));
+  for (const auto& r : rounds) {
+    if (r.state != "open") continue;
+    std::string why = "项目已终止：" + reason;
+    SZ_TRY(store::cancel_round(c, r.id, why, now));
+    SZ_TRY(audit::record(c, now, actor, "review.cancel", "review", std::to_string(r.id), R"({"state":"open"})",
+                         bj::serialize(bj::object{{"state", "cancelled"}, {"reason", why}})));
+  }
+  return ok();
+}
+
 Status Service::review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id) {
   SZ_ASSIGN(auto rounds, store::rounds_of(c, subject_type, subject_id));
   for (auto it = rounds.rbegin(); it != rounds.rend(); ++it) {

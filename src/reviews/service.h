@@ -82,6 +82,9 @@ class Service {
 
   // For projects' lifecycle ("review_passed"): the newest closed round of the subject passed.
   static Status review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id);
+  // For a terminated project: its open rounds end without a verdict (撤销), so no expert is left waiting to score.
+  static Status cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
+                                   int64_t subject_id, const std::string& reason, int64_t now);
   // For projects' expert assignments: refuses a conflicted expert, naming why.
   Status check_expert_for_project(db::Connection& c, int64_t expert_user_id, const projects::store::Project& pr);
 

@@ -74,6 +74,12 @@ Status close_round(db::Connection& c, int64_t id, bool pass, const std::string& 
   return ok();
 }
 
+Status cancel_round(db::Connection& c, int64_t id, const std::string& reason, int64_t at) {
+  SZ_TRY(c.execute("UPDATE review_rounds SET state = 'cancelled', consensus_opinion = $2, closed_at = $3 WHERE id = $1",
+                   {id, reason, at}));
+  return ok();
+}
+
 Status insert_member(db::Connection& c, const Member& m) {
   SZ_TRY(c.execute("INSERT INTO review_members (round_id, user_id, status, status_reason) VALUES ($1,$2,$3,$4)",
                    {m.round_id, m.user_id, m.status, db::opt(m.status_reason)}));

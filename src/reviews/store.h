@@ -48,6 +48,8 @@ struct Member {
   std::optional<int64_t> submitted_at;
   std::optional<std::string> status_reason;
 };
+// Ends a round without a verdict: its subject is gone (a terminated project).
+Status cancel_round(db::Connection& c, int64_t id, const std::string& reason, int64_t at);
 Status insert_member(db::Connection& c, const Member& m);
 Status update_member(db::Connection& c, const Member& m);
 Result<std::vector<Member>> members(db::Connection& c, int64_t round_id);

@@ -24,13 +24,14 @@ bj::value cell_json(const ProgressCell& c) {
 }
 
 bj::object district_json(const DistrictProgress& d) {
-  double rate = d.target->total > 0 ? static_cast<double>(d.accepted) / static_cast<double>(d.target->total) : 0;
+  double rate = d.target->total > 0 ? static_cast<double>(d.accepted_total) / static_cast<double>(d.target->total) : 0;
   return bj::object{{"district", bj::object{{"code", d.target->district}, {"name", d.target->name}}},
                     {"target", bj::object{{"total", d.target->total}, {"y2024", d.target->y2024}, {"y2025", d.target->y2025}}},
-                    {"pilot", bj::object{{"total", d.pilot}, {"y2024", d.pilot_2024}, {"y2025", d.pilot_2025}}},
+                    {"accepted", bj::object{{"y2024", d.accepted_2024}, {"y2025", d.accepted_2025},
+                                            {"total", d.accepted_total}, {"now", d.accepted_now}}},
+                    {"pilot", bj::object{{"total", d.pilot}, {"batch_2024", d.pilot_2024}, {"batch_2025", d.pilot_2025}}},
                     {"assessed", d.assessed},
                     {"level2", d.level2},
-                    {"accepted", d.accepted},
                     {"rate", rate},
                     {"rank", d.rank}};
 }
@@ -44,8 +45,8 @@ Result<int64_t> year_param(const std::optional<std::string>& v) {
 
 void register_routes(auth::Routes& routes, Service& stats) {
   routes.authed("GET", "/api/v1/stats/progress", [&stats](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
-    SZ_ASSIGN(int64_t year, year_param(req.query_param("year")));
-    SZ_ASSIGN(auto v, stats.progress(p, year));
+    SZ_ASSIGN(int64_t stage, year_param(req.query_param("year")));
+    SZ_ASSIGN(auto v, stats.progress(p, stage));
     bj::array industries, indicators, districts;
     for (const auto& code : v.targets.plan.industries)
       industries.push_back(bj::object{{"code", code}, {"short_name", v.targets.plan.industry_short_names[code]}});
@@ -58,6 +59,7 @@ void register_routes(auth::Routes& routes, Service& stats) {
                                       {"unit", ip.indicator->unit},
                                       {"kind", ip.def ? ip.def->kind : ip.indicator->kind},
                                       {"note", ip.def ? ip.def->note : ""},
+                                      {"basis", ip.def ? drawn_from(v, *ip.def) : ""},
                                       {"supported", supported},
                                       {"metric", supported ? bj::value(ip.def->metric) : bj::value(nullptr)},
                                       {"drill", supported ? bj::value(ip.def->drill) : bj::value(nullptr)},
@@ -66,7 +68,11 @@ void register_routes(auth::Routes& routes, Service& stats) {
     }
     for (const auto& d : v.progress.districts) districts.push_back(district_json(d));
     return json::reply(200, bj::object{{"as_of", iso_utc(stats.now())},
-                                       {"year", v.year},
+                                       {"year", v.stage ? bj::value(v.stage) : bj::value(nullptr)},
+                                       {"figures_as_of", v.as_of},
+                                       {"rd_year", v.rd_year ? bj::value(v.rd_year) : bj::value(nullptr)},
+                                       {"patents_to", v.patents_to},
+                                       {"cloud_undated", v.progress.cloud_undated},
                                        {"scope", v.city_wide ? "city" : "district"},
                                        {"industries", std::move(industries)},
                                        {"indicators", std::move(indicators)},
@@ -90,8 +96,13 @@ void register_routes(auth::Routes& routes, Service& stats) {
     SZ_ASSIGN(int64_t year, year_param(req.query_param("year")));
     if (year) f.year = year;
     if (f.metric == "rd" && !f.year) return err::invalid("year", "研发投入强度的明细需要指定年度");
+    if (f.metric == "patents" && !f.year) f.year = std::stoll(stats.today().substr(0, 4));
     SZ_ASSIGN(auto as_of, json::day_query(req, "as_of", "截至日期"));
-    if (!as_of.empty()) f.accepted_before = shanghai_day_end(as_of);
+    if (!as_of.empty()) f.as_of = as_of;
+    if (auto cohort = req.query_param("accepted_in"); cohort && !cohort->empty()) {
+      SZ_ASSIGN(int64_t y, year_param(cohort));
+      f.cohort = y;
+    }
     int64_t total = 0;
     SZ_ASSIGN(auto rows, stats.drill(p, f, page.size, page.offset(), &total));
     bj::array items;

@@ -146,6 +146,7 @@ std::vector<CountedItem> items_by_day(const std::vector<CountedItem>& items, con
   std::vector<CountedItem> kept;
   *undated = 0;
   for (const auto& i : items) {
+    if (!i.until.empty() && i.until <= day) continue;
     if (i.on.empty()) ++*undated;
     if (i.on.empty() || i.on <= day) kept.push_back(i);
   }
@@ -163,35 +164,48 @@ std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, con
   return out;
 }
 
-Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
-                  const std::vector<GroupYear>& years, int64_t year, bool city_targets,
-                  const std::map<std::string, ItemTally>& tallies) {
+namespace {
+int64_t metric_of(const GroupCounts& g, const std::string& m) {
+  auto it = g.metrics.find(m);
+  return it == g.metrics.end() ? 0 : it->second;
+}
+
+// Each district's transformed count at a year's end: all of them, or those accepted in `cohort` only.
+std::map<std::string, int64_t> accepted_by_district(const std::vector<GroupCounts>& rows, std::optional<int64_t> cohort) {
+  std::map<std::string, int64_t> out;
+  for (const auto& g : rows)
+    if (!cohort || g.cohort == *cohort) out[g.district] += metric_of(g, "accepted");
+  return out;
+}
+}  // namespace
+
+Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const ProgressInput& in) {
   Progress out;
-  // Sums by industry for every count metric, and R&D and patents from the year sums.
+  // Indicators 1–4 from the stage's end (or today), the pipeline and the districts' registrations from today.
   std::map<std::string, std::map<std::string, int64_t>> by_industry;  // metric → industry → count
-  std::map<std::string, int64_t> pilot_by_district, pilot_2024, pilot_2025, assessed_by_district, level2_by_district,
-      accepted_by_district;
-  for (const auto& g : counts) {
+  for (const auto& g : in.stage ? *in.stage : in.now)
     for (const auto& [m, v] : g.metrics) by_industry[m][g.industry] += v;
-    auto get = [&](const char* m) { auto it = g.metrics.find(m); return it == g.metrics.end() ? 0 : it->second; };
-    pilot_by_district[g.district] += get("pilot");
-    (g.batch == 2024 ? pilot_2024 : pilot_2025)[g.district] += get("pilot");
-    assessed_by_district[g.district] += get("assessed");
-    level2_by_district[g.district] += get("level2");
-    accepted_by_district[g.district] += get("accepted");
-    out.pilot += get("pilot");
-    out.assessed += get("assessed");
-    out.level2 += get("level2");
-    out.accepted += get("accepted");
+  std::map<std::string, int64_t> pilot, pilot_2024, pilot_2025, assessed, level2, accepted_now;
+  for (const auto& g : in.now) {
+    pilot[g.district] += metric_of(g, "pilot");
+    (g.batch == 2024 ? pilot_2024 : pilot_2025)[g.district] += metric_of(g, "pilot");
+    assessed[g.district] += metric_of(g, "assessed");
+    level2[g.district] += metric_of(g, "level2");
+    accepted_now[g.district] += metric_of(g, "accepted");
+    out.pilot += metric_of(g, "pilot");
+    out.assessed += metric_of(g, "assessed");
+    out.level2 += metric_of(g, "level2");
+    out.accepted += metric_of(g, "accepted");
+    out.cloud_undated += metric_of(g, "cloud_undated");
   }
   std::map<std::string, std::pair<int64_t, int64_t>> rd;  // industry → (rd, revenue) in the year
-  std::map<std::string, int64_t> patents;                 // industry → Σ since 2024
-  for (const auto& y : years) {
-    if (y.year == year) {
+  std::map<std::string, int64_t> patents;                 // industry → Σ from 2024 to the stage's year
+  for (const auto& y : in.years) {
+    if (y.year == in.rd_year) {
       rd[y.industry].first += y.rd_spending;
       rd[y.industry].second += y.revenue;
     }
-    if (y.year >= 2024) patents[y.industry] += y.invention_patents;
+    if (y.year >= 2024 && y.year <= in.patents_to) patents[y.industry] += y.invention_patents;
   }
   for (const auto& ind : plan.indicators) {
     IndicatorProgress ip;
@@ -201,9 +215,9 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
     int64_t total_rd = 0, total_revenue = 0, total = 0;
     for (const auto& code : plan.industries) {
       ProgressCell cell;
-      if (city_targets && ind.values.count(code)) cell.target = ind.values.at(code);
+      if (in.city_targets && ind.values.count(code)) cell.target = ind.values.at(code);
       if (ip.def && ip.def->drill == "items") {
-        if (auto t = tallies.find(ip.def->metric); t != tallies.end()) {
+        if (auto t = in.tallies.find(ip.def->metric); t != in.tallies.end()) {
           auto n = t->second.by_industry.find(code);
           cell.actual = (n == t->second.by_industry.end() ? 0 : n->second) * 100;
         }
@@ -221,30 +235,38 @@ Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const st
       }
       ip.by_industry[code] = cell;
     }
-    if (city_targets) ip.total.target = ind.total;
+    if (in.city_targets) ip.total.target = ind.total;
     if (ip.def && ip.def->drill == "items") {
-      if (auto t = tallies.find(ip.def->metric); t != tallies.end()) ip.total.actual = t->second.total * 100;
-    } else if (ip.def && !ip.def->metric.empty())
+      if (auto t = in.tallies.find(ip.def->metric); t != in.tallies.end()) ip.total.actual = t->second.total * 100;
+    } else if (ip.def && !ip.def->metric.empty()) {
       ip.total.actual = ip.def->metric == "rd" ? intensity_hundredths(total_rd, total_revenue) : std::optional<int64_t>(total * 100);
+    }
     out.indicators.push_back(std::move(ip));
   }
+  auto in_2024 = accepted_by_district(in.at_2024_end, 2024);
+  auto in_2025 = accepted_by_district(in.at_2025_end, 2025);
+  auto by_end = accepted_by_district(in.at_2025_end, std::nullopt);
   for (const auto& d : plan.districts) {
-    if (!pilot_by_district.count(d.district) && !city_targets) continue;  // a district's view shows only itself
+    if (!pilot.count(d.district) && !in.city_targets) continue;  // a district's view shows only itself
     DistrictProgress dp;
     dp.target = &d;
-    dp.pilot = pilot_by_district[d.district];
+    dp.pilot = pilot[d.district];
     dp.pilot_2024 = pilot_2024[d.district];
     dp.pilot_2025 = pilot_2025[d.district];
-    dp.assessed = assessed_by_district[d.district];
-    dp.level2 = level2_by_district[d.district];
-    dp.accepted = accepted_by_district[d.district];
+    dp.assessed = assessed[d.district];
+    dp.level2 = level2[d.district];
+    dp.accepted_2024 = in_2024[d.district];
+    dp.accepted_2025 = in_2025[d.district];
+    dp.accepted_total = by_end[d.district];
+    dp.accepted_now = accepted_now[d.district];
     out.districts.push_back(dp);
   }
-  // Rank by completion (transformed ÷ target), compared exactly as cross products.
+  // Rank by completion (transformed by the pilot's end ÷ target), compared exactly as cross products.
   for (auto& a : out.districts) {
     int better = 0;
     for (const auto& b : out.districts)
-      if (static_cast<__int128>(b.accepted) * a.target->total > static_cast<__int128>(a.accepted) * b.target->total) ++better;
+      if (static_cast<__int128>(b.accepted_total) * a.target->total > static_cast<__int128>(a.accepted_total) * b.target->total)
+        ++better;
     a.rank = better + 1;
   }
   return out;

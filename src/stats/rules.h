@@ -75,13 +75,15 @@ struct MetricDef {
   std::string kind;    // count | ratio | sum
   std::string drill = "enterprises";  // what is behind the figure: "enterprises" or "items" (indicators 5–10)
   std::string note;
+  std::string records;  // which records the figure is drawn from, in words
 };
 
-// Counts of one (district, industry, batch) group, as the registry keeps them.
+// Counts of one (district, industry, batch) group, as the registry keeps them: today's (`cohort` 0), or the transformed
+// counts at the end of a day under the year of acceptance (`cohort`).
 struct GroupCounts {
   std::string district, industry;
-  int64_t batch = 0;
-  std::map<std::string, int64_t> metrics;  // pilot, assessed, level2, …
+  int64_t batch = 0, cohort = 0;
+  std::map<std::string, int64_t> metrics;  // pilot, assessed, level2, accepted, …
 };
 struct GroupYear {
   std::string district, industry;
@@ -99,16 +101,20 @@ struct IndicatorProgress {
   std::map<std::string, ProgressCell> by_industry;
   ProgressCell total;
 };
+// One district against the annex, read one way everywhere (docs/counting-rules.md): the 2024 figure counts the
+// enterprises accepted at 二级 or higher during 2024 and still counted at its end, the 2025 figure those accepted during
+// 2025 whatever their batch, the total all counted at the end of 2025; `accepted_now` is today's count.
 struct DistrictProgress {
   const DistrictTarget* target = nullptr;
-  int64_t pilot = 0, pilot_2024 = 0, pilot_2025 = 0, assessed = 0, level2 = 0;
-  int64_t accepted = 0;  // 验收通过 at 二级 or higher: the district's transformed enterprises
-  int rank = 0;  // by accepted ÷ target, descending; ties share a rank
+  int64_t pilot = 0, pilot_2024 = 0, pilot_2025 = 0, assessed = 0, level2 = 0;  // batches as registered
+  int64_t accepted_2024 = 0, accepted_2025 = 0, accepted_total = 0, accepted_now = 0;
+  int rank = 0;  // by accepted_total ÷ target, descending; ties share a rank
 };
 struct Progress {
   std::vector<IndicatorProgress> indicators;
   std::vector<DistrictProgress> districts;
-  int64_t pilot = 0, assessed = 0, level2 = 0, accepted = 0;
+  int64_t pilot = 0, assessed = 0, level2 = 0, accepted = 0;  // today
+  int64_t cloud_undated = 0;  // transformed and on the cloud with no recorded day: in today's figure only
 };
 
 // R&D intensity in hundredths of a percent, rounded half up: Σ R&D ÷ Σ revenue (weighted, not a mean of ratios).
@@ -122,6 +128,7 @@ struct CountedItem {
   std::vector<std::string> industries;  // pilot industries it counts under (a provider may serve several)
   std::string district;                 // "" for what belongs to the city as a whole
   std::string on;                       // the day it came to count (YYYY-MM-DD); "" when the record keeps no date
+  std::string until;                    // the day it stopped counting (its enterprise withdrew); "" while it counts
 };
 struct ItemTally {
   std::map<std::string, int64_t> by_industry;
@@ -129,19 +136,26 @@ struct ItemTally {
 };
 // Counts items per industry; a non-empty `district` keeps only that district's items.
 ItemTally tally_items(const std::vector<CountedItem>& items, const std::string& district);
-// The items that counted by `day`: those dated that day or before, and those without a date as they are now
-// (`undated` tells how many).
+// The items that counted at the end of `day`: those dated that day or before and not ended by then, and those without
+// a date as they are now (`undated` tells how many).
 std::vector<CountedItem> items_by_day(const std::vector<CountedItem>& items, const std::string& day, int64_t* undated);
 // The items behind one figure: in `industry` (all when empty) and `district` (all when empty).
 std::vector<CountedItem> items_behind(const std::vector<CountedItem>& items, const std::string& industry,
                                       const std::string& district);
 
-// Targets against live figures. `city_targets` is false for a district's own view: the plan's industry targets
-// are city-wide, so they are not set against one district's figures.
-// `tallies` holds the item metrics (indicators 5–10) by metric name; an item metric missing from it (a city-wide
-// count in a district's view) has no figure rather than a zero.
-Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const std::vector<GroupCounts>& counts,
-                  const std::vector<GroupYear>& years, int64_t year, bool city_targets,
-                  const std::map<std::string, ItemTally>& tallies = {});
+// What a progress view is computed from.
+struct ProgressInput {
+  std::vector<GroupCounts> now;                 // today's counts
+  std::optional<std::vector<GroupCounts>> stage;  // indicators 1–4 at a stage's end; today's when absent
+  std::vector<GroupCounts> at_2024_end, at_2025_end;  // the transformed counts at the ends of the annex's years
+  std::vector<GroupYear> years;
+  int64_t rd_year = 0;      // indicator 11: the year's R&D ÷ revenue
+  int64_t patents_to = 0;   // indicator 12: invention patents from 2024 to this year
+  bool city_targets = true;  // false for a district's own view: the plan's industry targets are city-wide
+  std::map<std::string, ItemTally> tallies;  // indicators 5–10 by metric; missing: a city-wide count (no figure)
+};
+
+// The plan's targets against the figures.
+Progress progress(const Plan& plan, const std::vector<MetricDef>& defs, const ProgressInput& in);
 
 }  // namespace sz::stats

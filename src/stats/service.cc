@@ -125,6 +125,7 @@ Result<std::vector<MetricDef>> Service::parse_metric_defs(std::string_view json)
     d.kind = std::string(o.at("kind").as_string());
     d.note = std::string(o.at("note").as_string());
     if (auto* drill = o.if_contains("drill")) d.drill = std::string(drill->as_string());
+    if (auto* records = o.if_contains("records")) d.records = std::string(records->as_string());
     out.push_back(std::move(d));
   }
   return out;
@@ -137,48 +138,107 @@ Status require_officials(const auth::Principal& p) {
 }
 }  // namespace
 
-Result<ProgressView> Service::progress(const auth::Principal& p, int64_t year) {
+Result<ProgressView> Service::progress(const auth::Principal& p, int64_t stage) {
   SZ_TRY(require_officials(p));
-  return progress_of(p.has(auth::Role::city_admin) ? "" : *p.district, year);
+  return progress_of(p.has(auth::Role::city_admin) ? "" : *p.district, stage);
 }
 
-Result<ProgressView> Service::progress_of(const std::string& district, int64_t year) {
+namespace {
+std::vector<GroupCounts> now_groups(const std::vector<registry::store::CountRow>& rows) {
+  std::vector<GroupCounts> out;
+  for (const auto& r : rows) {
+    const auto& n = r.counts;
+    out.push_back({r.key.district, r.key.industry, r.key.batch, 0,
+                   {{"pilot", n.pilot}, {"assessed", n.assessed}, {"level2", n.level2},
+                    {"scale_above_level2", n.scale_above_level2}, {"innovative_level2", n.innovative_level2},
+                    {"specialized", n.specialized}, {"cloud", n.cloud}, {"accepted", n.stage.accepted},
+                    {"scale_above_accepted", n.stage.scale_above_accepted},
+                    {"innovative_accepted", n.stage.innovative_accepted}, {"cloud_accepted", n.stage.cloud_accepted},
+                    {"cloud_undated", n.cloud_undated}, {"non_sme", n.non_sme}, {"non_sme_accepted", n.non_sme_accepted},
+                    {"sme_unknown", n.sme_unknown}}});
+  }
+  return out;
+}
+
+std::vector<GroupCounts> stage_groups(const std::vector<registry::store::StageRow>& rows) {
+  std::vector<GroupCounts> out;
+  for (const auto& r : rows) {
+    const auto& s = r.counts;
+    out.push_back({r.key.district, r.key.industry, r.key.batch, r.cohort,
+                   {{"accepted", s.accepted}, {"scale_above_accepted", s.scale_above_accepted},
+                    {"innovative_accepted", s.innovative_accepted}, {"cloud_accepted", s.cloud_accepted}}});
+  }
+  return out;
+}
+}  // namespace
+
+Result<ProgressView> Service::progress_of(const std::string& district, int64_t stage) {
   ProgressView v;
   v.city_wide = district.empty();
   SZ_ASSIGN(v.targets, targets());
+  const std::string day = today();
+  const int64_t this_year = std::stoll(day.substr(0, 4));
+  if (stage && (stage < 2024 || stage > this_year)) return err::invalid("year", "阶段年度应在 2024–" + std::to_string(this_year) + " 之间");
+  v.stage = stage;
+  v.as_of = stage ? std::min(std::to_string(stage) + "-12-31", day) : day;
+  ProgressInput in;
   SZ_ASSIGN(auto counts, registry_.counts(district));
+  in.now = now_groups(counts);
+  if (stage) {
+    SZ_ASSIGN(auto rows, registry_.stage_counts(v.as_of, district));
+    in.stage = stage_groups(rows);
+  }
+  SZ_ASSIGN(auto end_2024, registry_.stage_counts("2024-12-31", district));
+  SZ_ASSIGN(auto end_2025, registry_.stage_counts("2025-12-31", district));
+  in.at_2024_end = stage_groups(end_2024);
+  in.at_2025_end = stage_groups(end_2025);
   SZ_ASSIGN(auto sums, registry_.year_sums(district));
-  std::vector<GroupCounts> groups;
-  for (const auto& r : counts)
-    groups.push_back({r.key.district, r.key.industry, r.key.batch,
-                      {{"pilot", r.pilot}, {"assessed", r.assessed}, {"level2", r.level2},
-                       {"scale_above_level2", r.scale_above_level2}, {"innovative_level2", r.innovative_level2},
-                       {"specialized", r.specialized}, {"cloud", r.cloud}, {"accepted", r.accepted},
-                       {"scale_above_accepted", r.scale_above_accepted}, {"innovative_accepted", r.innovative_accepted}}});
-  std::vector<GroupYear> years;
   int64_t latest = 0;
   for (const auto& r : sums) {
-    years.push_back({r.key.district, r.key.industry, r.year, r.sums.revenue, r.sums.rd_spending, r.sums.invention_patents});
+    in.years.push_back({r.key.district, r.key.industry, r.year, r.sums.revenue, r.sums.rd_spending, r.sums.invention_patents});
     if (r.sums.revenue > 0) latest = std::max(latest, r.year);
   }
-  v.year = year ? year : latest;
-  std::map<std::string, ItemTally> tallies;
+  v.rd_year = in.rd_year = stage ? stage : latest;
+  v.patents_to = in.patents_to = stage ? stage : this_year;
+  in.city_targets = v.city_wide;
   SZ_ASSIGN(auto* c, db_->local());
   for (const auto& s : sources_) {
     if (!v.city_wide && !s.by_district) continue;
-    SZ_ASSIGN(auto list, s.items(*c, ""));
-    tallies[s.metric] = tally_items(list, district);
+    SZ_ASSIGN(auto list, s.items(*c, stage ? v.as_of : ""));
+    int64_t undated = 0;
+    in.tallies[s.metric] = tally_items(items_by_day(list, v.as_of, &undated), district);
+    v.undated_items[s.metric] = undated;
   }
-  v.progress = stats::progress(v.targets.plan, defs_, groups, years, v.year, v.city_wide, tallies);
+  v.progress = stats::progress(v.targets.plan, defs_, in);
   return v;
+}
+
+std::string drawn_from(const ProgressView& v, const MetricDef& d) {
+  std::string text = d.records;
+  if (registry::accepted_metric(d.metric)) {
+    text += v.stage ? "，计至 " + v.as_of : "，当前";
+    if (d.metric == "cloud_accepted" && v.progress.cloud_undated)
+      text += v.stage ? "；另有 " + std::to_string(v.progress.cloud_undated) + " 家改造企业上云但无上云日期记录，未计入阶段数"
+                      : "；其中 " + std::to_string(v.progress.cloud_undated) + " 家无上云日期记录，只计入当前数";
+  } else if (d.drill == "items") {
+    text += v.stage ? "，按记录日期计至 " + v.as_of : "，当前";
+    auto it = v.undated_items.find(d.metric);
+    if (it != v.undated_items.end() && it->second)
+      text += "；其中 " + std::to_string(it->second) + " 项记录无日期，按当前状态计";
+  } else if (d.metric == "rd") {
+    text += v.rd_year ? "，" + std::to_string(v.rd_year) + " 年度" : "，尚无年度数据";
+  } else if (d.metric == "patents") {
+    text += "，2024 年至 " + std::to_string(v.patents_to) + " 年";
+  }
+  return text;
 }
 
 Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> Service::drill(
     const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total) {
   SZ_TRY(require_officials(p));
-  // Only acceptance keeps its day; the other figures have no history to go back to.
-  if (f.accepted_before && !registry::accepted_metric(f.metric))
-    return err::invalid("as_of", "只有验收通过的口径可以按日期列出");
+  // Only the transformed counts keep their days; the other figures have no history to go back to.
+  if ((f.as_of || f.cohort) && !registry::accepted_metric(f.metric))
+    return err::invalid("as_of", "只有改造企业（验收通过）的口径可以按日期列出");
   return registry_.by_metric(p, f, limit, offset, total);
 }
 
@@ -188,6 +248,17 @@ Result<ItemTally> Service::items_by(const std::string& metric, const std::string
     SZ_ASSIGN(auto* c, db_->local());
     SZ_ASSIGN(auto list, s.items(*c, day));
     return tally_items(items_by_day(list, day, undated), "");
+  }
+  return err::invalid("metric", "未知的统计事项：" + metric);
+}
+
+Result<std::vector<CountedItem>> Service::items_at(const std::string& metric, const std::string& day) {
+  for (const auto& s : sources_) {
+    if (s.metric != metric) continue;
+    SZ_ASSIGN(auto* c, db_->local());
+    SZ_ASSIGN(auto list, s.items(*c, day));
+    int64_t undated = 0;
+    return items_by_day(list, day, &undated);
   }
   return err::invalid("metric", "未知的统计事项：" + metric);
 }
@@ -205,10 +276,8 @@ Result<std::vector<CountedItem>> Service::items(const auth::Principal& p, const 
     SZ_ASSIGN(auto* c, db_->local());
     SZ_ASSIGN(auto list, s.items(*c, as_of));
     *label = s.label;
-    if (!as_of.empty()) {
-      int64_t undated = 0;
-      list = items_by_day(list, as_of, &undated);
-    }
+    int64_t undated = 0;
+    list = items_by_day(list, as_of.empty() ? today() : as_of, &undated);
     return items_behind(list, industry, district);
   }
   return err::invalid("metric", "未知的统计事项：" + metric);
@@ -265,15 +334,17 @@ jobs::Handler Service::export_handler(std::string jobs_dir) {
       row.push_back(ip.def ? ip.def->note : "");
       SZ_TRY(book->add_row(row));
     }
-    SZ_TRY(book->add_sheet("区县进度", {"所属县区", "任务总数", "2024年考核目标", "2025年考核目标", "试点企业", "2024批次",
-                                        "2025批次", "已评测", "评测二级及以上", "验收通过（改造完成）",
-                                        "完成率", "排名"}));
+    SZ_TRY(book->add_sheet("区县进度", {"所属县区", "任务总数", "2024年考核目标", "2024年内验收通过", "2025年考核目标",
+                                        "2025年内验收通过", "截至2025年底改造完成", "完成率", "排名", "当前改造完成",
+                                        "试点企业", "按批次：2024批", "按批次：2025批", "已评测", "评测二级及以上"}));
     for (const auto& d : v.progress.districts) {
-      ProgressCell cell{d.target->total * 100, d.accepted * 100};
+      ProgressCell cell{d.target->total * 100, d.accepted_total * 100};
       SZ_TRY(book->add_row({d.target->name, std::to_string(d.target->total), std::to_string(d.target->y2024),
-                            std::to_string(d.target->y2025), std::to_string(d.pilot), std::to_string(d.pilot_2024),
-                            std::to_string(d.pilot_2025), std::to_string(d.assessed), std::to_string(d.level2),
-                            std::to_string(d.accepted), rate_text(cell), std::to_string(d.rank)}));
+                            std::to_string(d.accepted_2024), std::to_string(d.target->y2025),
+                            std::to_string(d.accepted_2025), std::to_string(d.accepted_total), rate_text(cell),
+                            std::to_string(d.rank), std::to_string(d.accepted_now), std::to_string(d.pilot),
+                            std::to_string(d.pilot_2024), std::to_string(d.pilot_2025), std::to_string(d.assessed),
+                            std::to_string(d.level2)}));
     }
     SZ_TRY(book->close());
     ctx.progress(1, 1);

@@ -25,9 +25,15 @@ struct Targets {
 struct ProgressView {
   Targets targets;
   Progress progress;
-  int64_t year = 0;
+  int64_t stage = 0;       // the stage (a year) whose end the figures are at; 0 for today
+  std::string as_of;       // the day the figures stand at: the stage's last day, or today while it runs
+  int64_t rd_year = 0;     // indicator 11's year: the stage's, or the latest with figures
+  int64_t patents_to = 0;  // indicator 12 counts 2024 to this year
   bool city_wide = true;
+  std::map<std::string, int64_t> undated_items;  // item metric → items counted as they are now, for want of a day
 };
+// How a figure of the view was drawn, in words: the records it reads and the day they were counted to.
+std::string drawn_from(const ProgressView& v, const MetricDef& d);
 
 // Lists the items behind one of the item metrics (indicators 5–10); wired by app from the area that keeps them.
 // These tables grow with the plan's counts (hundreds per city), not with enterprises, so a source reads them whole.
@@ -46,17 +52,22 @@ class Service {
   static Result<std::vector<MetricDef>> parse_metric_defs(std::string_view json);
   Result<Targets> targets();
 
-  // 数据驾驶舱: the plan's targets against live figures, for a city admin (the city) or a district officer (theirs).
-  // `year` chooses the R&D year; 0 = the latest year with figures.
-  Result<ProgressView> progress(const auth::Principal& p, int64_t year);
+  // 数据驾驶舱: the plan's targets against the figures, for a city admin (the city) or a district officer (theirs):
+  // today's (`stage` 0), or as they stood at the end of the stage `stage` (a year; today while it runs), read from the
+  // day-keyed summary rows — indicators 1–4 at that day, 5–10 by their records' days, 11 of that year, 12 from 2024 to it.
+  Result<ProgressView> progress(const auth::Principal& p, int64_t stage);
   // The same without a caller, for reports: the city ("") or one district.
-  Result<ProgressView> progress_of(const std::string& district, int64_t year);
+  Result<ProgressView> progress_of(const std::string& district, int64_t stage);
   // The enterprises behind one figure.
   Result<std::vector<std::pair<registry::store::Enterprise, std::string>>> drill(
       const auth::Principal& p, const registry::store::MetricFilter& f, int64_t limit, int64_t offset, int64_t* total);
   void add_source(ItemSource s) { sources_.push_back(std::move(s)); }
-  // An item metric as it stood at the end of `day` (绩效评价), city-wide; `undated` counts items without a date.
+  // An item metric as it stood at the end of `day`, city-wide; `undated` counts items without a date.
   Result<ItemTally> items_by(const std::string& metric, const std::string& day, int64_t* undated);
+  // The items themselves, city-wide, as they stood at the end of `day` (reports list them).
+  Result<std::vector<CountedItem>> items_at(const std::string& metric, const std::string& day);
+  // Today's day in Beijing.
+  std::string today() const { return shanghai_date(clock_.now()); }
   // The items behind an item metric's figure, today or (`as_of` a day) as they stood at its end — items without a
   // date as they are now; a district officer's stay in the district.
   Result<std::vector<CountedItem>> items(const auth::Principal& p, const std::string& metric, const std::string& industry,
