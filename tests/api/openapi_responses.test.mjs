@@ -242,6 +242,49 @@ before(async () => {
   quote[diagnosis.conditions[0]?.field ?? 'unused'] = false
   if (diagnosis.conditions.length) documented('POST /api/v1/subsidies/quote', await server.call('POST', '/api/v1/subsidies/quote', { body: quote }), 200)
 
+  // Records dated by a decision, next to the demo's (a 链式 model still building, a park not yet transformed): a model
+  // built and recognised by 工信部 (and the chain subsidy it opens), a park transformed by its district, a 小灯塔 with
+  // a 数字工坊 that names no provider, an 标识解析 node, an expert committee's selection of scenarios.
+  const on = (day, decided_by, evidence) => ({ on: day, decided_by, evidence })
+  const chain = ok(await as('admin', 'POST', '/api/v1/chain-models', { name: '铝加工“链主+配套”能耗协同', industry: 'aluminium', lead_enterprise_id: 5, members: [8, 11] }), 201)
+  documented('POST /api/v1/chain-models/{id}/completion', await as('admin', 'POST', `/api/v1/chain-models/${chain.id}/completion`,
+    on('2026-05-20', '郑州市工业和信息化局', '郑工信〔2026〕41号 建成验收意见')), 200)
+  documented('POST /api/v1/chain-models/{id}/miit-recognition', await as('admin', 'POST', `/api/v1/chain-models/${chain.id}/miit-recognition`,
+    on('2026-08-28', '工业和信息化部', '工信厅企业函〔2026〕201号')), 200)
+  const building = (await get('admin', '/api/v1/chain-models')).items.find((m) => m.status === 'building')
+  documented('POST /api/v1/subsidies/preview', await as('admin', 'POST', '/api/v1/subsidies/preview', { scheme: 'chain', chain_model_id: building.id }), 200)
+  documented('POST /api/v1/subsidies', await as('admin', 'POST', '/api/v1/subsidies', { scheme: 'chain', chain_model_id: chain.id }), 201)
+  const park = ok(await as('gongyi', 'POST', '/api/v1/parks', { name: '巩义市耐材配套小微企业园', district: '410181', industry: 'refractories', recognized_on: '2025-06-01', enterprises: 15 }), 201)
+  documented('POST /api/v1/parks/{id}/transformation', await as('gongyi', 'POST', `/api/v1/parks/${park.id}/transformation`,
+    on('2026-09-30', '巩义市人民政府', '巩义市小微企业园数字化改造验收报告')), 200)
+  documented('POST /api/v1/lighthouses', await as('admin', 'POST', '/api/v1/lighthouses',
+    { enterprise_id: 4, ...on('2026-03-01', '郑州市工业和信息化局', '郑工信〔2026〕12号 第二批“小灯塔”企业名单'), note: '第二批' }), 201)
+  documented('POST /api/v1/digital-workshops', await as('admin', 'POST', '/api/v1/digital-workshops',
+    { name: '耐材配套数字工坊', lead_enterprise_id: 4, partners: '中国联通郑州分公司', ...on('2026-04-01', '郑州市工业和信息化局', '数字工坊建设备案') }), 201)
+  documented('POST /api/v1/platforms/{id}/identifier-nodes', await as('admin', 'POST', '/api/v1/platforms/1/identifier-nodes',
+    { name: '工业互联网标识解析二级节点（耐火材料配套）', prefix: '88.166.42', industry: 'refractories', ...on('2026-05-10', '中国信息通信研究院', '标识解析二级节点接入批复') }), 201)
+  const open = (await get('admin', '/api/v1/scenarios?industry=aluminium')).items.filter((x) => x.replicable_on === null)
+  documented('POST /api/v1/scenario-selections', await as('admin', 'POST', '/api/v1/scenario-selections', {
+    industry: 'aluminium', held_on: '2026-06-20', experts: ['李振华', '周敏', '王建国'], minutes: '专家委员会审阅各场景的应用与验收情况。',
+    decisions: [{ scenario_id: open[0].id, decision: 'selected' }, { scenario_id: open[open.length - 1].id, decision: 'rejected', reason: '应用企业尚少' }] }), 201)
+
+  // A 数字贷 loan of enterprise 108 through its states: applied for, six months confirmed after a preview, reopened by
+  // the city admin and confirmed again (one period reopened, one confirmed).
+  const loan = documented('POST /api/v1/loans', await as('yinhang', 'POST', '/api/v1/loans', { enterprise_id: 108, principal_fen: 200000000, loan_date: '2025-09-10', term_months: 12 }), 201)
+  documented('POST /api/v1/loans/{id}/apply', await as('qiye', 'POST', `/api/v1/loans/${loan.id}/apply`), 200)
+  const months = { last_month: 6, interest_paid_fen: 3000000 }
+  documented('POST /api/v1/loans/{id}/interest-periods/preview', await as('yinhang', 'POST', `/api/v1/loans/${loan.id}/interest-periods/preview`, months), 200)
+  const confirmed = documented('POST /api/v1/loans/{id}/interest-periods', await as('yinhang', 'POST', `/api/v1/loans/${loan.id}/interest-periods`, months), 201)
+  documented('POST /api/v1/loans/{id}/interest-periods/{period}/reopen', await as('admin', 'POST',
+    `/api/v1/loans/${loan.id}/interest-periods/${confirmed.periods[0].id}/reopen`, { reason: '银行填报的利息含罚息，退回重新确认' }), 200)
+  documented('POST /api/v1/loans/{id}/interest-periods', await as('yinhang', 'POST', `/api/v1/loans/${loan.id}/interest-periods`, { ...months, interest_paid_fen: 2800000 }), 201)
+
+  // A project terminated while its review was open: the round is cancelled.
+  const other = (await get('admin', '/api/v1/projects?state=declared')).items.find((x) => x.id !== declared.id)
+  ids.cancelledReview = ok(await as('admin', 'POST', '/api/v1/reviews', { subject_type: 'project', subject_id: other.id, draw: 2 }), 201).id
+  documented('POST /api/v1/projects/{id}/transitions', await as('admin', 'POST', `/api/v1/projects/${other.id}/transitions`,
+    { action: 'terminate', reason: '企业经营调整，放弃改造' }), 200)
+
   // Ids of the demo's records, read through the lists.
   ids.projects = (await get('admin', '/api/v1/projects?page_size=100')).items.map((p) => p.id)
   ids.subsidies = (await get('admin', '/api/v1/subsidies?page_size=100')).items.map((s) => s.id)
@@ -278,23 +321,28 @@ function callsFor(path) {
     case '/api/v1/auth/me': return DEMO_USERS.map((u) => A(path, u))
     case '/api/v1/users': return [A('/api/v1/users?page_size=100')]
     case '/api/v1/login-log': return [A('/api/v1/login-log?page_size=100')]
-    case '/api/v1/enterprises': return [A('/api/v1/enterprises?page_size=100'), A('/api/v1/enterprises?status=withdrawn'), A('/api/v1/enterprises', 'qiye')]
+    case '/api/v1/enterprises':
+      return [A('/api/v1/enterprises?page_size=100'), A('/api/v1/enterprises?status=withdrawn'), A('/api/v1/enterprises?sme=large'),
+        A('/api/v1/enterprises?sme=unknown'), A('/api/v1/enterprises', 'qiye')]
     case '/api/v1/enterprises/{id}':
       return [A('/api/v1/enterprises/1'), A('/api/v1/enterprises/2'), A(`/api/v1/enterprises/${ids.replacement}`), A('/api/v1/enterprises/108', 'qiye'), A('/api/v1/enterprises/1', 'gongyi')]
     case '/api/v1/audit': return [A('/api/v1/audit?page_size=100'), A('/api/v1/audit?entity_type=enterprise&page_size=100')]
     case '/api/v1/audit/{id}': return each(pick(ids.audit), (s) => A(`/api/v1/audit/${s}`))
     case '/api/v1/jobs': return [A('/api/v1/jobs'), A(`/api/v1/jobs?id=${ids.jobs[0]}`)]
     case '/api/v1/jobs/{id}': return each(ids.jobs, (id) => A(`/api/v1/jobs/${id}`))
-    case '/api/v1/assessment-models/{version}': return [A('/api/v1/assessment-models/2024')]
+    case '/api/v1/assessment-models/{version}': return ['2024', '2024-public-1', '2024-served-1'].map((v) => A(`/api/v1/assessment-models/${v}`))
     case '/api/v1/enterprises/{id}/assessments': return [A('/api/v1/enterprises/1/assessments'), A('/api/v1/enterprises/108/assessments', 'qiye')]
     case '/api/v1/assessments/compare': return ids.assessments.length >= 2 ? [A(`/api/v1/assessments/compare?a=${ids.assessments[0]}&b=${ids.assessments[1]}`)] : []
     case '/api/v1/assessments/{id}': return each(ids.assessments, (id) => A(`/api/v1/assessments/${id}`))
     case '/api/v1/enterprises/{id}/history': return [A('/api/v1/enterprises/1/history'), A('/api/v1/enterprises/2/history')]
     case '/api/v1/enterprises/{id}/years': return [A('/api/v1/enterprises/1/years'), A('/api/v1/enterprises/108/years')]
     case '/api/v1/withdrawals': return [A('/api/v1/withdrawals')]
-    case '/api/v1/stats/progress': return [A(path), A(path, 'gongyi'), A('/api/v1/stats/progress?year=2024')]
+    case '/api/v1/stats/progress': return [A(path), A(path, 'gongyi'), A('/api/v1/stats/progress?year=2024'), A('/api/v1/stats/progress?year=2025', 'gongyi')]
     case '/api/v1/stats/progress/enterprises':
       return [A('/api/v1/stats/progress/enterprises?page_size=100'), A('/api/v1/stats/progress/enterprises?metric=accepted&as_of=2025-12-31&page_size=100'),
+        A('/api/v1/stats/progress/enterprises?metric=accepted&accepted_in=2025&as_of=2025-12-31&district=410181'),
+        A('/api/v1/stats/progress/enterprises?metric=cloud_accepted&as_of=2026-06-30'), A('/api/v1/stats/progress/enterprises?metric=non_sme'),
+        A('/api/v1/stats/progress/enterprises?metric=patents&page_size=100'),
         ...ids.metrics.filter((m) => m.drill === 'enterprises').map((m) => A(`/api/v1/stats/progress/enterprises?metric=${m.metric}&year=2025&page_size=100`))]
     case '/api/v1/stats/progress/items':
       return ids.metrics.filter((m) => m.drill === 'items').flatMap((m) => [
@@ -307,10 +355,14 @@ function callsFor(path) {
     case '/api/v1/experts/{id}': return each(ids.experts, (id) => A(`/api/v1/experts/${id}`))
     case '/api/v1/reviews': return each(pick(ids.projects), (id) => A(`/api/v1/reviews?subject_type=project&subject_id=${id}`))
     case '/api/v1/reviews/mine': return [A(path, 'zhuanjia'), A(path, 'zhuanjia2')]
-    case '/api/v1/reviews/{id}': return [...each([...new Set([...ids.reviews, ids.drawnReview])], (id) => A(`/api/v1/reviews/${id}`)), A(`/api/v1/reviews/${ids.reviews[0]}`, 'zhuanjia')]
+    case '/api/v1/reviews/{id}':
+      return [...each([...new Set([...ids.reviews, ids.drawnReview, ids.cancelledReview])], (id) => A(`/api/v1/reviews/${id}`)), A(`/api/v1/reviews/${ids.reviews[0]}`, 'zhuanjia')]
     case '/api/v1/subsidies': return [A('/api/v1/subsidies?page_size=100')]
     case '/api/v1/subsidies/{id}': return each(ids.subsidies, (id) => A(`/api/v1/subsidies/${id}`))
     case '/api/v1/loans': return [A(path), A(path, 'yinhang'), A(path, 'qiye')]
+    case '/api/v1/lighthouses': return [A(path), A('/api/v1/lighthouses?enterprise_id=4', 'qiye')]
+    case '/api/v1/digital-workshops': return [A(path), A('/api/v1/digital-workshops?enterprise_id=4', 'gongyi')]
+    case '/api/v1/scenario-selections': return [A(path), A('/api/v1/scenario-selections?industry=aluminium', 'zhuanjia')]
     case '/api/v1/loan-pool': return [A(path), A(path, 'yinhang')]
     case '/api/v1/providers': return [A(path, 'anon')]
     case '/api/v1/projects/summary': return [A(path), A(path, 'gongyi')]

@@ -2,7 +2,7 @@
 // scope. Any 2xx out of scope fails. Each route must declare its x-scope; later issues extend SCOPES and SAMPLES.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, DEMO_USERS, GONGYI_ENTERPRISE, XINMI_ENTERPRISE } from './harness.mjs'
+import { Server, DEMO_USERS, GONGYI_ENTERPRISE, XINMI_ENTERPRISE, openapi } from './harness.mjs'
 
 // For each role: an enterprise in its scope (or null) and one outside it (null for the city admin, who has all).
 const ENTERPRISE_SCOPE = {
@@ -16,6 +16,7 @@ const ENTERPRISE_SCOPE = {
 }
 
 // A valid body for every write route, so that a refusal comes from the scope check and not from validation.
+const DECISION = { on: '2025-01-01', decided_by: '巡检单位', evidence: '巡检文号' }
 const SAMPLES = {
   'POST /api/v1/auth/login': { username: 'gongyi', password: 'Demo@2024' },
   'POST /api/v1/auth/password': { old_password: 'Demo@2024', new_password: 'Walk#2024pilot' },
@@ -72,7 +73,9 @@ const SAMPLES = {
   'PUT /api/v1/funds/{id}': { budget_fen: 1, reason: '巡检' },
   'POST /api/v1/loans': { enterprise_id: 1, principal_fen: 100, loan_date: '2024-08-15', term_months: 12 },
   'POST /api/v1/loans/{id}/apply': null,
-  'POST /api/v1/loans/{id}/confirm': { interest_paid_fen: 1 },
+  'POST /api/v1/loans/{id}/interest-periods/preview': { last_month: 1, interest_paid_fen: 1 },
+  'POST /api/v1/loans/{id}/interest-periods': { last_month: 1, interest_paid_fen: 1 },
+  'POST /api/v1/loans/{id}/interest-periods/{period}/reopen': { reason: '巡检' },
   'POST /api/v1/loan-pool': { enterprise_id: 1, amount_fen: 1 },
   'POST /api/v1/articles': { kind: 'notice', title: '巡检通知' },
   'PATCH /api/v1/articles/{id}': { title: '巡检修改' },
@@ -91,6 +94,8 @@ const SAMPLES = {
   'POST /api/v1/products/{id}/transitions': { action: 'submit' },
   'POST /api/v1/scenarios': { industry: 'auto_parts', kind: 'N', name: '巡检场景', category: 'scheduling' },
   'POST /api/v1/scenarios/{id}/links': { product_id: 1, linked: true },
+  'POST /api/v1/scenario-selections': { industry: 'auto_parts', held_on: '2025-01-01', experts: ['a', 'b', 'c'], minutes: '巡检',
+    decisions: [{ scenario_id: 1, decision: 'rejected', reason: '巡检' }] },
   'POST /api/v1/needs': { enterprise_id: XINMI_ENTERPRISE, category: 'scheduling', title: '巡检需求' },
   'POST /api/v1/needs/{id}/proposals': { summary: '巡检方案', price_fen: 1 },
   'POST /api/v1/needs/{id}/accept': { proposal_id: 1 },
@@ -101,8 +106,13 @@ const SAMPLES = {
   'POST /api/v1/notifications/{id}/read': null,
   'POST /api/v1/notifications/read-all': null,
   'POST /api/v1/chain-models': { name: '巡检链', industry: 'aluminium', lead_name: '巡检链主', members: [1] },
+  'POST /api/v1/chain-models/{id}/completion': DECISION,
+  'POST /api/v1/chain-models/{id}/miit-recognition': DECISION,
   'POST /api/v1/recognitions': { enterprise_id: 1, kind: 'factory', level: 'provincial', name: '巡检认定', recognized_on: '2025-01-01' },
   'POST /api/v1/parks': { name: '巡检园区', district: '410102', industry: 'aluminium', recognized_on: '2025-01-01', enterprises: 5 },
+  'POST /api/v1/parks/{id}/transformation': DECISION,
+  'POST /api/v1/lighthouses': { enterprise_id: 1, ...DECISION },
+  'POST /api/v1/digital-workshops': { name: '巡检工坊', lead_enterprise_id: 1, partners: '巡检运营商', ...DECISION },
   'POST /api/v1/trainings': { title: '巡检培训', audience: 'technical', held_on: '2025-01-01' },
   'PUT /api/v1/trainings/{id}/attendance': { enterprise_id: 1, people: 2 },
   'POST /api/v1/platforms': { name: '巡检平台', operator: '巡检运营', credit_code: '91410100MA0000001X', industries: ['aluminium'], services: [{ name: '设备上云', kind: 'saas' }] },
@@ -110,6 +120,7 @@ const SAMPLES = {
   'POST /api/v1/platforms/{id}/keys': { label: '巡检', scopes: ['cloud:push'] },
   'POST /api/v1/platforms/{id}/keys/{kid}/revoke': null,
   'POST /api/v1/platforms/{id}/evaluations': { period: '2025-12', scores: { access: 1, knowledge: 1, apps: 1, satisfaction: 1 } },
+  'POST /api/v1/platforms/{id}/identifier-nodes': { name: '巡检节点', prefix: '88.999.1', industry: 'aluminium', ...DECISION },
   'POST /api/v1/platform-api/cloud-batches': { batch_id: 'walk', items: [{ credit_code: '91410100MA0000001X', service: 's', since: '2025-01-01' }] },
   'POST /api/v1/samples': { industry: 'refractories', criteria: {} },
   'POST /api/v1/sample-deliberations': { industry: 'refractories', held_on: '2025-01-01', experts: ['a', 'b', 'c'], minutes: '巡检' },
@@ -136,7 +147,7 @@ const ASSESSMENT = {}
 const tokens = {}
 before(async () => {
   server = await Server.start()
-  doc = (await server.call('GET', '/api/v1/openapi.json')).json
+  doc = openapi()  // the document in the repository (the one the server embeds at build time)
   for (const u of DEMO_USERS) tokens[u] = await server.login(u)
   const users = await server.call('GET', '/api/v1/users?q=admin', { token: tokens.admin })
   adminUserId = users.json.items.find((u) => u.username === 'admin').id
@@ -167,7 +178,8 @@ before(async () => {
   const rv = await server.call('POST', '/api/v1/reviews', { token: tokens.admin, body: { subject_type: 'project', subject_id: projectId, expert_user_ids: [zhuanjiaId] } })
   assert.equal(rv.status, 201, rv.text)
   reviewId = rv.json.id
-  // A loan of 巩义 enterprise 1 from the demo bank: only that bank (confirm) and that enterprise (apply) may act on it.
+  // A loan of 巩义 enterprise 1 from the demo bank: only that bank (interest confirmations) and that enterprise (apply) may
+  // act on it; only the city admin reopens a confirmed period.
   const ln = await server.call('POST', '/api/v1/loans', { token: tokens.yinhang, body: SAMPLES['POST /api/v1/loans'] })
   assert.equal(ln.status, 201, ln.text)
   loanId = ln.json.id
@@ -193,6 +205,12 @@ before(async () => {
   const dl = await server.call('POST', '/api/v1/demand-lists', { token: tokens.admin, body: SAMPLES['POST /api/v1/demand-lists'] })
   assert.equal(dl.status, 201, dl.text)
   listId = dl.json.id
+  // A 链式 model and a park of 金水区 (410102), the first of each (id 1, like the admin's user id that city_admin routes
+  // are walked with): no district officer of the demo records their completion.
+  for (const route of ['POST /api/v1/chain-models', 'POST /api/v1/parks']) {
+    const r = await server.call('POST', route.split(' ')[1], { token: tokens.admin, body: SAMPLES[route] })
+    assert.equal(r.status, 201, r.text)
+  }
   assert.equal((await server.call('POST', `/api/v1/needs/${needId}/close`, { token: tokens.qiye, body: { reason: '巡检' } })).status, 204)
   for (let i = 0; i < 100; i++) {
     const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
@@ -214,6 +232,7 @@ function routes() {
 function fill(p, id) {
   return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
     .replace('{version}', '1').replace('{stage}', '2025').replace('{mid}', '1').replace('{sid}', '1').replace('{oid}', '1').replace('{aid}', '1')
+    .replace('{period}', '1')
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
