@@ -9,6 +9,7 @@ import type {
   CostSharing,
   Fund,
   FundList,
+  InterestPreview,
   Loan,
   LoanInput,
   LoanPoolEntry,
@@ -32,6 +33,8 @@ import type {
   RankedProduct,
   Scenario,
   ScenarioInput,
+  ScenarioSelection,
+  ScenarioSelectionInput,
   Scorecard,
   Article,
   ArticleDetail,
@@ -101,6 +104,11 @@ import type {
   Withdrawal,
   ChainModel,
   ChainModelInput,
+  DecisionInput,
+  Lighthouse,
+  LighthouseInput,
+  Workshop,
+  WorkshopInput,
   MatchEvent,
   MatchEventInput,
   MatchRegistration,
@@ -191,10 +199,12 @@ export const withdrawalApi = {
 }
 
 export const statsApi = {
+  // year: a stage (2024, 2025) — the figures as they stood at its end — or absent for today's.
   progress: (year?: number | null) => http.get<ProgressResponse>('/stats/progress', { year }),
-  // Filters: metric (required), industry, district, batch.
+  // Filters: metric (required), industry, district, batch; as_of (YYYY-MM-DD: those counted at the end of that day,
+  // for the transformed metrics), accepted_in (a year of acceptance), year (研发投入's year; patents up to that year).
   progressEnterprises: (query: PageQuery) => http.get<Page<ProgressEnterprise>>('/stats/progress/enterprises', query),
-  // The items behind indicators 5–10. Filters: metric (required), industry, district.
+  // The items behind indicators 5–10. Filters: metric (required), industry, district, as_of.
   progressItems: (query: PageQuery) => http.get<ProgressItemPage>('/stats/progress/items', query),
   export: (year?: number | null) => http.post<{ job: Job }>('/stats/progress/exports', year ? { year } : {}),
 }
@@ -428,6 +438,11 @@ export const productApi = {
 
 export const scenarioApi = {
   list: (industry?: string) => http.get<{ items: Scenario[] }>('/scenarios', { industry }),
+  // 专家委员会评定 of the scenarios' 可复制可推广, newest first as the server lists them.
+  selections: (industry?: string) => http.get<{ items: ScenarioSelection[] }>('/scenario-selections', { industry }),
+  // city_admin; 422 names what is wrong (a rejection without reason, fewer than three experts …), 409 a scenario
+  // already selected.
+  select: (input: ScenarioSelectionInput) => http.post<ScenarioSelection>('/scenario-selections', input),
   create: (input: ScenarioInput) => http.post<{ id: number; name: string }>('/scenarios', input),
   link: (id: number, productId: number, linked: boolean) =>
     http.post<void>(`/scenarios/${id}/links`, { product_id: productId, linked }),
@@ -482,12 +497,22 @@ export const fundApi = {
     http.put<Pick<Fund, 'id' | 'budget_fen'>>(`/funds/${id}`, { budget_fen: budgetFen, reason }),
 }
 
-// 数字贷: the bank records and confirms the interest paid, the enterprise applies, the city approves the subsidy.
+// 数字贷: the bank records the loan, the enterprise applies, the bank confirms the interest paid period by period
+// (previewed, then locked), the city admin may send a confirmed period back, and approves the subsidy.
 export const loanApi = {
   list: () => http.get<{ items: Loan[] }>('/loans'),
   create: (input: LoanInput) => http.post<Loan>('/loans', input),
   apply: (id: number) => http.post<Loan>(`/loans/${id}/apply`),
-  confirm: (id: number, interestPaidFen: number) => http.post<Loan>(`/loans/${id}/confirm`, { interest_paid_fen: interestPaidFen }),
+  // The bank: months next_confirmation.first_month..lastMonth. Nothing is written; 422 when the interest is above the
+  // plausible maximum or the months are out of range.
+  previewInterest: (id: number, lastMonth: number, interestPaidFen: number) =>
+    http.post<InterestPreview>(`/loans/${id}/interest-periods/preview`, { last_month: lastMonth, interest_paid_fen: interestPaidFen }),
+  // The same body locks it (201 with the loan).
+  confirmInterest: (id: number, lastMonth: number, interestPaidFen: number) =>
+    http.post<Loan>(`/loans/${id}/interest-periods`, { last_month: lastMonth, interest_paid_fen: interestPaidFen }),
+  // The city admin sends a confirmed period back to the bank; 409 while an approval still rests on it.
+  reopenPeriod: (id: number, periodId: number, reason: string) =>
+    http.post<Loan>(`/loans/${id}/interest-periods/${periodId}/reopen`, { reason }),
   // 制造业中长期贷款项目库 (the city recommends; the city and the banks read).
   pool: () => http.get<{ items: LoanPoolEntry[] }>('/loan-pool'),
   recommend: (input: { enterprise_id: number; project_id?: number; amount_fen: number; note?: string }) =>
@@ -534,8 +559,19 @@ export const recordsApi = {
   addChain: (input: ChainModelInput) => http.post<{ id: number }>('/chain-models', input),
   recognitions: (enterpriseId?: number | null) => http.get<{ items: Recognition[] }>('/recognitions', { enterprise_id: enterpriseId }),
   recognize: (input: RecognitionInput) => http.post<{ id: number }>('/recognitions', input),
+  // city_admin: 建成, then (only after it, once) the 工信部 recognition.
+  completeChain: (id: number, d: DecisionInput) => http.post<ChainModel>(`/chain-models/${id}/completion`, d),
+  recognizeChain: (id: number, d: DecisionInput) => http.post<ChainModel>(`/chain-models/${id}/miit-recognition`, d),
   parks: () => http.get<{ items: Park[] }>('/parks'),
   addPark: (input: ParkInput) => http.post<{ id: number }>('/parks', input),
+  // The city admin or the park's district officer, once.
+  transformPark: (id: number, d: DecisionInput) => http.post<Park>(`/parks/${id}/transformation`, d),
+  lighthouses: (enterpriseId?: number | null) => http.get<{ items: Lighthouse[] }>('/lighthouses', { enterprise_id: enterpriseId }),
+  // city_admin; one per enterprise (409 otherwise).
+  designate: (input: LighthouseInput) => http.post<Lighthouse>('/lighthouses', input),
+  workshops: (enterpriseId?: number | null) => http.get<{ items: Workshop[] }>('/digital-workshops', { enterprise_id: enterpriseId }),
+  // city_admin; the lead must be a 小灯塔 designated on or before the day (409 otherwise).
+  addWorkshop: (input: WorkshopInput) => http.post<Workshop>('/digital-workshops', input),
   trainings: () => http.get<{ items: Training[] }>('/trainings'),
   addTraining: (input: TrainingInput) => http.post<{ id: number }>('/trainings', input),
   // Sets (or replaces) the people one enterprise sent.

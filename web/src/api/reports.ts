@@ -56,8 +56,21 @@ export interface SnapshotDistrict {
   pilot: number
   assessed: number
   level2: number
+  // Accepted and counted at the end of 2025 (the rate and the rank use it). Snapshots issued since the annex's
+  // yearly reading add the enterprises accepted during 2024 and during 2025 and today's count; older ones lack them.
   accepted: number
+  accepted_2024?: number
+  accepted_2025?: number
+  accepted_now?: number
   rank: number
+}
+
+// 成果记录: per kind of record, how many stand by the period's end and those dated in the period ("名称（日期）").
+// Snapshots issued before the section existed have none.
+export interface SnapshotRecords {
+  first_day: string
+  last_day: string
+  rows: { kind: string; count: number; added: string[] }[]
 }
 
 export type ForecastRisk = 'behind' | 'at_risk' | 'on_track' | 'unknown'
@@ -125,6 +138,7 @@ export interface Snapshot {
   providers?: { name: string; stars: number; score_milli: number | null; projects: number; accepted: number }[]
   // Figures (hundredths) that moved since the previous report of the scope and kind; previous is its period label.
   changes: { previous: string | null; items: { item: string; before: number; after: number }[] }
+  records?: SnapshotRecords
   audit: { seq: number; hash: string }
 }
 

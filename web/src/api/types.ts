@@ -110,7 +110,15 @@ export interface EnterpriseSummary {
   // 规上企业, and 上云用云.
   scale_above: boolean
   cloud: boolean
+  // 中小企业划型 (工信部联企业〔2011〕300号) from the latest year's figures: true/false, null without figures; the class
+  // ('' unknown) and its name (中型企业、小型企业、微型企业、非中小企业、未知（无年度数据）). A non-SME does not count in
+  // indicators 1–4.
+  is_sme?: boolean | null
+  sme_class?: SmeClass
+  sme_class_name?: string
 }
+
+export type SmeClass = 'medium' | 'small' | 'micro' | 'large' | ''
 
 export type EnterpriseTier = 'none' | 'innovative' | 'specialized' | 'little_giant'
 
@@ -130,6 +138,14 @@ export interface EnterpriseDetail extends EnterpriseSummary {
   withdrawn_at?: string | null
   // The enterprise this one replaced (增补).
   replaces_id?: number | null
+  // The year the 划型 was read from, and the sentence that says why (the figures and the clause).
+  sme_year?: number | null
+  sme_reason?: string
+  // The day it went on the cloud (platform push or the officer's record), YYYY-MM-DD; null when unknown.
+  cloud_since?: string | null
+  // Its 验收通过 day and the level of the on-site grading at acceptance; null before acceptance.
+  accepted_on?: string | null
+  accepted_level?: number | null
 }
 
 // The fields of POST /enterprises and PATCH /enterprises/{id} (partial on PATCH).
@@ -316,7 +332,8 @@ export interface Job {
 }
 
 // reports.issue: {period, period_label, reports}; reminders.due: {deadlines}; reports.quality: {problems, checks};
-// exports: {rows} beside their file; enterprise.import: {file_name, rows, created, updated, unchanged, rejected}.
+// exports: {rows} beside their file; enterprise.import: {file_name, rows, created, updated, unchanged, rejected,
+// warned} — warned: imported but a non-SME (not counted in indicators 1–4), listed in the result file.
 export interface JobOutput {
   period?: string
   period_label?: string
@@ -329,6 +346,7 @@ export interface JobOutput {
   updated?: number
   unchanged?: number
   rejected?: number
+  warned?: number
   [key: string]: unknown
 }
 
@@ -437,16 +455,19 @@ export interface AssessmentLevelRule {
   min_mandatory: number
 }
 
+// Older versions carried `source` and `scene_notes`, newer ones a `provenance` object: notes on where the texts were
+// transcribed from, for the people who keep the model — never shown on the questionnaire.
 export interface AssessmentModel {
   model: string
   version: string
   title: string
-  source: string
+  source?: string
   dimensions: AssessmentDimension[]
   questions: AssessmentQuestion[]
   scenes: AssessmentScene[]
-  scene_notes: string[]
+  scene_notes?: string[]
   levels: AssessmentLevelRule[]
+  provenance?: Record<string, unknown>
 }
 
 // Question number (as a string) → chosen letters; scene name → level 0–4.
@@ -510,6 +531,8 @@ export interface ProgressIndicator {
   unit: string
   kind: 'count' | 'ratio' | 'sum'
   note: string
+  // Which records the figure is drawn from and up to which day, in a sentence.
+  basis: string
   supported: boolean
   // The drill-down key (null when not supported).
   metric: string | null
@@ -519,22 +542,34 @@ export interface ProgressIndicator {
   total: ProgressFigure
 }
 
+// A district against the annex, read by year of acceptance: accepted.y2024 the enterprises accepted during 2024 (still
+// counted at 2024-12-31), y2025 those accepted during 2025 whatever their batch, total all counted at 2025-12-31 (the
+// rate total ÷ target.total and the rank use it), now today's. pilot counts registrations by batch (按批次登记).
 export interface ProgressDistrict {
   district: DistrictRef
   target: { total: number; y2024: number; y2025: number }
-  pilot: { total: number; y2024: number; y2025: number }
+  accepted: { y2024: number; y2025: number; total: number; now: number }
+  pilot: { total: number; batch_2024: number; batch_2025: number }
   assessed: number
-  // 评测二级及以上 (any assessment) and, of those, 验收通过 — the count the completion rate and the rank use.
+  // 评测二级及以上 (any assessment).
   level2: number
-  accepted: number
-  // accepted ÷ target.total.
+  // accepted.total ÷ target.total.
   rate: number
   rank: number
 }
 
 export interface ProgressResponse {
   as_of: string
+  // The stage (2024, 2025) or null for today's figures.
   year: number | null
+  // The day the figures stand at: the stage's last day (or today while it runs), or today.
+  figures_as_of: string
+  // The year 研发投入强度 uses (the stage's, or the latest with figures); null without figures.
+  rd_year: number | null
+  // 新增发明专利 counts the years 2024 to this one.
+  patents_to: number
+  // Transformed enterprises on the cloud with no recorded day: in today's figure only.
+  cloud_undated: number
   // 'city' or 'district' (a district officer's figures are their district's).
   scope?: string
   industries: { code: string; short_name: string; name?: string }[]
@@ -964,7 +999,8 @@ export interface ReviewSummary {
   subject_type: string
   subject_type_name: string
   subject_id: number
-  state: 'open' | 'closed'
+  // cancelled: the project was terminated while the round was open (已撤销（项目终止）).
+  state: 'open' | 'closed' | 'cancelled'
   state_name: string
   lead_user_id: number
   consensus_pass: boolean | null
@@ -1158,8 +1194,6 @@ export interface ProductCatalog {
   version: string
   categories: CodeName[]
   deployments: CodeName[]
-  // A scenario implemented in projects of this many accepted enterprises is 可复制推广.
-  replicable_enterprises: number
 }
 
 export type ProductStatus = 'draft' | 'in_review' | 'listed' | 'rejected' | 'delisted'
@@ -1215,8 +1249,40 @@ export interface Scenario {
   category_name: string
   description: string
   product_ids: number[]
+  // Its use (projects whose plans name it, enterprises accepted with it): the evidence the expert committee is shown.
   usage: Usage
-  replicable: boolean
+  // The day the expert committee judged it 可复制可推广; null while not (yet) judged so.
+  replicable_on: string | null
+}
+
+export type ScenarioDecisionCode = 'selected' | 'rejected'
+
+// 专家委员会评定: one sitting on one industry's scenarios — its day, experts, minutes, and per scenario the decision
+// with the usage it was shown then.
+export interface ScenarioSelection {
+  id: number
+  industry: string
+  held_on: string
+  experts: string[]
+  minutes: string
+  recorded_at: string
+  items: {
+    scenario_id: number
+    scenario_name: string
+    decision: ScenarioDecisionCode
+    decision_name: string
+    reason: string
+    usage: Usage
+  }[]
+}
+
+export interface ScenarioSelectionInput {
+  industry: string
+  held_on: string
+  experts: string[]
+  minutes: string
+  // A rejection needs its reason.
+  decisions: { scenario_id: number; decision: ScenarioDecisionCode; reason?: string }[]
 }
 
 export interface ScenarioInput {
@@ -1347,7 +1413,8 @@ export interface SubsidyRequest {
   provider_id?: number
   year?: number
   loan_id?: number
-  recognized_by_miit?: boolean
+  // 链式: the model; the subsidy goes to its 链主企业 when the 工信部 recognition is recorded.
+  chain_model_id?: number
   award_type?: string
   amount_fen?: number
   // At most the amount the rules allow (default: that amount).
@@ -1459,18 +1526,61 @@ export interface CostSharing {
   enterprise_share_fen: number
 }
 
+// One confirmation of the interest paid over months first_month..last_month of the loan (from_day..to_day):
+// confirmed 已确认（锁定）, or reopened by the city admin with a reason (待银行重新确认).
+export interface LoanPeriod {
+  id: number
+  first_month: number
+  last_month: number
+  from_day: string
+  to_day: string
+  interest_paid_fen: number
+  state: 'confirmed' | 'reopened'
+  state_name: string
+  confirmed_by_name: string
+  confirmed_at: string
+  reopened_by_name: string
+  reopened_at: string | null
+  reopen_reason: string
+}
+
 export interface Loan {
   id: number
   enterprise_id: number
+  enterprise_name: string
   bank: string
   principal_fen: number
   loan_date: string
   term_months: number
-  interest_paid_fen: number | null
-  // granted 已放款 → applied 已申请贴息 → confirmed 利息已确认.
-  state: 'granted' | 'applied' | 'confirmed'
+  // granted 已放款 → applied 已申请贴息 (the bank then confirms the interest period by period).
+  state: 'granted' | 'applied'
   state_name: string
+  // What the loan waits for, in words.
+  waiting_for: string
+  // The months the subsidy covers (at most 24, or the term), those covered by confirmed periods, and those over.
+  subsidised_months: number
+  confirmed_months: number
+  elapsed_months: number
+  confirmed_interest_fen: number
+  // Where the bank's next confirmation starts and how far it may reach today; null when nothing is left to confirm.
+  next_confirmation: { first_month: number; last_month_max: number } | null
+  periods: LoanPeriod[]
   created_at: string
+}
+
+// What a confirmation will lock, shown to the bank before it locks it (nothing is written).
+export interface InterestPreview {
+  first_month: number
+  last_month: number
+  from_day: string
+  to_day: string
+  interest_paid_fen: number
+  // principal × the ceiling rate × months ÷ 12: above it the server refuses.
+  plausible_max_fen: number
+  // The same months at the LPR (the subsidy is the lower of the two), and the sentence saying so.
+  lpr_interest_fen: number
+  lpr_text: string
+  lock_text: string
 }
 
 export interface LoanInput {
@@ -1618,7 +1728,25 @@ export interface NotificationList {
 
 // ---- 链式转型、认定、小微企业园、培训 ----
 
-export type ChainStatus = 'building' | 'operating'
+// A dated decision a record rests on: the day, the body that decided, its evidence (文号 or 纪要), and who recorded it
+// on the platform and when.
+export interface Decision {
+  on: string
+  decided_by: string
+  evidence: string
+  recorded_by_name: string
+  recorded_at: string
+}
+
+// What a caller records: on ≤ today; decided_by 1–100 characters; evidence 1–500.
+export interface DecisionInput {
+  on: string
+  decided_by: string
+  evidence: string
+}
+
+// building 建设中 until its 建成 is recorded (completed 已建成); the 工信部 recognition only after that.
+export type ChainStatus = 'building' | 'completed'
 
 export interface ChainModel {
   id: number
@@ -1630,7 +1758,8 @@ export interface ChainModel {
   scenarios: string[]
   status: ChainStatus
   status_name: string
-  recognized_by_miit: boolean
+  completed: Decision | null
+  miit: Decision | null
   // The chain SMEs (enterprise ids), and their names in the same order ('' where the enterprise is gone).
   members: number[]
   member_names: string[]
@@ -1643,8 +1772,6 @@ export interface ChainModelInput {
   lead_name?: string
   provider_id?: number
   scenarios: string[]
-  status: ChainStatus
-  recognized_by_miit: boolean
   members: number[]
 }
 
@@ -1670,9 +1797,60 @@ export interface Park {
   industry: string
   recognized_on: string
   enterprises: number
+  // Its 数字化改造 completed (only such parks count for indicator 10); null while registered only.
+  transformed: Decision | null
 }
 
-export type ParkInput = Omit<Park, 'id'>
+export type ParkInput = Omit<Park, 'id' | 'transformed'>
+
+// 数字化转型“小灯塔”企业 (one designation per enterprise).
+export interface Lighthouse {
+  id: number
+  enterprise_id: number
+  enterprise_name: string
+  // District code.
+  district: string
+  designated: Decision
+  note: string
+}
+
+export type LighthouseInput = DecisionInput & { enterprise_id: number; note?: string }
+
+// 数字工坊: led by a 小灯塔 enterprise designated on or before the day it was established.
+export interface Workshop {
+  id: number
+  name: string
+  lead_enterprise_id: number
+  lead_name: string
+  partners: string
+  provider_id: number | null
+  provider_name: string
+  established: Decision
+}
+
+export type WorkshopInput = DecisionInput & { name: string; lead_enterprise_id: number; partners: string; provider_id?: number }
+
+// 工业互联网标识解析二级节点, recorded on its platform.
+export interface IdentifierNode {
+  id: number
+  platform_id: number
+  name: string
+  prefix: string
+  industry: string
+  approved_on: string
+  decided_by: string
+  evidence: string
+  recorded_at: string
+}
+
+export interface IdentifierNodeInput {
+  name: string
+  prefix: string
+  industry: string
+  on: string
+  decided_by: string
+  evidence: string
+}
 
 export type TrainingAudience = 'management' | 'technical'
 
@@ -1699,9 +1877,18 @@ export interface TrainingInput {
 export type IndustryCounts = Record<string, number> & { total: number }
 
 export interface RecordsTally {
-  // Provincial-or-higher smart factories, digital workshops and smart-manufacturing scenarios.
+  // Provincial-or-higher smart factories, digital workshops and smart-manufacturing scenarios of enterprises still in
+  // the pilot.
   smart_factories: IndustryCounts
+  // Built chain models and transformed parks (what indicators 9 and 10 count), by industry.
   chain_models: IndustryCounts
   parks: IndustryCounts
+  // All registered, built or not; transformed or not.
+  chain_models_registered: number
+  parks_registered: number
+  // Chain models recognised by the 工信部 as typical cases.
+  miit_chain_cases: number
+  lighthouses: number
+  digital_workshops: number
   training: { sessions: number; enterprises: number; people: number }
 }
