@@ -24,6 +24,23 @@ export const STATUS_OPTIONS: CodeName[] = [
   { code: 'withdrawn', name: '已退出' },
 ]
 
+// 中小企业划型 (工信部联企业〔2011〕300号, from the latest year's figures): the list's filter. The names are the server's
+// sme_class_name.
+export const SME_OPTIONS: CodeName[] = [
+  { code: 'medium', name: '中型企业' },
+  { code: 'small', name: '小型企业' },
+  { code: 'micro', name: '微型企业' },
+  { code: 'large', name: '非中小企业' },
+  { code: 'unknown', name: '未知（无年度数据）' },
+]
+
+// How a 划型 is tagged: a non-SME (not counted in indicators 1–4) stands out, an unknown one is muted.
+export function smeTagType(cls: string | null | undefined): 'danger' | 'info' | 'success' {
+  if (cls === 'large') return 'danger'
+  if (!cls) return 'info'
+  return 'success'
+}
+
 // 当前等级 0–4 (0 = 未评定或未达一级).
 export const LEVEL_OPTIONS: CodeName[] = [
   { code: '0', name: '未评定/未达一级' },
@@ -58,7 +75,8 @@ export function yesNo(v: boolean | null | undefined): string {
   return v ? '是' : '否'
 }
 
-// The import's columns, in the order the export writes them; the first four are required.
+// The import's columns, in the order the export writes them; the first four are required, the year's figures
+// (IMPORT_YEAR_COLUMNS) optional — filled, they need 数据年度.
 export const IMPORT_COLUMNS = [
   '企业名称',
   '统一社会信用代码',
@@ -75,8 +93,10 @@ export const IMPORT_COLUMNS = [
   '重点培育',
 ]
 
+export const IMPORT_YEAR_COLUMNS = ['数据年度', '营业收入（万元）', '从业人员（人）', '研发投入（万元）', '新增发明专利（件）']
+
 // A CSV template: the header row alone, with a UTF-8 BOM so that Excel reads the Chinese headers. No example row:
 // an example imported by mistake would create or update a real record.
 export function importTemplate(): Blob {
-  return new Blob(['\ufeff' + IMPORT_COLUMNS.join(',') + '\r\n'], { type: 'text/csv;charset=utf-8' })
+  return new Blob(['\ufeff' + [...IMPORT_COLUMNS, ...IMPORT_YEAR_COLUMNS].join(',') + '\r\n'], { type: 'text/csv;charset=utf-8' })
 }

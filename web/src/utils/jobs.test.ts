@@ -25,6 +25,8 @@ describe('jobOutput', () => {
     expect(jobOutput({ file_name: 'a.xlsx', rows: 10, created: 6, updated: 2, unchanged: 1, rejected: 1 })?.text)
       .toBe('共 10 行：新增 6 家、更新 2 家、未变 1 家、1 行未导入')
     expect(jobOutput({ file_name: 'a.xlsx', rows: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 })?.text).toBe('共 3 行：新增 3 家、更新 0 家、未变 0 家')
+    expect(jobOutput({ file_name: 'a.csv', rows: 2, created: 2, updated: 0, unchanged: 0, rejected: 0, warned: 1 })?.text)
+      .toBe('共 2 行：新增 2 家、更新 0 家、未变 0 家；其中 1 家为非中小企业，已导入，不计入指标1–4')
   })
 
   it('shows another output field by field, and nothing for none', () => {

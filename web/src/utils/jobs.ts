@@ -50,6 +50,11 @@ export interface OutputSummary {
   checks: { code: string; name: string; severity: string; count: number }[]
 }
 
+// The import's imported rows that are non-SMEs.
+export function importWarnedText(warned: number): string {
+  return `其中 ${warned} 家为非中小企业，已导入，不计入指标1–4`
+}
+
 export function jobOutput(output: JobOutput | null | undefined): OutputSummary | null {
   if (!output || typeof output !== 'object') return null
   if (typeof output.reports === 'number')
@@ -61,10 +66,12 @@ export function jobOutput(output: JobOutput | null | undefined): OutputSummary |
     return { text: output.problems ? `发现 ${output.problems} 处问题` : '未发现问题', checks }
   }
   if (typeof output.created === 'number') {
-    const { rows = 0, created, updated = 0, unchanged = 0, rejected = 0 } = output
+    const { rows = 0, created, updated = 0, unchanged = 0, rejected = 0, warned = 0 } = output
     const parts = [`新增 ${created} 家`, `更新 ${updated} 家`, `未变 ${unchanged} 家`]
     if (rejected) parts.push(`${rejected} 行未导入`)
-    return { text: `共 ${rows} 行：${parts.join('、')}`, checks: [] }
+    const text = `共 ${rows} 行：${parts.join('、')}`
+    // Imported, but non-SMEs by the figures given: they do not count in indicators 1–4.
+    return { text: warned ? `${text}；${importWarnedText(warned)}` : text, checks: [] }
   }
   if (typeof output.rows === 'number' && Object.keys(output).length === 1) return { text: `共 ${output.rows} 行`, checks: [] }
   const keys = Object.keys(output)
