@@ -17,8 +17,8 @@ export interface Move {
 }
 
 // Moves that refuse, send back or sanction are shown in red.
-const DANGER = new Set(['reject', 'warn', 'order_rectification', 'remove', 'delist', 'withdraw', 'return', 'district_return', 'fail'])
-const REASON_LABELS: Record<string, string> = { order_rectification: '整改要求' }
+const DANGER = new Set(['reject', 'warn', 'order_rectification', 'remove', 'delist', 'withdraw', 'return', 'district_return', 'fail', 'terminate'])
+const REASON_LABELS: Record<string, string> = { order_rectification: '整改要求', terminate: '终止原因' }
 
 // The server's `actions` as buttons; `look` may set a move's reason label or colour where a page knows better.
 export function toMoves(actions: readonly RecordAction[], look: (a: RecordAction) => Partial<Move> = () => ({})): Move[] {

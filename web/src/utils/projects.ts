@@ -23,9 +23,19 @@ export function projectStateTagType(state: string): TagType {
       return 'success'
     case 'failed':
       return 'danger'
+    // 终止: closed before passing, by the city with a reason; not counted as transformed.
+    case 'terminated':
+      return 'info'
     default:
       return 'info'
   }
+}
+
+// A review round: open 待评审, closed 已结束, cancelled 已撤销（项目终止）.
+export function reviewStateTagType(state: string): TagType {
+  if (state === 'open') return 'warning'
+  if (state === 'cancelled') return 'danger'
+  return 'info'
 }
 
 export function milestoneTagType(status: string | undefined): TagType {
