@@ -28,6 +28,23 @@ describe('subsidy computations in words', () => {
     ])
   })
 
+  it('names the facts of a 链式 case and of loan interest confirmed by period', () => {
+    const rows = inputRows({
+      scheme: 'chain',
+      chain_model_id: 1,
+      chain_model: '耐材产业链协同改造',
+      recognized_by_miit: true,
+      miit_recognition: '2026-06-18 工业和信息化部 工信厅企业函〔2026〕152号',
+    })
+    expect(rows.map((r) => [r.label, r.value, r.source])).toEqual([
+      ['“链式”转型模式', '#1', '补助对象'],
+      ['模式名称', '耐材产业链协同改造', '成果记录'],
+      ['获评工信部“链式”典型案例', '是', '成果记录中登记的工信部认定'],
+      ['工信部认定', '2026-06-18 工业和信息化部 工信厅企业函〔2026〕152号', '成果记录（日期、决定单位、佐证）'],
+    ])
+    expect(inputRows({ scheme: 'loan_interest', confirmed_months: 18, approved_before_for_loan_fen: 0 }).map((r) => r.value)).toEqual(['18 个月', '0.00 元'])
+  })
+
   it('keeps unknown facts visible', () => {
     expect(inputRows({ scheme: 'x', something_new: 3 })).toEqual([{ key: 'something_new', label: 'something_new', value: '3', source: '' }])
   })
@@ -35,7 +52,7 @@ describe('subsidy computations in words', () => {
   it('knows the subject of each scheme and offers awards last', () => {
     expect(subjectKind('transformation')).toBe('project')
     expect(subjectKind('diagnosis')).toBe('enterprise')
-    expect(subjectKind('chain')).toBe('enterprise')
+    expect(subjectKind('chain')).toBe('chain')
     expect(subjectKind('loan_interest')).toBe('loan')
     const opts = schemeOptions({
       version: 'v', document: '', effective_from: '2024-03-14',

@@ -16,8 +16,9 @@ export function schemeOptions(rules: SubsidyRuleSet | null): { code: string; nam
   ]
 }
 
-// What a subsidy is granted to, by scheme: an enterprise, a project, a provider (per year), a loan, or either.
-export type SubjectKind = 'enterprise' | 'project' | 'provider' | 'loan' | 'award'
+// What a subsidy is granted to, by scheme: an enterprise, a project, a provider (per year), a loan, a 链式 model (to
+// its 链主企业), or either of an enterprise and a provider (awards).
+export type SubjectKind = 'enterprise' | 'project' | 'provider' | 'loan' | 'chain' | 'award'
 
 export function subjectKind(scheme: string): SubjectKind {
   switch (scheme) {
@@ -27,6 +28,8 @@ export function subjectKind(scheme: string): SubjectKind {
       return 'provider'
     case 'loan_interest':
       return 'loan'
+    case 'chain':
+      return 'chain'
     case 'award':
       return 'award'
     default:
@@ -39,6 +42,7 @@ export interface ApprovePreset {
   scheme?: string
   project_id?: number
   loan_id?: number
+  chain_model_id?: number
   enterprise_id?: number
   provider_id?: number
 }
@@ -118,13 +122,20 @@ const FACTS: Record<string, { label: string; format: Format; source: string; sou
   task_completed: { label: '完成数字化改造任务', format: 'yes', source: '项目验收通过（通过及其后状态）' },
   service_fees_fen: { label: '服务商当年服务费用', format: 'yuan', source: '平台登记', sourceKey: 'fees_source' },
   in_zhengzhou: { label: '在郑州注册', format: 'yes', source: '服务商名录' },
+  in_directory: { label: '当年在服务商库中', format: 'yes', source: '服务商库的入库、出库记录' },
+  fees_outside_directory_fen: { label: '不在库期间的服务费用（不计）', format: 'yuan', source: '服务商库的入库、出库记录' },
   all_tasks_completed: { label: '承担的改造任务全部完成', format: 'yes', source: '其服务的项目均已验收通过' },
   projects: { label: '承担的项目数', format: 'count', source: '项目库' },
   principal_fen: { label: '贷款本金', format: 'yuan', source: '合作银行登记' },
   loan_date: { label: '贷款日期', format: 'text', source: '合作银行登记' },
   term_months: { label: '贷款期限', format: 'months', source: '合作银行登记' },
   interest_paid_fen: { label: '实际支付利息', format: 'yuan', source: '放贷银行确认' },
-  recognized_by_miit: { label: '获评工信部“链式”典型案例', format: 'yes', source: '市级管理员确认' },
+  confirmed_months: { label: '银行已确认利息的月份', format: 'months', source: '放贷银行分期确认' },
+  approved_before_for_loan_fen: { label: '此前已核定（该笔贷款）', format: 'yuan', source: '平台已核定的补助' },
+  chain_model_id: { label: '“链式”转型模式', format: 'id', source: '补助对象' },
+  chain_model: { label: '模式名称', format: 'text', source: '成果记录' },
+  recognized_by_miit: { label: '获评工信部“链式”典型案例', format: 'yes', source: '成果记录中登记的工信部认定' },
+  miit_recognition: { label: '工信部认定', format: 'text', source: '成果记录（日期、决定单位、佐证）' },
   award_type: { label: '奖励类型', format: 'text', source: '市级管理员录入' },
   amount_fen: { label: '奖励金额', format: 'yuan', source: '市级管理员录入' },
 }
