@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { samplePath, severityName, severityTagType } from './quality'
+import { notYetRun, samplePath, severityName, severityTagType } from './quality'
 
 describe('数据质量', () => {
   it('opens a sample where its check lists it', () => {
@@ -11,5 +11,17 @@ describe('数据质量', () => {
     expect(samplePath('/targets', { id: 1, name: '方案正文…' })).toBeNull()
     expect([severityName('error'), severityName('warning'), severityName('info')]).toEqual(['错误', '警告', '提示'])
     expect(severityTagType('error')).toBe('danger')
+  })
+
+  it('opens the non-SMEs on the filtered list, and a difference of the summaries nowhere', () => {
+    expect(samplePath('/enterprises?sme=large', { id: 9, name: '巩义嵩岳智能装备有限公司' })).toBe(`/enterprises?q=${encodeURIComponent('巩义嵩岳智能装备有限公司')}`)
+    expect(samplePath('', { id: 1, name: '指标1 … 汇总 3，明细 4' })).toBeNull()
+  })
+
+  it('tells a summary check not yet run from one that found nothing', () => {
+    expect(notYetRun({ code: 'summaries', count: 0, link: '/admin/schedules' })).toBe(true)
+    expect(notYetRun({ code: 'summaries', count: 0, link: '' })).toBe(false)
+    expect(notYetRun({ code: 'summaries', count: 2, link: '' })).toBe(false)
+    expect(notYetRun({ code: 'unassessed', count: 0, link: '/enterprises' })).toBe(false)
   })
 })
