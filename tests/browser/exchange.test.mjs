@@ -8,8 +8,8 @@
 // and picks fuwushang's proposal (the need becomes 已对接, the other proposal 未选中); fuwushang is told in its
 // notifications and marks them all read. Refusals show the server's message: a district officer of another district
 // opening the need, a proposal sent from a page left open while the need was closed (which the city admin then finds
-// closed, with its reason), a registration for a full 供需对接会. Last, the city admin publishes a 供需对接会 (qiye registers; capacity shown) and registers a 小微企业园,
-// and the tally by industry counts it.
+// closed, with its reason), a registration for a full 供需对接会. Last, the city admin publishes a 供需对接会 (qiye registers; capacity shown) and registers a 小微企业园
+// — registered, not yet counted — then records its 数字化改造 completed, and the tally by industry counts it.
 //
 // Needs a server with --test-clock (the 公示): run on its own it starts one on the bare demo; under scripts/test.sh it
 // starts its own as well (useServer's `clock`).
@@ -354,6 +354,21 @@ test('企商互动：发布需求、匹配推荐、服务商响应与留言、�
       const park = page.getByTestId('park-table').locator('tbody tr').filter({ hasText: parkName })
       await expectText(park, '新密市')
       await expectText(park, '新型耐火材料制造业')
+      // Registered only: not counted until its 数字化改造 is recorded complete.
+      assert.equal(await textOf(park, 'park-state'), '已登记、未完成改造')
+      await park.getByTestId('park-transform').click()
+      const t = page.getByTestId('park-decision-dialog')
+      await typeDate(page, t, 'park-decision-on', '2025-10-31')
+      await t.getByTestId('park-decision-decided-by').fill('新密市人民政府')
+      await t.getByTestId('park-decision-evidence').fill(`${parkName}数字化改造验收报告`)
+      const [transformed] = await Promise.all([
+        page.waitForResponse(isCall('POST', /^\/api\/v1\/parks\/\d+\/transformation$/)),
+        t.getByTestId('park-decision-submit').click(),
+      ])
+      assert.equal(transformed.status(), 200, await transformed.text())
+      assert.deepEqual(transformed.request().postDataJSON(), { on: '2025-10-31', decided_by: '新密市人民政府', evidence: `${parkName}数字化改造验收报告` })
+      await park.getByTestId('park-state').getByText('已完成数字化改造', { exact: true }).waitFor()
+      assert.equal(await textOf(park, 'park-transformed-on'), '2025-10-31')
       await shot(page, 'parks')
       await tabs.getByRole('tab', { name: '按行业统计', exact: true }).click()
       await page.getByTestId('tally-parks-refractories').getByText(String(before + 1), { exact: true }).waitFor()

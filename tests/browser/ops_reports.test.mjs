@@ -2,8 +2,8 @@
 // then 每周一 7:00 and its next run — a Monday 07:00 in Beijing — in the list), turns it off and on with its switch
 // (each PATCH's body, the row and the API agree); opens 数据质量 — every card's count equals the API's, 尚未评测 names
 // its first enterprises; opens 绩效评价 — 2024 has a target for indicator 1 only, 2025 has 440 and the achievements
-// the API gives — opens the evidence of indicators 1 and 7 (drawn as of 2025-12-31: their totals equal the achieved
-// figures) and 4 (no dates kept: today's list, said so) — downloads the 2025 PDF and workbook through the page, and sees a refused download (simulated 409)
+// the API gives — opens the evidence of indicators 1, 4 and 7 (drawn as of 2025-12-31: their totals equal the achieved
+// figures) and 12 (新增发明专利 of the stage's years, said so) — downloads the 2025 PDF and workbook through the page, and sees a refused download (simulated 409)
 // shown as the server's message rather than saved. A district officer (gongyi) sees 数据质量 for 巩义市 only, and
 // neither 绩效评价 nor 定时任务.
 //
@@ -204,12 +204,26 @@ test('定时任务、数据质量与绩效评价：市级管理员新建每周�
         await page.keyboard.press('Escape')
         await drawer.waitFor({ state: 'hidden' })
 
-        // Indicator 4 (上云用云) keeps no dates: today's list, said so, not compared with the figure.
+        // Indicator 4 (上云用云的改造企业) is drawn by the day each went on the cloud, as of the stage's end too.
         const four = y2025.rows.find((r) => r.no === 4)
-        assert.equal(four.evidence.as_of, null)
+        assert.deepEqual(four.evidence, { drill: 'enterprises', metric: 'cloud_accepted', as_of: '2025-12-31' })
         await table.getByTestId('evaluation-4-evidence').click()
         await drawer.locator('[data-testid="drill-list"][data-loading="false"][data-page="1"]').waitFor()
-        assert.match(await textOf(drawer, 'drill-note'), /当前状态/)
+        assert.equal(await textOf(drawer, 'drill-total'), String(four.achieved))
+        assert.equal(await drawer.getByTestId('drill-mismatch').count(), 0)
+        await page.keyboard.press('Escape')
+        await drawer.waitFor({ state: 'hidden' })
+
+        // Indicator 12 (新增发明专利) lists the patents of 2024 to the stage's year: the request names the year.
+        const twelve = y2025.rows.find((r) => r.no === 12)
+        assert.equal(twelve.evidence.as_of, null)
+        const [patentsAsked] = await Promise.all([
+          page.waitForResponse(isCall('GET', /^\/api\/v1\/stats\/progress\/enterprises$/)),
+          table.getByTestId('evaluation-12-evidence').click(),
+        ])
+        assert.equal(new URL(patentsAsked.url()).searchParams.get('year'), '2025')
+        await drawer.locator('[data-testid="drill-list"][data-loading="false"][data-page="1"]').waitFor()
+        assert.match(await textOf(drawer, 'drill-note'), /列出 2024 年至 2025 年各年度新增发明专利/)
         await page.keyboard.press('Escape')
         await drawer.waitFor({ state: 'hidden' })
       })

@@ -471,9 +471,11 @@ test('N+X 样本库：推荐样本、专家审议、起草并确定需求清单�
     })
 
     await step('dashboard-item-drill', async () => {
-      await ok(api(admin, 'POST', '/api/v1/chain-models', {
-        name: chainName, industry: INDUSTRY, lead_enterprise_id: good.id, scenarios: [nScenario], status: 'building', members: [weak.id],
+      // A 链式 model counts once its 建成 is recorded.
+      const chain = await ok(api(admin, 'POST', '/api/v1/chain-models', {
+        name: chainName, industry: INDUSTRY, lead_enterprise_id: good.id, scenarios: [nScenario], members: [weak.id],
       }), 201)
+      await ok(api(admin, 'POST', `/api/v1/chain-models/${chain.id}/completion`, { on: '2025-11-20', decided_by: '郑州市工业和信息化局', evidence: '建成验收意见' }))
       await page.getByTestId('menu-dashboard').click()
       await page.locator('[data-testid="dashboard"][data-loaded="true"]').waitFor()
       const figure = Number(await textOf(page, `progress-9-${INDUSTRY}-actual`))

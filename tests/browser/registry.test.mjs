@@ -146,7 +146,7 @@ test('区县专班新增、编辑、导入企业并查看变更历史；市级�
       // What became of the 7 rows (another run on the same server finds the 2 new ones already there).
       assert.match(await jobDialog.getByTestId('import-counts').innerText(), /^共 7 行：新增 \d+ 家、更新 \d+ 家、未变 \d+ 家、4 行未导入$/)
       const link = jobDialog.getByTestId('import-error-rows')
-      assert.equal((await link.innerText()).trim(), '下载错误行')
+      assert.equal((await link.innerText()).trim(), '下载导入结果')
       assert.match(await link.getAttribute('href'), /^\/api\/v1\/jobs\/\d+\/download$/)
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
       assert.match(download.suggestedFilename(), /\.xlsx$/)

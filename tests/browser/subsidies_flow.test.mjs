@@ -6,14 +6,15 @@
 // fund's budget (the override reason is then asked for), then, from the 市级 fund, for exceeding the approval (the
 // remainder named), and cut to the remainder — approves and pays both; sees the funds' remaining budgets; moves the
 // project to 补助兑现. The enterprise sees 企业出一点、服务商让一点、政府补一点 on its project page and its subsidies.
-// Last, 数字贷: the bank records a loan (the enterprise by its number), the enterprise applies for the interest
-// subsidy, the bank confirms the interest paid, and the admin sees the computation capped by it.
+// Last, 数字贷: the bank records a loan four months back (the enterprise by its number), the enterprise applies for the
+// interest subsidy, the bank confirms the interest paid over the months already over (previewed, then locked), and the
+// admin sees the computation of the months confirmed, capped by the interest paid.
 //
 // Uses SHUZHUAN_URL when set (scripts/test.sh, the full demo); run on its own, it starts a server on the bare demo.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { textOf, useServer, withBrowser } from './browser.mjs'
-import { ENTERPRISE, api, apiLogin, isCall, move, ok, openProject, pick, projectToPassed, shooter, switchUser, tab } from './helpers.mjs'
+import { ENTERPRISE, api, apiLogin, isCall, move, ok, openProject, pick, projectToPassed, serverToday, shooter, switchUser, tab, typeDate } from './helpers.mjs'
 
 const shot = shooter('subsidies')
 
@@ -227,7 +228,9 @@ test('补助：核定（看到计算说明）、两笔资金、分两期拨付�
     })
 
     await step('loan', async () => {
-      // The bank records a loan for the enterprise by its number.
+      // The bank records a loan for the enterprise by its number, granted four months ago.
+      const { inDays } = await serverToday(await apiLogin('admin'))
+      const loanDate = inDays(-125)
       await switchUser(page, 'yinhang')
       await menu(page, 'menu-loans', /\/loans$/)
       await page.getByTestId('loan-table').waitFor()
@@ -235,6 +238,7 @@ test('补助：核定（看到计算说明）、两笔资金、分两期拨付�
       const d = page.getByTestId('loan-add-dialog')
       await d.getByTestId('loan-form-enterprise').fill(String(ENTERPRISE))
       await d.getByTestId('loan-form-principal').fill('100,000')
+      await typeDate(page, d, 'loan-form-date', loanDate)
       const [created] = await Promise.all([
         page.waitForResponse(isCall('POST', /^\/api\/v1\/loans$/)),
         d.getByTestId('loan-add-submit').click(),
@@ -242,44 +246,53 @@ test('补助：核定（看到计算说明）、两笔资金、分两期拨付�
       assert.equal(created.status(), 201, await created.text())
       const loan = await created.json()
       assert.equal(created.request().postDataJSON().principal_fen, 10000000)
+      assert.equal(created.request().postDataJSON().loan_date, loanDate)
       await d.waitFor({ state: 'hidden' })
-      const loanRow = () => page.getByTestId('loan-table').locator('tbody tr').filter({ has: page.getByTestId('loan-id').getByText(String(loan.id), { exact: true }) })
-      const row = loanRow
+      const row = () => page.getByTestId('loan-table').locator('tbody tr').filter({ has: page.locator(`[data-loan-id="${loan.id}"]`) })
       await row().getByTestId('loan-state').getByText('已放款').waitFor()
-      assert.equal(await row().getByTestId('loan-enterprise').innerText(), `企业 #${ENTERPRISE}`)
+      // The bank sees the borrower's name, the 贴息期 and what the loan waits for.
+      assert.equal(await textOf(row(), 'loan-enterprise'), loan.enterprise_name)
+      assert.equal(await textOf(row(), 'loan-subsidised'), '24')
+      assert.equal(await textOf(row(), 'loan-waiting'), '待企业申请贴息')
       await shot(page, 'loans-bank')
 
       // The enterprise applies for the interest subsidy.
       await switchUser(page, 'qiye')
       await menu(page, 'menu-loans', /\/loans$/)
-      const mine = loanRow()
-      await mine.getByTestId('loan-apply').click()
+      await row().getByTestId('loan-apply').click()
       const [applied] = await Promise.all([
         page.waitForResponse(isCall('POST', /^\/api\/v1\/loans\/\d+\/apply$/)),
         page.locator('.el-message-box').getByRole('button', { name: '申请贴息' }).click(),
       ])
       assert.equal(applied.status(), 200, await applied.text())
-      await mine.getByTestId('loan-state').getByText('已申请贴息').waitFor()
+      await row().getByTestId('loan-state').getByText('已申请贴息').waitFor()
 
-      // The bank confirms the interest actually paid.
+      // The bank confirms the interest paid over the months already over: first what will be locked, then the lock.
       await switchUser(page, 'yinhang')
       await menu(page, 'menu-loans', /\/loans$/)
       await row().getByTestId('loan-confirm').click()
       const c = page.getByTestId('loan-confirm-dialog')
-      await c.getByTestId('loan-confirm-interest').fill('1000')
-      const [confirmed] = await Promise.all([
-        page.waitForResponse(isCall('POST', /^\/api\/v1\/loans\/\d+\/confirm$/)),
+      await c.getByTestId('loan-confirm-interest').fill('100')
+      const [previewed] = await Promise.all([
+        page.waitForResponse(isCall('POST', /^\/api\/v1\/loans\/\d+\/interest-periods\/preview$/)),
         c.getByTestId('loan-confirm-submit').click(),
       ])
-      assert.equal(confirmed.status(), 200, await confirmed.text())
-      assert.deepEqual(confirmed.request().postDataJSON(), { interest_paid_fen: 100000 })
-      await row().getByTestId('loan-state').getByText('利息已确认').waitFor()
+      assert.equal(previewed.status(), 200, await previewed.text())
+      const { last_month: last } = previewed.request().postDataJSON()
+      assert.ok(last >= 1, `months over: ${last}`)
+      await c.getByTestId('loan-preview-lock-text').waitFor()
+      const [confirmed] = await Promise.all([
+        page.waitForResponse(isCall('POST', /^\/api\/v1\/loans\/\d+\/interest-periods$/)),
+        c.getByTestId('loan-confirm-submit').click(),
+      ])
+      assert.equal(confirmed.status(), 201, await confirmed.text())
+      assert.deepEqual(confirmed.request().postDataJSON(), { last_month: last, interest_paid_fen: 10000 })
+      await row().getByTestId('loan-confirmed-months').getByText(`${last} / 24`).waitFor()
 
-      // The admin computes the interest subsidy: capped by the interest the bank confirmed.
+      // The admin computes the interest subsidy: on the months confirmed, capped by the interest the bank confirmed.
       await switchUser(page, 'admin')
       await menu(page, 'menu-loans', /\/loans$/)
-      const adminRow = loanRow()
-      await adminRow.getByTestId('loan-approve').click()
+      await row().getByTestId('loan-approve').click()
       const a = page.getByTestId('approve-dialog')
       await a.waitFor()
       const [preview] = await Promise.all([
@@ -287,9 +300,10 @@ test('补助：核定（看到计算说明）、两笔资金、分两期拨付�
         a.getByTestId('approve-submit').click(),
       ])
       assert.deepEqual(preview.request().postDataJSON(), { scheme: 'loan_interest', loan_id: loan.id })
-      assert.equal(await textOf(a, 'quote-amount'), '1,000.00 元')
+      assert.equal(await textOf(a, 'quote-amount'), '100.00 元')
       assert.match(await textOf(a, 'quote-cap-label'), /实际支付利息/)
-      assert.equal(await textOf(a, 'subsidy-input-interest_paid_fen'), '1,000.00 元')
+      assert.equal(await textOf(a, 'subsidy-input-interest_paid_fen'), '100.00 元')
+      assert.equal(await textOf(a, 'subsidy-input-confirmed_months'), `${last} 个月`)
       await page.getByTestId('pool-table').waitFor()
       await shot(page, 'loans-admin-approve')
       await a.getByRole('button', { name: '取消' }).click()
