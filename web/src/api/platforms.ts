@@ -28,7 +28,7 @@ export interface Platform {
   status_name: string
   // Enterprises the platform has reported as using it (已报送上云企业数).
   served_enterprises: number
-  // Its 标识解析二级节点 (in the directory's list; see identifierNodes for one platform's).
+  // Its 标识解析二级节点.
   identifier_nodes: IdentifierNode[]
   created_at: string
 }
@@ -129,8 +129,7 @@ export const platformApi = {
     http.post<PlatformEvaluation>(`/platforms/${id}/evaluations`, input),
   // One period, or every period (highest total first within a period).
   evaluations: (period?: string) => http.get<PlatformEvaluationList>('/platform-evaluations', { period }),
-  // Every 标识解析二级节点 (everyone signed in). The platform's own record (GET /platforms/{id}) answers its
-  // identifier_nodes empty (a server bug, reported), so a platform's page reads them from this list.
+  // Every 标识解析二级节点 (everyone signed in).
   identifierNodes: () => http.get<{ items: IdentifierNode[] }>('/identifier-nodes'),
   // city_admin; 409 when the prefix is already recorded.
   addIdentifierNode: (id: number, input: IdentifierNodeInput) => http.post<IdentifierNode>(`/platforms/${id}/identifier-nodes`, input),
