@@ -132,15 +132,14 @@ const FACTS: Record<string, { label: string; format: Format; source: string; sou
   interest_paid_fen: { label: '实际支付利息', format: 'yuan', source: '放贷银行确认' },
   confirmed_months: { label: '银行已确认利息的月份', format: 'months', source: '放贷银行分期确认' },
   approved_before_for_loan_fen: { label: '此前已核定（该笔贷款）', format: 'yuan', source: '平台已核定的补助' },
-  chain_model_id: { label: '“链式”转型模式', format: 'id', source: '补助对象' },
-  chain_model: { label: '模式名称', format: 'text', source: '成果记录' },
+  chain_model: { label: '“链式”转型模式', format: 'text', source: '补助对象（成果记录）' },
   recognized_by_miit: { label: '获评工信部“链式”典型案例', format: 'yes', source: '成果记录中登记的工信部认定' },
   miit_recognition: { label: '工信部认定', format: 'text', source: '成果记录（日期、决定单位、佐证）' },
   award_type: { label: '奖励类型', format: 'text', source: '市级管理员录入' },
   amount_fen: { label: '奖励金额', format: 'yuan', source: '市级管理员录入' },
 }
-// Inputs that only say where another one came from.
-const SOURCE_KEYS = new Set(['scheme', 'cost_source', 'level_source', 'fees_source'])
+// Inputs that only say where another one came from, or number what another names (the 链式 model by its name).
+const SOURCE_KEYS = new Set(['scheme', 'cost_source', 'level_source', 'fees_source', 'chain_model_id'])
 
 function formatFact(format: Format, v: unknown): string {
   switch (format) {
