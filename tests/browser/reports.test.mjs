@@ -150,7 +150,21 @@ test('监测通报：市级管理员发布月度通报并跟踪任务、查看�
       assert.equal(await textOf(first, 'report-indicator-target'), figure(s.indicators[0].target))
       assert.equal(await textOf(first, 'report-indicator-actual'), figure(s.indicators[0].actual))
       const gongyi = page.getByTestId('report-districts').locator('tbody tr').filter({ hasText: GONGYI.name })
-      assert.equal(await textOf(gongyi, 'report-district-accepted'), String(s.districts.find((x) => x.code === GONGYI.code).accepted))
+      const d = s.districts.find((x) => x.code === GONGYI.code)
+      assert.equal(await textOf(gongyi, 'report-district-accepted'), String(d.accepted))
+      // Snapshots issued since the annex's yearly reading: each year's acceptances and today's.
+      assert.equal(await page.getByTestId('report-districts').getAttribute('data-layout'), 'annex')
+      assert.equal(await textOf(gongyi, 'report-district-accepted-2024'), String(d.accepted_2024))
+      assert.equal(await textOf(gongyi, 'report-district-accepted-2025'), String(d.accepted_2025))
+      assert.equal(await textOf(gongyi, 'report-district-accepted-now'), String(d.accepted_now))
+      // 成果记录: each kind, how many stand and those added in the period.
+      const records = page.getByTestId('report-records').locator('tbody tr')
+      assert.equal(await records.count(), s.records.rows.length)
+      for (const [i, row] of s.records.rows.entries()) {
+        assert.equal(await textOf(records.nth(i), 'report-record-kind'), row.kind)
+        assert.equal(await textOf(records.nth(i), 'report-record-count'), String(row.count))
+        assert.equal(await textOf(records.nth(i), 'report-record-added'), row.added.length ? row.added.join('；') : '—')
+      }
       await shot(page, 'detail')
     })
 
