@@ -208,8 +208,8 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     return ok();
   });
   at("2025-04-15", 10, [&pf, &cast]() -> Status {
-    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "新密市耐火材料小微企业园", "410183", "refractories", "2025-04-15", 26, 0}));
-    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "巩义市铝精深加工小微企业园", "410181", "aluminium", "2025-04-15", 18, 0}));
+    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "新密市耐火材料小微企业园", "410183", "refractories", "2025-04-15", 26, 0, std::nullopt}));
+    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "巩义市铝精深加工小微企业园", "410181", "aluminium", "2025-04-15", 18, 0, std::nullopt}));
     return ok();
   });
   at("2025-05-20", 10, [&pf, &cast, st]() -> Status {

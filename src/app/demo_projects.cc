@@ -25,11 +25,14 @@ const auth::Origin kOrigin{"local", "demo"};
 int64_t epoch_of(const std::string& day, int hour = 10) { return *day_number(day) * 86400 + (hour - 8) * 3600; }
 std::string plus_days(const std::string& day, int64_t n) { return day_text(*day_number(day) + n); }
 
-// What one demo project becomes, and the day it starts.
+// What one demo project becomes, the day it starts, and how fast it runs (percent of the usual year). A project may
+// be followed by its enterprise's withdrawal from the pilot on a later day.
 struct Target {
   const char* state;
   const char* start;
   bool at_risk = false;
+  int pace = 100;
+  const char* withdraws_on = nullptr;
 };
 const Target kTargets[] = {
     {"subsidized", "2024-06-03"},         {"subsidized", "2024-07-01"},        {"passed", "2024-09-02"},
@@ -38,6 +41,9 @@ const Target kTargets[] = {
     {"implementing", "2026-05-11"},       {"implementing", "2026-02-02", true}, {"implementing", "2026-03-02", true},
     {"approved", "2026-09-01"},           {"expert_review", "2026-10-12"},     {"expert_review", "2026-10-26"},
     {"declared", "2026-11-02"},           {"declared", "2026-11-16"},
+    // Two quick projects accepted in 2024 (the annex's 2024 column); one enterprise then withdraws in 2025 — it
+    // stays counted in the 2024 stage, which is what it was at its end.
+    {"passed", "2024-05-06", false, 50},  {"passed", "2024-05-13", false, 50, "2025-04-21"},
 };
 
 int rank_of(const std::string& state) {
@@ -60,6 +66,10 @@ struct Step {
 
 // The state one project carries from step to step.
 struct Run {
+  std::string start;
+  int pace = 100;
+  // The day `days` into a usual project's year, at this project's pace.
+  std::string day(int64_t days) const { return plus_days(start, days * pace / 100); }
   int64_t enterprise_id = 0, project_id = 0, round_id = 0, subsidy_id = 0;
   std::vector<int64_t> milestone_ids, payment_ids;
   int64_t invoice_doc = 0;
@@ -75,15 +85,30 @@ class Builder {
     auto run = std::make_shared<Run>();
     run->enterprise_id = enterprise_id;
     run->enterprise = enterprise;
+    run->start = t.start;
+    run->pace = t.pace;
     const std::string d0 = t.start;
     const int goal = rank_of(t.state);
     const bool fails = std::string(t.state) == "failed";
-    auto at = [&](int64_t days) { return epoch_of(plus_days(d0, days)); };
+    auto at = [&](int64_t days) { return epoch_of(run->day(days)); };
     int order = static_cast<int>(steps_.size());
     auto add = [&](int64_t when, std::function<Status()> fn) { steps_.push_back({when, order++, std::move(fn)}); };
+    if (t.withdraws_on)
+      add(epoch_of(t.withdraws_on), [this, run]() -> Status {
+        // As the plan asks, the district proposes another enterprise of the same industry in its place (增补).
+        SZ_ASSIGN(auto gone, pf_.registry().get_enterprise(people_.admin, run->enterprise_id));
+        registry::EnterpriseInput in;
+        in.name = gone.name + "（增补）";
+        in.credit_code = demo_credit_code(gone.district_code, 800000 + run->enterprise_id);
+        in.industry = gone.industry_code;
+        SZ_ASSIGN(auto w, pf_.registry().request_withdrawal(people_.admin, kOrigin, run->enterprise_id,
+                                                            "企业经营调整，申请退出试点", in));
+        SZ_TRY(pf_.registry().decide_withdrawal(people_.admin, kOrigin, w.id, true, "同意退出"));
+        return ok();
+      });
 
     add(at(-20), [this, run, d0]() -> Status {
-      projects::DiagnosisInput in{provider_id_, plus_days(d0, -21), "排产依赖人工经验，质量数据分散，设备状态不透明",
+      projects::DiagnosisInput in{provider_id_, run->day(-21), "排产依赖人工经验，质量数据分散，设备状态不透明",
                                   {"计划排程", "质量管理", "设备管理"}, 3'000'000 + run->enterprise_id * 1000, {}, {}};
       SZ_TRY(pf_.projects().add_diagnosis(run->enterprise, kOrigin, run->enterprise_id, in));
       return ok();
@@ -101,7 +126,7 @@ class Builder {
                                       std::tuple{"试运行与效果评估", 330, "试运行总结"}}) {
         projects::store::Milestone m;
         m.name = name;
-        m.due_on = plus_days(d0, days);
+        m.due_on = run->day(days);
         m.deliverable = what;
         np.plan.milestones.push_back(m);
       }
@@ -137,7 +162,7 @@ class Builder {
     if (goal < 3) return;
     add(at(25), [this, run, d0]() -> Status {
       SZ_ASSIGN(int64_t doc, upload(run->enterprise, run->project_id, "改造合同.pdf"));
-      projects::ContractInput c{96'000'000, 110'000'000, plus_days(d0, 24), plus_days(d0, 25), plus_days(d0, 340), doc};
+      projects::ContractInput c{96'000'000, 110'000'000, run->day(24), run->day(25), run->day(340), doc};
       SZ_TRY(pf_.projects().set_contract(run->enterprise, kOrigin, run->project_id, c));
       return pf_.projects().assign_expert(people_.admin, kOrigin, run->project_id, people_.experts[1].user_id, "supervision");
     });
@@ -148,21 +173,21 @@ class Builder {
         SZ_ASSIGN(int64_t paid, upload(run->enterprise, run->project_id, "付款凭证" + std::to_string(k + 1) + ".pdf"));
         run->invoice_doc = invoice;
         projects::CostInput c{k == 0 ? "软件与平台服务" : "数据采集硬件", k == 0 ? 48'000'000 : 36'000'000,
-                              plus_days(d0, 59 + 90 * k), provider_id_, invoice, paid};
+                              run->day(59 + 90 * k), provider_id_, invoice, paid};
         SZ_TRY(pf_.projects().add_cost(run->enterprise, kOrigin, run->project_id, c));
         return ok();
       });
     // Supervision: a finding with a deadline; rectified in time, except on the projects that are to be at risk.
     add(at(100), [this, run, d0]() -> Status {
-      SZ_TRY(pf_.projects().add_visit(people_.experts[1], kOrigin, run->project_id, plus_days(d0, 100),
-                                      "部分设备数据采集频率不足，质量追溯字段不全", plus_days(d0, 130)));
+      SZ_TRY(pf_.projects().add_visit(people_.experts[1], kOrigin, run->project_id, run->day(100),
+                                      "部分设备数据采集频率不足，质量追溯字段不全", run->day(130)));
       return ok();
     });
     if (!t.at_risk)
       add(at(125), [this, run, d0]() -> Status {
         SZ_ASSIGN(auto detail, pf_.projects().detail(run->enterprise, run->project_id));
         return pf_.projects().rectify(run->enterprise, kOrigin, run->project_id, detail.visits.back().id,
-                                      plus_days(d0, 125), "已提高采集频率并补全追溯字段");
+                                      run->day(125), "已提高采集频率并补全追溯字段");
       });
     // Milestones done on their day (a day late for the second), as long as the day has come and the project is not
     // one left behind.
@@ -170,11 +195,11 @@ class Builder {
     for (size_t i = 0; i < 3; ++i) {
       if (t.at_risk) break;
       int64_t off = done_offsets[i];
-      if (*day_number(plus_days(d0, off)) > *day_number(today_)) break;
+      if (*day_number(run->day(off)) > *day_number(today_)) break;
       add(at(off), [this, run, d0, i, off]() -> Status {
         SZ_ASSIGN(int64_t doc, upload(people_.integrator, run->project_id, "里程碑交付物" + std::to_string(i + 1) + ".pdf"));
         return pf_.projects().complete_milestone(people_.integrator, kOrigin, run->project_id, run->milestone_ids[i],
-                                                 plus_days(d0, off), doc);
+                                                 run->day(off), doc);
       });
     }
     if (goal < 4) return;
@@ -226,9 +251,9 @@ class Builder {
       SZ_TRY(pf_.subsidies().approve(people_.admin, kOrigin, dg));
       return ok();
     });
-    add(at(390), [this, run, d0]() { return pay(*run, "第一期", fund_for(plus_days(d0, 390)), 25'000'000); });
+    add(at(390), [this, run, d0]() { return pay(*run, "第一期", fund_for(run->day(390)), 25'000'000); });
     if (goal < 8) return;
-    add(at(540), [this, run, d0]() { return pay(*run, "第二期（绩效评价后）", fund_for(plus_days(d0, 540)), 17'000'000); });
+    add(at(540), [this, run, d0]() { return pay(*run, "第二期（绩效评价后）", fund_for(run->day(540)), 17'000'000); });
     add(at(545), [this, run]() { return move(*run, people_.admin, "pay_out"); });
   }
 
@@ -444,7 +469,10 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   // The loan project pool.
   pf.set_time(epoch_of(today, 9));
   {
-    funding::store::PoolEntry e{0, qiye_enterprise, std::nullopt, 2'000'000'000, "二期智能化扩产", 0, 0};
+    funding::store::PoolEntry e;
+    e.enterprise_id = qiye_enterprise;
+    e.amount_fen = 2'000'000'000;
+    e.note = "二期智能化扩产";
     SZ_TRY(pf.loans().recommend(people.admin, kOrigin, e));
   }
   // The portal opens on the plan itself and a typical case, published as the city would.

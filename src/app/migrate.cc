@@ -58,8 +58,9 @@ struct AfterStep {
   Status (*run)(db::Connection& c);
 };
 const AfterStep kAfter[] = {
-    // 0023: each enterprise's 中小企业划型 and the day-keyed counts are computed by the registry's rules.
-    {23, [](db::Connection& c) { return registry::Service::rebuild_counts(c, registry_params()); }},
+    // 0023 and 0026: each enterprise's 中小企业划型 and the month-keyed counts are computed by the registry's rules (one
+    // rebuild covers a store coming from before either).
+    {26, [](db::Connection& c) { return registry::Service::rebuild_counts(c, registry_params()); }},
 };
 
 const char* kCreateTable =

@@ -85,12 +85,18 @@ const std::map<std::string, std::string> kActionNames = {
     {"demand_list.draft", "起草“N+X”需求清单"}, {"demand_list.confirm", "确定“N+X”需求清单"},     {"training.create", "登记培训"},     {"training.attend", "登记参训企业"},
     {"match_event.create", "发布对接会"},   {"match_event.register", "报名对接会"},
     {"article.publish", "审核发布"},        {"article.reject", "退回修改"},      {"article.withdraw", "撤回发布"},
+    {"project.terminate", "终止项目"},      {"review.cancel", "撤销评审（项目终止）"}, {"loan.reopen", "退回已确认的利息"},
+    {"chain.complete", "登记链式模式建成"}, {"chain.recognize", "登记工信部链式典型案例认定"},
+    {"park.transform", "登记园区数字化改造完成"}, {"lighthouse.designate", "认定“小灯塔”企业"},
+    {"workshop.create", "登记数字工坊"},    {"platform.node", "登记标识解析二级节点"},
+    {"scenario.select", "专家委员会评定可复制可推广场景"}, {"stats.repair", "按明细重建汇总表"},
 };
 const std::map<std::string, std::string> kEntityNames = {
     {"user", "用户"}, {"enterprise", "企业"}, {"provider", "服务商"}, {"job", "任务"}, {"audit", "审计日志"},
     {"assessment", "评测"}, {"document", "资料"}, {"industry", "行业"}, {"lpr", "LPR 利率"}, {"project", "项目"}, {"review", "评审"}, {"expert", "专家"},
     {"subsidy", "补助"}, {"fund", "专项资金"}, {"article", "发布内容"}, {"evaluation", "考核报告"}, {"product", "产品"}, {"scenario", "场景"}, {"need", "需求"}, {"match_event", "供需对接会"}, {"chain", "链式模式"},
     {"park", "小微企业园"}, {"platform", "工业互联网平台"}, {"sample", "样本企业"}, {"demand_list", "需求清单"}, {"training", "培训"},
+    {"workshop", "数字工坊"}, {"scenario_selection", "场景评定"}, {"summary", "汇总表"},
 };
 }  // namespace
 

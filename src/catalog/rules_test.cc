@@ -52,5 +52,22 @@ TEST(Catalogue, OnItFromListingUntilDelisting) {
   EXPECT_FALSE(on_catalogue(700, 500, 300));   // its first stay is not kept once it is listed again
 }
 
+TEST(ExpertPanel, ADayThreeNamedExpertsAndMinutes) {
+  Panel ok_panel{"2025-11-20", "审议认为该场景已在三家企业复制应用", {"张伟", "李娜", "王强"}};
+  EXPECT_FALSE(panel_problem(ok_panel));
+  auto two = ok_panel;
+  two.experts.pop_back();
+  EXPECT_EQ(panel_problem(two)->first, "experts");
+  auto blank = ok_panel;
+  blank.experts[1] = " ";
+  EXPECT_EQ(panel_problem(blank)->first, "experts");
+  auto no_minutes = ok_panel;
+  no_minutes.minutes = "";
+  EXPECT_EQ(panel_problem(no_minutes)->first, "minutes");
+  auto bad_day = ok_panel;
+  bad_day.held_on = "2025-11-31";
+  EXPECT_EQ(panel_problem(bad_day)->first, "held_on");
+}
+
 }  // namespace
 }  // namespace sz::catalog

@@ -234,7 +234,7 @@ Result<ListView> Samples::confirm_list(const auth::Principal& p, const auth::Ori
   bj::array added;
   for (const auto& i : items_of(l->items_json)) {
     if (present.count(i.name)) continue;
-    store::Scenario s{0, l->industry_code, i.kind, i.name, i.category, i.description, now};
+    store::Scenario s{0, l->industry_code, i.kind, i.name, i.category, i.description, now, std::nullopt, std::nullopt};
     SZ_TRY(store::insert_scenario(*c, s));
     added.push_back(bj::value(i.name));
   }

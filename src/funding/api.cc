@@ -475,8 +475,10 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, L
     SZ_ASSIGN(auto list, loans.pool(p));
     bj::array items;
     for (const auto& e : list)
-      items.push_back(bj::object{{"id", e.id}, {"enterprise_id", e.enterprise_id}, {"project_id", opt_value(e.project_id)},
-                                 {"amount_fen", e.amount_fen}, {"note", e.note}, {"recommended_at", iso_utc(e.recommended_at)}});
+      items.push_back(bj::object{{"id", e.id}, {"enterprise_id", e.enterprise_id}, {"enterprise_name", e.enterprise_name},
+                                 {"project_id", opt_value(e.project_id)}, {"project_name", e.project_name},
+                                 {"amount_fen", e.amount_fen}, {"note", e.note}, {"recommended_by_name", e.recommended_by_name},
+                                 {"recommended_at", iso_utc(e.recommended_at)}});
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 }

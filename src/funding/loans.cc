@@ -60,7 +60,11 @@ Result<Loans::Confirmed> Loans::confirmed(db::Connection& c, int64_t loan_id) {
   SZ_ASSIGN(auto periods, store::periods_of(c, loan_id));
   Confirmed out;
   for (const auto& x : periods)
-    if (x.state == "confirmed") out.months += static_cast<int>(x.months()), out.interest_paid_fen += x.interest_paid_fen;
+    if (x.state == "confirmed") {
+      out.months += static_cast<int>(x.months());
+      out.interest_paid_fen += x.interest_paid_fen;
+      out.period_ids.push_back(x.id);
+    }
   return out;
 }
 
@@ -235,15 +239,17 @@ Result<LoanView> Loans::reopen(const auth::Principal& p, const auth::Origin& fro
   auto it = std::find_if(periods.begin(), periods.end(), [&](const auto& x) { return x.id == period_id; });
   if (it == periods.end()) return err::not_found("该笔贷款没有这一期利息确认");
   if (it->state != "confirmed") return err::conflict("state", "该期利息已退回，待银行重新确认");
-  // An approval that counted these months still stands: it must be cancelled first, so no money rests on a figure
-  // that is no longer confirmed.
+  // An approval that counted this period still stands: it must be cancelled first, so no money rests on a figure
+  // that is no longer confirmed. (An approval that does not say which periods it used is taken to have used all.)
   SZ_ASSIGN(auto approvals, store::loan_approvals(*c, id));
   for (const auto& s : approvals) {
     boost::system::error_code ec;
     auto inputs = bj::parse(s.inputs_json, ec);
-    const auto* m = !ec && inputs.is_object() ? inputs.as_object().if_contains("confirmed_months") : nullptr;
-    if (!m || !m->is_int64() || m->as_int64() >= it->first_month)
-      return err::conflict("period_id", "贴息核定（编号 " + std::to_string(s.id) + "）依据了该期利息，请先撤销该核定再退回");
+    const auto* used = !ec && inputs.is_object() ? inputs.as_object().if_contains("period_ids") : nullptr;
+    bool rests = !used || !used->is_array();
+    if (!rests)
+      for (const auto& x : used->as_array()) rests = rests || (x.is_int64() && x.as_int64() == period_id);
+    if (rests) return err::conflict("period_id", "贴息核定（编号 " + std::to_string(s.id) + "）依据了该期利息，请先撤销该核定再退回");
   }
   store::InterestPeriod after = *it;
   after.state = "reopened";

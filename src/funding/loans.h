@@ -67,6 +67,7 @@ class Loans {
   struct Confirmed {
     int months = 0;
     int64_t interest_paid_fen = 0;
+    std::vector<int64_t> period_ids;  // the confirmed periods these come from (an approval records them)
   };
   static Result<Confirmed> confirmed(db::Connection& c, int64_t loan_id);
 

@@ -32,19 +32,33 @@ const std::vector<LprRate> kLpr = {{"2023-01-20", 365, 430}, {"2023-06-20", 355,
 
 Quote run(QuoteInput in) { return quote(*rules().scheme(in.scheme), in, kLpr); }
 
+// The facts a scheme reads; the rest of the input as the service leaves it when unused.
+QuoteInput input(std::string scheme, int64_t base, std::map<std::string, bool> facts, int64_t paid) {
+  QuoteInput in;
+  in.scheme = std::move(scheme);
+  in.base_fen = base;
+  in.facts = std::move(facts);
+  in.paid_before_fen = paid;
+  return in;
+}
 QuoteInput diagnosis(int64_t cost, bool done = true, int64_t paid = 0) {
-  return {"diagnosis", cost, std::nullopt, {{"task_completed", done}}, paid, {}, "", 0, std::nullopt};
+  return input("diagnosis", cost, {{"task_completed", done}}, paid);
 }
 QuoteInput transformation(int64_t cost, int level, bool done = true, int64_t paid = 0) {
-  return {"transformation", cost, level, {{"task_completed", done}}, paid, {}, "", 0, std::nullopt};
+  auto in = input("transformation", cost, {{"task_completed", done}}, paid);
+  in.level = level;
+  return in;
 }
 QuoteInput provider(int64_t fees, bool in_zz = true, bool done = true, int64_t paid = 0) {
-  return {"provider", fees, std::nullopt, {{"in_zhengzhou", in_zz}, {"all_tasks_completed", done}}, paid, {}, "", 0,
-          std::nullopt};
+  return input("provider", fees, {{"in_directory", true}, {"in_zhengzhou", in_zz}, {"all_tasks_completed", done}}, paid);
 }
 QuoteInput loan(int64_t principal, std::string date, int months, int64_t paid = 0,
                 std::optional<int64_t> interest_paid = std::nullopt) {
-  return {"loan_interest", principal, std::nullopt, {}, paid, {}, std::move(date), months, interest_paid};
+  auto in = input("loan_interest", principal, {}, paid);
+  in.loan_date = std::move(date);
+  in.term_months = months;
+  in.interest_paid_fen = interest_paid;
+  return in;
 }
 
 TEST(SubsidyRules, DataFileParses) {
@@ -136,7 +150,7 @@ TEST(SubsidyRules, ProviderInZhengzhouAfterAllTasks) {
 }
 
 TEST(SubsidyRules, ChainCaseUpToOneMillionYuan) {
-  QuoteInput in{"chain", 0, std::nullopt, {{"recognized_by_miit", true}}, 0, {}, "", 0, std::nullopt};
+  auto in = input("chain", 0, {{"recognized_by_miit", true}}, 0);
   auto q = run(in);
   EXPECT_EQ(q.amount_fen, 100'000'000);
   EXPECT_EQ(q.cap_applied, "chain_per_enterprise");
@@ -181,6 +195,45 @@ TEST(SubsidyRules, LoanInterestCapsPerEnterpriseAndAtInterestPaid) {
   auto paid = run(loan(10'000'000, "2024-08-15", 24, 0, 600'000));
   EXPECT_EQ(paid.amount_fen, 600'000);
   EXPECT_EQ(paid.cap_applied, "interest_paid");
+}
+
+TEST(SubsidyRules, ProviderOnlyForAYearInTheDirectory) {
+  auto in = provider(1'000'000);
+  in.facts["in_directory"] = false;
+  in.details["in_directory"] = "已于 2025-12-31 出库";
+  auto q = run(in);
+  EXPECT_FALSE(q.eligible);
+  EXPECT_NE(q.reason.find("三(三)"), std::string::npos) << q.reason;
+  EXPECT_NE(q.reason.find("已于 2025-12-31 出库"), std::string::npos) << q.reason;
+}
+
+TEST(LoanMonths, WholeMonthsFromTheLoanDay) {
+  EXPECT_EQ(months_elapsed("2024-08-15", "2024-09-14"), 0);
+  EXPECT_EQ(months_elapsed("2024-08-15", "2024-09-15"), 1);
+  EXPECT_EQ(months_elapsed("2024-08-15", "2026-08-15"), 24);
+  // A loan on the 31st: month 1 ends on the last day of a shorter month.
+  EXPECT_EQ(months_elapsed("2024-01-31", "2024-02-28"), 0);
+  EXPECT_EQ(months_elapsed("2024-01-31", "2024-02-29"), 1);
+  EXPECT_EQ(month_start("2024-08-15", 1), "2024-08-15");
+  EXPECT_EQ(month_start("2024-08-15", 13), "2025-08-15");
+  EXPECT_EQ(month_start("2024-01-31", 2), "2024-02-29");
+}
+
+TEST(LoanMonths, PlausibleInterestAtTheCeilingRate) {
+  const Scheme& s = *rules().scheme("loan_interest");
+  EXPECT_EQ(s.plausible_rate_bp, 1500);
+  // 100万元 × 15 % × 6 / 12 = 75,000 元.
+  EXPECT_EQ(plausible_interest_fen(s, 100'000'000, 6), 7'500'000);
+  EXPECT_EQ(plausible_interest_fen(s, 100'000'000, 0), 0);
+}
+
+TEST(SubsidyRules, ConfirmedMonthsLimitTheInterestAndSaySo) {
+  auto in = loan(10'000'000, "2024-08-15", 24);
+  in.confirmed_months = 6;
+  auto q = run(in);
+  EXPECT_EQ(q.months, 6);
+  EXPECT_EQ(q.amount_fen, 167'500);  // 100,000 × 3.35 % × 6 / 12
+  EXPECT_NE(q.explanation.find("前 6 个月"), std::string::npos) << q.explanation;
 }
 
 TEST(SubsidyRules, MoneyAndRateText) {

@@ -343,11 +343,15 @@ Result<int64_t> insert_pool_entry(db::Connection& c, const PoolEntry& e) {
 }
 
 Result<std::vector<PoolEntry>> pool(db::Connection& c, int64_t limit) {
-  SZ_ASSIGN(auto rows, c.query("SELECT id, enterprise_id, project_id, amount_fen, note, recommended_by, recommended_at "
-                               "FROM loan_pool ORDER BY id DESC LIMIT $1",
+  SZ_ASSIGN(auto rows, c.query("SELECT l.id, l.enterprise_id, l.project_id, l.amount_fen, l.note, l.recommended_by, "
+                               "l.recommended_at, e.name, COALESCE(p.name, ''), COALESCE(u.display_name, '') "
+                               "FROM loan_pool l JOIN enterprises e ON e.id = l.enterprise_id "
+                               "LEFT JOIN projects p ON p.id = l.project_id LEFT JOIN users u ON u.id = l.recommended_by "
+                               "ORDER BY l.id DESC LIMIT $1",
                                {limit}));
   std::vector<PoolEntry> out;
-  for (const auto& r : rows) out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.i64(3), r.text(4), r.i64(5), r.i64(6)});
+  for (const auto& r : rows)
+    out.push_back({r.i64(0), r.i64(1), r.opt_i64(2), r.i64(3), r.text(4), r.i64(5), r.i64(6), r.text(7), r.text(8), r.text(9)});
   return out;
 }
 

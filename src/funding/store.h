@@ -133,6 +133,7 @@ struct PoolEntry {
   int64_t amount_fen = 0;
   std::string note;
   int64_t recommended_by = 0, recommended_at = 0;
+  std::string enterprise_name, project_name, recommended_by_name;  // filled when read: a bank reads names, not numbers
 };
 Result<int64_t> insert_pool_entry(db::Connection& c, const PoolEntry& e);
 Result<std::vector<PoolEntry>> pool(db::Connection& c, int64_t limit);

@@ -207,13 +207,17 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     // 全部完成: every project it serves has ended (accepted, paid out, or terminated), and at least one was completed.
     SZ_ASSIGN(auto projects, projects::Service::provider_projects(c, pv->id));
     std::string open;
-    int64_t completed = 0;
+    int64_t completed = 0, still_open = 0;
+    constexpr int64_t kNamed = 5;  // a refusal names a few, then says how many
     for (const auto& pr : projects) {
       completed += projects::task_completed(pr.state);
-      if (!projects::ended(pr.state)) open += (open.empty() ? "" : "、") + pr.name;
+      if (projects::ended(pr.state)) continue;
+      if (++still_open <= kNamed) open += (open.empty() ? "" : "、") + pr.enterprise_name + "「" + pr.name + "」";
     }
-    const bool all_done = open.empty() && completed > 0;
-    if (!open.empty()) q.details["all_tasks_completed"] = "尚未结束的项目：" + open;
+    if (still_open > kNamed) open += "等";
+    const bool all_done = !still_open && completed > 0;
+    if (still_open)
+      q.details["all_tasks_completed"] = "尚未结束的项目 " + std::to_string(still_open) + " 个：" + open;
     else if (!completed) q.details["all_tasks_completed"] = "没有已完成的改造任务";
     q.facts["in_directory"] = in_directory;
     q.facts["in_zhengzhou"] = pv->in_zhengzhou;
@@ -251,6 +255,9 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     inputs["loan_date"] = loan->loan_date;
     inputs["term_months"] = loan->term_months;
     inputs["confirmed_months"] = confirmed.months;
+    bj::array period_ids;
+    for (int64_t pid : confirmed.period_ids) period_ids.push_back(pid);
+    inputs["period_ids"] = std::move(period_ids);
     inputs["interest_paid_fen"] = confirmed.interest_paid_fen;
     inputs["approved_before_for_loan_fen"] = q.subject_approved_fen;
     s.subject_key = "loan:" + std::to_string(loan->id) + ":m" + std::to_string(confirmed.months);

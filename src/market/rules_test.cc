@@ -73,5 +73,20 @@ TEST(ProviderDirectory, ListedSinceFollowsEntriesAndExits) {
   EXPECT_EQ(listed_since("removed", 100, {{"admitted", "removed", 200}}, 150), 100);
 }
 
+TEST(ProviderDirectory, StaysAndTheSpansTheyOverlap) {
+  std::vector<StatusChange> h = {{"notice", "admitted", 300}, {"admitted", "removed", 500}, {"removed", "admitted", 600}};
+  auto stays = listed_stays("admitted", 100, h);
+  ASSERT_EQ(stays.size(), 2u);
+  EXPECT_EQ(stays[0].from, 300);
+  EXPECT_EQ(stays[0].until, 500);
+  EXPECT_EQ(stays[1].from, 600);
+  EXPECT_FALSE(stays[1].until);
+  EXPECT_FALSE(listed_during(stays, 0, 300));   // a year that ends the moment it is admitted
+  EXPECT_TRUE(listed_during(stays, 0, 301));
+  EXPECT_FALSE(listed_during(stays, 500, 600));  // the gap between its stays
+  EXPECT_TRUE(listed_during(stays, 550, 10'000));
+  EXPECT_TRUE(listed_stays("notice", 100, {}).empty());  // never admitted
+}
+
 }  // namespace
 }  // namespace sz::market

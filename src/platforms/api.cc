@@ -10,7 +10,8 @@ using json::opt_value;
 bj::object node_json(const store::IdentifierNode& n) {
   return bj::object{{"id", n.id}, {"platform_id", n.platform_id}, {"name", n.name}, {"prefix", n.prefix},
                     {"industry", n.industry_code}, {"approved_on", n.approved_on}, {"decided_by", n.decided_by},
-                    {"evidence", n.evidence}, {"recorded_at", iso_utc(n.recorded_at)}};
+                    {"evidence", n.evidence}, {"platform_name", n.platform_name},
+                    {"recorded_by_name", n.recorded_by_name}, {"recorded_at", iso_utc(n.recorded_at)}};
 }
 
 bj::array nodes_json(const std::vector<store::IdentifierNode>& nodes) {

@@ -128,7 +128,7 @@ Result<PlatformView> Service::create(const auth::Principal& p, const auth::Origi
   SZ_TRY(audit::record(*c, pl.created_at, auth::actor_of(p, from), "platform.create", "platform", std::to_string(pl.id), "",
                        bj::serialize(bj::object{{"name", pl.name}, {"operator", pl.operator_name}})));
   SZ_TRY(tx->commit());
-  return PlatformView{pl, 0};
+  return PlatformView{pl, 0, {}};
 }
 
 Result<PlatformView> Service::edit(const auth::Principal& p, const auth::Origin& from, int64_t id, const PlatformInput& in) {
@@ -153,7 +153,8 @@ Result<PlatformView> Service::get(int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto pl, existing(*c, id));
   SZ_ASSIGN(int64_t served, store::served(*c, id));
-  return PlatformView{pl, served};
+  SZ_ASSIGN(auto nodes, store::nodes_of(*c, id));
+  return PlatformView{pl, served, std::move(nodes)};
 }
 
 Result<std::vector<PlatformView>> Service::list() {
@@ -186,6 +187,8 @@ Result<store::IdentifierNode> Service::add_node(const auth::Principal& p, const 
   SZ_ASSIGN(bool taken, store::prefix_taken(*c, n.prefix));
   if (taken) return err::conflict("prefix", "节点前缀已登记：" + n.prefix);
   n.recorded_by = p.user_id;
+  n.recorded_by_name = p.display_name;
+  n.platform_name = pl.name;
   n.recorded_at = clock_.now();
   SZ_ASSIGN(n.id, store::insert_node(*c, n));
   SZ_TRY(audit::record(*c, n.recorded_at, auth::actor_of(p, from), "platform.node", "platform", std::to_string(pl.id), "",

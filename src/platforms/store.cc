@@ -60,13 +60,16 @@ Result<int64_t> insert_node(db::Connection& c, const IdentifierNode& n) {
 
 Result<std::vector<IdentifierNode>> nodes_of(db::Connection& c, std::optional<int64_t> platform_id) {
   db::Params p;
-  std::string where = platform_id ? " WHERE platform_id = " + db::bind(p, *platform_id) : "";
-  SZ_ASSIGN(auto rows, c.query("SELECT id, platform_id, name, prefix, industry_code, approved_on, decided_by, evidence, "
-                               "recorded_by, recorded_at FROM identifier_nodes" + where + " ORDER BY approved_on, id",
+  std::string where = platform_id ? " WHERE n.platform_id = " + db::bind(p, *platform_id) : "";
+  SZ_ASSIGN(auto rows, c.query("SELECT n.id, n.platform_id, n.name, n.prefix, n.industry_code, n.approved_on, n.decided_by, "
+                               "n.evidence, n.recorded_by, n.recorded_at, pl.name, COALESCE(u.display_name, '') "
+                               "FROM identifier_nodes n JOIN iiot_platforms pl ON pl.id = n.platform_id "
+                               "LEFT JOIN users u ON u.id = n.recorded_by" + where + " ORDER BY n.approved_on, n.id",
                                p));
   std::vector<IdentifierNode> out;
   for (const auto& r : rows)
-    out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.opt_i64(8), r.i64(9)});
+    out.push_back({r.i64(0), r.i64(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.opt_i64(8), r.i64(9),
+                   r.text(10), r.text(11)});
   return out;
 }
 

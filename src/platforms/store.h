@@ -28,6 +28,7 @@ struct IdentifierNode {
   std::string name, prefix, industry_code, approved_on, decided_by, evidence;
   std::optional<int64_t> recorded_by;
   int64_t recorded_at = 0;
+  std::string platform_name, recorded_by_name;  // filled when read
 };
 Result<int64_t> insert_node(db::Connection& c, const IdentifierNode& n);
 Result<std::vector<IdentifierNode>> nodes_of(db::Connection& c, std::optional<int64_t> platform_id);

@@ -105,7 +105,8 @@ Result<std::vector<Project>> list_projects(db::Connection& c, const ProjectFilte
   if (f.enterprise_id) where += " AND p.enterprise_id = " + db::bind(params, *f.enterprise_id);
   if (f.overdue_only)
     // Through the open-milestones index (done_on, due_on, project_id): 15 ms at 1M projects, not a scan (bench/RESULTS.md).
-    where += " AND p.id IN (SELECT project_id FROM milestones WHERE done_on IS NULL AND due_on < " + db::bind(params, f.today) + ")";
+    where += " AND p.state <> 'terminated' AND p.id IN (SELECT project_id FROM milestones WHERE done_on IS NULL AND due_on < " +
+             db::bind(params, f.today) + ")";
   SZ_ASSIGN(auto count, c.query_one("SELECT COUNT(*) FROM projects p" + where, params));
   *total = count->i64(0);
   std::string sql = std::string("SELECT ") + kProjectColumns + " FROM projects p" + where + " ORDER BY p.id DESC LIMIT " +
@@ -296,11 +297,12 @@ Result<std::vector<ProviderCost>> provider_costs(db::Connection& c, int64_t prov
 }
 
 Result<std::vector<ProjectState>> provider_projects(db::Connection& c, int64_t provider_id) {
-  SZ_ASSIGN(auto rows, c.query("SELECT p.id, p.name, p.state FROM projects p JOIN project_providers pp ON pp.project_id = p.id "
+  SZ_ASSIGN(auto rows, c.query("SELECT p.id, p.name, p.state, e.name FROM projects p "
+                               "JOIN project_providers pp ON pp.project_id = p.id JOIN enterprises e ON e.id = p.enterprise_id "
                                "WHERE pp.provider_id = $1 ORDER BY p.id",
                                {provider_id}));
   std::vector<ProjectState> out;
-  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2)});
+  for (const auto& r : rows) out.push_back({r.i64(0), r.text(1), r.text(2), r.text(3)});
   return out;
 }
 

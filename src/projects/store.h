@@ -118,7 +118,7 @@ Result<std::vector<ProviderCost>> provider_costs(db::Connection& c, int64_t prov
 // Every project a provider serves (id, name, state).
 struct ProjectState {
   int64_t id = 0;
-  std::string name, state;
+  std::string name, state, enterprise_name;  // projects often share a name: the enterprise tells them apart
 };
 Result<std::vector<ProjectState>> provider_projects(db::Connection& c, int64_t provider_id);
 Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);

@@ -50,16 +50,6 @@ Status name_recorder(db::Connection& c, std::optional<Decision>& d) {
 }
 }  // namespace
 
-Status check_decision(const Decision& d, const std::string& today, const char* day_label) {
-  if (!day_number(d.on)) return err::invalid("on", std::string(day_label) + "应为有效日期 YYYY-MM-DD");
-  if (d.on > today) return err::invalid("on", std::string(day_label) + "不能晚于今天");
-  if (text::trim(d.decided_by).empty() || text::utf8_length(d.decided_by) > 100)
-    return err::invalid("decided_by", "请填写作出决定的单位或组织（1–100个字符）");
-  if (text::trim(d.evidence).empty() || text::utf8_length(d.evidence) > 500)
-    return err::invalid("evidence", "请填写佐证（文号、纪要或文件名称，1–500个字符）");
-  return ok();
-}
-
 Result<ChainModel> Service::add_chain(const auth::Principal& p, const auth::Origin& from, ChainModel m) {
   if (!admin(p)) return err::forbidden("链式转型模式由市级管理员登记");
   SZ_TRY(need_name(m.name, "name", "模式名称"));
@@ -139,12 +129,17 @@ Result<ChainModel> Service::decide_chain(const auth::Principal& p, const auth::O
   if (which == "miit" && !m->completed) return err::conflict("on", "模式尚未建成：请先登记建成，再登记工信部认定");
   if (which == "miit" && d.on < m->completed->on) return err::invalid("on", "认定日期不能早于建成日期 " + m->completed->on);
   d.recorded_by = p.user_id;
+  d.recorded_by_name = p.display_name;
   d.recorded_at = clock_.now();
   SZ_TRY(store::set_chain_decision(*c, id, which, d));
   SZ_TRY(audit::record(*c, d.recorded_at, auth::actor_of(p, from), which == "miit" ? "chain.recognize" : "chain.complete",
                        "chain", std::to_string(id), "", bj::serialize(decision_json(d))));
   SZ_TRY(tx->commit());
   slot = d;
+  for (int64_t e : m->members) {
+    SZ_ASSIGN(auto name, enterprise_name(*c, e));
+    m->member_names.push_back(std::move(name));
+  }
   return *m;
 }
 
@@ -213,6 +208,7 @@ Result<Park> Service::transform_park(const auth::Principal& p, const auth::Origi
   if (it->transformed) return err::conflict("on", "该园区已于 " + it->transformed->on + " 登记数字化改造完成");
   if (d.on < it->recognized_on) return err::invalid("on", "改造完成日期不能早于园区认定日期 " + it->recognized_on);
   d.recorded_by = p.user_id;
+  d.recorded_by_name = p.display_name;
   d.recorded_at = clock_.now();
   SZ_TRY(store::set_park_transformed(*c, id, d));
   SZ_TRY(audit::record(*c, d.recorded_at, auth::actor_of(p, from), "park.transform", "park", std::to_string(id), "",
@@ -234,6 +230,7 @@ Result<Lighthouse> Service::designate(const auth::Principal& p, const auth::Orig
   SZ_ASSIGN(auto existing, store::lighthouses(*c, l.enterprise_id));
   if (!existing.empty()) return err::conflict("enterprise_id", "该企业已于 " + existing.front().designated.on + " 认定为“小灯塔”企业");
   l.designated.recorded_by = p.user_id;
+  l.designated.recorded_by_name = p.display_name;
   l.designated.recorded_at = clock_.now();
   SZ_ASSIGN(l.id, store::insert_lighthouse(*c, l));
   bj::object a = decision_json(l.designated);
@@ -280,6 +277,7 @@ Result<Workshop> Service::add_workshop(const auth::Principal& p, const auth::Ori
     w.provider_name = pv->name;
   }
   w.established.recorded_by = p.user_id;
+  w.established.recorded_by_name = p.display_name;
   w.established.recorded_at = clock_.now();
   SZ_ASSIGN(w.id, store::insert_workshop(*c, w));
   bj::object a = decision_json(w.established);

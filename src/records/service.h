@@ -11,19 +11,10 @@
 #include "auth/service.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "records/rules.h"
 
 namespace sz::records {
 
-// A dated fact with its evidence: the day it took effect, who decided it (the issuing body or committee), the document
-// or minutes it rests on (文号、纪要), and the account that recorded it and when.
-struct Decision {
-  std::string on, decided_by, evidence;
-  std::optional<int64_t> recorded_by;
-  std::string recorded_by_name;  // filled when read
-  int64_t recorded_at = 0;
-};
-// The decision's fields as a caller sent them, checked: a real day not after `today`, a named body, some evidence.
-Status check_decision(const Decision& d, const std::string& today, const char* day_label);
 
 struct ChainModel {
   int64_t id = 0;

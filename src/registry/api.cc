@@ -206,9 +206,9 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
 
   routes.authed("POST", "/api/v1/enterprises/exports", [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body.empty() ? "{}" : req.body));
-    SZ_TRY(json::only_keys(o, {"industry", "district", "q", "tier", "stage", "status", "level"}));
+    SZ_TRY(json::only_keys(o, {"industry", "district", "q", "tier", "stage", "status", "level", "sme"}));
     std::map<std::string, std::optional<std::string>> fields;
-    for (const char* k : {"industry", "district", "q", "tier", "stage", "status", "level"}) {
+    for (const char* k : {"industry", "district", "q", "tier", "stage", "status", "level", "sme"}) {
       SZ_ASSIGN(fields[k], json::optional_string(o, k, k, 50));
     }
     SZ_ASSIGN(auto f, filter_from([&](const char* k) { return fields[k]; }));

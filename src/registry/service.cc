@@ -210,9 +210,17 @@ Status Service::set_cloud(db::Connection& c, const audit::Actor& actor, int64_t 
                        bj::serialize(bj::object{{"cloud", true}, {"source", source}, {"since", shanghai_date(since)}}));
 }
 
+bool Service::in_summary(const std::string& day) const {
+  // The summary is kept by month: exact at a month's end, and today (nothing is dated after the day it is recorded).
+  auto n = day_number(day);
+  return n && (day == shanghai_date(clock_.now()) || day_text(*n + 1).substr(8) == "01");
+}
+
 Result<std::vector<store::StageRow>> Service::stage_counts(const std::string& day, const std::string& district) {
+  if (!in_summary(day))
+    return err::internal("stage counts asked for " + day + ", neither a month's end nor today");
   SZ_ASSIGN(auto* c, db_->local());
-  return store::stage_counts(*c, day, district);
+  return store::stage_counts(*c, day.substr(0, 7), district);
 }
 
 Result<SmeVerdict> Service::sme_of(const store::Enterprise& e) {
@@ -505,7 +513,7 @@ namespace {
 struct Expected {
   std::map<CountKey, NowCounts> now;
   std::map<std::pair<CountKey, int64_t>, YearFigures> years;
-  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> days;  // group, cohort, day
+  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> months;  // group, cohort, month
   std::vector<std::tuple<int64_t, std::string, int64_t>> classes;          // enterprise, class, year: kept ones that differ
   std::vector<std::pair<int64_t, bool>> scales;                             // enterprise, 规上: kept ones that differ
   std::map<int64_t, std::pair<std::string, int64_t>> kept_classes;          // the kept values of those that differ
@@ -539,7 +547,7 @@ Result<Expected> expected_counts(db::Connection& c, const Params& params) {
       sum.rd_spending += y.rd_spending;
       sum.invention_patents += y.invention_patents;
     }
-    for (const auto& d : contribution.timeline) x.days[{contribution.key, d.cohort, d.day}] += d.change;
+    for (const auto& d : contribution.timeline) x.months[{contribution.key, d.cohort, d.day.substr(0, 7)}] += d.change;
   }));
   return x;
 }
@@ -591,15 +599,15 @@ Result<std::vector<Service::Difference>> Service::verify_counts(db::Connection& 
             {{"revenue", {y.revenue, e.revenue}}, {"rd_spending", {y.rd_spending, e.rd_spending}},
              {"invention_patents", {y.invention_patents, e.invention_patents}}});
   }
-  SZ_ASSIGN(auto days, store::day_rows(c));
-  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> stored_days;
-  for (const auto& r : days) stored_days[{r.key, r.cohort, r.day}] = r.change;
-  for (const auto& [k, d] : x.days) stored_days.try_emplace(k);
-  for (const auto& [k, d] : stored_days) {
-    auto it = x.days.find(k);
-    StageCounts e = it == x.days.end() ? StageCounts{} : it->second;
-    const auto& [group, cohort, day] = k;
-    compare(out, "enterprise_day_counts", key_text(group) + "/" + std::to_string(cohort) + "/" + day,
+  SZ_ASSIGN(auto months, store::month_rows(c));
+  std::map<std::tuple<CountKey, int64_t, std::string>, StageCounts> stored_months;
+  for (const auto& r : months) stored_months[{r.key, r.cohort, r.month}] = r.change;
+  for (const auto& [k, d] : x.months) stored_months.try_emplace(k);
+  for (const auto& [k, d] : stored_months) {
+    auto it = x.months.find(k);
+    StageCounts e = it == x.months.end() ? StageCounts{} : it->second;
+    const auto& [group, cohort, month] = k;
+    compare(out, "enterprise_month_counts", key_text(group) + "/" + std::to_string(cohort) + "/" + month,
             {{"accepted", {d.accepted, e.accepted}},
              {"scale_above_accepted", {d.scale_above_accepted, e.scale_above_accepted}},
              {"innovative_accepted", {d.innovative_accepted, e.innovative_accepted}},
@@ -623,10 +631,10 @@ Status Service::rebuild_counts(db::Connection& c, const Params& params) {
   for (const auto& [k, n] : x.now) counts.push_back({k, n});
   std::vector<store::YearSumRow> years;
   for (const auto& [k, y] : x.years) years.push_back({k.first, k.second, y});
-  std::vector<store::DayRow> days;
-  for (const auto& [k, d] : x.days)
-    if (!d.empty()) days.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), d});
-  return store::replace_counts(c, counts, years, days);
+  std::vector<store::MonthRow> months;
+  for (const auto& [k, d] : x.months)
+    if (!d.empty()) months.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), d});
+  return store::replace_counts(c, counts, years, months);
 }
 
 Result<std::vector<store::CountRow>> Service::counts(const std::string& district) {
@@ -649,7 +657,44 @@ Result<std::vector<std::pair<store::Enterprise, std::string>>> Service::by_metri
   f.scale_above_revenue_fen = params_.scale_above_revenue_fen;
   f.sme = params_.sme;
   SZ_ASSIGN(auto* c, db_->local());
-  return store::by_metric(*c, scope, f, limit, offset, total);
+  SZ_ASSIGN(auto known, total_from_summary(*c, scope, f));
+  return store::by_metric(*c, scope, f, limit, offset, total, known);
+}
+
+namespace {
+int64_t stage_metric(const StageCounts& s, const std::string& metric) {
+  if (metric == "scale_above_accepted") return s.scale_above_accepted;
+  if (metric == "innovative_accepted") return s.innovative_accepted;
+  if (metric == "cloud_accepted") return s.cloud_accepted;
+  return s.accepted;
+}
+}  // namespace
+
+Result<std::optional<int64_t>> Service::total_from_summary(db::Connection& c, const auth::EnterpriseScope& scope,
+                                                           const store::MetricFilter& f) {
+  const std::optional<int64_t> recount;
+  if (!accepted_metric(f.metric) || !scope.enterprise_ids.empty()) return recount;
+  if (f.as_of ? !in_summary(*f.as_of) : f.cohort.has_value()) return recount;  // today's counts have no cohort
+  if (!f.industry.empty()) {
+    SZ_ASSIGN(auto industry, store::industry(c, f.industry));
+    if (!industry || !industry->parent.empty()) return recount;  // a sub-sector is not a key of the summary
+  }
+  auto counted = [&](const CountKey& k) {
+    const bool in_scope =
+        scope.all || std::find(scope.districts.begin(), scope.districts.end(), k.district) != scope.districts.end();
+    return in_scope && (f.industry.empty() || k.industry == f.industry) && (!f.batch || k.batch == *f.batch);
+  };
+  int64_t sum = 0;
+  if (!f.as_of) {
+    SZ_ASSIGN(auto rows, store::counts(c, f.district));
+    for (const auto& r : rows)
+      if (counted(r.key)) sum += stage_metric(r.counts.stage, f.metric);
+    return std::optional<int64_t>(sum);
+  }
+  SZ_ASSIGN(auto rows, store::stage_counts(c, f.as_of->substr(0, 7), f.district));
+  for (const auto& r : rows)
+    if (counted(r.key) && (!f.cohort || r.cohort == *f.cohort)) sum += stage_metric(r.counts, f.metric);
+  return std::optional<int64_t>(sum);
 }
 
 Result<std::optional<int64_t>> Service::id_by_credit_code(db::Connection& c, const std::string& code) {
@@ -700,9 +745,12 @@ Status Service::check_year(const store::Year& y) const {
   return ranges::check("invention_patents", y.invention_patents, "invention_patents", "新增发明专利（件）");
 }
 
-Status Service::set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e, const store::Year& y) {
+Result<bool> Service::set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e,
+                                  const store::Year& y) {
   SZ_TRY(check_year(y));
   SZ_ASSIGN(auto before_years, store::years(c, e.id));
+  for (const auto& b : before_years)
+    if (b == y) return false;
   SZ_ASSIGN(auto counted, contribution(c, e));
   SZ_TRY(store::upsert_year(c, e.id, y, clock_.now()));
   SZ_ASSIGN(auto all, store::years(c, e.id));
@@ -733,7 +781,8 @@ Status Service::set_year_in(db::Connection& c, const audit::Actor& actor, const 
                            audit_json(changed)));
     }
   }
-  return track(c, counted, e.id);
+  SZ_TRY(track(c, counted, e.id));
+  return true;
 }
 
 namespace {

@@ -68,13 +68,19 @@ class Service {
   static Result<std::vector<Difference>> verify_counts(db::Connection& c, const Params& params);
   static Status rebuild_counts(db::Connection& c, const Params& params);
   int qualifying_level() const { return params_.qualifying_level; }
-  // The transformed counts (indicators 1–4) at the end of `day`, by group and year of acceptance.
+  // The transformed counts (indicators 1–4) at the end of `day` — a month's last day, or today — by group and year of
+  // acceptance.
   Result<std::vector<store::StageRow>> stage_counts(const std::string& day, const std::string& district);
 
   // The summary counts for the dashboard: the whole city, or one district ("" = all).
   Result<std::vector<store::CountRow>> counts(const std::string& district);
   Result<std::vector<store::YearSumRow>> year_sums(const std::string& district);
   // The enterprises behind one figure, within the caller's scope.
+  // A drill of a transformed metric, today or as of a month's end, counts from the summary tables (the figure it
+  // explains) instead of recounting every acceptance; nullopt where they have no such key (a sub-sector, a list of
+  // enterprises, another day, a cohort today) and the records are counted.
+  Result<std::optional<int64_t>> total_from_summary(db::Connection& c, const auth::EnterpriseScope& scope,
+                                                    const store::MetricFilter& f);
   Result<std::vector<std::pair<store::Enterprise, std::string>>> by_metric(const auth::Principal& p,
                                                                            store::MetricFilter f, int64_t limit,
                                                                            int64_t offset, int64_t* total);
@@ -83,7 +89,8 @@ class Service {
   Result<std::vector<store::Year>> years(const auth::Principal& p, int64_t id);
   Result<store::Enterprise> set_year(const auth::Principal& p, const auth::Origin& from, int64_t id, const store::Year& y);
   // The same inside the caller's transaction, for a caller already authorised (imports).
-  Status set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e, const store::Year& y);
+  // False when the year already holds exactly these figures: nothing is written or audited (a re-imported export).
+  Result<bool> set_year_in(db::Connection& c, const audit::Actor& actor, const store::Enterprise& e, const store::Year& y);
   // A year's figures within their plausible ranges, for a year that has begun.
   Status check_year(const store::Year& y) const;
   // 中小企业划型 from the enterprise's latest yearly figures, with the reason (the record's is_sme).
@@ -148,6 +155,8 @@ class Service {
                                int64_t now);
 
  private:
+  // Whether the month-keyed summary holds the transformed counts at the end of `day`.
+  bool in_summary(const std::string& day) const;
   Result<store::Enterprise> apply(db::Connection& c, const auth::Principal& p, store::Enterprise e,
                                   const EnterpriseInput& in, bool creating);
   Result<store::Enterprise> insert_checked(db::Connection& c, const audit::Actor& actor, store::Enterprise e,

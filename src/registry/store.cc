@@ -265,13 +265,13 @@ Status add_to_row(db::Connection& c, const std::string& table, const std::vector
 
 const std::vector<std::string> kGroupKey = {"district_code", "industry_code", "batch"};
 const std::vector<std::string> kYearKey = {"district_code", "industry_code", "batch", "year"};
-const std::vector<std::string> kDayKey = {"day", "district_code", "industry_code", "batch", "cohort"};
+const std::vector<std::string> kMonthKey = {"month", "district_code", "industry_code", "batch", "cohort"};
 
 // The net change of one enterprise's contribution, table by table: a write that changes nothing counted writes nothing.
 struct Net {
   std::map<CountKey, std::vector<int64_t>> now;
   std::map<std::pair<CountKey, int64_t>, std::vector<int64_t>> years;
-  std::map<std::tuple<std::string, CountKey, int64_t>, std::vector<int64_t>> days;
+  std::map<std::tuple<std::string, CountKey, int64_t>, std::vector<int64_t>> months;
 
   static void add_into(std::vector<int64_t>& to, const std::vector<int64_t>& values, int64_t sign) {
     if (to.empty()) to.assign(values.size(), 0);
@@ -290,7 +290,7 @@ struct Net {
       StageCounts s = d.change;
       std::vector<int64_t> v;
       for (auto* slot : stage_slots(s)) v.push_back(*slot);
-      add_into(days[{d.day, x.key, d.cohort}], v, sign);
+      add_into(months[{d.day.substr(0, 7), x.key, d.cohort}], v, sign);
     }
   }
   static bool zero(const std::vector<int64_t>& v) {
@@ -309,10 +309,11 @@ Status apply_counts(db::Connection& c, const Contribution& before, const Contrib
     const auto& [k, year] = at;
     if (!Net::zero(v)) SZ_TRY(add_to_row(c, "enterprise_year_sums", kYearKey, {k.district, k.industry, k.batch, year}, kYearColumns, v));
   }
-  for (const auto& [at, v] : net.days) {
-    const auto& [day, k, cohort] = at;
+  for (const auto& [at, v] : net.months) {
+    const auto& [month, k, cohort] = at;
     if (!Net::zero(v))
-      SZ_TRY(add_to_row(c, "enterprise_day_counts", kDayKey, {day, k.district, k.industry, k.batch, cohort}, kStageColumns, v));
+      SZ_TRY(add_to_row(c, "enterprise_month_counts", kMonthKey, {month, k.district, k.industry, k.batch, cohort},
+                        kStageColumns, v));
   }
   return ok();
 }
@@ -342,13 +343,13 @@ Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& 
   return out;
 }
 
-Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& day, const std::string& district) {
+Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& month, const std::string& district) {
   SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, cohort, " +
                                    each_column(kStageColumns, "SUM(@)") +
-                                   " FROM enterprise_day_counts WHERE day <= $1 AND ($2 = '' OR district_code = $2) "
+                                   " FROM enterprise_month_counts WHERE month <= $1 AND ($2 = '' OR district_code = $2) "
                                    "GROUP BY district_code, industry_code, batch, cohort "
                                    "ORDER BY district_code, industry_code, batch, cohort",
-                               {day, district}));
+                               {month, district}));
   std::vector<StageRow> out;
   for (const auto& r : rows) {
     StageRow row{{r.text(0), r.text(1), r.i64(2)}, r.i64(3), {}};
@@ -359,12 +360,12 @@ Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string&
   return out;
 }
 
-Result<std::vector<DayRow>> day_rows(db::Connection& c) {
-  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, cohort, day, " + each_column(kStageColumns, "@") +
-                               " FROM enterprise_day_counts ORDER BY district_code, industry_code, batch, cohort, day"));
-  std::vector<DayRow> out;
+Result<std::vector<MonthRow>> month_rows(db::Connection& c) {
+  SZ_ASSIGN(auto rows, c.query("SELECT district_code, industry_code, batch, cohort, month, " + each_column(kStageColumns, "@") +
+                               " FROM enterprise_month_counts ORDER BY district_code, industry_code, batch, cohort, month"));
+  std::vector<MonthRow> out;
   for (const auto& r : rows) {
-    DayRow row{{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.text(4), {}};
+    MonthRow row{{r.text(0), r.text(1), r.i64(2)}, r.i64(3), r.text(4), {}};
     size_t i = 5;
     for (auto* v : stage_slots(row.change)) *v = r.i64(i++);
     out.push_back(std::move(row));
@@ -373,8 +374,8 @@ Result<std::vector<DayRow>> day_rows(db::Connection& c) {
 }
 
 Status replace_counts(db::Connection& c, const std::vector<CountRow>& counts, const std::vector<YearSumRow>& years,
-                      const std::vector<DayRow>& days) {
-  for (const char* t : {"enterprise_counts", "enterprise_year_sums", "enterprise_day_counts"})
+                      const std::vector<MonthRow>& months) {
+  for (const char* t : {"enterprise_counts", "enterprise_year_sums", "enterprise_month_counts"})
     SZ_TRY(c.execute(std::string("DELETE FROM ") + t));
   for (auto row : counts) {
     std::vector<int64_t> values;
@@ -385,10 +386,10 @@ Status replace_counts(db::Connection& c, const std::vector<CountRow>& counts, co
   for (const auto& y : years)
     SZ_TRY(add_to_row(c, "enterprise_year_sums", kYearKey, {y.key.district, y.key.industry, y.key.batch, y.year}, kYearColumns,
                       {y.sums.revenue, y.sums.rd_spending, y.sums.invention_patents}));
-  for (auto d : days) {
+  for (auto m : months) {
     std::vector<int64_t> values;
-    for (auto* v : stage_slots(d.change)) values.push_back(*v);
-    SZ_TRY(add_to_row(c, "enterprise_day_counts", kDayKey, {d.day, d.key.district, d.key.industry, d.key.batch, d.cohort},
+    for (auto* v : stage_slots(m.change)) values.push_back(*v);
+    SZ_TRY(add_to_row(c, "enterprise_month_counts", kMonthKey, {m.month, m.key.district, m.key.industry, m.key.batch, m.cohort},
                       kStageColumns, values));
   }
   return ok();
@@ -646,7 +647,7 @@ std::string transformed_condition(const MetricFilter& f, db::Params& p, std::str
 
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
                                                                   const MetricFilter& f, int64_t limit, int64_t offset,
-                                                                  int64_t* total) {
+                                                                  int64_t* total, std::optional<int64_t> known_total) {
   db::Params p;
   std::string w = "WHERE " + scope_condition(scope, "e.district_code", "e.id", p);
   if (!f.industry.empty()) w += " AND e.industry_code IN " + industry_and_subsectors(p, f.industry);
@@ -683,9 +684,15 @@ Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection
   } else if (f.metric != "pilot") {
     return err::invalid("metric", "未知的统计口径：" + f.metric);
   }
-  SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) " + from + w, p));
-  *total = n->i64(0);
-  std::string sql = std::string("SELECT ") + kSelect + ", " + value + " " + from + w + " ORDER BY e.id LIMIT " +
+  if (known_total) {
+    *total = *known_total;
+  } else {
+    SZ_ASSIGN(auto n, c.query_one("SELECT COUNT(*) " + from + w, p));
+    *total = n->i64(0);
+  }
+  // Acceptances in their order: the index on accepted_at then finds a page without reading every acceptance.
+  const char* order = accepted_metric(f.metric) ? " ORDER BY e.accepted_at, e.id" : " ORDER BY e.id";
+  std::string sql = std::string("SELECT ") + kSelect + ", " + value + " " + from + w + order + " LIMIT " +
                     db::bind(p, limit) + " OFFSET " + db::bind(p, offset);
   SZ_ASSIGN(auto rows, c.query(sql, p));
   std::vector<std::pair<Enterprise, std::string>> out;

@@ -82,11 +82,12 @@ Status set_scale_above(db::Connection& c, int64_t id, bool above);
 
 struct Year {
   int64_t year = 0, revenue = 0, employees = 0, rd_spending = 0, invention_patents = 0;
+  bool operator==(const Year&) const = default;
 };
 Result<std::vector<Year>> years(db::Connection& c, int64_t enterprise_id);
 Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int64_t now);
 
-// The three summary tables (registry/rules.h Contribution): today's counts, yearly figures, and the day-keyed changes of
+// The three summary tables (registry/rules.h Contribution): today's counts, yearly figures, and the month-keyed changes of
 // the transformed counts. Each row is a sum of enterprises' contributions, kept on write.
 struct CountRow {
   CountKey key;
@@ -98,28 +99,31 @@ struct YearSumRow {
   int64_t year = 0;
   YearFigures sums;  // employees unused
 };
-struct DayRow {
+// The transformed counts' changes summed by calendar month ("YYYY-MM"): the figure at the end of a month is the sum of
+// the rows of that month and before — a few thousand rows at most, whatever the number of enterprises.
+struct MonthRow {
   CountKey key;
   int64_t cohort = 0;
-  std::string day;
+  std::string month;
   StageCounts change;
 };
 // Applies `after − before` to the summary tables.
 Status apply_counts(db::Connection& c, const Contribution& before, const Contribution& after);
 Result<std::vector<CountRow>> counts(db::Connection& c, const std::string& district);  // "" = all
 Result<std::vector<YearSumRow>> year_sums(db::Connection& c, const std::string& district);
-// The transformed counts at the end of `day`, by group and cohort (the changes dated that day or before, summed).
+// The transformed counts at the end of `month` ("YYYY-MM"), by group and cohort (the changes of that month and before,
+// summed). Exact at a month's end, and for the current month today: no change is dated after the day it is recorded.
 struct StageRow {
   CountKey key;
   int64_t cohort = 0;
   StageCounts counts;
 };
-Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& day, const std::string& district);
-// Every stored row of the day table, in key order (to verify it).
-Result<std::vector<DayRow>> day_rows(db::Connection& c);
+Result<std::vector<StageRow>> stage_counts(db::Connection& c, const std::string& month, const std::string& district);
+// Every stored row of the month table, in key order (to verify it).
+Result<std::vector<MonthRow>> month_rows(db::Connection& c);
 // Replaces the three tables with the given rows (a rebuild), inside the caller's transaction.
 Status replace_counts(db::Connection& c, const std::vector<CountRow>& counts, const std::vector<YearSumRow>& years,
-                      const std::vector<DayRow>& days);
+                      const std::vector<MonthRow>& months);
 // Streams every enterprise with its yearly figures, in id order (recomputing the summaries).
 Status each_with_years(db::Connection& c, const std::function<void(const Enterprise&, const std::vector<Year>&)>& fn);
 
@@ -133,9 +137,11 @@ struct MetricFilter {
   int64_t scale_above_revenue_fen = 0;
   SmeRule sme;
 };
+// The enterprises behind a figure, one page; the transformed metrics in the order they were accepted. `known_total`: the
+// count when the caller already has it from a summary (else it is counted here).
 Result<std::vector<std::pair<Enterprise, std::string>>> by_metric(db::Connection& c, const auth::EnterpriseScope& scope,
                                                                   const MetricFilter& f, int64_t limit, int64_t offset,
-                                                                  int64_t* total);
+                                                                  int64_t* total, std::optional<int64_t> known_total);
 
 struct Withdrawal {
   int64_t id = 0, enterprise_id = 0;

@@ -186,6 +186,7 @@ bj::object filter_json(const store::Filter& f) {
                       std::pair{"tier", &f.tier}, std::pair{"stage", &f.stage}, std::pair{"status", &f.status}})
     if (!v->empty()) o[k] = *v;
   if (f.level) o["level"] = *f.level;
+  if (f.sme_class) o["sme"] = f.sme_class->empty() ? std::string("unknown") : *f.sme_class;
   return o;
 }
 
@@ -199,6 +200,7 @@ store::Filter filter_of(const bj::object& o) {
   f.stage = s("stage");
   f.status = s("status");
   if (o.contains("level")) f.level = static_cast<int>(o.at("level").as_int64());
+  if (o.contains("sme")) f.sme_class = s("sme") == "unknown" ? std::string() : s("sme");
   return f;
 }
 }  // namespace
@@ -337,8 +339,8 @@ jobs::Handler Transfer::import_handler() {
           kind = changed ? 1 : 2;
         }
         if (year) {
-          SZ_TRY(registry_.set_year_in(c, actor, e, *year));
-          if (kind == 2) kind = 1;
+          SZ_ASSIGN(bool year_changed, registry_.set_year_in(c, actor, e, *year));
+          if (year_changed && kind == 2) kind = 1;
         }
         SZ_ASSIGN(auto sme, registry_.sme_of_in(c, e.id));
         if (sme.cls == SmeClass::large) warning = sme.reason + "：不计入目标表指标1–4（企业已导入）";

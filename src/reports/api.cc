@@ -83,7 +83,8 @@ void register_routes(auth::Routes& routes, Service& svc, bool test_pacing) {
       bj::array samples;
       for (const auto& s : q.samples) samples.push_back(bj::object{{"id", s.id}, {"name", s.name}, {"detail", s.detail}});
       items.push_back(bj::object{{"code", q.code}, {"name", q.name}, {"severity", q.severity}, {"count", q.count},
-                                 {"samples", std::move(samples)}, {"link", q.link}});
+                                 {"samples", std::move(samples)}, {"link", q.link},
+                                 {"checked_at", q.checked_at ? bj::value(iso_utc(*q.checked_at)) : bj::value(nullptr)}});
     }
     return json::reply(200, bj::object{{"as_of", iso_utc(found.as_of)}, {"checks", std::move(items)}});
   });

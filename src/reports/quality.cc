@@ -38,10 +38,14 @@ Result<std::vector<registry::Service::Difference>> repair_summaries(db::Connecti
 namespace {
 constexpr int64_t kSamples = 10;
 
-QualityCheck summaries_check(const std::vector<registry::Service::Difference>& found, const std::string& when) {
-  QualityCheck q{"summaries", "汇总表与明细记录不一致（" + when + "）", "error", static_cast<int64_t>(found.size()), {}, ""};
+// A difference means a write bypassed the rules or the data was edited by hand: operations repairs it (docs/operations.md).
+constexpr const char* kRepairHint = "请运维人员核查原因后重建汇总表";
+
+QualityCheck summaries_check(const std::vector<registry::Service::Difference>& found, int64_t now) {
+  QualityCheck q{"summaries", "汇总表与明细记录不一致", "error", static_cast<int64_t>(found.size()), {}, ""};
   for (size_t i = 0; i < found.size() && static_cast<int64_t>(i) < kSamples; ++i)
-    q.samples.push_back({static_cast<int64_t>(i + 1), difference_text(found[i]), "可运行 shuzhuan stats verify --repair 重建"});
+    q.samples.push_back({static_cast<int64_t>(i + 1), difference_text(found[i]), kRepairHint});
+  q.checked_at = now;
   return q;
 }
 
@@ -52,7 +56,8 @@ Result<QualityCheck> summaries_last_checked(db::Connection& c) {
   f.kind = "reports.quality";
   SZ_ASSIGN(auto last, jobs::list(c, f, 1, 0));
   if (last.empty() || !last.front().result_json)
-    return QualityCheck{"summaries", "汇总表与明细记录的核对尚未运行（由定时任务“数据质量检查”核对）", "info", 0, {}, "/admin/schedules"};
+    return QualityCheck{"summaries", "汇总表与明细记录是否一致（由定时任务“数据质量检查”核对，尚未运行）", "info", 0, {},
+                        "/admin/schedules"};
   boost::system::error_code ec;
   auto v = boost::json::parse(*last.front().result_json, ec);
   std::vector<registry::Service::Difference> found;
@@ -63,11 +68,10 @@ Result<QualityCheck> summaries_last_checked(db::Connection& c) {
     if (const auto* n = o->as_object().if_contains("count"); n && n->is_int64()) count = n->as_int64();
     if (const auto* first = o->as_object().if_contains("first"); first && first->is_array())
       for (const auto& t : first->as_array())
-        if (t.is_string()) samples.push_back({static_cast<int64_t>(samples.size() + 1), std::string(t.as_string()), ""});
+        if (t.is_string()) samples.push_back({static_cast<int64_t>(samples.size() + 1), std::string(t.as_string()), kRepairHint});
   }
-  QualityCheck q{"summaries", "汇总表与明细记录不一致（上次定时检查于 " +
-                                  shanghai_time(last.front().finished_at.value_or(last.front().created_at)).substr(0, 16) + "）",
-                 "error", count, std::move(samples), ""};
+  QualityCheck q{"summaries", "汇总表与明细记录不一致", "error", count, std::move(samples), ""};
+  q.checked_at = last.front().finished_at.value_or(last.front().created_at);
   return q;
 }
 
@@ -156,9 +160,12 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
         plan.samples.push_back({plan.count, f.message, f.severity == "error" ? "合计不符" : "表述矛盾"});
       }
     out.push_back(std::move(plan));
+  }
+  for (auto& q : out) q.checked_at = now;
+  if (district.empty()) {
     if (verify) {
       SZ_ASSIGN(auto found, verify_summaries(c, registry_.params()));
-      out.push_back(summaries_check(found, "检查于 " + shanghai_time(now).substr(0, 16)));
+      out.push_back(summaries_check(found, now));
     } else {
       SZ_ASSIGN(auto last, summaries_last_checked(c));
       out.push_back(std::move(last));

@@ -23,6 +23,9 @@ struct QualityCheck {
   int64_t count = 0;
   std::vector<QualitySample> samples;  // the first few
   std::string link;                    // where in the front end the whole list is
+  // When it was found: now for the checks computed on the spot; the last scheduled run for the summaries' check, or
+  // nullopt before its first run (the page says 尚未核对 instead of 正常).
+  std::optional<int64_t> checked_at = std::nullopt;
 };
 
 // The checks as of one moment (the page says when it was read).
@@ -31,7 +34,7 @@ struct QualityFindings {
   std::vector<QualityCheck> checks;
 };
 
-// Every summary table kept on write (the registry's counts, yearly sums and day-keyed changes, the projects' funnel),
+// Every summary table kept on write (the registry's counts, yearly sums and month-keyed changes, the projects' funnel),
 // recomputed from the records: where the kept values differ. `shuzhuan stats verify` and the scheduled check.
 Result<std::vector<registry::Service::Difference>> verify_summaries(db::Connection& c, const registry::Params& params);
 // Rebuilds them from the records in one transaction, recording in the audit trail what was wrong.

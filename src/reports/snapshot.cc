@@ -165,7 +165,7 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     return true;
   }));
 
-  // A year already over is judged on what counted at its end (the day-keyed summary rows).
+  // A year already over is judged on what counted at its end (the month-keyed summary rows).
   for (const auto& y : years) {
     SZ_ASSIGN(auto rows, registry_.stage_counts(y.last_day, scope.code));
     for (const auto& r : rows) tally.accepted_by[{r.key.district, r.key.industry}][y.last_day] += r.counts.accepted;

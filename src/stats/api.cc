@@ -100,8 +100,9 @@ void register_routes(auth::Routes& routes, Service& stats) {
     SZ_ASSIGN(auto as_of, json::day_query(req, "as_of", "截至日期"));
     if (!as_of.empty()) f.as_of = as_of;
     if (auto cohort = req.query_param("accepted_in"); cohort && !cohort->empty()) {
-      SZ_ASSIGN(int64_t y, year_param(cohort));
-      f.cohort = y;
+      auto y = year_param(cohort);
+      if (!y) return err::invalid("accepted_in", "验收年度应为四位数字");
+      f.cohort = *y;
     }
     int64_t total = 0;
     SZ_ASSIGN(auto rows, stats.drill(p, f, page.size, page.offset(), &total));

@@ -54,7 +54,7 @@ class Service {
 
   // 数据驾驶舱: the plan's targets against the figures, for a city admin (the city) or a district officer (theirs):
   // today's (`stage` 0), or as they stood at the end of the stage `stage` (a year; today while it runs), read from the
-  // day-keyed summary rows — indicators 1–4 at that day, 5–10 by their records' days, 11 of that year, 12 from 2024 to it.
+  // month-keyed summary rows — indicators 1–4 at that day, 5–10 by their records' days, 11 of that year, 12 from 2024 to it.
   Result<ProgressView> progress(const auth::Principal& p, int64_t stage);
   // The same without a caller, for reports: the city ("") or one district.
   Result<ProgressView> progress_of(const std::string& district, int64_t stage);

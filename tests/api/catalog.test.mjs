@@ -1,5 +1,6 @@
 // 小快轻准 products: a listed provider files one, an expert review passes it, the city lists it; it is found by the
-// public look-up; plans that use it count; the N+X library links scenarios to products and tells which replicate.
+// public look-up; plans that use it count; the N+X library links scenarios to products, shows their use as evidence,
+// and counts a scenario as 可复制可推广 only once the expert committee selected it on a recorded day (indicator 8).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { Server, ok } from './harness.mjs'
@@ -8,7 +9,7 @@ let server, t
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'qiye', 'fuwushang', 'zhuanjia']) t[u] = await server.login(u)
+  for (const u of ['admin', 'qiye', 'fuwushang', 'zhuanjia', 'gongyi']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -80,9 +81,64 @@ test('产品：申报 → 专家评审 → 上架；公开查询可见；场景�
   const row = lib.items.find((s) => s.id === sc.id)
   assert.deepEqual(row.product_ids, [p.id])
   assert.equal(row.usage.projects, 2)  // enterprise 108 is in refractories: both its plans name it
-  assert.equal(row.replicable, false)  // no enterprise accepted with it yet (3 needed)
+  assert.equal(row.replicable_on, null)  // used, but not selected by the expert committee
   const ranking = await ok(await call('admin', 'GET', '/api/v1/product-ranking?category=scheduling'))
   assert.equal(ranking.items[0].id, p.id)
   await ok(await call('admin', 'POST', `/api/v1/products/${p.id}/transitions`, { action: 'delist', reason: '停止服务' }))
   assert.equal((await call('qiye', 'GET', `/api/v1/products/${p.id}`)).status, 403)
+})
+
+const indicator8 = async (q = '') => {
+  const p = await ok(await call('admin', 'GET', `/api/v1/stats/progress${q}`))
+  return p.indicators.find((i) => i.no === 8).total.actual
+}
+
+test('可复制可推广场景：5家企业使用但未经专家委员会评定不计；评定（纪要、≥3位专家、应用情况为依据）后按审议日计入指标8', async () => {
+  const sc = await ok(await call('admin', 'POST', '/api/v1/scenarios', { industry: 'aluminium', kind: 'N', name: '熔铸能耗监测', category: 'management' }), 201)
+  const other = await ok(await call('admin', 'POST', '/api/v1/scenarios', { industry: 'aluminium', kind: 'N', name: '挤压模具管理', category: 'maintenance' }), 201)
+  // Five aluminium enterprises of 巩义 plan with it: used by 5 enterprises, still not 可复制可推广.
+  const aluminium = (await ok(await call('admin', 'GET', '/api/v1/enterprises?industry=aluminium&district=410181&page_size=5'))).items
+  assert.equal(aluminium.length, 5)
+  const plan = { scenarios: [{ name: '熔铸能耗监测', kind: 'N' }], products: [], budget: [{ item: '软件', amount_fen: 100 }],
+    milestones: [{ name: '上线', due_on: '2027-06-30', deliverable: '报告' }] }
+  for (const e of aluminium)
+    await ok(await call('admin', 'POST', '/api/v1/projects', { enterprise_id: e.id, name: '能耗监测改造', integrator_id: 1, plan }), 201)
+  const lib = await ok(await call('admin', 'GET', '/api/v1/scenarios?industry=aluminium'))
+  assert.equal(lib.items.find((s) => s.id === sc.id).usage.projects, 5)
+  const before = await indicator8()
+
+  // The committee's record: a day, at least three experts, minutes; a rejection says why.
+  const base = { industry: 'aluminium', held_on: '2025-06-18', experts: ['李振华', '周敏', '王建国'], minutes: '审阅应用情况后评定。',
+    decisions: [{ scenario_id: sc.id, decision: 'selected' }, { scenario_id: other.id, decision: 'rejected', reason: '应用尚少' }] }
+  assert.equal((await call('gongyi', 'POST', '/api/v1/scenario-selections', base)).status, 403)
+  for (const [bad, field] of [[{ experts: ['李振华', '周敏'] }, 'experts'], [{ minutes: '' }, 'minutes'], [{ held_on: '2099-01-01' }, 'held_on'],
+    [{ held_on: '2025-02-30' }, 'held_on'], [{ decisions: [{ scenario_id: other.id, decision: 'rejected' }] }, 'decisions'],
+    [{ decisions: [{ scenario_id: sc.id, decision: 'maybe' }] }, 'decisions'], [{ industry: 'refractories' }, 'decisions'], [{ decisions: [] }, 'decisions']]) {
+    const r = await call('admin', 'POST', '/api/v1/scenario-selections', { ...base, ...bad })
+    assert.equal(r.status, 422, JSON.stringify(bad))
+    assert.equal(r.json.error.field, field)
+    assert.match(r.json.error.message, /[\u4e00-\u9fff]/)
+  }
+  assert.equal(await indicator8(), before, 'refused records leave nothing behind')
+  const sel = await ok(await call('admin', 'POST', '/api/v1/scenario-selections', base), 201)
+  assert.equal(sel.held_on, '2025-06-18')
+  const chosen = sel.items.find((i) => i.scenario_id === sc.id)
+  assert.deepEqual(chosen.usage, { projects: 5, accepted_enterprises: 0 })  // the evidence the experts were shown
+  assert.equal(chosen.decision_name, '评定为可复制可推广')
+  assert.equal(sel.items.find((i) => i.scenario_id === other.id).reason, '应用尚少')
+  const again = await call('admin', 'POST', '/api/v1/scenario-selections', { ...base, decisions: [{ scenario_id: sc.id, decision: 'selected' }] })
+  assert.equal(again.status, 409)
+  assert.match(again.json.error.message, /2025-06-18/)
+
+  const after = await ok(await call('admin', 'GET', '/api/v1/scenarios?industry=aluminium'))
+  assert.equal(after.items.find((s) => s.id === sc.id).replicable_on, '2025-06-18')
+  assert.equal(after.items.find((s) => s.id === other.id).replicable_on, null)
+  assert.equal(await indicator8(), before + 1)
+  assert.equal(await indicator8('?year=2025'), before + 1)  // counted by the meeting's day …
+  assert.equal(await indicator8('?year=2024'), 0)          // … not in a stage that ended before it
+  const items = await ok(await call('admin', 'GET', '/api/v1/stats/progress/items?metric=replicable_scenarios&industry=aluminium'))
+  assert.deepEqual(items.items.map((i) => [i.id, i.on]), [[sc.id, '2025-06-18']])
+  const listed = await ok(await call('admin', 'GET', '/api/v1/scenario-selections?industry=aluminium'))
+  assert.equal(listed.items.length, 1)
+  assert.deepEqual(listed.items[0].experts, ['李振华', '周敏', '王建国'])
 })

@@ -6,7 +6,7 @@ import { Server, cli } from './harness.mjs'
 const REQUESTS = [
   { scheme: 'diagnosis', cost_fen: 5000000, task_completed: true, paid_before_fen: 0 },
   { scheme: 'transformation', cost_fen: 123456789, level: 2, task_completed: true, paid_before_fen: 100000000 },
-  { scheme: 'provider', service_fees_fen: 80000000, in_zhengzhou: true, all_tasks_completed: false, paid_before_fen: 0 },
+  { scheme: 'provider', service_fees_fen: 80000000, in_directory: true, in_zhengzhou: true, all_tasks_completed: false, paid_before_fen: 0 },
   { scheme: 'chain', recognized_by_miit: true, paid_before_fen: 0 },
   { scheme: 'loan_interest', principal_fen: 300000000, loan_date: '2023-08-21', term_months: 18, paid_before_fen: 0 },
 ]

@@ -172,4 +172,16 @@ export function ok(r, status = 200) {
   return r.json
 }
 
+// Every item of a paged list, fetched page by page — to compare a list's own rows with its total and with the figure
+// it explains (the totals of some lists come from the same summaries as the figures).
+export async function allItems(server, token, path, pageSize = 100) {
+  const items = []
+  for (let page = 1; ; page++) {
+    const sep = path.includes('?') ? '&' : '?'
+    const r = ok(await server.call('GET', `${path}${sep}page=${page}&page_size=${pageSize}`, { token }))
+    items.push(...r.items)
+    if (r.items.length < pageSize || items.length >= r.total) return { items, total: r.total }
+  }
+}
+
 export const openapi = () => JSON.parse(readFileSync(path.join(ROOT, 'docs/openapi.json'), 'utf8'))

@@ -20,7 +20,9 @@ const PLATFORM = {
   url: 'https://naicai.example.cn', industries: ['refractories'],
   services: [{ name: '窑炉设备上云', kind: 'saas', description: '窑炉温度、能耗在线监测' }, { name: '项目建设', kind: 'onsite' }],
 }
-const cloudCount = async () => (await ok(await call('admin', 'GET', '/api/v1/stats/progress'))).indicators.find((i) => i.no === 4).total.actual
+// Pilot enterprises on the cloud; indicator 4 counts them only among the transformed ones (改造企业, 方案“其中”).
+const cloudCount = async () => (await ok(await call('admin', 'GET', '/api/v1/stats/progress/enterprises?metric=cloud&page_size=1'))).total
+const indicator4 = async () => (await ok(await call('admin', 'GET', '/api/v1/stats/progress'))).indicators.find((i) => i.no === 4).total.actual
 
 test('平台登记、密钥、上云批次的幂等、吊销与审计；指标4随之更新', async () => {
   // A valid credit code for the operator (the demo's check characters are computed, not typed).
@@ -67,8 +69,10 @@ test('平台登记、密钥、上云批次的幂等、吊销与审计；指标4�
   assert.equal((await withKey(push.key, 'POST', '/api/v1/platform-api/cloud-batches', '{"batch_id":')).status, 400)
 
   const before = await cloudCount()
+  const before4 = await indicator4()
   const first = await ok(await withKey(push.key, 'POST', '/api/v1/platform-api/cloud-batches', batch), 201)
   assert.deepEqual([first.accepted, first.rejected, first.replay], [2, 2, false])
+  assert.equal(await indicator4(), before4)  // on the cloud, not (yet) transformed: not indicator 4
   assert.equal(first.items[2].status, 'rejected')
   assert.ok(first.items[2].reason.length > 0)
   assert.equal(first.items[3].reason, '不是平台登记的试点企业')
@@ -91,9 +95,32 @@ test('平台登记、密钥、上云批次的幂等、吊销与审计；指标4�
   assert.equal(users.items.find((u) => u.enterprise_id === 1).service, '能耗监测')
   assert.equal((await ok(await call('admin', 'GET', `/api/v1/platforms/${pl.id}`))).served_enterprises, 3)
   assert.equal((await ok(await call('admin', 'GET', `/api/v1/platforms/${pl.id}/batches`))).items.length, 2)
+
+  // 标识解析二级节点 (三(七)): a dated, evidenced record on the platform's profile.
+  const node = { name: '耐材行业标识解析二级节点', prefix: '88.166.41', industry: 'refractories', on: '2025-08-06',
+    decided_by: '中国信息通信研究院', evidence: '二级节点接入批复（2025年8月）' }
+  assert.equal((await call('gongyi', 'POST', `/api/v1/platforms/${pl.id}/identifier-nodes`, node)).status, 403)
+  for (const [bad, field] of [[{ prefix: '88..1' }, 'prefix'], [{ prefix: 'abc' }, 'prefix'], [{ on: '2099-01-01' }, 'on'],
+    [{ evidence: '' }, 'evidence'], [{ decided_by: '' }, 'decided_by'], [{ industry: 'steel' }, 'industry']]) {
+    const r = await call('admin', 'POST', `/api/v1/platforms/${pl.id}/identifier-nodes`, { ...node, ...bad })
+    assert.equal(r.status, 422, JSON.stringify(bad))
+    assert.equal(r.json.error.field, field)
+  }
+  const saved = await ok(await call('admin', 'POST', `/api/v1/platforms/${pl.id}/identifier-nodes`, node), 201)
+  assert.equal((await call('admin', 'POST', `/api/v1/platforms/${pl.id}/identifier-nodes`, node)).status, 409)  // prefix taken
+  const profile = await ok(await call('qiye', 'GET', `/api/v1/platforms/${pl.id}`))
+  assert.deepEqual(profile.identifier_nodes.map((n) => [n.id, n.prefix, n.approved_on, n.decided_by]),
+    [[saved.id, '88.166.41', '2025-08-06', '中国信息通信研究院']])
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/identifier-nodes'))).items.length, 1)
   assert.equal((await call('gongyi', 'GET', `/api/v1/platforms/${pl.id}/users`)).status, 403)
   const e1 = await ok(await call('admin', 'GET', '/api/v1/enterprises/1'))
   assert.equal(e1.cloud, true)
+  assert.equal(e1.cloud_since, '2025-03-01')  // the day the platform says it began to use it
+  // A day still to come is refused, item by item.
+  const future = await ok(await withKey(push.key, 'POST', '/api/v1/platform-api/cloud-batches', { batch_id: '2099-A', items: [
+    { credit_code: codes[1], service: '能耗监测', since: '2099-01-01' }] }), 201)
+  assert.equal(future.items[0].status, 'rejected')
+  assert.match(future.items[0].reason, /晚于今天/)
 
   // Revoked: refused at once; a suspended platform cannot call either.
   const keyRow = listed.items.find((k) => k.label === '只读')
@@ -107,7 +134,7 @@ test('平台登记、密钥、上云批次的幂等、吊销与审计；指标4�
 
   // Every key use is in the audit trail, under the key's id, and the chain still verifies.
   const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=platform.cloud_batch'))
-  assert.equal(audit.items.length, 2)
+  assert.equal(audit.items.length, 3)
   assert.equal(audit.items[0].actor.name, `platform:${push.key_id}`)
   assert.equal(audit.items[0].action_name, "上云用平台批次")
   assert.equal(cli(['audit', 'verify', '--db', server.db]).code, 0)

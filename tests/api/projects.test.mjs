@@ -8,6 +8,7 @@ import { Server, XINMI_ENTERPRISE, ok } from './harness.mjs'
 
 let server, t
 const ENT = XINMI_ENTERPRISE  // qiye's enterprise, in 新密 (xinmi's district)
+const TODAY = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10)  // Beijing
 const TWO = {
   answers: { 1: ['B'], 5: ['E'], 8: ['F'], 11: ['E'], 12: ['C'], 13: ['C'], 14: ['C'], 15: ['C'] },
   scenes: { 产品设计: 2, 营销管理: 2, 质量管理: 2, 工艺设计: 2, 售后服务: 2, 计划排程: 2 },
@@ -173,7 +174,7 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   // Costs need an invoice attached to the project.
   assert.equal((await call('qiye', 'POST', `/api/v1/projects/${id}/costs`, { item: '软件', amount_fen: 50000000, incurred_on: '2026-11-20', invoice_document_id: 999999 })).status, 422)
   const invoice = await upload('qiye', id, '发票1.pdf')
-  await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/costs`, { item: '软件', amount_fen: 50000000, incurred_on: '2026-11-20', invoice_document_id: invoice, provider_id: providerId }), 201)
+  await ok(await call('qiye', 'POST', `/api/v1/projects/${id}/costs`, { item: '软件', amount_fen: 50000000, incurred_on: TODAY, invoice_document_id: invoice, provider_id: providerId }), 201)
   assert.equal((await call('fuwushang', 'POST', `/api/v1/projects/${id}/costs`, { item: 'x', amount_fen: 1, incurred_on: '2026-11-20', invoice_document_id: invoice })).status, 403)
 
   // Plan adjustment: versioned, waits for the supervising expert; the old version stays.
@@ -257,7 +258,8 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.equal(progress.indicators.find((i) => i.no === 1).total.actual, 1)
   assert.equal(progress.pipeline.accepted, 1)
   const xinmiRow = progress.districts.find((x) => x.district.code === '410183')
-  assert.equal(xinmiRow.accepted, 1)
+  // Accepted after the pilot's two years: today's figure, not the annex's total (by 2025-12-31).
+  assert.deepEqual(xinmiRow.accepted, { y2024: 0, y2025: 0, total: 0, now: 1 })
   assert.equal(xinmiRow.rank, 1)
   const drill = await ok(await call('xinmi', 'GET', '/api/v1/stats/progress/enterprises?metric=accepted'))
   assert.deepEqual(drill.items.map((e) => e.id), [ENT])
@@ -297,7 +299,7 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
   assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id, approved_fen: 25000001 })).status, 422)
   const sub = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id, note: '验收通过' }), 201)
   assert.equal(sub.approved_fen, 25000000)
-  assert.equal(sub.quote.rule_version, '2024-10-1')
+  assert.equal(sub.quote.rule_version, '2026-12-1')
   assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'transformation', project_id: id })).status, 409)
 
   // Funds and two tranches: the fund's budget and the approval both hold.
@@ -343,29 +345,18 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
   // Diagnosis (after the task is complete): 70 % of 40,000 元 = 28,000 元, under the 30,000 元 cap.
   const dg = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'diagnosis', enterprise_id: ENT }), 201)
   assert.equal(dg.approved_fen, 2800000)
-  // Provider: 5 % of the fees it invoiced in 2026 (500,000 元), all its tasks complete, located in Zhengzhou.
+  // Provider: 5 % of the fees it invoiced in 2026 while in the directory (500,000 元), all its tasks ended, 在郑.
   const pv = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'provider', provider_id: providerId, year: 2026 }), 201)
   assert.equal(pv.approved_fen, 2500000)
   assert.equal(pv.quote.inputs.all_tasks_completed, true)
-  const noFees = await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'provider', provider_id: providerId, year: 2025 })
-  assert.equal(noFees.status, 409)
+  assert.equal(pv.quote.inputs.in_directory, true)
+  assert.equal(pv.quote.inputs.fees_outside_directory_fen, 0)
+  // 2025: the provider was not in the directory yet (纳入试点): refused, naming the clause.
+  const notYet = await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'provider', provider_id: providerId, year: 2025 })
+  assert.equal(notYet.status, 409)
+  assert.match(notYet.json.error.message, /三\(三\).*纳入试点.*2025 年度尚未入库/)
 
-  // 数字贷: the bank records, the enterprise applies, the bank confirms the interest actually paid.
-  const entCode = (await ok(await call('admin', 'GET', `/api/v1/enterprises/${ENT}`))).credit_code
-  assert.equal((await call('yinhang', 'POST', '/api/v1/loans', { credit_code: '91410100MA9999999Q', principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 422)
-  const loan = await ok(await call('yinhang', 'POST', '/api/v1/loans', { credit_code: entCode, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 36 }), 201)
-  assert.equal(loan.enterprise_id, ENT)
-  assert.ok(loan.enterprise_name.length > 0)
-  assert.equal((await call('qiye', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 403)
-  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id })).status, 409)
-  assert.equal((await call('yinhang', 'POST', `/api/v1/loans/${loan.id}/confirm`, { interest_paid_fen: 600000 })).status, 409)
-  await ok(await call('qiye', 'POST', `/api/v1/loans/${loan.id}/apply`))
-  await ok(await call('yinhang', 'POST', `/api/v1/loans/${loan.id}/confirm`, { interest_paid_fen: 600000 }))
-  const li = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
-  assert.equal(li.approved_fen, 600000)  // 6,700 元 at the LPR, but never above the 6,000 元 actually paid
-  assert.equal(li.quote.cap_applied, 'interest_paid')
-  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/loans'))).items.length, 1)
-  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/subsidies'))).total, 3)
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/subsidies'))).total, 2)
   assert.equal((await ok(await call('gongyi', 'GET', '/api/v1/subsidies'))).total, 0)
   assert.equal((await ok(await call('fuwushang', 'GET', '/api/v1/subsidies'))).total, 1)
   // 服务商评价 from the facts of the project it led: accepted, on time, rated 5, 10 % below its catalogue price.
@@ -385,6 +376,96 @@ test('补助：按库内事实核定（含说明）、分两期拨付不超核�
   assert.equal((await call('fuwushang', 'GET', `/api/v1/provider-evaluations/${report.id}`)).status, 200)
   assert.equal((await call('qiye', 'GET', '/api/v1/provider-evaluations')).status, 403)
   await ok(await call('admin', 'POST', '/api/v1/loan-pool', { enterprise_id: ENT, project_id: id, amount_fen: 500000000, note: '二期扩产' }), 201)
-  assert.equal((await ok(await call('yinhang', 'GET', '/api/v1/loan-pool'))).items.length, 1)
+  const pool = (await ok(await call('yinhang', 'GET', '/api/v1/loan-pool'))).items
+  assert.equal(pool.length, 1)
+  // The bank reads whom it is asked to lend to, by name.
+  const ent = await ok(await call('admin', 'GET', `/api/v1/enterprises/${ENT}`))
+  const proj = await ok(await call('admin', 'GET', `/api/v1/projects/${id}`))
+  assert.deepEqual([pool[0].enterprise_name, pool[0].project_name, pool[0].recommended_by_name], [ent.name, proj.name, '市工信局管理员'])
   assert.equal((await call('qiye', 'GET', '/api/v1/loan-pool')).status, 403)
+})
+
+test('数字贷贴息（三(九)）：按贴息月份逐期确认、同期比较、合理性检查、确认前预览、补足与退回更正', async () => {
+  const entCode = (await ok(await call('admin', 'GET', `/api/v1/enterprises/${ENT}`))).credit_code
+  assert.equal((await call('yinhang', 'POST', '/api/v1/loans', { credit_code: '91410100MA9999999Q', principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 422)
+  assert.equal((await call('yinhang', 'POST', '/api/v1/loans', { credit_code: entCode, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 361 })).status, 422)
+  // 10万元 for 36 months from 2024-08-15: subsidised for 24 months at the 1-year LPR then in force (3.35 %).
+  const loan = await ok(await call('yinhang', 'POST', '/api/v1/loans', { credit_code: entCode, principal_fen: 10000000, loan_date: '2024-08-15', term_months: 36 }), 201)
+  assert.deepEqual([loan.enterprise_id, loan.subsidised_months, loan.confirmed_months, loan.state_name], [ENT, 24, 0, '已放款'])
+  assert.equal(loan.waiting_for, '待企业申请贴息')
+  assert.equal((await call('qiye', 'POST', '/api/v1/loans', { enterprise_id: ENT, principal_fen: 1, loan_date: '2024-08-15', term_months: 1 })).status, 403)
+  const periods = `/api/v1/loans/${loan.id}/interest-periods`
+  assert.equal((await call('yinhang', 'POST', periods, { last_month: 12, interest_paid_fen: 300000 })).status, 409)  // not applied for
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id })).status, 409)
+  await ok(await call('qiye', 'POST', `/api/v1/loans/${loan.id}/apply`))
+  // The bank sees what it will lock before it locks it; nothing is written by the preview.
+  const preview = await ok(await call('yinhang', 'POST', `${periods}/preview`, { last_month: 12, interest_paid_fen: 300000 }))
+  assert.deepEqual([preview.first_month, preview.last_month, preview.from_day, preview.to_day], [1, 12, '2024-08-15', '2025-08-14'])
+  assert.equal(preview.lpr_interest_fen, 335000)
+  assert.equal(preview.plausible_max_fen, 1500000)  // 10万元 × 15 % × 12 / 12
+  assert.match(preview.lock_text, /将锁定.*市级管理员/)
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/loans'))).items[0].confirmed_months, 0)
+  for (const [body, status, field] of [
+    [{ last_month: 12, interest_paid_fen: 1500001 }, 422, 'interest_paid_fen'],  // above principal × 15 % × months / 12
+    [{ last_month: 25, interest_paid_fen: 1 }, 422, 'last_month'],                // beyond the 24 subsidised months
+    [{ last_month: 0, interest_paid_fen: 1 }, 422, 'last_month'],
+    [{ last_month: 12, interest_paid_fen: -1 }, 422, 'interest_paid_fen'],
+    [{ last_month: 12 }, 422, 'interest_paid_fen'],
+  ]) {
+    const r = await call('yinhang', 'POST', periods, body)
+    assert.equal(r.status, status, JSON.stringify(body))
+    assert.equal(r.json.error.field, field)
+  }
+  assert.equal((await call('admin', 'POST', periods, { last_month: 12, interest_paid_fen: 300000 })).status, 403)  // the lending bank only
+  let v = await ok(await call('yinhang', 'POST', periods, { last_month: 12, interest_paid_fen: 300000 }), 201)
+  assert.deepEqual([v.confirmed_months, v.next_confirmation], [12, { first_month: 13, last_month_max: 24 }])
+  // Like with like: the first 12 months' LPR interest (3,350 元) against the interest paid in them (3,000 元).
+  const first = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
+  assert.equal(first.approved_fen, 300000)
+  assert.equal(first.quote.cap_applied, 'interest_paid')
+  assert.equal(first.quote.inputs.confirmed_months, 12)
+  assert.equal((await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id })).status, 409)  // nothing new
+  // Months 13–24 confirmed: the approval is topped up to the 24 months' lower figure (6,700 元 at the LPR, 6,500 paid).
+  v = await ok(await call('yinhang', 'POST', periods, { last_month: 24, interest_paid_fen: 350000 }), 201)
+  assert.deepEqual([v.confirmed_months, v.next_confirmation, v.confirmed_interest_fen], [24, null, 650000])
+  assert.match(v.waiting_for, /均已确认/)
+  const topUp = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
+  assert.equal(topUp.approved_fen, 350000)  // 650,000 − 300,000 already approved
+  assert.equal(topUp.quote.inputs.approved_before_for_loan_fen, 300000)
+  assert.equal((await call('yinhang', 'POST', periods, { last_month: 24, interest_paid_fen: 1 })).status, 409)  // all 24 confirmed
+
+  // A figure found wrong: only the city admin reopens it, with a reason, and not while an approval rests on it.
+  const second = v.periods.find((x) => x.first_month === 13)
+  const reopen = `${periods}/${second.id}/reopen`
+  assert.equal((await call('yinhang', 'POST', reopen, { reason: '银行录入有误' })).status, 403)
+  assert.equal((await call('admin', 'POST', reopen, { reason: '' })).status, 422)
+  const blocked = await call('admin', 'POST', reopen, { reason: '银行录入有误' })
+  assert.equal(blocked.status, 409)
+  assert.match(blocked.json.error.message, new RegExp(`编号 ${topUp.id}`))
+  await ok(await call('admin', 'POST', `/api/v1/subsidies/${topUp.id}/cancel`, { reason: '利息待更正' }), 204)
+  v = await ok(await call('admin', 'POST', reopen, { reason: '银行录入有误' }))
+  const reopened = v.periods.find((x) => x.id === second.id)
+  assert.deepEqual([reopened.state_name, reopened.reopen_reason, v.confirmed_months], ['已退回，待银行重新确认', '银行录入有误', 12])
+  assert.equal((await call('admin', 'POST', reopen, { reason: '再退' })).status, 409)
+  assert.match(v.waiting_for, /第 13 个月起/)
+  v = await ok(await call('yinhang', 'POST', periods, { last_month: 24, interest_paid_fen: 320000 }), 201)
+  const corrected = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
+  assert.equal(corrected.approved_fen, 320000)
+  const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=loan.reopen'))
+  assert.equal(audit.items.length, 1)
+  assert.equal(audit.items[0].action_name, '退回已确认的利息')
+
+  // A loan still running is paid for its months so far: only months already over can be confirmed.
+  const recent = new Date(Date.now() + 8 * 3600000 - 95 * 86400000).toISOString().slice(0, 10)  // about three months ago
+  const running = await ok(await call('yinhang', 'POST', '/api/v1/loans', { credit_code: entCode, principal_fen: 5000000, loan_date: recent, term_months: 12 }), 201)
+  await ok(await call('qiye', 'POST', `/api/v1/loans/${running.id}/apply`))
+  const now = (await ok(await call('qiye', 'GET', '/api/v1/loans'))).items.find((l) => l.id === running.id)
+  assert.equal(now.subsidised_months, 12)
+  assert.ok(now.elapsed_months >= 2 && now.elapsed_months <= 3, String(now.elapsed_months))
+  const tooFar = await call('yinhang', 'POST', `/api/v1/loans/${running.id}/interest-periods/preview`, { last_month: now.elapsed_months + 1, interest_paid_fen: 1 })
+  assert.equal(tooFar.status, 422)
+  assert.match(tooFar.json.error.message, /已结束的月份/)
+  await ok(await call('yinhang', 'POST', `/api/v1/loans/${running.id}/interest-periods`, { last_month: now.elapsed_months, interest_paid_fen: 10000 }), 201)
+  assert.equal((await ok(await call('qiye', 'GET', '/api/v1/loans'))).items.length, 2)
+  assert.equal((await call('gongyi', 'GET', '/api/v1/loans')).status, 403)
 })

@@ -65,6 +65,14 @@ function sheetRows(file) {
   )
 }
 
+// A credit code from its first 17 characters and the GB 32100 check character.
+function withCheckDigit(first17) {
+  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  let s = 0, w = 1
+  for (const ch of first17) { s += A.indexOf(ch) * w; w = (w * 3) % 31 }
+  return first17 + A[(31 - (s % 31)) % 31]
+}
+
 const total = async (token, q = '') => (await server.call('GET', `/api/v1/enterprises?page_size=1${q}`, { token })).json.total
 
 test('导入 LibreOffice 保存的表格：合格行提交，不合格行写入错误表格；修正后重新导入；再次导入不重复', async () => {
@@ -88,13 +96,14 @@ test('导入 LibreOffice 保存的表格：合格行提交，不合格行写入�
 
   const errors = sheetRows(await download(gongyi, job))
   assert.equal(errors.length, 5)  // header + 4 rejected rows
-  assert.deepEqual(errors[0].slice(-2), ['原行号', '错误原因'])
+  assert.deepEqual(errors[0].slice(-3), ['原行号', '结果', '错误原因或提示'])
   const reasons = Object.fromEntries(errors.slice(1).map((r) => [r[0], r.at(-1)]))
   assert.match(reasons['新密越权导入有限公司'], /本区县/)
   assert.match(reasons['巩义坏代码有限公司'], /校验码/)
   assert.match(reasons['巩义未知行业有限公司'], /行业“纺织服装”不存在/)
   assert.match(reasons['巩义批次错误有限公司'], /批次/)
-  assert.equal(errors[1].at(-2), '4')  // the row number the user sees
+  assert.equal(errors[1].at(-3), '4')  // the row number the user sees
+  assert.ok(errors.slice(1).every((r) => r.at(-2) === '未导入'))
 
   const fixed = await importFile(gongyi, 'enterprises-fixed.xlsx')
   assert.equal(fixed.state, 'succeeded', fixed.error)
@@ -156,7 +165,8 @@ test('导出：与导入相同的列，只含权限范围内的企业，重新�
   const file = await download(gongyi, job)
   const rows = sheetRows(file)
   assert.deepEqual(rows[0], ['企业名称', '统一社会信用代码', '行业', '所属区县', '试点批次', '地址', '法定代表人', '联系人', '联系电话',
-    '企业梯度', '上云用云', '上云星级', '重点培育'])
+    '企业梯度', '上云用云', '上云星级', '重点培育', '数据年度', '营业收入（万元）', '从业人员（人）', '研发投入（万元）',
+    '新增发明专利（件）', '中小企业划型'])
   assert.equal(rows.length - 1, await total(gongyi))
   for (const r of rows.slice(1)) assert.equal(r[3], '巩义市')
   // Round trip: the exported file imports with no change at all.
@@ -178,16 +188,36 @@ test('导出：与导入相同的列，只含权限范围内的企业，重新�
   assert.equal((await server.call('POST', '/api/v1/enterprises/exports', { token: bank, body: {} })).status, 403)
 })
 
+test('年度数据随表导入（万元换算为分）；非中小企业照常导入并在结果表中提示不计入指标1–4；年度数据不合格的行不导入', async () => {
+  const lines = ['企业名称,统一社会信用代码,行业,所属区县,数据年度,营业收入（万元）,从业人员（人）,研发投入（万元）,新增发明专利（件）',
+    '巩义年度小型铝业有限公司,91410181MA8200001X,铝基新材料,巩义市,2024,1234.56,120,88.5,2',
+    '巩义年度大型铝业有限公司,91410181MA8200002X,铝基新材料,巩义市,2024,50000,1500,900,5',
+    '巩义年度坏数铝业有限公司,91410181MA8200003X,铝基新材料,巩义市,2024,十万,20,1,0',
+    '巩义未来年度铝业有限公司,91410181MA8200004X,铝基新材料,巩义市,2999,100,20,1,0']
+  const fix = (line) => line.replace(/91410181MA82000\d\dX/, (c) => withCheckDigit(c.slice(0, 17)))
+  const job = await importFile(gongyi, 'years.csv', Buffer.from(lines.map(fix).join('\n') + '\n'))
+  assert.equal(job.state, 'succeeded', job.error)
+  assert.deepEqual([job.output.created, job.output.warned, job.output.rejected], [2, 1, 2])
+  const small = (await server.call('GET', `/api/v1/enterprises?q=${encodeURIComponent('年度小型')}`, { token: gongyi })).json.items[0]
+  const years = (await server.call('GET', `/api/v1/enterprises/${small.id}/years`, { token: gongyi })).json
+  const y = years.items.find((x) => x.year === 2024)
+  assert.deepEqual([y.revenue, y.employees, y.rd_spending, y.invention_patents], [1234560000, 120, 88500000, 2])
+  const large = (await server.call('GET', `/api/v1/enterprises?q=${encodeURIComponent('年度大型')}`, { token: gongyi })).json.items[0]
+  assert.equal(large.is_sme, false)
+  const rows = sheetRows(await download(gongyi, job))
+  const byName = Object.fromEntries(rows.slice(1).map((r) => [r[0], r]))
+  assert.equal(byName['巩义年度大型铝业有限公司'].at(-2), '已导入（提示）')
+  assert.match(byName['巩义年度大型铝业有限公司'].at(-1), /不计入目标表指标1–4/)
+  assert.equal(byName['巩义年度坏数铝业有限公司'].at(-2), '未导入')
+  assert.match(byName['巩义年度坏数铝业有限公司'].at(-1), /营业收入（万元）应为不小于 0 的数/)
+  assert.match(byName['巩义未来年度铝业有限公司'].at(-1), /不能填报尚未开始的年度/)
+  assert.equal((await server.call('GET', `/api/v1/enterprises?q=${encodeURIComponent('年度坏数')}`, { token: gongyi })).json.total, 0)
+})
+
 test('超过普通请求体上限（1 MiB）的表格照常导入：上传按上传上限计', async () => {
-  const A = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-  const check = (f17) => {
-    let s = 0, w = 1
-    for (const ch of f17) { s += A.indexOf(ch) * w; w = (w * 3) % 31 }
-    return f17 + A[(31 - (s % 31)) % 31]
-  }
   const lines = ['企业名称,统一社会信用代码,行业,所属区县,地址']
   for (let i = 0; i < 3000; i++) {
-    const code = check(`91410181MA${String(8300000 + i).padStart(7, '0')}`)
+    const code = withCheckDigit(`91410181MA${String(8300000 + i).padStart(7, '0')}`)
     lines.push(`巩义批量${i}号铝业有限公司,${code},铝基新材料,巩义市,${'巩义市工业园区'.repeat(20)}${i}号`)
   }
   const bytes = Buffer.from(lines.join('\n') + '\n')
