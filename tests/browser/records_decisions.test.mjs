@@ -207,6 +207,12 @@ test('转型成果台账：市级管理员登记链式模式建成与工信部�
       await row.waitFor()
       assert.equal(await textOf(row, 'platform-node-name'), name)
       await shot(page, 'node')
+      // The records page lists it with its platform and who recorded it, by name.
+      await page.goto(page.url().replace(/\/platforms\/.*$/, '/records?tab=nodes'))
+      const listed = page.getByTestId('node-table').locator('tbody tr').filter({ has: page.getByTestId('node-prefix').getByText(prefix, { exact: true }) })
+      await listed.waitFor()
+      assert.equal(await textOf(listed, 'node-recorded-by'), '市工信局管理员')
+      assert.equal((await listed.getByRole('link').innerText()).trim(), platform.name)
     })
   })
 })

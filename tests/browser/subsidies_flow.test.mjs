@@ -254,6 +254,9 @@ test('补助：核定（看到计算说明）、两笔资金、分两期拨付�
       assert.equal(await textOf(row(), 'loan-enterprise'), loan.enterprise_name)
       assert.equal(await textOf(row(), 'loan-subsidised'), '24')
       assert.equal(await textOf(row(), 'loan-waiting'), '待企业申请贴息')
+      // The city's project pool names the enterprise it recommends (the demo recommends this one).
+      const pooled = page.getByTestId('pool-table').locator('tbody tr').first()
+      assert.equal((await pooled.getByTestId('pool-enterprise').innerText()).trim(), loan.enterprise_name)
       await shot(page, 'loans-bank')
 
       // The enterprise applies for the interest subsidy.

@@ -176,6 +176,8 @@ export interface QualityCheck {
   samples: { id: number; name: string; detail: string }[]
   // The page of the front end that lists them all ("/enterprises?stage=registered").
   link: string
+  // When it was found; null for the scheduled check of the summaries before its first run.
+  checked_at: string | null
 }
 
 // ---- 绩效评价 ----

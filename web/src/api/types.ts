@@ -1593,9 +1593,12 @@ export interface LoanInput {
 export interface LoanPoolEntry {
   id: number
   enterprise_id: number
+  enterprise_name: string
   project_id: number | null
+  project_name: string
   amount_fen: number
   note: string
+  recommended_by_name: string
   recommended_at: string
 }
 
@@ -1840,6 +1843,8 @@ export interface IdentifierNode {
   approved_on: string
   decided_by: string
   evidence: string
+  platform_name: string
+  recorded_by_name: string
   recorded_at: string
 }
 

@@ -19,9 +19,7 @@ describe('数据质量', () => {
   })
 
   it('tells a summary check not yet run from one that found nothing', () => {
-    expect(notYetRun({ code: 'summaries', count: 0, link: '/admin/schedules' })).toBe(true)
-    expect(notYetRun({ code: 'summaries', count: 0, link: '' })).toBe(false)
-    expect(notYetRun({ code: 'summaries', count: 2, link: '' })).toBe(false)
-    expect(notYetRun({ code: 'unassessed', count: 0, link: '/enterprises' })).toBe(false)
+    expect(notYetRun({ checked_at: null })).toBe(true)
+    expect(notYetRun({ checked_at: '2026-12-07T01:00:00Z' })).toBe(false)
   })
 })

@@ -32,8 +32,8 @@ export function samplePath(link: string, sample: { id: number; name: string }): 
   return null
 }
 
-// The check of the summary tables against the records runs on a schedule (定时任务): until it has run once, the
-// server names it so and links to the schedules — it has found nothing because it has not looked, which is not 正常.
-export function notYetRun(check: { code: string; count: number; link: string }): boolean {
-  return check.code === 'summaries' && check.count === 0 && check.link !== ''
+// The check of the summary tables against the records runs on a schedule (定时任务): until it has run once it has no
+// checked_at — it has found nothing because it has not looked, which is not 正常.
+export function notYetRun(check: { checked_at: string | null }): boolean {
+  return check.checked_at === null
 }
