@@ -1,6 +1,7 @@
 // Generates a national-scale data set for benchmarks: N enterprises across the 16 districts and 4 industries,
-// with tiers, 上云, two years of figures, name index rows and, for 40 % of them, a submitted self-assessment —
-// then rebuilds the summary counts the way the migration does. Bulk SQL in large transactions: this is a
+// with tiers, 上云 (dated), three years of figures (about 2 % of them not SMEs), name index rows and, for 40 % of them, a
+// submitted self-assessment; two thirds of those at 二级 or above are accepted on a day between mid-2024 and late 2026 —
+// then rebuilds the summary counts (today's, yearly and day-keyed) the way the migration does. Bulk SQL in large transactions: this is a
 // benchmark fixture, not a path real data takes (real writes go through the services and the audit trail).
 //
 //   bench/generate --db sqlite:/tmp/big.db --enterprises 1000000
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "app/migrate.h"
 #include "app/reference.h"
@@ -72,23 +74,33 @@ int main(int argc, char** argv) {
       int64_t level = (h >> 32) % 10 < 4 ? 1 + static_cast<int64_t>((h >> 36) % 3) : 0;
       const char* tier = (h >> 40) % 10 < 7 ? "innovative" : (h >> 40) % 10 < 9 ? "specialized" : "none";
       int64_t cloud = (h >> 44) % 10 < 6;
+      const int64_t day0 = 19723;  // 2024-01-01 as days since the epoch
+      // 上云 on a day in 2023–2026; acceptance (at the level reached) on a day from 2024-06 to 2026-11.
+      std::optional<int64_t> cloud_at, accepted_at;
+      if (cloud) cloud_at = (day0 - 365 + static_cast<int64_t>(mix(h) % 1430)) * 86400 + 7200;
+      if (level >= 2 && (h >> 58) % 3 < 2) accepted_at = (day0 + 152 + static_cast<int64_t>(mix(h + 1) % 880)) * 86400 + 7200;
       auto row = conn.query_one(
           "INSERT INTO enterprises (name, credit_code, industry_code, district_code, batch, status, address, legal_rep, "
-          "contact_name, contact_phone, created_at, updated_at, level, level_source, tier, scale_above, cloud, cloud_stars) "
-          "VALUES ($1,$2,$3,$4,$5,'active','','','','',1800000000,1800000000,$6,$7,$8,$9,$10,$11) RETURNING id",
+          "contact_name, contact_phone, created_at, updated_at, level, level_source, tier, scale_above, cloud, cloud_stars, "
+          "cloud_at, accepted_at, accepted_level) "
+          "VALUES ($1,$2,$3,$4,$5,'active','','','','',1800000000,1800000000,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id",
           {name, code, std::string(kIndustries[ind]), std::string(kDistricts[d]), static_cast<int64_t>(2024 + (h >> 48) % 2),
            level, std::string(level ? "self" : ""), std::string(tier), static_cast<int64_t>((h >> 52) % 10 < 9), cloud,
-           cloud ? static_cast<int64_t>(1 + (h >> 56) % 5) : int64_t{0}});
+           cloud ? static_cast<int64_t>(1 + (h >> 56) % 5) : int64_t{0}, db::opt(cloud_at), db::opt(accepted_at),
+           accepted_at ? level : int64_t{0}});
       if (!row) return fail(row.error());
       int64_t id = (*row)->i64(0);
       for (const auto& g : registry::name_grams(name))
         if (auto s = conn.execute("INSERT INTO enterprise_name_grams (gram, enterprise_id) VALUES ($1,$2)", {g, id}); !s)
           return fail(s.error());
-      for (int64_t year : {2024, 2025}) {
-        int64_t revenue = static_cast<int64_t>(1200 + (h >> (year - 2010)) % 18800) * 1000000;
+      const bool large = mix(h + 2) % 50 == 0;  // about 2 %: past both SME bounds (300号)
+      for (int64_t year : {2023, 2024, 2025}) {
+        int64_t revenue = (large ? 45000 : static_cast<int64_t>(1200 + (h >> (year - 2010)) % 18800)) * 1000000;
+        int64_t employees = large ? 1200 : static_cast<int64_t>(10 + mix(h + year) % 600);
         if (auto s = conn.execute("INSERT INTO enterprise_years (enterprise_id, year, revenue, employees, rd_spending, "
-                                  "invention_patents, updated_at) VALUES ($1,$2,$3,100,$4,$5,1800000000)",
-                                  {id, year, revenue, revenue / 1000 * 33, static_cast<int64_t>(year == 2025 && h % 7 == 0)});
+                                  "invention_patents, updated_at) VALUES ($1,$2,$3,$4,$5,$6,1800000000)",
+                                  {id, year, revenue, employees, revenue / 1000 * 33,
+                                   static_cast<int64_t>(year == 2025 && h % 7 == 0)});
             !s)
           return fail(s.error());
       }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # National-scale benchmark on loopback (bounded: each load runs 10 s). Usage: bench/scale.sh [N=1000000]
 #  1. generate N enterprises with assessments (bench/generate), serve them;
-#  2. dashboard, drill-down, list and two-character name search latency (wrk);
+#  2. latency (wrk) of /health (the reference), the dashboard today and at a stage's end, the 绩效评价 sheet, drill-downs
+#     (today and as of a stage's end), a list and a two-character name search; then `stats verify` over all N;
 #  3. export all N rows as .xlsx (time, server peak memory);
 #  4. import a 100,000-row .xlsx into a fresh store (time, server peak memory).
 set -euo pipefail
@@ -44,11 +45,17 @@ token=$(login "$port")
 H="Authorization: Bearer $token"
 base="http://127.0.0.1:$port/api/v1"
 echo "## latency at $N enterprises (wrk -t2 -c8 -d10s)"
-for path in "stats/progress" "stats/progress/enterprises?metric=level2&industry=aluminium&page_size=20" \
+for path in "health" "stats/progress" "stats/progress?year=2024" "stats/progress?year=2025" "evaluations/2025" \
+            "stats/progress/enterprises?metric=level2&industry=aluminium&page_size=20" \
+            "stats/progress/enterprises?metric=accepted&as_of=2025-12-31&page_size=20" \
+            "stats/progress/enterprises?metric=cloud_accepted&district=410181&as_of=2024-12-31&page_size=20" \
             "enterprises?district=410181&page_size=20" "enterprises?q=%E6%81%92%E6%B3%B0&page_size=20"; do
   echo "### GET /api/v1/$path"
   wrk -t2 -c8 -d10s --latency -H "$H" "$base/$path" | grep -E 'Requests/sec|50%|99%|Non-2xx'
 done
+
+echo "## stats verify: every summary row recomputed from the records"
+/usr/bin/time -f "stats verify: %e s, peak %M KiB" "$BIN" stats verify --db "$db" | tail -2
 
 echo "## export all $N enterprises"
 job=$(curl -s -X POST "$base/enterprises/exports" -H "$H" -d '{}' | sed -E 's/.*"id":([0-9]+).*/\1/')
