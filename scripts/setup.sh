@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake ninja-build pkg-config git
+  ccache                                                        # compiled objects reused across clones (CI)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev   # never libboost-dev: its 1.74 conflicts
   libsqlite3-dev sqlite3 libpq-dev libssl-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev                    # .xlsx out and in

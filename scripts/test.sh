@@ -15,22 +15,32 @@ failed=0
 failures=()
 logdir=$(mktemp -d /tmp/sz-test.XXXXXX)
 
-# Runs a node --test suite, adds its counts, and remembers it when it fails.
-node_suite() {
+# A node --test suite of the API tests: started in the background (its log and exit code go to $logdir), then
+# finished — its counts added, and remembered when it fails. Independent suites run side by side on the two cores.
+node_suite_start() {
   local name=$1
   shift
-  local log="$logdir/$name.log"
-  echo "== $name"
-  set +e
-  env "$@" node --test --test-reporter=tap tests/api/*.test.mjs > "$log" 2>&1
-  local rc=$?
-  set -e
+  echo "== $name（开始）"
+  (
+    set +e
+    env "$@" node --test --test-reporter=tap tests/api/*.test.mjs > "$logdir/$name.log" 2>&1
+    echo $? > "$logdir/$name.rc"
+  ) &
+  eval "${name//-/_}_pid=$!"
+}
+
+node_suite_finish() {
+  local name=$1 pid_var="${1//-/_}_pid"
+  wait "${!pid_var}" || true
+  local log="$logdir/$name.log" rc
+  rc=$(cat "$logdir/$name.rc" 2>/dev/null || echo 1)
   local p f
   p=$(grep -E '^# pass [0-9]+' "$log" | tail -1 | awk '{print $3}' || true)
   f=$(grep -E '^# fail [0-9]+' "$log" | tail -1 | awk '{print $3}' || true)
   p=${p:-0}
   f=${f:-0}
-  echo "   $p passed, $f failed"
+  echo "== $name"
+  echo "   $p passed, $f failed ($(grep -E '^# duration_ms' "$log" | awk '{printf "%d s", $3 / 1000}'))"
   if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
     grep -E '^not ok|^\s+error:' "$log" | head -40 || true
     failures+=("$name")
@@ -39,6 +49,11 @@ node_suite() {
   passed=$((passed + p))
   failed=$((failed + f))
   eval "${name//-/_}_passed=$p"
+}
+
+node_suite() {
+  node_suite_start "$@"
+  node_suite_finish "$1"
 }
 
 ctest_suite() {
@@ -82,9 +97,6 @@ passed=$((passed + wp))
 failed=$((failed + wf))
 
 node_suite api-sqlite SZ_ENGINE=sqlite SZ_BIN=build/shuzhuan
-# Sanitizer build: ASan aborts on the first error, so a memory bug fails the suite.
-node_suite api-sqlite-asan SZ_ENGINE=sqlite SZ_BIN=build-asan/shuzhuan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
-  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # A throwaway PostgreSQL cluster on loopback, a private port and socket directory; stopped on exit, pass or fail.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
@@ -105,8 +117,14 @@ echo "== PostgreSQL 集群（127.0.0.1:$pgport）"
 as_pg "$pgbin/initdb" -D "$pgdir/data" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >/dev/null
 as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
   -o "-p $pgport -k $pgdir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
-node_suite api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG_URL="postgresql://postgres@127.0.0.1:$pgport" \
+# The sanitizer build's suite and the PostgreSQL suite side by side: one waits on ASan's checks, the other on the
+# cluster. ASan aborts on the first error, so a memory bug fails its suite.
+node_suite_start api-sqlite-asan SZ_ENGINE=sqlite SZ_BIN=build-asan/shuzhuan ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+node_suite_start api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG_URL="postgresql://postgres@127.0.0.1:$pgport" \
   PATH="$pgbin:$PATH"  # pg_amcheck is not on the default PATH
+node_suite_finish api-sqlite-asan
+node_suite_finish api-postgresql
 if [ "${api_sqlite_passed:-0}" != "${api_postgresql_passed:-0}" ]; then
   echo "SQLite 与 PostgreSQL 通过数不同：${api_sqlite_passed:-0} vs ${api_postgresql_passed:-0}"
   failures+=("engine-parity")

@@ -4,7 +4,9 @@
 #include <atomic>
 #include <memory>
 #include <map>
+#include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace sz::ranges {
 
@@ -23,8 +25,11 @@ constexpr std::string_view kNames[] = {
 constexpr int64_t kEnterprisesSummed = 1'000'000;
 
 using Table = std::map<std::string, Range, std::less<>>;
-// Installed once at start-up (tests may install again): a table is never freed, so a Range reference stays valid.
+// Installed once at start-up (tests may install again): every table installed is kept until exit, so a Range
+// reference stays valid while readers go on without a lock.
 std::atomic<const Table*> current{nullptr};
+std::mutex installing;
+std::vector<std::unique_ptr<const Table>> installed;
 
 Error bad(const std::string& what) { return err::internal("input-ranges.json: " + what); }
 
@@ -68,7 +73,9 @@ Status install(std::string_view json) {
   }
   for (auto name : kNames)
     if (!table->count(name)) return bad(std::string("missing range ") + std::string(name));
-  current.store(table.release());
+  std::lock_guard lock(installing);
+  installed.push_back(std::move(table));
+  current.store(installed.back().get());
   return ok();
 }
 
