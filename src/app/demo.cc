@@ -152,6 +152,18 @@ Status demo_assessments(assessment::Service& assessment, const auth::Principal& 
   }
   return ok();
 }
+// 三员分立's three administrators, created last so that the ids of the demo's other accounts stay as they were.
+Result<std::vector<DemoAccount>> with_duty_accounts(auth::Service& auth, std::vector<DemoAccount> accounts) {
+  const DemoAccount duties[] = {{"xitong", "system_admin", "平台运行"},
+                                {"anquan", "security_admin", "账号与角色"},
+                                {"shenji", "audit_admin", "审计日志与登录日志"}};
+  const char* names[] = {"演示系统管理员", "演示安全管理员", "演示审计管理员"};
+  for (size_t i = 0; i < std::size(duties); ++i) {
+    SZ_TRY(auth.create_user_as(kDemoActor, {duties[i].username, names[i], kDemoPassword, {duties[i].role}, {}, {}, {}}));
+    accounts.push_back(duties[i]);
+  }
+  return accounts;
+}
 }  // namespace
 
 Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
@@ -166,7 +178,8 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
       {"admin", "city_admin", "全市"},          {"gongyi", "district_officer", "巩义市"},
       {"xinmi", "district_officer", "新密市"},  {"qiye", "enterprise", "新密市第一家演示企业"},
       {"fuwushang", "provider", "演示服务商"},  {"zhuanjia", "expert", "评审专家"},
-      {"yinhang", "bank", "合作银行"}};
+      {"yinhang", "bank", "合作银行"},          {"xitong", "system_admin", "平台运行（三员分立）"},
+      {"anquan", "security_admin", "账号与角色（三员分立）"}, {"shenji", "audit_admin", "审计日志、登录日志（三员分立）"}};
   SZ_ASSIGN(auto* c, db.local());
   SZ_ASSIGN(auto existing, auth.find_user("admin"));
   if (existing) return accounts;
@@ -250,7 +263,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
     auth::NewUserInput in{s.username, s.display_name, kDemoPassword, {s.role}, s.district, s.enterprise_id, s.provider_id};
     SZ_TRY(auth.create_user_as(kDemoActor, in));
   }
-  if (bare) return accounts;
+  if (bare) return with_duty_accounts(auth, std::move(accounts));
   SZ_ASSIGN(auto admin_user, auth.find_user("admin"));
   SZ_ASSIGN(auto admin, auth::Service::principal_of(*c, admin_user->id));
   SZ_TRY(demo_tiers(registry, *admin, ids));
@@ -260,7 +273,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   auto later_figures = [&registry, admin = *admin, ids](int64_t year) { return demo_year_figures(registry, admin, ids, year); };
   SZ_TRY(demo_projects(platform, kDemoActor, ids, qiye_enterprise, provider_id, provider.credit_code, &accounts,
                        later_figures));
-  return accounts;
+  return with_duty_accounts(auth, std::move(accounts));
 }
 
 }  // namespace sz::app

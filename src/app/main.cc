@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
   auto* user_add = user->add_subcommand("add", "新增用户");
   common(user_add);
   user_add->add_option("name", username, "用户名")->required();
-  user_add->add_option("--role", roles, "角色：city_admin district_officer enterprise provider expert bank（可多次）")->required();
+  user_add->add_option("--role", roles, "角色：city_admin district_officer enterprise provider expert bank system_admin security_admin audit_admin（可多次）")->required();
   user_add->add_option("--display-name", display_name, "姓名（默认同用户名）");
   user_add->add_option("--district", district, "区县代码（district_officer）");
   user_add->add_option("--enterprise", enterprise_id, "企业编号（enterprise）");

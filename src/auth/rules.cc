@@ -10,14 +10,20 @@ struct RoleInfo {
   const char* code;
   const char* name;
 };
-constexpr std::array<RoleInfo, 6> kRoles{{
+constexpr std::array<RoleInfo, 9> kRoles{{
     {Role::city_admin, "city_admin", "市级管理员"},
     {Role::district_officer, "district_officer", "区县专班"},
     {Role::enterprise, "enterprise", "试点企业"},
     {Role::provider, "provider", "数字化服务商"},
     {Role::expert, "expert", "评审专家"},
     {Role::bank, "bank", "合作银行"},
+    {Role::system_admin, "system_admin", "系统管理员"},
+    {Role::security_admin, "security_admin", "安全管理员"},
+    {Role::audit_admin, "audit_admin", "审计管理员"},
 }};
+bool is_separated_duty(Role r) {
+  return r == Role::system_admin || r == Role::security_admin || r == Role::audit_admin;
+}
 const RoleInfo& info(Role r) { return kRoles[static_cast<size_t>(r)]; }
 }  // namespace
 
@@ -35,6 +41,10 @@ const std::vector<Role>& all_roles() {
     return out;
   }();
   return v;
+}
+
+bool is_administrator(const std::vector<Role>& roles) {
+  return std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::city_admin || is_separated_duty(r); });
 }
 
 bool Principal::has(Role r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
@@ -81,6 +91,8 @@ std::optional<std::string> binding_problem(const std::vector<Role>& roles, const
                                            const std::optional<int64_t>& enterprise_id,
                                            const std::optional<int64_t>& provider_id) {
   if (roles.empty()) return "至少需要一个角色";
+  if (roles.size() > 1 && std::any_of(roles.begin(), roles.end(), is_separated_duty))
+    return "三员分立：系统管理员、安全管理员、审计管理员须各用独立账号，不能兼任其他角色";
   auto has = [&](Role r) { return std::find(roles.begin(), roles.end(), r) != roles.end(); };
   if (has(Role::district_officer) && !district) return "区县专班用户必须指定所属区县";
   if (has(Role::enterprise) && !enterprise_id) return "企业用户必须指定所属企业";

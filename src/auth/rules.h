@@ -7,12 +7,26 @@
 
 namespace sz::auth {
 
-enum class Role { city_admin, district_officer, enterprise, provider, expert, bank };
+// The last three are 三员分立 (等保2.0 三级): the system administrator runs the platform, the security administrator
+// manages accounts and roles, the audit administrator reads the trails; none of them holds another role.
+enum class Role {
+  city_admin,
+  district_officer,
+  enterprise,
+  provider,
+  expert,
+  bank,
+  system_admin,
+  security_admin,
+  audit_admin
+};
 
 std::optional<Role> parse_role(std::string_view s);
 const char* role_code(Role r);
 const char* role_name_zh(Role r);
 const std::vector<Role>& all_roles();
+// An administrator's account (the city's and the three of 三员分立): its login needs a second factor.
+bool is_administrator(const std::vector<Role>& roles);
 
 // The signed-in caller, as resolved from a session.
 struct Principal {
@@ -53,7 +67,8 @@ struct LockoutPolicy {
   int64_t lock_seconds = 15 * 60;
 };
 
-// The binding each role needs: a district officer a district, an enterprise user an enterprise, …
+// The binding each role needs: a district officer a district, an enterprise user an enterprise, …; and 三员分立:
+// a system, security or audit administrator holds that role alone.
 std::optional<std::string> binding_problem(const std::vector<Role>& roles, const std::optional<std::string>& district,
                                            const std::optional<int64_t>& enterprise_id,
                                            const std::optional<int64_t>& provider_id);

@@ -42,6 +42,25 @@ TEST(Binding, EachRoleNeedsItsOwnBinding) {
   EXPECT_TRUE(binding_problem({}, std::nullopt, std::nullopt, std::nullopt));
 }
 
+TEST(Binding, SeparatedDutiesAreHeldAlone) {
+  for (Role r : {Role::system_admin, Role::security_admin, Role::audit_admin}) {
+    EXPECT_FALSE(binding_problem({r}, std::nullopt, std::nullopt, std::nullopt));
+    EXPECT_TRUE(binding_problem({r, Role::city_admin}, std::nullopt, std::nullopt, std::nullopt));
+    EXPECT_TRUE(binding_problem({r, Role::expert}, std::nullopt, std::nullopt, std::nullopt));
+  }
+  EXPECT_TRUE(binding_problem({Role::security_admin, Role::audit_admin}, std::nullopt, std::nullopt, std::nullopt));
+  EXPECT_FALSE(binding_problem({Role::city_admin, Role::expert}, std::nullopt, std::nullopt, std::nullopt));
+}
+
+TEST(Roles, AdministratorsNeedASecondFactor) {
+  for (Role r : {Role::city_admin, Role::system_admin, Role::security_admin, Role::audit_admin})
+    EXPECT_TRUE(is_administrator({r}));
+  for (Role r : {Role::district_officer, Role::enterprise, Role::provider, Role::expert, Role::bank})
+    EXPECT_FALSE(is_administrator({r}));
+  EXPECT_TRUE(is_administrator({Role::expert, Role::city_admin}));
+  EXPECT_STREQ(role_name_zh(Role::audit_admin), "审计管理员");
+}
+
 TEST(Username, Shape) {
   EXPECT_TRUE(valid_username("gongyi"));
   EXPECT_FALSE(valid_username("1abc"));

@@ -21,8 +21,9 @@ std::string roles_csv(const std::vector<Role>& roles) {
   return s;
 }
 
-Status require_city_admin(const Principal& p) {
-  if (!p.has(Role::city_admin)) return err::forbidden("仅市级管理员可以管理用户");
+// 三员分立: accounts and roles are the security administrator's duty alone.
+Status require_security_admin(const Principal& p) {
+  if (!p.has(Role::security_admin)) return err::forbidden("仅安全管理员可以管理账号和角色");
   return ok();
 }
 
@@ -155,7 +156,7 @@ Result<Principal> Service::authenticate(const std::string& token, bool via_cooki
 }
 
 Result<store::User> Service::create_user(const Principal& p, const Origin& from, const NewUserInput& in) {
-  SZ_TRY(require_city_admin(p));
+  SZ_TRY(require_security_admin(p));
   return create_user_as(actor_of(p, from), in);
 }
 
@@ -186,7 +187,7 @@ Result<store::User> Service::create_user_as(const audit::Actor& actor, const New
 }
 
 Result<store::User> Service::set_locked(const Principal& p, const Origin& from, int64_t user_id, bool locked) {
-  SZ_TRY(require_city_admin(p));
+  SZ_TRY(require_security_admin(p));
   if (locked && user_id == p.user_id) return err::invalid("id", "不能锁定自己的账户");
   return set_locked_as(actor_of(p, from), user_id, locked);
 }
@@ -206,7 +207,7 @@ Result<store::User> Service::set_locked_as(const audit::Actor& actor, int64_t us
 }
 
 Status Service::reset_password(const Principal& p, const Origin& from, int64_t user_id, const std::string& pw) {
-  SZ_TRY(require_city_admin(p));
+  SZ_TRY(require_security_admin(p));
   return set_password_as(actor_of(p, from), user_id, pw);
 }
 
@@ -234,7 +235,7 @@ Status Service::set_password_as(const audit::Actor& actor, int64_t user_id, cons
 }
 
 Result<Page> Service::list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset) {
-  SZ_TRY(require_city_admin(p));
+  SZ_TRY(require_security_admin(p));
   SZ_ASSIGN(auto* c, conn());
   Page page;
   SZ_ASSIGN(page.items, store::list_users(*c, q, limit, offset));
@@ -244,7 +245,7 @@ Result<Page> Service::list_users(const Principal& p, const std::string& q, int64
 
 Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, const store::LoginFilter& f,
                                                             int64_t limit, int64_t offset, int64_t* total) {
-  if (!p.has(Role::city_admin)) return err::forbidden("仅市级管理员可以查看登录日志");
+  if (!p.has(Role::audit_admin)) return err::forbidden("仅审计管理员可以查看登录日志");
   SZ_ASSIGN(auto* c, conn());
   SZ_ASSIGN(*total, store::count_logins(*c, f));
   return store::list_logins(*c, f, limit, offset);

@@ -61,7 +61,7 @@ class Service {
   Result<Principal> authenticate(const std::string& token, bool via_cookie, const std::optional<std::string>& csrf,
                                  bool is_write);
 
-  // City admins manage accounts over HTTP; the command line acts as the local operator (actor "cli").
+  // Security admins manage accounts over HTTP; the command line acts as the local operator (actor "cli").
   Result<store::User> create_user(const Principal& p, const Origin& from, const NewUserInput& in);
   Result<store::User> set_locked(const Principal& p, const Origin& from, int64_t user_id, bool locked);
   Status reset_password(const Principal& p, const Origin& from, int64_t user_id, const std::string& password);

@@ -41,9 +41,9 @@ test('命令行：--help、错误参数、用户增改锁', async () => {
 test('审计链：写操作留痕且不含口令；手工篡改或删除最新记录后校验失败', async () => {
   const server = await Server.start()
   try {
-    const admin = await server.login('admin')
+    const security = await server.login('anquan')
     const created = await server.call('POST', '/api/v1/users', {
-      token: admin,
+      token: security,
       body: { username: 'audited', display_name: '审计', password: 'Audit#2024x', roles: ['expert'] },
     })
     assert.equal(created.status, 201)
@@ -54,8 +54,8 @@ test('审计链：写操作留痕且不含口令；手工篡改或删除最新�
     const head = ok.stdout.match(/链头 ([0-9a-f]{64})/)[1]
 
     const row = sql(server.db, "SELECT actor_name, actor_roles, after_json FROM audit_log WHERE action = 'user.create' AND after_json LIKE '%audited%'")
-    assert.match(row, /admin/)
-    assert.match(row, /city_admin/)
+    assert.match(row, /anquan/)
+    assert.match(row, /security_admin/)
     assert.doesNotMatch(row, /Audit#2024x|argon2/)
 
     // Edit one entry by hand: verify names the first broken link.

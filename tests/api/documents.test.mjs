@@ -44,7 +44,7 @@ test('上传、内容寻址、SM3、版本、下载', async () => {
   assert.equal(file.headers.get('content-type'), 'application/pdf')
   assert.match(file.headers.get('content-disposition'), /^attachment; .*filename\*=UTF-8''%E8%AF%8A/)
   assert.deepEqual(Buffer.from(await file.arrayBuffer()), PDF)
-  const audit = await server.call('GET', `/api/v1/audit?action=document.upload&entity_id=${up.json.id}`, { token: admin })
+  const audit = await server.call('GET', `/api/v1/audit?action=document.upload&entity_id=${up.json.id}`, { token: await server.login('shenji') })
   assert.equal(audit.json.total, 1)
 })
 

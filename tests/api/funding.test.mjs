@@ -38,7 +38,7 @@ test('命令行 shuzhuan quote 与接口应答一致；错误时退出码非 0 �
     assert.equal(put.status, 200, put.text)
     const after = JSON.parse(cli(['quote', '--db', server.db, '--json', JSON.stringify(REQUESTS[4])]).stdout)
     assert.equal(after.amount_fen, 13500000)
-    const audit = await server.call('GET', '/api/v1/audit?entity_type=lpr', { token: admin })
+    const audit = await server.call('GET', '/api/v1/audit?entity_type=lpr', { token: await server.login('shenji') })
     assert.equal(audit.status, 200, audit.text)
     assert.ok(audit.json.items.some((e) => e.action === 'lpr.update' && e.entity_id === '2023-08-21'), JSON.stringify(audit.json.items.slice(0, 2)))
   } finally {

@@ -150,7 +150,11 @@ export async function waitFor(fn, { timeout = 20000, interval = 100, what = 'con
   }
 }
 
-export const DEMO_USERS = ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang']
+export const DEMO_USERS = ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang', 'xitong', 'anquan', 'shenji']
+// 三员分立's demo accounts: the system administrator, the security administrator, the audit administrator.
+export const SYSTEM_ADMIN = 'xitong'
+export const SECURITY_ADMIN = 'anquan'
+export const AUDITOR = 'shenji'
 
 // Partial deep match: every key in `expected` must be present in `actual` with a matching value.
 export function matches(actual, expected, where = '$') {

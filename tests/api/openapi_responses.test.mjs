@@ -110,7 +110,8 @@ let server
 const tokens = {}
 const ids = {}
 
-const finished = (id) => waitFor(async () => ['succeeded', 'failed'].includes((await get('admin', `/api/v1/jobs/${id}`)).state), { what: `job ${id}`, timeout: 30000 })
+// The system administrator watches every job (三员分立).
+const finished = (id) => waitFor(async () => ['succeeded', 'failed'].includes((await get('xitong', `/api/v1/jobs/${id}`)).state), { what: `job ${id}`, timeout: 30000 })
 const as = (user, method, url, body) => server.call(method, url, { token: tokens[user], body })
 const get = async (user, url) => ok(await as(user, 'GET', url))
 
@@ -133,7 +134,7 @@ before(async () => {
   documented('POST /api/v1/auth/login', await server.call('POST', '/api/v1/auth/login', { body: { username: 'qiye', password: PASSWORD } }), 200)
 
   // Jobs: an export (a file) and two report issues (the reports and what the job did), all finished.
-  const exp = documented('POST /api/v1/audit/exports', await as('admin', 'POST', '/api/v1/audit/exports', {}), 202)
+  const exp = documented('POST /api/v1/audit/exports', await as('shenji', 'POST', '/api/v1/audit/exports', {}), 202)
   ids.jobs = [exp.job.id]
   for (const period of ['2026-09', '2026-10']) {  // the second report of a scope says what changed since the first
     const rep = ok(await as('admin', 'POST', '/api/v1/reports', { period }), 202)
@@ -220,10 +221,10 @@ before(async () => {
     { revenue: 2500000000, employees: 120, rd_spending: 90000000, invention_patents: 2 }), 200)
   const draft = documented('POST /api/v1/enterprises/{id}/assessments', await as('admin', 'POST', '/api/v1/enterprises/4/assessments', { kind: 'self' }), 201)
   documented('PUT /api/v1/assessments/{id}', await as('admin', 'PUT', `/api/v1/assessments/${draft.id}`, { answers: { 1: ['B'] }, scenes: { 产品设计: 2 } }), 200)
-  const user = documented('POST /api/v1/users', await as('admin', 'POST', '/api/v1/users',
+  const user = documented('POST /api/v1/users', await as('anquan', 'POST', '/api/v1/users',
     { username: 'zhengzhou_audit', display_name: '审计员', password: 'Walk#2024pilot', roles: ['district_officer'], district: '410181' }), 201).user
-  documented('POST /api/v1/users/{id}/lock', await as('admin', 'POST', `/api/v1/users/${user.id}/lock`), 200)
-  documented('POST /api/v1/users/{id}/unlock', await as('admin', 'POST', `/api/v1/users/${user.id}/unlock`), 200)
+  documented('POST /api/v1/users/{id}/lock', await as('anquan', 'POST', `/api/v1/users/${user.id}/lock`), 200)
+  documented('POST /api/v1/users/{id}/unlock', await as('anquan', 'POST', `/api/v1/users/${user.id}/unlock`), 200)
   const schedule = documented('POST /api/v1/schedules', await as('admin', 'POST', '/api/v1/schedules', { name: '每日提醒（测试）', job_kind: 'reminders.due', every: 'daily', hour: 8 }), 201)
   documented('PATCH /api/v1/schedules/{id}', await as('admin', 'PATCH', `/api/v1/schedules/${schedule.id}`, { enabled: false }), 200)
   ids.zhuanjia = (await get('zhuanjia', '/api/v1/auth/me')).user.id
@@ -299,7 +300,7 @@ before(async () => {
   ids.lists = (await get('admin', '/api/v1/demand-lists')).items.map((l) => l.id)
   ids.reviews = (await get('zhuanjia', '/api/v1/reviews/mine')).items.map((r) => r.id)
   ids.experts = (await get('admin', '/api/v1/experts')).items.map((e) => e.user_id)
-  ids.audit = (await get('admin', '/api/v1/audit?page_size=100')).items.map((e) => e.seq)
+  ids.audit = (await get('shenji', '/api/v1/audit?page_size=100')).items.map((e) => e.seq)
   ids.assessments = (await get('admin', '/api/v1/enterprises/1/assessments')).items.map((a) => a.id)
   const progress = await get('admin', '/api/v1/stats/progress')
   ids.metrics = progress.indicators.filter((i) => i.supported).map((i) => ({ metric: i.metric, drill: i.drill }))
@@ -319,17 +320,20 @@ function callsFor(path) {
   const A = (url, user = 'admin') => ({ user, url })
   switch (path) {
     case '/api/v1/auth/me': return DEMO_USERS.map((u) => A(path, u))
-    case '/api/v1/users': return [A('/api/v1/users?page_size=100')]
-    case '/api/v1/login-log': return [A('/api/v1/login-log?page_size=100')]
+    // 三员分立: accounts are the security administrator's, the trails the auditor's, the jobs the system administrator's.
+    case '/api/v1/users': return [A('/api/v1/users?page_size=100', 'anquan')]
+    case '/api/v1/login-log': return [A('/api/v1/login-log?page_size=100', 'shenji')]
+    case '/api/v1/audit/facets': return [A(path, 'shenji')]
+    case '/api/v1/system/status': return [A(path, 'xitong')]
     case '/api/v1/enterprises':
       return [A('/api/v1/enterprises?page_size=100'), A('/api/v1/enterprises?status=withdrawn'), A('/api/v1/enterprises?sme=large'),
         A('/api/v1/enterprises?sme=unknown'), A('/api/v1/enterprises', 'qiye')]
     case '/api/v1/enterprises/{id}':
       return [A('/api/v1/enterprises/1'), A('/api/v1/enterprises/2'), A(`/api/v1/enterprises/${ids.replacement}`), A('/api/v1/enterprises/108', 'qiye'), A('/api/v1/enterprises/1', 'gongyi')]
-    case '/api/v1/audit': return [A('/api/v1/audit?page_size=100'), A('/api/v1/audit?entity_type=enterprise&page_size=100')]
-    case '/api/v1/audit/{id}': return each(pick(ids.audit), (s) => A(`/api/v1/audit/${s}`))
-    case '/api/v1/jobs': return [A('/api/v1/jobs'), A(`/api/v1/jobs?id=${ids.jobs[0]}`)]
-    case '/api/v1/jobs/{id}': return each(ids.jobs, (id) => A(`/api/v1/jobs/${id}`))
+    case '/api/v1/audit': return [A('/api/v1/audit?page_size=100', 'shenji'), A('/api/v1/audit?entity_type=enterprise&page_size=100', 'shenji')]
+    case '/api/v1/audit/{id}': return each(pick(ids.audit), (s) => A(`/api/v1/audit/${s}`, 'shenji'))
+    case '/api/v1/jobs': return [A('/api/v1/jobs', 'xitong'), A(`/api/v1/jobs?id=${ids.jobs[0]}`, 'xitong'), A('/api/v1/jobs')]
+    case '/api/v1/jobs/{id}': return each(ids.jobs, (id) => A(`/api/v1/jobs/${id}`, 'xitong'))
     case '/api/v1/assessment-models/{version}': return ['2024', '2024-public-1', '2024-served-1'].map((v) => A(`/api/v1/assessment-models/${v}`))
     case '/api/v1/enterprises/{id}/assessments': return [A('/api/v1/enterprises/1/assessments'), A('/api/v1/enterprises/108/assessments', 'qiye')]
     case '/api/v1/assessments/compare': return ids.assessments.length >= 2 ? [A(`/api/v1/assessments/compare?a=${ids.assessments[0]}&b=${ids.assessments[1]}`)] : []

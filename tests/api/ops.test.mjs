@@ -76,7 +76,7 @@ test('监控指标：路由计数随请求增加；登录失败计数；非允�
       body: { username: 'xinmi', password: 'Wrong#2024x' },
       headers: { 'x-forwarded-for': '198.51.100.7, 203.0.113.5' },
     })
-    const admin = await server.login('admin')
+    const admin = await server.login('shenji')  // 三员分立: the login log is the auditor's
     const log = await server.call('GET', '/api/v1/login-log?username=xinmi&success=false', { token: admin })
     assert.equal(log.json.items[0].ip, '203.0.113.5')
     const bad = await server.call('GET', '/api/v1/login-log?from=yesterday', { token: admin })
@@ -93,7 +93,7 @@ test('监控指标：路由计数随请求增加；登录失败计数；非允�
       body: { username: 'xinmi', password: 'Wrong#2024x' },
       headers: { 'x-forwarded-for': '203.0.113.5' },
     })
-    const admin = await closed.login('admin')
+    const admin = await closed.login('shenji')
     const log = await closed.call('GET', '/api/v1/login-log?username=xinmi', { token: admin })
     assert.equal(log.json.items[0].ip, '127.0.0.1')
   } finally {
@@ -130,11 +130,13 @@ test('日志：JSON 行，带请求编号，不含密码、令牌或未脱敏的
 test('审计日志：筛选、修改前后对比、导出 Excel（后台任务、进度、下载）', async () => {
   const server = await Server.start()
   try {
-    const admin = await server.login('admin')
-    const users = await server.call('GET', '/api/v1/users?q=zhuanjia', { token: admin })
+    // 三员分立: the security administrator locks an account, the auditor reads and exports the trail.
+    const security = await server.login('anquan')
+    const admin = await server.login('shenji')
+    const users = await server.call('GET', '/api/v1/users?q=zhuanjia', { token: security })
     const id = users.json.items[0].id
-    await server.call('POST', `/api/v1/users/${id}/lock`, { token: admin })
-    const list = await server.call('GET', '/api/v1/audit?actor=admin&action=user.lock', { token: admin })
+    await server.call('POST', `/api/v1/users/${id}/lock`, { token: security })
+    const list = await server.call('GET', '/api/v1/audit?actor=anquan&action=user.lock', { token: admin })
     assert.equal(list.status, 200)
     assert.equal(list.json.total, 1)
     const item = list.json.items[0]
@@ -170,13 +172,13 @@ test('审计日志：筛选、修改前后对比、导出 Excel（后台任务�
     const sheet = execFileSync('unzip', ['-p', path.join(dir, 'a.xlsx'), 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' })
     assert.equal((sheet.match(/<row /g) || []).length, 441)
     assert.match(sheet, /新增企业/)
-    // Another user cannot read the admin's job or its file.
+    // Another user cannot read the auditor's job or its file.
     const gongyi = await server.login('gongyi')
     assert.equal((await server.call('GET', `/api/v1/jobs/${jobId}`, { token: gongyi })).status, 403)
     assert.equal((await server.call('GET', `/api/v1/jobs/${jobId}/download`, { token: gongyi })).status, 403)
     const mine = await server.call('GET', '/api/v1/jobs', { token: gongyi })
     assert.equal(mine.json.total, 0)
-    const status = await server.call('GET', '/api/v1/system/status', { token: admin })
+    const status = await server.call('GET', '/api/v1/system/status', { token: await server.login('xitong') })
     assert.equal(status.json.engine, ENGINE)
     assert.equal(status.json.jobs.succeeded, 1)
     assert.ok(status.json.audit.entries > 440)
@@ -209,7 +211,7 @@ test('任务被 kill -9 中断后重新执行，且只完成一次', async () =>
     }, { what: 'job to finish after restart' })
     assert.equal(job.attempts, 2)
     assert.deepEqual(job.progress, { done: 40, total: 40 })
-    const effects = await server.call('GET', `/api/v1/audit?action=job.complete&entity_id=${id}`, { token })
+    const effects = await server.call('GET', `/api/v1/audit?action=job.complete&entity_id=${id}`, { token: await server.login('shenji') })
     assert.equal(effects.json.total, 1)
     assert.equal(cli(['audit', 'verify', '--db', db]).code, 0)
   } finally {
@@ -223,7 +225,7 @@ test('写入负载下备份，恢复到另一库：审计链完整、数字一�
   const file = path.join(dir, ENGINE === 'sqlite' ? 'backup.db' : 'backup.dump')
   let writing = true
   try {
-    const admin = await server.login('admin')
+    const admin = await server.login('anquan')
     // Write load: logins (login log, sessions) and new accounts (audit entries) while the backup runs.
     let n = 0
     const load = (async () => {
@@ -262,10 +264,10 @@ test('写入负载下备份，恢复到另一库：审计链完整、数字一�
       assert.equal(a.json.total, 440)
       const srcTargets = (await server.call('GET', '/api/v1/targets')).json
       assert.deepEqual((await restored.call('GET', '/api/v1/targets')).json, srcTargets)
-      const st = await restored.call('GET', '/api/v1/system/status', { token: t })
+      const st = await restored.call('GET', '/api/v1/system/status', { token: await restored.login('xitong') })
       assert.equal(st.json.audit.head_hash, manifest.audit_head.hash)
-      const users = await restored.call('GET', '/api/v1/users?page_size=1', { token: t })
-      const auditUsers = await restored.call('GET', '/api/v1/audit?action=user.create&page_size=1', { token: t })
+      const users = await restored.call('GET', '/api/v1/users?page_size=1', { token: await restored.login('anquan') })
+      const auditUsers = await restored.call('GET', '/api/v1/audit?action=user.create&page_size=1', { token: await restored.login('shenji') })
       assert.equal(users.json.total, auditUsers.json.total)  // every account in the copy has its audit entry
     } finally {
       await restored.stop()

@@ -8,7 +8,7 @@ let server, t
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'gongyi', 'qiye', 'fuwushang']) t[u] = await server.login(u)
+  for (const u of ['admin', 'gongyi', 'qiye', 'fuwushang', 'shenji']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -133,7 +133,7 @@ test('平台登记、密钥、上云批次的幂等、吊销与审计；指标4�
   await ok(await call('admin', 'PATCH', `/api/v1/platforms/${pl.id}`, { status: 'active' }))
 
   // Every key use is in the audit trail, under the key's id, and the chain still verifies.
-  const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=platform.cloud_batch'))
+  const audit = await ok(await call('shenji', 'GET', '/api/v1/audit?action=platform.cloud_batch'))
   assert.equal(audit.items.length, 3)
   assert.equal(audit.items[0].actor.name, `platform:${push.key_id}`)
   assert.equal(audit.items[0].action_name, "上云用平台批次")

@@ -287,7 +287,7 @@ test('汇总表可核对：stats verify 找出被改动的汇总行（退出码 
   assert.equal(repaired.code, 0, repaired.stderr)
   assert.match(repaired.stdout, /更正 1 处差异/)
   assert.equal(cli(['stats', 'verify', '--db', server.db]).code, 0)
-  const audit = ok(await server.call('GET', '/api/v1/audit?action=stats.repair', { token }))
+  const audit = ok(await server.call('GET', '/api/v1/audit?action=stats.repair', { token: await server.login('shenji') }))
   assert.equal(audit.items.length, 1)
   assert.equal(audit.items[0].action_name, '按明细重建汇总表')
   assert.equal(cli(['audit', 'verify', '--db', server.db]).code, 0)

@@ -17,7 +17,7 @@ const TWO = {
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang']) t[u] = await server.login(u)
+  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang', 'anquan', 'shenji']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -31,7 +31,7 @@ async function upload(who, projectId, name) {
   return r.json.id
 }
 async function newExpert(username, profile) {
-  const u = await ok(await call('admin', 'POST', '/api/v1/users', {
+  const u = await ok(await call('anquan', 'POST', '/api/v1/users', {
     username, display_name: username, password: 'Expert#2024pilot', roles: ['expert'] }), 201)
   await ok(await call('admin', 'PUT', `/api/v1/experts/${u.user.id}`, profile))
   return u.user.id
@@ -151,7 +151,7 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.match(auto.status_reason, /利益冲突/)
   // (The draw is random: whoever it was serves again later, so their profile is put right.)
   await ok(await call('admin', 'PUT', `/api/v1/experts/${third}`, { employer_name: '河南大学' }))
-  const audit = await ok(await call('admin', 'GET', `/api/v1/audit?entity_type=review&entity_id=${round}`))
+  const audit = await ok(await call('shenji', 'GET', `/api/v1/audit?entity_type=review&entity_id=${round}`))
   assert.ok(audit.items.some((e) => e.action === 'review.recuse'))
   assert.ok(audit.items.some((e) => e.action === 'review.create'))
 
@@ -451,7 +451,7 @@ test('数字贷贴息（三(九)）：按贴息月份逐期确认、同期比较
   v = await ok(await call('yinhang', 'POST', periods, { last_month: 24, interest_paid_fen: 320000 }), 201)
   const corrected = await ok(await call('admin', 'POST', '/api/v1/subsidies', { scheme: 'loan_interest', loan_id: loan.id }), 201)
   assert.equal(corrected.approved_fen, 320000)
-  const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=loan.reopen'))
+  const audit = await ok(await call('shenji', 'GET', '/api/v1/audit?action=loan.reopen'))
   assert.equal(audit.items.length, 1)
   assert.equal(audit.items[0].action_name, '退回已确认的利息')
 

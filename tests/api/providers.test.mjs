@@ -9,7 +9,7 @@ let server, t
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'gongyi', 'qiye', 'fuwushang', 'zhuanjia']) t[u] = await server.login(u)
+  for (const u of ['admin', 'gongyi', 'qiye', 'fuwushang', 'zhuanjia', 'anquan', 'shenji']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -23,7 +23,7 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   const p = await ok(await call('admin', 'POST', '/api/v1/providers', { name: '河南智造云科技有限公司', credit_code: '91410100MA9999999Q', kind: 'integrator', in_zhengzhou: true }), 201)
   assert.equal(p.status, 'draft')
   assert.equal((await call('admin', 'POST', '/api/v1/providers', { name: '重复', credit_code: '91410100MA9999999Q', kind: 'integrator', in_zhengzhou: true })).status, 409)
-  const user = await ok(await call('admin', 'POST', '/api/v1/users', { username: 'zhizaoyun', display_name: '智造云', password: 'Prov#2024pilot', roles: ['provider'], provider_id: p.id }), 201)
+  const user = await ok(await call('anquan', 'POST', '/api/v1/users', { username: 'zhizaoyun', display_name: '智造云', password: 'Prov#2024pilot', roles: ['provider'], provider_id: p.id }), 201)
   assert.ok(user.user.id)
   t.zhizaoyun = await server.login('zhizaoyun', 'Prov#2024pilot')
   // Not listed yet: the public directory does not show it, another provider cannot read it.
@@ -121,6 +121,6 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   const flows = await ok(await call('admin', 'GET', '/api/v1/provider-flows'))
   assert.equal(flows.items.reduce((s, m) => s + m.admitted, 0), 2)  // admitted, and back in after the appeal
   assert.equal(flows.items.reduce((s, m) => s + m.removed, 0), 1)
-  const audit = await ok(await call('admin', 'GET', `/api/v1/audit?entity_type=provider&entity_id=${p.id}`))
+  const audit = await ok(await call('shenji', 'GET', `/api/v1/audit?entity_type=provider&entity_id=${p.id}`))
   assert.ok(audit.items.some((e) => e.action === 'provider.remove'))
 })

@@ -10,7 +10,7 @@ let server, t
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye']) t[u] = await server.login(u)
+  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye', 'shenji']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -73,7 +73,7 @@ test('链式模式：登记后建设中不计；建成（日期、决定单位�
   m = await ok(await call('admin', 'POST', `${path}/miit-recognition`, miit))
   assert.equal(m.miit.decided_by, '工业和信息化部')
   assert.equal((await call('admin', 'POST', `${path}/miit-recognition`, miit)).status, 409)
-  const audit = await ok(await call('admin', 'GET', `/api/v1/audit?entity_type=chain&entity_id=${chain.id}`))
+  const audit = await ok(await call('shenji', 'GET', `/api/v1/audit?entity_type=chain&entity_id=${chain.id}`))
   assert.deepEqual(audit.items.map((a) => a.action).sort(), ['chain.complete', 'chain.create', 'chain.recognize'])
   const tally = await ok(await call('qiye', 'GET', '/api/v1/records/tally'))
   assert.equal(tally.chain_models.aluminium, 1)
@@ -151,7 +151,7 @@ test('“小灯塔”企业与数字工坊（方案三(一)）：认定日期、
   assert.equal((await ok(await call('qiye', 'GET', '/api/v1/lighthouses?enterprise_id=14'))).items.length, 0)
   const tally = await ok(await call('qiye', 'GET', '/api/v1/records/tally'))
   assert.deepEqual([tally.lighthouses, tally.digital_workshops], [1, 1])
-  const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=lighthouse.designate'))
+  const audit = await ok(await call('shenji', 'GET', '/api/v1/audit?action=lighthouse.designate'))
   assert.equal(audit.items[0].action_name, '认定“小灯塔”企业')
 })
 

@@ -108,7 +108,7 @@ test('发布月度通报：全市与各区县各一份 PDF 与 Excel；中文可
     const nov = (await server.call('GET', '/api/v1/reports?period=2026-11&scope=city', { token: admin })).json.items[0]
     const novDetail = (await server.call('GET', `/api/v1/reports/${nov.id}`, { token: admin })).json
     assert.equal(novDetail.snapshot.changes.previous, '2026年10月')
-    assert.equal((await server.call('GET', '/api/v1/audit?action=report.issue', { token: admin })).json.total, 2)
+    assert.equal((await server.call('GET', '/api/v1/audit?action=report.issue', { token: await server.login('shenji') })).json.total, 2)
     assert.equal(cli(['audit', 'verify', '--db', server.db]).code, 0)
   } finally {
     await server.stop()
@@ -136,7 +136,7 @@ test('发布任务被 kill -9 中断后重新执行，只发布一次', async ()
     }, { what: 'the job to finish after the restart', timeout: 60000 })
     assert.equal(job.attempts, 2)
     assert.equal((await server.call('GET', '/api/v1/reports?page_size=100', { token })).json.total, 17)
-    assert.equal((await server.call('GET', '/api/v1/audit?action=report.issue', { token })).json.total, 1)
+    assert.equal((await server.call('GET', '/api/v1/audit?action=report.issue', { token: await server.login('shenji') })).json.total, 1)
   } finally {
     await server.stop()
   }

@@ -13,7 +13,22 @@ const ENTERPRISE_SCOPE = {
   fuwushang: { inside: null, outside: GONGYI_ENTERPRISE },
   zhuanjia: { inside: null, outside: GONGYI_ENTERPRISE },
   yinhang: { inside: null, outside: GONGYI_ENTERPRISE },
+  xitong: { inside: null, outside: GONGYI_ENTERPRISE },
+  anquan: { inside: null, outside: GONGYI_ENTERPRISE },
+  shenji: { inside: null, outside: GONGYI_ENTERPRISE },
 }
+// Routes open to one role only (x-scope names it) and the demo account that holds it: 三员分立 gives accounts to the
+// security administrator, the audit trail and the login log to the auditor, the system status to the system
+// administrator; the city admin keeps the schedules (they run the city's business), which the system administrator
+// reads.
+const ROLE_SCOPES = {
+  city_admin: ['admin'], security_admin: ['anquan'], audit_admin: ['shenji'], system_admin: ['xitong'], schedules: ['admin', 'xitong'],
+}
+// The auditor's audit export: its owner downloads it; the system administrator sees its state, not its file.
+const JOB_OWNER = 'shenji'
+const JOB_WATCHER = 'xitong'
+// 三员分立's accounts do none of the pilot's business: its reads are refused them (fail closed).
+const DUTY_USERS = new Set(['xitong', 'anquan', 'shenji'])
 
 // A valid body for every write route, so that a refusal comes from the scope check and not from validation.
 const DECISION = { on: '2025-01-01', decided_by: '巡检单位', evidence: '巡检文号' }
@@ -133,7 +148,7 @@ const SAMPLES = {
   'POST /api/v1/users/{id}/unlock': null,
 }
 
-const KNOWN_SCOPES = new Set(['reports', 'platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test'])
+const KNOWN_SCOPES = new Set(['reports', 'platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test', 'security_admin', 'audit_admin', 'system_admin', 'schedules'])
 
 let server, doc, platformId, listId, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
 const EDITORS = new Set(['admin', 'gongyi', 'xinmi'])
@@ -149,10 +164,11 @@ before(async () => {
   server = await Server.start()
   doc = openapi()  // the document in the repository (the one the server embeds at build time)
   for (const u of DEMO_USERS) tokens[u] = await server.login(u)
-  const users = await server.call('GET', '/api/v1/users?q=admin', { token: tokens.admin })
+  const users = await server.call('GET', '/api/v1/users?q=admin', { token: tokens.anquan })
   adminUserId = users.json.items.find((u) => u.username === 'admin').id
-  // A job that belongs to the admin: out of every other user's scope.
-  const exp = await server.call('POST', '/api/v1/audit/exports', { token: tokens.admin, body: {} })
+  // A job that belongs to the auditor: out of every other user's scope but the system administrator's view.
+  const exp = await server.call('POST', '/api/v1/audit/exports', { token: tokens[JOB_OWNER], body: {} })
+  assert.equal(exp.status, 202, exp.text)
   adminJobId = exp.json.job.id
   const a1 = await server.call('POST', `/api/v1/enterprises/${GONGYI_ENTERPRISE}/assessments`, { token: tokens.admin, body: { kind: 'self' } })
   const a2 = await server.call('POST', `/api/v1/enterprises/${XINMI_ENTERPRISE}/assessments`, { token: tokens.qiye, body: { kind: 'self' } })
@@ -213,7 +229,7 @@ before(async () => {
   }
   assert.equal((await server.call('POST', `/api/v1/needs/${needId}/close`, { token: tokens.qiye, body: { reason: '巡检' } })).status, 204)
   for (let i = 0; i < 100; i++) {
-    const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens.admin })
+    const j = await server.call('GET', `/api/v1/jobs/${adminJobId}`, { token: tokens[JOB_OWNER] })
     if (j.json.state === 'succeeded') break
     await new Promise((r) => setTimeout(r, 50))
   }
@@ -258,15 +274,15 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
     for (const user of DEMO_USERS) {
       const token = tokens[user]
       let target
-      if (r.scope === 'city_admin') {
-        if (user === 'admin') continue
+      if (r.scope in ROLE_SCOPES) {
+        if (ROLE_SCOPES[r.scope].includes(user)) continue
         target = fill(r.path, adminUserId)
       } else if (r.scope === 'enterprise') {
         const outside = ENTERPRISE_SCOPE[user].outside
         if (outside === null) continue
         target = fill(r.path, outside)
       } else if (r.scope === 'job') {
-        if (user === 'admin') continue
+        if (user === JOB_OWNER || (user === JOB_WATCHER && !r.path.endsWith('/download'))) continue
         target = fill(r.path, adminJobId)
       } else if (r.scope === 'assessment') {
         if (user === 'admin') continue
@@ -276,11 +292,11 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         const res = await server.call('GET', r.path + '?page_size=100', { token })
         assert.equal(res.status, 200)
         for (const job of res.json.items)
-          assert.ok(user === 'admin' || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
-        // Asked for the admin's job by its id: nobody else gets it.
+          assert.ok(user === JOB_WATCHER || job.owner?.username === user, `${user} sees job ${job.id} of ${job.owner?.username}`)
+        // Asked for the auditor's job by its id: nobody else gets it but the system administrator.
         const one = await server.call('GET', `${r.path}?id=${adminJobId}`, { token })
         assert.equal(one.status, 200)
-        assert.equal(one.json.items.length, user === 'admin' ? 1 : 0, `${user} asks for job ${adminJobId}`)
+        assert.equal(one.json.items.length, [JOB_OWNER, JOB_WATCHER].includes(user) ? 1 : 0, `${user} asks for job ${adminJobId}`)
         checked++
         continue
       } else if (r.scope === 'document_entity' || r.scope === 'document') {
@@ -360,7 +376,7 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         target = fill(r.path, 999999)
       } else if (r.scope === 'subsidy_list' || r.scope === 'loans') {
         const res = await server.call('GET', r.path, { token })
-        if (r.scope === 'loans' && ['gongyi', 'xinmi', 'fuwushang', 'zhuanjia'].includes(user)) {
+        if (r.scope === 'loans' && (['gongyi', 'xinmi', 'fuwushang', 'zhuanjia'].includes(user) || DUTY_USERS.has(user))) {
           assert.equal(res.status, 403, `${user} GET ${r.path} → ${res.status}`)
         } else {
           assert.equal(res.status, 200, `${user} GET ${r.path} → ${res.status}`)
@@ -417,10 +433,11 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
   for (const r of routes()) {
     if (r.method !== 'GET' || r.scope === 'test') continue
     for (const user of DEMO_USERS) {
+      if (DUTY_USERS.has(user) && !(r.scope in ROLE_SCOPES) && !['job', 'jobs'].includes(r.scope) && !r.path.startsWith('/api/v1/auth/')) continue
       let target = r.path
-      if (r.scope === 'city_admin' && user !== 'admin') continue
+      if (r.scope in ROLE_SCOPES && !ROLE_SCOPES[r.scope].includes(user)) continue
       if (r.scope === 'job') {
-        if (user !== 'admin') continue
+        if (user !== JOB_OWNER && !(user === JOB_WATCHER && !r.path.endsWith('/download'))) continue
         target = fill(r.path, adminJobId)
       }
       if (r.path === '/api/v1/audit/{id}') target = fill(r.path, 1)

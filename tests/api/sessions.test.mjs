@@ -26,10 +26,10 @@ test('五次密码错误后锁定15分钟（423），到期后可再登录', asy
   assert.equal((await login('yinhang', PASSWORD)).status, 200)
 })
 
-test('管理员解锁与锁定', async () => {
+test('安全管理员解锁与锁定', async () => {
   for (let i = 0; i < 5; i++) await login('zhuanjia', 'Wrong#Pass1')
   assert.equal((await login('zhuanjia', PASSWORD)).status, 423)
-  const admin = await server.login('admin')
+  const admin = await server.login('anquan')
   const users = await server.call('GET', '/api/v1/users?q=zhuanjia', { token: admin })
   const id = users.json.items[0].id
   assert.equal((await server.call('POST', `/api/v1/users/${id}/unlock`, { token: admin })).status, 200)
@@ -40,8 +40,9 @@ test('管理员解锁与锁定', async () => {
   assert.equal((await server.call('GET', '/api/v1/auth/me', { token: ok.json.token })).status, 401)
   await server.advanceClock(24 * 3600)
   assert.equal((await login('zhuanjia', PASSWORD)).status, 423)
-  const self = await server.call('GET', '/api/v1/users?q=admin', { token: await server.login('admin') })
-  const selfLock = await server.call('POST', `/api/v1/users/${self.json.items[0].id}/lock`, { token: await server.login('admin') })
+  const security = await server.login('anquan')
+  const self = await server.call('GET', '/api/v1/users?q=anquan', { token: security })
+  const selfLock = await server.call('POST', `/api/v1/users/${self.json.items[0].id}/lock`, { token: security })
   assert.equal(selfLock.status, 422)
 })
 
@@ -63,7 +64,7 @@ test('会话空闲30分钟过期；退出登录后令牌失效', async () => {
 })
 
 test('浏览器会话：HttpOnly SameSite Cookie，写操作须带 CSRF 令牌', async () => {
-  const r = await login('admin', PASSWORD)
+  const r = await login('anquan', PASSWORD)
   const cookies = r.headers.getSetCookie()
   const session = cookies.find((c) => c.startsWith('sz_session='))
   const csrf = cookies.find((c) => c.startsWith('sz_csrf='))
@@ -85,8 +86,8 @@ test('浏览器会话：HttpOnly SameSite Cookie，写操作须带 CSRF 令牌',
 test('登录日志记录成功与失败及来源地址', async () => {
   await login('xinmi', 'Wrong#Pass1')
   await login('xinmi', PASSWORD)
-  const admin = await server.login('admin')
-  const log = await server.call('GET', '/api/v1/login-log?page_size=100', { token: admin })
+  const auditor = await server.login('shenji')
+  const log = await server.call('GET', '/api/v1/login-log?page_size=100', { token: auditor })
   const mine = log.json.items.filter((i) => i.username === 'xinmi')
   assert.ok(mine.some((i) => i.success === true && i.ip === '127.0.0.1'))
   assert.ok(mine.some((i) => i.success === false && i.reason === '密码错误'))

@@ -9,7 +9,7 @@ let server, t
 before(async () => {
   server = await Server.start({ fullDemo: true })
   t = {}
-  for (const u of ['admin', 'xinmi', 'gongyi', 'fuwushang', 'zhuanjia']) t[u] = await server.login(u)
+  for (const u of ['admin', 'xinmi', 'gongyi', 'fuwushang', 'zhuanjia', 'shenji']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -82,10 +82,10 @@ test('终止项目：市级管理员书面说明理由，验收通过前的任�
   const member = round.members[0].user_id
   const experts = await ok(await call('admin', 'GET', '/api/v1/experts'))
   assert.ok(experts.items.some((e) => e.user_id === member))
-  const audit = await ok(await call('admin', 'GET', '/api/v1/audit?action=project.terminate'))
+  const audit = await ok(await call('shenji', 'GET', '/api/v1/audit?action=project.terminate'))
   assert.equal(audit.items.length, 2)
   assert.equal(audit.items[0].action_name, '终止项目')
-  assert.equal((await ok(await call('admin', 'GET', '/api/v1/audit?action=review.cancel'))).items.length, 1)
+  assert.equal((await ok(await call('shenji', 'GET', '/api/v1/audit?action=review.cancel'))).items.length, 1)
   assert.equal(cli(['stats', 'verify', '--db', server.db]).code, 0)
 })
 
