@@ -12,6 +12,7 @@ packages=(
   libxlsxwriter-dev libzip-dev libexpat1-dev                    # .xlsx out and in
   libpango1.0-dev libcairo2-dev libfontconfig-dev               # PDF reports (fonts-noto-cjk below)
   poppler-utils                                                 # tests read the reports: pdftotext, pdffonts
+  liboath-dev                                                   # TOTP, the administrators' second factor
   libgtest-dev googletest libbenchmark-dev
   postgresql                                                    # the test suite starts its own cluster
   chromium fonts-noto-cjk                                       # browser tests; Chinese glyphs in screenshots

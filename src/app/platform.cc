@@ -128,6 +128,7 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.cookies.secure = s.get_bool("server.secure_cookies");
   o.lockout = {static_cast<int>(s.get_int("auth.lockout_failures")), s.get_int("auth.lockout_minutes") * 60};
   o.sessions = {s.get_int("auth.session_idle_minutes") * 60, s.get_int("auth.session_max_hours") * 3600};
+  o.second_factor.required_for_administrators = s.get_bool("auth.require_admin_totp");
   o.trusted_proxies = s.get_list("server.trusted_proxies");
   o.metrics_allow = s.get_list("server.metrics_allow");
   o.jobs.node = s.get("node.name").empty() ? default_node_name() : s.get("node.name");
@@ -160,7 +161,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     : db_(std::move(db)),
       opts_(std::move(opts)),
       clock_(make_clock(opts_.test_clock, opts_.manual_clock)),
-      auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding),
+      auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding, opts_.second_factor),
       registry_(db_, *clock_, registry_params()),
       market_(db_, *clock_, provider_rules()),
       stats_(db_, *clock_, registry_, metric_defs()),

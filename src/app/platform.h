@@ -40,6 +40,7 @@ struct PlatformOptions {
   auth::CookiePolicy cookies;
   auth::LockoutPolicy lockout;
   auth::SessionPolicy sessions;
+  auth::SecondFactorPolicy second_factor;
   std::vector<std::string> trusted_proxies, metrics_allow;
   jobs::RunnerOptions jobs;
   std::string documents_dir;

@@ -38,7 +38,8 @@ std::string link_hash(const Entry& e) {
 namespace {
 const std::map<std::string, std::string> kActionNames = {
     {"user.create", "新增用户"},        {"user.lock", "锁定用户"},          {"user.unlock", "解锁用户"},
-    {"user.password", "修改密码"},      {"enterprise.create", "新增企业"},  {"provider.create", "新增服务商"},
+    {"user.password", "修改密码"},      {"user.totp_enrol", "启用双因素登录"}, {"user.totp_reset", "重置双因素登录"},
+    {"enterprise.create", "新增企业"},  {"provider.create", "新增服务商"},
     {"audit.export", "导出审计日志"},   {"job.complete", "任务完成"},       {"enterprise.level", "更新数字化水平等级"},
     {"assessment.create", "新建评测"},   {"assessment.save", "保存评测答卷"}, {"assessment.submit", "提交评测"},
     {"assessment.assign", "指派现场评定专家"}, {"enterprise.update", "修改企业信息"},
@@ -114,7 +115,7 @@ std::string field_name(const std::string& f) {
   static const std::map<std::string, std::string> kFields = {
       {"name", "名称"}, {"username", "用户名"}, {"display_name", "姓名"}, {"roles", "角色"}, {"district", "所属区县"},
       {"enterprise_id", "所属企业"}, {"provider_id", "所属服务商"}, {"locked_by_admin", "管理员锁定"},
-      {"password", "密码"}, {"credit_code", "统一社会信用代码"}, {"industry", "行业"}, {"batch", "试点批次"},
+      {"totp_enrolled", "双因素登录"}, {"password", "密码"}, {"credit_code", "统一社会信用代码"}, {"industry", "行业"}, {"batch", "试点批次"},
       {"status", "状态"}, {"address", "地址"}, {"legal_rep", "法定代表人"}, {"contact_name", "联系人"},
       {"contact_phone", "联系电话"}, {"tier", "企业梯度"}, {"scale_above", "规上企业"}, {"scale_source", "规上认定方式"},
       {"cloud", "上云用云"}, {"cloud_stars", "上云星级"}, {"key_cultivation", "重点培育"},

@@ -67,6 +67,7 @@ bj::object user_json(const store::User& u) {
       {"enterprise_id", u.enterprise_id ? bj::value(*u.enterprise_id) : bj::value(nullptr)},
       {"provider_id", u.provider_id ? bj::value(*u.provider_id) : bj::value(nullptr)},
       {"locked", u.locked_by_admin},
+      {"totp_enrolled", u.totp_enrolled},
       {"locked_until", opt_time(u.locked_until)},
       {"last_login_at", opt_time(u.last_login_at)},
       {"created_at", iso_utc(u.created_at)},
@@ -79,6 +80,35 @@ std::string cookie(const std::string& name, const std::string& value, int64_t ma
   if (http_only) c += "; HttpOnly";
   if (secure) c += "; Secure";
   return c;
+}
+
+// A login that opened a session: the token for API clients, the cookies for the browser.
+http::Response session_reply(const LoginResult& r, Service& auth, CookiePolicy cookies) {
+  bj::object body{{"token", r.token},
+                  {"csrf_token", r.csrf_token},
+                  {"expires_at", iso_utc(r.expires_at)},
+                  {"user", user_json(r.user)}};
+  if (!r.recovery_codes.empty()) {
+    bj::array codes;
+    for (const auto& c : r.recovery_codes) codes.emplace_back(c);
+    body["recovery_codes"] = std::move(codes);  // shown once: only their hashes are kept
+  }
+  if (r.recovery_codes_left) body["recovery_codes_left"] = *r.recovery_codes_left;
+  auto res = json::reply(200, std::move(body));
+  int64_t max_age = r.expires_at - auth.clock().now();
+  res.add_header("Set-Cookie", cookie("sz_session", r.token, max_age, true, cookies.secure));
+  res.add_header("Set-Cookie", cookie("sz_csrf", r.csrf_token, max_age, false, cookies.secure));
+  res.actor = r.user.username;
+  return res;
+}
+
+// A right password on an account that needs its second factor: 202, and no session yet.
+http::Response pending_reply(const LoginResult& r) {
+  auto res = json::reply(202, bj::object{{"second_factor", r.pending->enrolment ? "enrol" : "totp"},
+                                         {"pending_token", r.pending->token},
+                                         {"expires_at", iso_utc(r.pending->expires_at)}});
+  res.actor = r.user.username;
+  return res;
 }
 
 Result<NewUserInput> new_user_of(const bj::object& o) {
@@ -102,15 +132,27 @@ void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
     SZ_ASSIGN(auto username, json::required_string(o, "username", "用户名", 64));
     SZ_ASSIGN(auto password, json::required_string(o, "password", "密码", 128));
     SZ_ASSIGN(auto r, auth.login(username, password, origin_of(req)));
-    auto res = json::reply(200, bj::object{{"token", r.token},
-                                          {"csrf_token", r.csrf_token},
-                                          {"expires_at", iso_utc(r.expires_at)},
-                                          {"user", user_json(r.user)}});
-    int64_t max_age = r.expires_at - auth.clock().now();
-    res.add_header("Set-Cookie", cookie("sz_session", r.token, max_age, true, cookies.secure));
-    res.add_header("Set-Cookie", cookie("sz_csrf", r.csrf_token, max_age, false, cookies.secure));
-    res.actor = r.user.username;
-    return res;
+    if (r.pending) return pending_reply(r);
+    return session_reply(r, auth, cookies);
+  });
+
+  // The second step of an administrator's login (two_factor.cc).
+  routes.pub("POST", "/api/v1/auth/login/enrolment", [&auth](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"pending_token"}));
+    SZ_ASSIGN(auto pending, json::required_string(o, "pending_token", "登录凭据", 128));
+    SZ_ASSIGN(auto e, auth.start_enrolment(pending, origin_of(req)));
+    return json::reply(200, bj::object{{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}});
+  });
+
+  routes.pub("POST", "/api/v1/auth/login/verify", [&auth, cookies](http::Request& req) -> Result<http::Response> {
+    SZ_ASSIGN(auto o, json::parse_object(req.body));
+    SZ_TRY(json::only_keys(o, {"pending_token", "code", "recovery_code"}));
+    SZ_ASSIGN(auto pending, json::required_string(o, "pending_token", "登录凭据", 128));
+    SZ_ASSIGN(auto code, json::optional_string(o, "code", "动态口令", 16));
+    SZ_ASSIGN(auto recovery, json::optional_string(o, "recovery_code", "恢复码", 32));
+    SZ_ASSIGN(auto r, auth.second_factor(pending, code.value_or(""), recovery.value_or(""), origin_of(req)));
+    return session_reply(r, auth, cookies);
   });
 
   routes.authed("POST", "/api/v1/auth/logout", [&auth, cookies](http::Request& req, const Principal& p) -> Result<http::Response> {
@@ -159,6 +201,13 @@ void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
                     return json::reply(200, bj::object{{"user", user_json(u)}});
                   });
   }
+
+  routes.authed("POST", "/api/v1/users/{id}/second-factor/reset",
+                [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
+                  SZ_ASSIGN(int64_t id, json::id_param(req));
+                  SZ_ASSIGN(auto u, auth.reset_second_factor(p, origin_of(req), id));
+                  return json::reply(200, bj::object{{"user", user_json(u)}});
+                });
 
   routes.authed("POST", "/api/v1/users/{id}/password", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));

@@ -56,7 +56,8 @@ std::string audit_json(const store::User& u) {
                {"district", u.district ? bj::value(*u.district) : bj::value(nullptr)},
                {"enterprise_id", u.enterprise_id ? bj::value(*u.enterprise_id) : bj::value(nullptr)},
                {"provider_id", u.provider_id ? bj::value(*u.provider_id) : bj::value(nullptr)},
-               {"locked_by_admin", u.locked_by_admin}};
+               {"locked_by_admin", u.locked_by_admin},
+               {"totp_enrolled", u.totp_enrolled}};
   return bj::serialize(o);
 }
 
@@ -65,9 +66,9 @@ audit::Actor actor_of(const Principal& p, const Origin& from) {
 }
 
 Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-                 BindingCheck check_binding)
+                 BindingCheck check_binding, SecondFactorPolicy second_factor)
     : db_(std::move(db)), clock_(clock), lockout_(lockout), sessions_(sessions),
-      check_binding_(std::move(check_binding)) {}
+      check_binding_(std::move(check_binding)), second_factor_(std::move(second_factor)) {}
 
 Result<db::Connection*> Service::conn() { return db_->local(); }
 
@@ -95,23 +96,32 @@ Result<LoginResult> Service::login(const std::string& username, const std::strin
   }
   if (!password::verify(u.password_hash, password)) {
     SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-    SZ_ASSIGN(int64_t failed, store::add_failure(*c, u.id));
-    std::optional<int64_t> until;
-    if (failed >= lockout_.max_failures) {
-      until = now + lockout_.lock_seconds;
-      SZ_TRY(store::lock_until(*c, u.id, *until));
-    }
+    SZ_ASSIGN(auto until, count_failure(*c, u.id));
     SZ_TRY(log(u.id, false, until ? "密码错误，账户已锁定" : "密码错误"));
     SZ_TRY(tx->commit());
     if (until) return locked_error(*until);
     return err::unauthorized("用户名或密码错误");
   }
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_TRY(store::record_login(*c, u.id, now));
-  SZ_TRY(log(u.id, true, "登录成功"));
-  SZ_ASSIGN(auto result, open_session(*c, u, from));
+  SZ_ASSIGN(auto result, password_accepted(*c, u, from));
   SZ_TRY(tx->commit());
   return result;
+}
+
+Result<std::optional<int64_t>> Service::count_failure(db::Connection& c, int64_t user_id) {
+  SZ_ASSIGN(int64_t failed, store::add_failure(c, user_id));
+  if (failed < lockout_.max_failures) return std::optional<int64_t>{};
+  const int64_t until = clock_.now() + lockout_.lock_seconds;
+  SZ_TRY(store::lock_until(c, user_id, until));
+  return std::optional<int64_t>(until);
+}
+
+Result<LoginResult> Service::finish_login(db::Connection& c, const store::User& u, const Origin& from,
+                                          const std::string& how) {
+  const int64_t now = clock_.now();
+  SZ_TRY(store::record_login(c, u.id, now));
+  SZ_TRY(store::log_login(c, {0, now, u.username, u.id, true, how, from.ip}));
+  return open_session(c, u, from);
 }
 
 Result<LoginResult> Service::open_session(db::Connection& c, const store::User& u, const Origin& from) {
@@ -202,6 +212,21 @@ Result<store::User> Service::set_locked_as(const audit::Actor& actor, int64_t us
   SZ_ASSIGN(auto after, store::user_by_id(*c, user_id));
   SZ_TRY(audit::record(*c, clock_.now(), actor, locked ? "user.lock" : "user.unlock", "user",
                        std::to_string(user_id), audit_json(*before), audit_json(*after)));
+  SZ_TRY(tx->commit());
+  return *after;
+}
+
+Result<store::User> Service::reset_second_factor(const Principal& p, const Origin& from, int64_t user_id) {
+  SZ_TRY(require_security_admin(p));
+  SZ_ASSIGN(auto* c, conn());
+  SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  SZ_ASSIGN(auto before, store::user_by_id(*c, user_id));
+  if (!before) return err::not_found("用户不存在");
+  SZ_TRY(store::remove_totp(*c, user_id));
+  SZ_TRY(store::revoke_user_sessions(*c, user_id));  // whoever held the lost phone's codes is signed out too
+  SZ_ASSIGN(auto after, store::user_by_id(*c, user_id));
+  SZ_TRY(audit::record(*c, clock_.now(), actor_of(p, from), "user.totp_reset", "user", std::to_string(user_id),
+                       audit_json(*before), audit_json(*after)));
   SZ_TRY(tx->commit());
   return *after;
 }

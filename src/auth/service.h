@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/rules.h"
@@ -27,11 +28,35 @@ struct Origin {
   std::string request_id;
 };
 
+// The second factor of a login (TOTP, RFC 6238): who must give it and how long the pending login waits for it.
+struct SecondFactorPolicy {
+  bool required_for_administrators = true;  // auth.require_admin_totp
+  int64_t pending_seconds = 5 * 60;         // between the password and the code
+  int max_code_failures = 5;                // wrong codes on one pending login before it ends
+  std::string issuer = "郑州数转";          // what the authenticator app shows
+};
+
+// A login that awaits its second factor: the pending token stands for the password already given.
+struct PendingLogin {
+  std::string token;
+  int64_t expires_at = 0;
+  bool enrolment = false;  // the account has no second factor yet: it enrols before it logs in
+};
+
 struct LoginResult {
   std::string token;
   std::string csrf_token;
   int64_t expires_at = 0;
   store::User user;
+  std::optional<PendingLogin> pending;         // set instead of a session when a second factor is needed
+  std::vector<std::string> recovery_codes;     // shown once, when this login confirmed an enrolment
+  std::optional<int64_t> recovery_codes_left;  // after a login by recovery code
+};
+
+// A new authenticator secret, shown once: as the otpauth:// address (a QR code) and as text to type.
+struct Enrolment {
+  std::string secret;
+  std::string otpauth_uri;
 };
 
 struct NewUserInput {
@@ -53,7 +78,7 @@ using BindingCheck = std::function<Status(db::Connection&, const NewUserInput&)>
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-          BindingCheck check_binding);
+          BindingCheck check_binding, SecondFactorPolicy second_factor = {});
 
   Result<LoginResult> login(const std::string& username, const std::string& password, const Origin& from);
   Status logout(const Principal& p, const Origin& from);
@@ -70,6 +95,15 @@ class Service {
   Result<Page> list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset);
   Result<std::vector<store::LoginAttempt>> login_log(const Principal& p, const store::LoginFilter& f, int64_t limit,
                                                      int64_t offset, int64_t* total);
+
+  // The second step of a login (two_factor.cc): an account without a second factor enrols first (a new secret on
+  // each call until a code confirms it); then a TOTP code or one of its recovery codes opens the session. Wrong
+  // codes count as failed logins.
+  Result<Enrolment> start_enrolment(const std::string& pending_token, const Origin& from);
+  Result<LoginResult> second_factor(const std::string& pending_token, const std::string& code,
+                                    const std::string& recovery_code, const Origin& from);
+  // The security administrator's reset (a lost phone): the account enrols again at its next login.
+  Result<store::User> reset_second_factor(const Principal& p, const Origin& from, int64_t user_id);
 
   Result<store::User> create_user_as(const audit::Actor& actor, const NewUserInput& in);
   Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);
@@ -95,12 +129,20 @@ class Service {
  private:
   Result<db::Connection*> conn();
   Result<LoginResult> open_session(db::Connection& c, const store::User& u, const Origin& from);
+  // After the password: a session, or a pending login when the account needs its second factor.
+  Result<LoginResult> password_accepted(db::Connection& c, const store::User& u, const Origin& from);
+  // Completes a login: the account's last login, the login log, the session.
+  Result<LoginResult> finish_login(db::Connection& c, const store::User& u, const Origin& from, const std::string& how);
+  // Counts a failed login (a wrong password or code); the time the account is locked until, when this locks it.
+  Result<std::optional<int64_t>> count_failure(db::Connection& c, int64_t user_id);
+  Result<std::pair<store::Challenge, store::User>> pending_login(db::Connection& c, const std::string& pending_token);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   LockoutPolicy lockout_;
   SessionPolicy sessions_;
   BindingCheck check_binding_;
+  SecondFactorPolicy second_factor_;
 };
 
 audit::Actor actor_of(const Principal& p, const Origin& from);

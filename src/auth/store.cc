@@ -5,7 +5,9 @@ namespace {
 
 const char* kUserColumns =
     "u.id, u.username, u.display_name, u.password_hash, u.district_code, COALESCE(d.name, ''), u.enterprise_id, "
-    "u.provider_id, u.failed_attempts, u.locked_until, u.locked_by_admin, u.last_login_at, u.created_at "
+    "u.provider_id, u.failed_attempts, u.locked_until, u.locked_by_admin, u.last_login_at, u.created_at, "
+    "CASE WHEN EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) "
+    "THEN 1 ELSE 0 END "
     "FROM users u LEFT JOIN districts d ON d.code = u.district_code ";
 
 User user_of(const db::Row& r) {
@@ -23,6 +25,7 @@ User user_of(const db::Row& r) {
   u.locked_by_admin = r.i64(10) != 0;
   u.last_login_at = r.opt_i64(11);
   u.created_at = r.i64(12);
+  u.totp_enrolled = r.i64(13) != 0;
   return u;
 }
 
@@ -195,6 +198,80 @@ Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_
   std::vector<int64_t> out;
   for (const auto& r : rows) out.push_back(r.i64(0));
   return out;
+}
+
+// The second factor.
+
+Result<std::optional<Totp>> totp_of(db::Connection& c, int64_t user_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT secret, confirmed_at, last_step FROM user_totp WHERE user_id = $1", {user_id}));
+  if (!row) return std::optional<Totp>{};
+  return std::optional<Totp>(Totp{row->text(0), row->opt_i64(1), row->i64(2)});
+}
+
+Status start_totp(db::Connection& c, int64_t user_id, const std::string& secret, int64_t now) {
+  SZ_TRY(c.execute("DELETE FROM user_totp WHERE user_id = $1 AND confirmed_at IS NULL", {user_id}));
+  SZ_TRY(c.execute("INSERT INTO user_totp (user_id, secret, confirmed_at, last_step, created_at) VALUES ($1,$2,NULL,0,$3)",
+                   {user_id, secret, now}));
+  return ok();
+}
+
+Result<bool> accept_totp_step(db::Connection& c, int64_t user_id, int64_t step, int64_t now) {
+  SZ_ASSIGN(int64_t n, c.execute("UPDATE user_totp SET last_step = $2, confirmed_at = COALESCE(confirmed_at, $3) "
+                                 "WHERE user_id = $1 AND last_step < $2",
+                                 {user_id, step, now}));
+  return n == 1;
+}
+
+Status remove_totp(db::Connection& c, int64_t user_id) {
+  SZ_TRY(c.execute("DELETE FROM recovery_codes WHERE user_id = $1", {user_id}));
+  SZ_TRY(c.execute("DELETE FROM user_totp WHERE user_id = $1", {user_id}));
+  return ok();
+}
+
+Status replace_recovery_codes(db::Connection& c, int64_t user_id, const std::vector<std::string>& hashes) {
+  SZ_TRY(c.execute("DELETE FROM recovery_codes WHERE user_id = $1", {user_id}));
+  for (const auto& h : hashes)
+    SZ_TRY(c.execute("INSERT INTO recovery_codes (user_id, code_hash, used_at) VALUES ($1, $2, NULL)", {user_id, h}));
+  return ok();
+}
+
+Result<bool> use_recovery_code(db::Connection& c, int64_t user_id, const std::string& hash, int64_t now) {
+  SZ_ASSIGN(int64_t n, c.execute("UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 "
+                                 "AND used_at IS NULL",
+                                 {user_id, hash, now}));
+  return n == 1;
+}
+
+Result<int64_t> recovery_codes_left(db::Connection& c, int64_t user_id) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL", {user_id}));
+  return row->i64(0);
+}
+
+Status insert_challenge(db::Connection& c, const std::string& token_hash, int64_t user_id, int64_t now,
+                        int64_t expires_at, const std::string& ip) {
+  SZ_TRY(c.execute("INSERT INTO login_challenges (token_hash, user_id, created_at, expires_at, ip, failures, done) "
+                   "VALUES ($1,$2,$3,$4,$5,0,0)",
+                   {token_hash, user_id, now, expires_at, ip}));
+  return ok();
+}
+
+Result<std::optional<Challenge>> open_challenge(db::Connection& c, const std::string& token_hash) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT id, user_id, expires_at, failures FROM login_challenges "
+                                  "WHERE token_hash = $1 AND done = 0",
+                                  {token_hash}));
+  if (!row) return std::optional<Challenge>{};
+  return std::optional<Challenge>(Challenge{row->i64(0), row->i64(1), row->i64(2), row->i64(3)});
+}
+
+Result<int64_t> add_challenge_failure(db::Connection& c, int64_t id) {
+  SZ_ASSIGN(auto row, c.query_one("UPDATE login_challenges SET failures = failures + 1 WHERE id = $1 RETURNING failures",
+                                  {id}));
+  return row ? row->i64(0) : 0;
+}
+
+Status close_challenge(db::Connection& c, int64_t id) {
+  SZ_TRY(c.execute("UPDATE login_challenges SET done = 1 WHERE id = $1", {id}));
+  return ok();
 }
 
 }  // namespace sz::auth::store

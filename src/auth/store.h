@@ -23,6 +23,7 @@ struct User {
   bool locked_by_admin = false;
   std::optional<int64_t> last_login_at;
   int64_t created_at = 0;
+  bool totp_enrolled = false;  // a confirmed second factor
   std::vector<Role> roles;
 };
 
@@ -79,5 +80,34 @@ Result<int64_t> count_users(db::Connection& c);
 // Unlocked accounts bound to an enterprise or a provider, by id.
 Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
                                          std::optional<int64_t> provider_id);
+
+// The second factor (TOTP) of an account: its secret, whether the first code confirmed it, the newest step used.
+struct Totp {
+  std::string secret;
+  std::optional<int64_t> confirmed_at;
+  int64_t last_step = 0;
+};
+Result<std::optional<Totp>> totp_of(db::Connection& c, int64_t user_id);
+// A new, unconfirmed secret (replacing an unconfirmed one; a confirmed one stays until removed).
+Status start_totp(db::Connection& c, int64_t user_id, const std::string& secret, int64_t now);
+// Takes `step` as used — atomically, only when it is newer than the last one used (a code is accepted once) —
+// and confirms the enrolment; false when the step was used already.
+Result<bool> accept_totp_step(db::Connection& c, int64_t user_id, int64_t step, int64_t now);
+// Removes the second factor and its recovery codes (the security administrator's reset).
+Status remove_totp(db::Connection& c, int64_t user_id);
+Status replace_recovery_codes(db::Connection& c, int64_t user_id, const std::vector<std::string>& hashes);
+// Spends an unused recovery code; false when there is none with that hash.
+Result<bool> use_recovery_code(db::Connection& c, int64_t user_id, const std::string& hash, int64_t now);
+Result<int64_t> recovery_codes_left(db::Connection& c, int64_t user_id);
+
+// Between a login's password and its second factor.
+struct Challenge {
+  int64_t id = 0, user_id = 0, expires_at = 0, failures = 0;
+};
+Status insert_challenge(db::Connection& c, const std::string& token_hash, int64_t user_id, int64_t now,
+                        int64_t expires_at, const std::string& ip);
+Result<std::optional<Challenge>> open_challenge(db::Connection& c, const std::string& token_hash);
+Result<int64_t> add_challenge_failure(db::Connection& c, int64_t id);
+Status close_challenge(db::Connection& c, int64_t id);
 
 }  // namespace sz::auth::store

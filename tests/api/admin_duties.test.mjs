@@ -30,15 +30,18 @@ const NEW_USER = (username, roles = ['district_officer']) => ({
 
 test('安全管理员管理账号与角色，其他人不能', async () => {
   const created = ok(await call(SECURITY_ADMIN, 'POST', '/api/v1/users', NEW_USER('fenli1')), 201).user
+  assert.equal(created.totp_enrolled, false)
   ok(await call(SECURITY_ADMIN, 'GET', '/api/v1/users?q=fenli1'))
   ok(await call(SECURITY_ADMIN, 'POST', `/api/v1/users/${created.id}/lock`))
   ok(await call(SECURITY_ADMIN, 'POST', `/api/v1/users/${created.id}/unlock`))
   ok(await call(SECURITY_ADMIN, 'POST', `/api/v1/users/${created.id}/password`, { password: 'Reset#2024pilot' }), 204)
+  ok(await call(SECURITY_ADMIN, 'POST', `/api/v1/users/${created.id}/second-factor/reset`))
   for (const who of ['admin', SYSTEM_ADMIN, AUDITOR, 'gongyi']) {
     await refused(who, 'GET', '/api/v1/users', undefined, '安全管理员')
     await refused(who, 'POST', '/api/v1/users', NEW_USER(`x${who}`), '安全管理员')
     await refused(who, 'POST', `/api/v1/users/${created.id}/lock`, undefined, '安全管理员')
     await refused(who, 'POST', `/api/v1/users/${created.id}/password`, { password: 'Other#2024pilot' }, '安全管理员')
+    await refused(who, 'POST', `/api/v1/users/${created.id}/second-factor/reset`, undefined, '安全管理员')
   }
   // The security administrator reads neither the audit trail nor the login log, and does not run the platform.
   await refused(SECURITY_ADMIN, 'GET', '/api/v1/audit', undefined, '审计管理员')

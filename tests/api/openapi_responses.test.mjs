@@ -225,6 +225,7 @@ before(async () => {
     { username: 'zhengzhou_audit', display_name: '审计员', password: 'Walk#2024pilot', roles: ['district_officer'], district: '410181' }), 201).user
   documented('POST /api/v1/users/{id}/lock', await as('anquan', 'POST', `/api/v1/users/${user.id}/lock`), 200)
   documented('POST /api/v1/users/{id}/unlock', await as('anquan', 'POST', `/api/v1/users/${user.id}/unlock`), 200)
+  documented('POST /api/v1/users/{id}/second-factor/reset', await as('anquan', 'POST', `/api/v1/users/${user.id}/second-factor/reset`), 200)
   const schedule = documented('POST /api/v1/schedules', await as('admin', 'POST', '/api/v1/schedules', { name: '每日提醒（测试）', job_kind: 'reminders.due', every: 'daily', hour: 8 }), 201)
   documented('PATCH /api/v1/schedules/{id}', await as('admin', 'PATCH', `/api/v1/schedules/${schedule.id}`, { enabled: false }), 200)
   ids.zhuanjia = (await get('zhuanjia', '/api/v1/auth/me')).user.id

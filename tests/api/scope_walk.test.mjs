@@ -146,6 +146,7 @@ const SAMPLES = {
   'PATCH /api/v1/schedules/{id}': { enabled: false },
   'POST /api/v1/users/{id}/lock': null, // no body
   'POST /api/v1/users/{id}/unlock': null,
+  'POST /api/v1/users/{id}/second-factor/reset': null,
 }
 
 const KNOWN_SCOPES = new Set(['reports', 'platform_key', 'samples', 'enterprise_body', 'need', 'product', 'provider', 'provider_own', 'editor', 'article', 'subsidy_list', 'subsidy', 'loans', 'loan', 'bank', 'loan_pool', 'project', 'project_list', 'project_create', 'review', 'expert_self', 'public', 'self', 'city_admin', 'enterprise', 'enterprise_list', 'jobs', 'job', 'assessment', 'enterprise_create', 'withdrawal_list', 'import', 'export', 'dashboard', 'document_entity', 'document', 'subsector', 'metrics', 'test', 'security_admin', 'audit_admin', 'system_admin', 'schedules'])
