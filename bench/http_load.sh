@@ -11,7 +11,7 @@ port=$((30000 + RANDOM % 10000))
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
-token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -d '{"username":"gongyi","password":"Demo@2024"}' |
+token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' -d '{"username":"gongyi","password":"Demo@2024"}' |
   sed -E 's/.*"token":"([^"]+)".*/\1/')
 run() {
   echo "### $1"

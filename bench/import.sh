@@ -14,7 +14,7 @@ run() {  # db → starts a server, sets pid and token
   build/shuzhuan serve --db "sqlite:$work/$1.db" --port "$port" --jobs-dir "$work/jobs" > "$work/$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
-  token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -d '{"username":"admin","password":"Bench@2024pilot"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' -d '{"username":"admin","password":"Bench@2024pilot"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 }
 wait_job() {
   while :; do

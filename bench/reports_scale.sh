@@ -22,7 +22,7 @@ echo 'Bench@2024pilot' | "$BIN" user add admin --role city_admin --password-stdi
 "$BIN" serve --db "$db" --port "$port" --jobs-dir "$work/jobs" > "$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 200); do curl -sf "$base/health" >/dev/null && break; sleep 0.1; done
-token=$(curl -s -X POST "$base/auth/login" -d '{"username":"admin","password":"Bench@2024pilot"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+token=$(curl -s -X POST "$base/auth/login" -H 'Content-Type: application/json' -d '{"username":"admin","password":"Bench@2024pilot"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
 H="Authorization: Bearer $token"
 rss() { awk '/VmRSS/ {print int($2/1024) " MiB"}' "/proc/$pid/status"; }
 echo "server memory before: $(rss)"

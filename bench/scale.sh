@@ -15,7 +15,7 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$wo
 port=$((31000 + RANDOM % 5000))
 
 hwm() { awk '/VmHWM/ {print int($2/1024) " MiB"}' "/proc/$1/status"; }
-login() { curl -s -X POST "http://127.0.0.1:$1/api/v1/auth/login" -d '{"username":"admin","password":"Bench@2024pilot"}' |
+login() { curl -s -X POST "http://127.0.0.1:$1/api/v1/auth/login" -H 'Content-Type: application/json' -d '{"username":"admin","password":"Bench@2024pilot"}' |
   sed -E 's/.*"token":"([^"]+)".*/\1/'; }
 wait_job() {  # port token id → state and seconds
   case "$3" in ''|*[!0-9]*) echo "no job (request refused)"; return 1 ;; esac

@@ -268,10 +268,15 @@ int main(int argc, char** argv) {
       sopts.body_limit = static_cast<size_t>(settings.get_int("server.body_limit"));
       sopts.read_timeout = std::chrono::seconds(settings.get_int("server.read_timeout"));
       sopts.idle_timeout = std::chrono::seconds(settings.get_int("server.idle_timeout"));
+      sopts.header_timeout = std::chrono::seconds(settings.get_int("server.header_timeout"));
+      sopts.max_connections = static_cast<size_t>(settings.get_int("server.max_connections"));
+      sopts.max_connections_per_client = static_cast<size_t>(settings.get_int("server.max_connections_per_client"));
+      sopts.trusted_proxies = settings.get_list("server.trusted_proxies");
       sopts.shutdown_timeout = std::chrono::seconds(settings.get_int("server.shutdown_timeout"));
       sopts.is_upload = &app::Platform::is_upload;
       sopts.upload_dir = (fs::path(settings.get("jobs.dir")) / "incoming").string();
       sopts.upload_limit = static_cast<uint64_t>(settings.get_int("server.upload_limit"));
+      sopts.admit_upload = [&platform](http::Request& req) { return platform.admit_upload(req); };
       http::Server server(sopts, [&platform](http::Request& req) { return platform.handle(req); });
       platform.start_jobs();
       std::string error;

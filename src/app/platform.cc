@@ -131,6 +131,8 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.second_factor.required_for_administrators = s.get_bool("auth.require_admin_totp");
   o.trusted_proxies = s.get_list("server.trusted_proxies");
   o.metrics_allow = s.get_list("server.metrics_allow");
+  o.public_origin = http::origin_of_url(s.get("server.public_origin"));
+  o.hsts_max_age = s.get_int("server.hsts_max_age");
   o.jobs.node = s.get("node.name").empty() ? default_node_name() : s.get("node.name");
   o.jobs.threads = static_cast<int>(s.get_int("jobs.threads"));
   o.jobs.lease_seconds = s.get_int("jobs.lease_seconds");
@@ -360,8 +362,33 @@ bool Platform::is_upload(std::string_view method, std::string_view target) {
           target == "/api/v1/documents");
 }
 
-http::Response Platform::handle(http::Request& req) {
+void Platform::identify(http::Request& req) const {
   req.client_ip = http::client_ip(req.peer, req.header("x-forwarded-for").value_or(""), opts_.trusted_proxies);
+  req.site = opts_.public_origin.empty() ? http::addressed_origin(req, opts_.trusted_proxies) : opts_.public_origin;
+}
+
+http::Response Platform::handle(http::Request& req) {
+  identify(req);
+  return with_hsts(req, dispatch(req));
+}
+
+// Browsers keep to HTTPS for this site once they have seen it over HTTPS (they ignore the header over HTTP).
+http::Response Platform::with_hsts(const http::Request& req, http::Response res) const {
+  if (opts_.hsts_max_age > 0 && req.site.starts_with("https://"))
+    res.add_header("Strict-Transport-Security", "max-age=" + std::to_string(opts_.hsts_max_age));
+  return res;
+}
+
+std::optional<http::Response> Platform::admit_upload(http::Request& req) {
+  identify(req);
+  const http::Route* route = nullptr;
+  if (router_.match(req, &route) != http::Router::Match::found || !route->admit) return std::nullopt;
+  auto refusal = route->admit(req);
+  if (!refusal) return std::nullopt;
+  return with_hsts(req, std::move(*refusal));
+}
+
+http::Response Platform::dispatch(http::Request& req) {
   bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/metrics";
   if (!api) return http::serve_static(opts_.web_root, req);
   const http::Route* route = nullptr;

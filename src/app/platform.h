@@ -42,6 +42,8 @@ struct PlatformOptions {
   auth::SessionPolicy sessions;
   auth::SecondFactorPolicy second_factor;
   std::vector<std::string> trusted_proxies, metrics_allow;
+  std::string public_origin;     // "https://szzx.example.gov.cn": the site browsers address; empty: judged per request
+  int64_t hsts_max_age = 31536000;  // Strict-Transport-Security on HTTPS responses; 0: not sent
   jobs::RunnerOptions jobs;
   std::string documents_dir;
   int64_t public_query_interval = 10;  // seconds between two public look-ups of one client
@@ -55,6 +57,8 @@ class Platform {
   Platform(std::shared_ptr<db::Database> db, PlatformOptions opts);
   ~Platform();
   http::Response handle(http::Request& req);
+  // An upload judged on its header (ServerOptions::admit_upload): who, and the route's own check.
+  std::optional<http::Response> admit_upload(http::Request& req);
   void start_jobs() { runner_.start(); }
   // The routes whose request body is a file, streamed to disk by the server.
   static bool is_upload(std::string_view method, std::string_view target);
@@ -87,6 +91,10 @@ class Platform {
  private:
   void register_routes();
   void register_test_routes();
+  // Who the client is and which site it addressed, as far as the trusted proxies and the configuration say.
+  void identify(http::Request& req) const;
+  http::Response dispatch(http::Request& req);
+  http::Response with_hsts(const http::Request& req, http::Response res) const;
 
   std::shared_ptr<db::Database> db_;
   PlatformOptions opts_;

@@ -1,6 +1,23 @@
 #include "app/settings.h"
 
+#include "infra/http/client_ip.h"
+
 namespace sz::app {
+
+namespace {
+// Empty, or scheme://host[:port] of http or https with no path.
+config::Check public_origin() {
+  return [](const std::string& v) -> std::optional<std::string> {
+    if (v.empty()) return std::nullopt;
+    auto scheme_end = v.find("://");
+    std::string authority = scheme_end == std::string::npos ? "" : v.substr(scheme_end + 3);
+    if (authority.ends_with("/")) authority.pop_back();
+    if (http::origin_of_url(v).empty() || authority.find_first_of("/?#") != std::string::npos)
+      return "应为 https://域名[:端口] 形式的地址（不含路径）";
+    return std::nullopt;
+  };
+}
+}  // namespace
 
 config::Settings platform_settings() {
   using namespace config;
@@ -11,12 +28,24 @@ config::Settings platform_settings() {
       {"server.io_threads", "2", "I/O 线程数", integer_between(1, 64)},
       {"server.workers", "8", "处理请求的工作线程数（每线程一个数据库连接）", integer_between(1, 256)},
       {"server.read_timeout", "15", "读取一个完整请求的时限（秒）", integer_between(1, 3600)},
-      {"server.idle_timeout", "60", "长连接空闲时限（秒）", integer_between(1, 3600)},
+      {"server.header_timeout", "10", "请求头须在此时限内收齐（秒；新连接自建立起计），连上不发的连接到时关闭", integer_between(1, 3600)},
+      {"server.idle_timeout", "15", "长连接空闲时限（秒）", integer_between(1, 3600)},
+      {"server.max_connections", "10000", "同时保持的连接总数上限（另受文件描述符上限约束：不超过其一半），超出的连接立即关闭",
+       integer_between(1, 1000000)},
+      {"server.max_connections_per_client", "128",
+       "每个客户端地址同时保持的连接上限（经可信代理时按转发的客户端地址计其进行中的请求；代理自身的连接不计）",
+       integer_between(1, 1000000)},
       {"server.shutdown_timeout", "30", "收到 SIGTERM 后等待进行中请求完成的时限（秒）", integer_between(1, 3600)},
       {"server.body_limit", "1048576", "请求体上限（字节），超过返回 413", integer_between(1024, 1LL << 32)},
       {"server.upload_limit", "209715200", "上传文件上限（字节），超过返回 413", integer_between(1024, 1LL << 40)},
       {"server.web_root", "", "前端构建目录（空：自动查找 web/dist）", any_text()},
-      {"server.secure_cookies", "false", "会话 Cookie 加 Secure（经 HTTPS 提供服务时设为 true）", boolean()},
+      {"server.secure_cookies", "false", "会话 Cookie 总是加 Secure（经 HTTPS 的请求无论此项都会加）", boolean()},
+      {"server.public_origin", "",
+       "本站对外地址，如 https://szzx.example.gov.cn：浏览器写请求的 Origin/Referer 须与之一致；空：按请求的 Host（或可信代理的 "
+       "X-Forwarded-Host/-Proto）判断",
+       public_origin()},
+      {"server.hsts_max_age", "31536000", "经 HTTPS 提供服务时 Strict-Transport-Security 的 max-age（秒），0 为不发送",
+       integer_between(0, 63072000)},
       {"server.trusted_proxies", "", "可信反向代理地址（逗号分隔）：只有来自这些地址的 X-Forwarded-For 才被采信", ip_list()},
       {"server.metrics_allow", "127.0.0.1,::1", "允许读取 /metrics 的客户端地址（逗号分隔）", ip_list()},
       {"auth.lockout_failures", "5", "连续登录失败多少次后锁定", integer_between(1, 100)},

@@ -1,5 +1,6 @@
 #include "auth/api.h"
 
+#include "infra/http/client_ip.h"
 #include "infra/log.h"
 
 namespace sz::auth {
@@ -26,32 +27,65 @@ http::Response guarded(F&& f) {
 }
 
 bool is_write(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+const Error kCrossSite = err::forbidden("拒绝跨站请求：请在本站页面上操作");
 }  // namespace
 
 void Routes::pub(const std::string& method, const std::string& pattern, Public h) {
   router_.add(method, pattern, [h = std::move(h)](http::Request& req) { return guarded([&] { return h(req); }); });
 }
 
-void Routes::authed(const std::string& method, const std::string& pattern, Authed h) {
-  router_.add(method, pattern, [this, h = std::move(h)](http::Request& req) {
+Result<Principal> Routes::caller(const http::Request& req) {
+  std::string token;
+  bool via_cookie = false;
+  if (auto a = req.header("authorization"); a && a->rfind("Bearer ", 0) == 0) {
+    token = a->substr(7);
+  } else if (auto c = req.cookie("sz_session")) {
+    token = *c;
+    via_cookie = true;
+  }
+  if (token.empty()) return err::unauthorized("请先登录");
+  // Only a browser sends the cookie by itself, and every browser names the page of a write in Origin (or Referer):
+  // a write that names no page of this site is not this site's.
+  if (via_cookie && is_write(req.method) && http::provenance(req) != http::Provenance::same_site) return kCrossSite;
+  return auth_.authenticate(token, via_cookie, req.header("x-csrf-token"), is_write(req.method));
+}
+
+http::Handler Routes::signed_in(Authed h) {
+  return [this, h = std::move(h)](http::Request& req) {
     std::string actor;
     auto res = guarded([&]() -> Result<http::Response> {
-      std::string token;
-      bool via_cookie = false;
-      if (auto a = req.header("authorization"); a && a->rfind("Bearer ", 0) == 0) {
-        token = a->substr(7);
-      } else if (auto c = req.cookie("sz_session")) {
-        token = *c;
-        via_cookie = true;
-      }
-      if (token.empty()) return err::unauthorized("请先登录");
-      SZ_ASSIGN(auto p, auth_.authenticate(token, via_cookie, req.header("x-csrf-token"), is_write(req.method)));
+      SZ_ASSIGN(auto p, caller(req));
       actor = p.username;
       return h(req, p);
     });
     res.actor = actor;
     return res;
-  });
+  };
+}
+
+void Routes::authed(const std::string& method, const std::string& pattern, Authed h) {
+  router_.add(method, pattern, signed_in(std::move(h)));
+}
+
+void Routes::upload(const std::string& method, const std::string& pattern, Check may, Authed h) {
+  auto admit = [this, may = std::move(may)](http::Request& req) -> std::optional<http::Response> {
+    std::string actor;
+    Status judged = [&]() -> Status {
+      try {
+        SZ_ASSIGN(auto p, caller(req));
+        actor = p.username;
+        return may(req, p);
+      } catch (const std::exception& ex) {
+        return err::internal(std::string("exception: ") + ex.what());
+      }
+    }();
+    if (judged) return std::nullopt;
+    auto res = finish(judged.take_error());
+    res.actor = actor;
+    return res;
+  };
+  router_.add(method, pattern, signed_in(std::move(h)), std::move(admit));
 }
 
 bj::object user_json(const store::User& u) {
@@ -83,7 +117,7 @@ std::string cookie(const std::string& name, const std::string& value, int64_t ma
 }
 
 // A login that opened a session: the token for API clients, the cookies for the browser.
-http::Response session_reply(const LoginResult& r, Service& auth, CookiePolicy cookies) {
+http::Response session_reply(const LoginResult& r, Service& auth, bool secure) {
   bj::object body{{"token", r.token},
                   {"csrf_token", r.csrf_token},
                   {"expires_at", iso_utc(r.expires_at)},
@@ -96,8 +130,8 @@ http::Response session_reply(const LoginResult& r, Service& auth, CookiePolicy c
   if (r.recovery_codes_left) body["recovery_codes_left"] = *r.recovery_codes_left;
   auto res = json::reply(200, std::move(body));
   int64_t max_age = r.expires_at - auth.clock().now();
-  res.add_header("Set-Cookie", cookie("sz_session", r.token, max_age, true, cookies.secure));
-  res.add_header("Set-Cookie", cookie("sz_csrf", r.csrf_token, max_age, false, cookies.secure));
+  res.add_header("Set-Cookie", cookie("sz_session", r.token, max_age, true, secure));
+  res.add_header("Set-Cookie", cookie("sz_csrf", r.csrf_token, max_age, false, secure));
   res.actor = r.user.username;
   return res;
 }
@@ -109,6 +143,21 @@ http::Response pending_reply(const LoginResult& r) {
                                          {"expires_at", iso_utc(r.pending->expires_at)}});
   res.actor = r.user.username;
   return res;
+}
+
+// Secure whenever the client came over HTTPS, so one configuration serves the TLS site and a plain-HTTP test node.
+bool secure_cookies(const CookiePolicy& policy, const http::Request& req) {
+  return policy.secure || req.site.starts_with("https://");
+}
+
+// Login CSRF: a hostile page must not sign a visitor's browser in as someone else. A form cannot send JSON, a
+// script on another site that does needs a CORS preflight this server never grants, and a browser names the page
+// of the request in Origin (or Referer). A request naming neither comes from no browser page (curl, scripts).
+Status check_login_request(const http::Request& req) {
+  if (req.media_type() != "application/json")
+    return Error{415, "unsupported_media_type", "登录请求须为 JSON 格式（Content-Type: application/json）", {}, {}};
+  if (http::provenance(req) == http::Provenance::cross_site) return kCrossSite;
+  return ok();
 }
 
 Result<NewUserInput> new_user_of(const bj::object& o) {
@@ -127,17 +176,19 @@ Result<NewUserInput> new_user_of(const bj::object& o) {
 
 void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
   routes.pub("POST", "/api/v1/auth/login", [&auth, cookies](http::Request& req) -> Result<http::Response> {
+    SZ_TRY(check_login_request(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"username", "password"}));
     SZ_ASSIGN(auto username, json::required_string(o, "username", "用户名", 64));
     SZ_ASSIGN(auto password, json::required_string(o, "password", "密码", 128));
     SZ_ASSIGN(auto r, auth.login(username, password, origin_of(req)));
     if (r.pending) return pending_reply(r);
-    return session_reply(r, auth, cookies);
+    return session_reply(r, auth, secure_cookies(cookies, req));
   });
 
   // The second step of an administrator's login (two_factor.cc).
   routes.pub("POST", "/api/v1/auth/login/enrolment", [&auth](http::Request& req) -> Result<http::Response> {
+    SZ_TRY(check_login_request(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"pending_token"}));
     SZ_ASSIGN(auto pending, json::required_string(o, "pending_token", "登录凭据", 128));
@@ -146,20 +197,21 @@ void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
   });
 
   routes.pub("POST", "/api/v1/auth/login/verify", [&auth, cookies](http::Request& req) -> Result<http::Response> {
+    SZ_TRY(check_login_request(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"pending_token", "code", "recovery_code"}));
     SZ_ASSIGN(auto pending, json::required_string(o, "pending_token", "登录凭据", 128));
     SZ_ASSIGN(auto code, json::optional_string(o, "code", "动态口令", 16));
     SZ_ASSIGN(auto recovery, json::optional_string(o, "recovery_code", "恢复码", 32));
     SZ_ASSIGN(auto r, auth.second_factor(pending, code.value_or(""), recovery.value_or(""), origin_of(req)));
-    return session_reply(r, auth, cookies);
+    return session_reply(r, auth, secure_cookies(cookies, req));
   });
 
   routes.authed("POST", "/api/v1/auth/logout", [&auth, cookies](http::Request& req, const Principal& p) -> Result<http::Response> {
     SZ_TRY(auth.logout(p, origin_of(req)));
     auto res = http::no_content();
-    res.add_header("Set-Cookie", cookie("sz_session", "", 0, true, cookies.secure));
-    res.add_header("Set-Cookie", cookie("sz_csrf", "", 0, false, cookies.secure));
+    res.add_header("Set-Cookie", cookie("sz_session", "", 0, true, secure_cookies(cookies, req)));
+    res.add_header("Set-Cookie", cookie("sz_csrf", "", 0, false, secure_cookies(cookies, req)));
     return res;
   });
 

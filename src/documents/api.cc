@@ -26,7 +26,10 @@ bj::object document_json(const store::Document& d) {
 }  // namespace
 
 void register_routes(auth::Routes& routes, Service& docs) {
-  routes.authed("POST", "/api/v1/documents", [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  auto may_upload = [&docs](http::Request& req, const auth::Principal& p) {
+    return docs.may_upload(p, req.query_param("entity_type").value_or(""), req.query_param("entity_id").value_or(""));
+  };
+  routes.upload("POST", "/api/v1/documents", may_upload, [&docs](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     std::string name = req.query_param("name").value_or("");
     std::string note = req.query_param("note").value_or("");
     if (text::utf8_length(note) > 200 || !text::valid_utf8(note)) return err::invalid("note", "说明不能超过200个字符");

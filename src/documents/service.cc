@@ -48,6 +48,12 @@ std::string Service::path_of(const std::string& sha) const {
   return (fs::path(dir_) / sha.substr(0, 2) / sha.substr(2, 2) / sha).string();
 }
 
+Status Service::may_upload(const auth::Principal& p, const std::string& type, const std::string& entity_id) {
+  SZ_ASSIGN(auto* c, db_->local());
+  SZ_TRY(check(*c, p, type, entity_id, Access::write));
+  return ok();
+}
+
 Result<store::Document> Service::upload(const auth::Principal& p, const auth::Origin& from, const std::string& type,
                                         const std::string& entity_id, const std::string& raw_name,
                                         const std::string& note, const std::string& temp_path) {

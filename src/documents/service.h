@@ -26,6 +26,8 @@ class Service {
   Result<store::Document> upload(const auth::Principal& p, const auth::Origin& from, const std::string& entity_type,
                                  const std::string& entity_id, const std::string& name, const std::string& note,
                                  const std::string& temp_path);
+  // Whether the caller may attach files to the record: judged from the upload's header, before its body is read.
+  Status may_upload(const auth::Principal& p, const std::string& entity_type, const std::string& entity_id);
   Result<std::vector<store::Document>> list(const auth::Principal& p, const std::string& entity_type,
                                             const std::string& entity_id);
   // The document and the stored file's path, for a caller allowed to read it.

@@ -196,7 +196,8 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     return json::reply(200, reply);
   });
 
-  routes.authed("POST", "/api/v1/enterprises/imports", [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
+  auto may_import = [](http::Request&, const auth::Principal& p) { return Transfer::may_import(p); };
+  routes.upload("POST", "/api/v1/enterprises/imports", may_import, [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     if (req.body_file.empty()) return err::invalid("file", "请上传 .xlsx 或 .csv 文件作为请求体");
     std::string name = req.query_param("name").value_or("import.xlsx");
     if (name.size() > 200 || !text::valid_utf8(name)) name = "import.xlsx";

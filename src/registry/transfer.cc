@@ -205,10 +205,15 @@ store::Filter filter_of(const bj::object& o) {
 }
 }  // namespace
 
-Result<jobs::Job> Transfer::request_import(const auth::Principal& p, const auth::Origin& from,
-                                           const std::string& upload_path, const std::string& file_name) {
+Status Transfer::may_import(const auth::Principal& p) {
   if (!p.has(auth::Role::city_admin) && !p.has(auth::Role::district_officer))
     return err::forbidden("只有市级管理员和区县专班可以导入企业");
+  return ok();
+}
+
+Result<jobs::Job> Transfer::request_import(const auth::Principal& p, const auth::Origin& from,
+                                           const std::string& upload_path, const std::string& file_name) {
+  SZ_TRY(may_import(p));
   if (upload_path.empty() || fs::file_size(upload_path) == 0) return err::invalid("file", "上传的文件为空");
   // Keep the upload where every node's job runner can read it.
   fs::path dir = fs::path(jobs_dir_) / "uploads";

@@ -14,7 +14,9 @@ class Transfer {
   Transfer(std::shared_ptr<db::Database> db, Service& registry, const Clock& clock, std::string jobs_dir)
       : db_(std::move(db)), registry_(registry), clock_(clock), jobs_dir_(std::move(jobs_dir)) {}
 
-  // Keeps the uploaded file and queues its import; only city admins and district officers import.
+  // Only city admins and district officers import: judged from the upload's header, before its body is read.
+  static Status may_import(const auth::Principal& p);
+  // Keeps the uploaded file and queues its import.
   Result<jobs::Job> request_import(const auth::Principal& p, const auth::Origin& from, const std::string& upload_path,
                                    const std::string& file_name);
   Result<jobs::Job> request_export(const auth::Principal& p, const auth::Origin& from, const store::Filter& f);

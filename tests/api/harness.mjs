@@ -67,8 +67,9 @@ export function sql(dbUrl, statement) {
 }
 
 export class Server {
-  // db: reuse an existing store (a restart); env: extra environment variables for the server.
-  static async start({ demo = true, fullDemo = false, args = [], env = {}, db = null } = {}) {
+  // db: reuse an existing store (a restart); env: extra environment variables for the server; nofile: the server's
+  // file-descriptor limit (run under prlimit, same process id).
+  static async start({ demo = true, fullDemo = false, args = [], env = {}, db = null, nofile = null } = {}) {
     const s = new Server()
     s.db = db ?? newDatabaseUrl()
     if (!db) {
@@ -79,7 +80,9 @@ export class Server {
     s.port = await freePort()
     s.base = `http://127.0.0.1:${s.port}`
     s.log = ''
-    s.proc = spawn(BIN, ['serve', '--db', s.db, '--port', String(s.port), '--test-clock', ...args], {
+    const serve = [BIN, 'serve', '--db', s.db, '--port', String(s.port), '--test-clock', ...args]
+    const command = nofile ? ['prlimit', `--nofile=${nofile}:${nofile}`, '--', ...serve] : serve
+    s.proc = spawn(command[0], command.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],
       // The suites log the demo's administrators in with a password alone; two_factor.test.mjs turns the second
       // factor on (the production default) and computes real TOTP codes.
@@ -151,6 +154,40 @@ export async function waitFor(fn, { timeout = 20000, interval = 100, what = 'con
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, interval))
   }
+}
+
+// A raw HTTP/1.1 exchange on a new TCP connection (from localAddress, e.g. another 127.x address): writes `head`
+// (and `body`, if given, without waiting), and resolves with the bytes received and when the first status line and
+// the close came (ms after starting to connect), or when `timeout` ms passed. Calls onData(text, socket) as bytes arrive.
+export function rawExchange(port, head, { body, localAddress, timeout = 5000, onData } = {}) {
+  return new Promise((resolve) => {
+    const started = performance.now()
+    const sock = net.connect({ port, host: '127.0.0.1', localAddress })
+    const out = { text: '', statusAt: null, closedAt: null, timedOut: false, error: null }
+    const done = () => {
+      clearTimeout(timer)
+      sock.destroy()
+      resolve(out)
+    }
+    const timer = setTimeout(() => {
+      out.timedOut = true
+      done()
+    }, timeout)
+    sock.on('connect', () => {
+      sock.write(head)
+      if (body) sock.write(body)
+    })
+    sock.on('data', (d) => {
+      out.text += d.toString('latin1')
+      if (out.statusAt === null && /^HTTP\/1\.1 [2-5]\d\d /m.test(out.text)) out.statusAt = performance.now() - started
+      onData?.(out.text, sock)
+    })
+    sock.on('error', (e) => (out.error = e.code))
+    sock.on('close', () => {
+      out.closedAt = performance.now() - started
+      done()
+    })
+  })
 }
 
 export const DEMO_USERS = ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang', 'xitong', 'anquan', 'shenji']

@@ -74,12 +74,13 @@ test('浏览器会话：HttpOnly SameSite Cookie，写操作须带 CSRF 令牌',
   const cookie = [session, csrf].map((c) => c.split(';')[0]).join('; ')
   assert.equal((await server.call('GET', '/api/v1/users', { headers: { cookie } })).status, 200)
   const body = { username: 'csrfcheck', display_name: '跨站校验', password: 'Cs#2024pilot', roles: ['expert'] }
-  const without = await server.call('POST', '/api/v1/users', { headers: { cookie }, body })
+  const origin = server.base  // a cookie write must also come from the site itself (origin.test.mjs)
+  const without = await server.call('POST', '/api/v1/users', { headers: { cookie, origin }, body })
   assert.equal(without.status, 403)
   assert.match(without.json.error.message, /CSRF/)
-  const wrong = await server.call('POST', '/api/v1/users', { headers: { cookie, 'x-csrf-token': 'forged' }, body })
+  const wrong = await server.call('POST', '/api/v1/users', { headers: { cookie, origin, 'x-csrf-token': 'forged' }, body })
   assert.equal(wrong.status, 403)
-  const right = await server.call('POST', '/api/v1/users', { headers: { cookie, 'x-csrf-token': r.json.csrf_token }, body })
+  const right = await server.call('POST', '/api/v1/users', { headers: { cookie, origin, 'x-csrf-token': r.json.csrf_token }, body })
   assert.equal(right.status, 201)
 })
 

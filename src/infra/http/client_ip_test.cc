@@ -13,4 +13,44 @@ TEST(ClientIp, OnlyTrustedProxiesAreBelieved) {
   EXPECT_EQ(client_ip("10.0.0.1", "10.0.0.2", trusted), "10.0.0.1");
 }
 
+TEST(ClientIp, AddressedOriginTrustsForwardedHostAndProtoFromProxiesOnly) {
+  std::vector<std::string> trusted = {"10.0.0.1"};
+  Request r;
+  r.peer = "10.0.0.1";
+  r.headers = {{"host", "127.0.0.1:8080"}, {"x-forwarded-host", "SZZX.example.gov.cn, inner"}, {"x-forwarded-proto", "https"}};
+  EXPECT_EQ(addressed_origin(r, trusted), "https://szzx.example.gov.cn");
+  r.peer = "203.0.113.9";
+  EXPECT_EQ(addressed_origin(r, trusted), "http://127.0.0.1:8080");
+  r.headers = {{"host", "example.gov.cn:80"}};
+  EXPECT_EQ(addressed_origin(r, trusted), "http://example.gov.cn");
+  r.headers.clear();
+  EXPECT_EQ(addressed_origin(r, trusted), "");
+}
+
+TEST(ClientIp, OriginOfUrl) {
+  EXPECT_EQ(origin_of_url("HTTPS://Szzx.example.gov.cn:443/login?x=1#y"), "https://szzx.example.gov.cn");
+  EXPECT_EQ(origin_of_url("http://127.0.0.1:5173"), "http://127.0.0.1:5173");
+  EXPECT_EQ(origin_of_url("http://[::1]:8080/"), "http://[::1]:8080");
+  EXPECT_EQ(origin_of_url("null"), "");
+  EXPECT_EQ(origin_of_url("file:///etc/passwd"), "");
+  EXPECT_EQ(origin_of_url("/relative"), "");
+}
+
+TEST(ClientIp, ProvenanceByOriginThenReferer) {
+  Request r;
+  r.site = "https://szzx.example.gov.cn";
+  EXPECT_EQ(provenance(r), Provenance::unstated);
+  r.headers = {{"referer", "https://szzx.example.gov.cn/login"}};
+  EXPECT_EQ(provenance(r), Provenance::same_site);
+  r.headers = {{"origin", "https://evil.example"}, {"referer", "https://szzx.example.gov.cn/login"}};
+  EXPECT_EQ(provenance(r), Provenance::cross_site);  // the Origin decides when both are present
+  r.headers = {{"origin", "null"}};
+  EXPECT_EQ(provenance(r), Provenance::cross_site);
+  r.headers = {{"origin", "http://szzx.example.gov.cn"}};
+  EXPECT_EQ(provenance(r), Provenance::cross_site);  // the same host over plain HTTP is another site
+  r.site.clear();
+  r.headers = {{"origin", "null"}};
+  EXPECT_EQ(provenance(r), Provenance::cross_site);
+}
+
 }  // namespace sz::http

@@ -1,5 +1,7 @@
 #include "infra/http/message.h"
 
+#include "infra/text.h"
+
 namespace sz::http {
 
 std::optional<std::string> Request::header(const std::string& lower_name) const {
@@ -12,6 +14,13 @@ std::optional<std::string> Request::query_param(const std::string& name) const {
   for (const auto& [k, v] : query)
     if (k == name) return v;
   return std::nullopt;
+}
+
+std::string Request::media_type() const {
+  std::string type = header("content-type").value_or("");
+  type = text::trim(type.substr(0, type.find(';')));
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
 }
 
 std::optional<std::string> Request::cookie(const std::string& name) const {

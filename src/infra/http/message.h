@@ -18,6 +18,7 @@ struct Request {
   uint64_t body_size = 0;
   std::string peer;                                        // the socket's peer address
   std::string client_ip;                                   // the client: peer, or forwarded by a trusted proxy
+  std::string site;                                        // the platform's origin as the client addressed it
   std::string request_id;
   std::map<std::string, std::string> path_params;          // filled by the router: {id} → "42"
   std::string route;                                       // the matched route pattern, for logs and metrics
@@ -25,6 +26,8 @@ struct Request {
   std::optional<std::string> header(const std::string& lower_name) const;
   std::optional<std::string> query_param(const std::string& name) const;
   std::optional<std::string> cookie(const std::string& name) const;
+  // The Content-Type's media type in lower case, without its parameters ("application/json").
+  std::string media_type() const;
 };
 
 struct Response {

@@ -21,9 +21,9 @@ std::vector<std::string> split_path(const std::string& path) {
 bool is_param(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler h) {
+void Router::add(std::string method, std::string pattern, Handler h, Admission admit) {
   auto segs = split_path(pattern);
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(h), std::move(segs)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(h), std::move(segs), std::move(admit)});
 }
 
 Router::Match Router::match(Request& req, const Route** out) const {

@@ -2,6 +2,7 @@
 // app/ wraps each handler with authentication and error mapping.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,17 +11,20 @@
 namespace sz::http {
 
 using Handler = std::function<Response(Request&)>;
+// Judges an upload from its header alone, before the body is read: a Response refuses it.
+using Admission = std::function<std::optional<Response>(Request&)>;
 
 struct Route {
   std::string method;
   std::string pattern;
   Handler handler;
   std::vector<std::string> segments;
+  Admission admit;  // upload routes only
 };
 
 class Router {
  public:
-  void add(std::string method, std::string pattern, Handler h);
+  void add(std::string method, std::string pattern, Handler h, Admission admit = {});
   enum class Match { found, no_path, wrong_method };
   // On a match fills req.path_params and req.route.
   Match match(Request& req, const Route** out) const;

@@ -1,6 +1,7 @@
 #include "infra/http/server.h"
 
 #include <sodium.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <filesystem>
@@ -11,6 +12,8 @@
 #include <mutex>
 #include <thread>
 
+#include "infra/http/client_ip.h"
+#include "infra/http/connection_limits.h"
 #include "infra/log.h"
 #include "infra/metrics.h"
 
@@ -26,6 +29,7 @@ namespace {
 
 std::atomic<int64_t> g_in_flight{0};
 std::atomic<int64_t> g_requests{0};
+std::atomic<int64_t> g_connections{0};
 
 std::string new_request_id() {
   unsigned char raw[8];
@@ -51,7 +55,9 @@ bool decode_target(std::string_view target, Request& req) {
 void add_security_headers(bhttp::fields& f, const std::string& request_id) {
   f.set("X-Content-Type-Options", "nosniff");
   f.set("X-Frame-Options", "DENY");
-  f.set("Referrer-Policy", "no-referrer");
+  // Never to other sites; on our own requests browsers then send Origin (with no-referrer a same-site POST says
+  // "Origin: null", which the same-site check of cookie writes and login must refuse).
+  f.set("Referrer-Policy", "same-origin");
   // Element Plus sets style attributes, hence 'unsafe-inline' for styles only; no inline scripts.
   f.set("Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
@@ -67,6 +73,55 @@ void record(const Request& req, int status, double seconds) {
   m.observe("shuzhuan_http_request_duration_seconds", metrics::labels({{"route", route}}), seconds);
   ++g_requests;
 }
+
+// Half the file-descriptor limit, less a margin for the store, logs and job files: each connection may hold a socket
+// and an upload's file. The soft limit is first raised to the hard one, as nginx and Go do.
+size_t descriptor_room() {
+  rlimit r{};
+  if (getrlimit(RLIMIT_NOFILE, &r) != 0) return SIZE_MAX;
+  if (r.rlim_cur < r.rlim_max) {
+    rlimit raised = r;
+    raised.rlim_cur = std::min<rlim_t>(r.rlim_max, 1 << 20);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) r = raised;
+  }
+  if (r.rlim_cur == RLIM_INFINITY) return SIZE_MAX;
+  return r.rlim_cur > 96 ? (r.rlim_cur - 64) / 2 : 16;
+}
+
+// Accept failures that repeat at once while they last: the pending connection stays queued.
+bool out_of_resources(const boost::system::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space || ec == asio::error::no_memory ||
+         ec == boost::system::error_code(ENFILE, boost::system::system_category());
+}
+
+template <class Fields>
+bool expects_continue(const bhttp::header<true, Fields>& h) {
+  return beast::iequals(h[bhttp::field::expect], "100-continue");
+}
+
+// The handler's view of a request's header (the body comes later, if at all).
+template <class Fields>
+Request request_of(const bhttp::header<true, Fields>& h, const std::string& peer) {
+  Request req;
+  req.method = std::string(h.method_string());
+  req.peer = peer;
+  req.request_id = new_request_id();
+  for (const auto& f : h) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    req.headers[name] = std::string(f.value());
+  }
+  return req;
+}
+
+// A share of the per-client cap held while one request a trusted proxy forwarded is read and served.
+struct ClientShare {
+  ConnectionLimits& limits;
+  std::string client;
+  ~ClientShare() {
+    if (!client.empty()) limits.release(client);
+  }
+};
 
 // One connection: its strand, and whether it is between requests (so a drain may close it).
 struct Conn {
@@ -88,6 +143,9 @@ struct Server::Impl {
   tcp::acceptor acceptor{ioc};
   asio::signal_set signals{ioc};
   asio::steady_timer deadline{ioc};
+  asio::steady_timer accept_pause{ioc};
+  size_t connection_cap;
+  ConnectionLimits limits;
   std::atomic<uint16_t> port{0};
   std::atomic<bool> draining{false};
   std::mutex conns_mu;
@@ -95,32 +153,82 @@ struct Server::Impl {
   uint64_t next_conn = 0;
 
   Impl(ServerOptions o, std::function<Response(Request&)> h)
-      : opts(std::move(o)), handler(std::move(h)), ioc(opts.io_threads), workers(opts.worker_threads) {
+      : opts(std::move(o)),
+        handler(std::move(h)),
+        ioc(opts.io_threads),
+        workers(opts.worker_threads),
+        connection_cap(std::min(opts.max_connections, descriptor_room())),
+        limits(connection_cap, opts.max_connections_per_client) {
     auto& m = metrics::registry();
     m.declare("shuzhuan_http_requests_total", "counter", "HTTP requests by route, method and status");
     m.declare("shuzhuan_http_request_duration_seconds", "histogram", "HTTP request latency by route");
     m.declare("shuzhuan_http_in_flight", "gauge", "HTTP requests being handled");
-    m.on_scrape([](metrics::Registry& r) { r.set("shuzhuan_http_in_flight", "", static_cast<double>(g_in_flight)); });
+    m.declare("shuzhuan_http_connections", "gauge", "Open HTTP connections");
+    m.declare("shuzhuan_http_connections_refused_total", "counter", "Connections or forwarded requests refused by a cap");
+    m.on_scrape([](metrics::Registry& r) {
+      r.set("shuzhuan_http_in_flight", "", static_cast<double>(g_in_flight));
+      r.set("shuzhuan_http_connections", "", static_cast<double>(g_connections));
+    });
   }
 
   asio::awaitable<void> accept_loop() {
+    bool paused = false;
     for (;;) {
       // Each connection gets its own strand, so a drain can safely close it from another thread.
       auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), asio::as_tuple(asio::use_awaitable));
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
+        // Retrying at once would spin: wait, while the header and idle deadlines close connections and give
+        // descriptors back. Said once per episode, not once per retry.
+        if (out_of_resources(ec)) {
+          if (!paused)
+            log::warn("accept paused: out of file descriptors",
+                      {{"error", ec.message()}, {"connections", static_cast<int64_t>(limits.open_now())}});
+          paused = true;
+          accept_pause.expires_after(milliseconds(100));
+          co_await accept_pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        }
         continue;
       }
-      auto conn = std::make_shared<Conn>(std::move(socket));
-      uint64_t id;
-      {
-        std::lock_guard lock(conns_mu);
-        id = next_conn++;
-        conns.emplace(id, conn);
-      }
-      auto ex = conn->stream.get_executor();
-      asio::co_spawn(ex, session(conn, id), asio::detached);
+      if (paused) log::info("accepting again", {{"connections", static_cast<int64_t>(limits.open_now())}});
+      paused = false;
+      start_connection(std::move(socket));
     }
+  }
+
+  void start_connection(tcp::socket socket) {
+    boost::system::error_code ec;
+    auto ep = socket.remote_endpoint(ec);
+    std::string peer = ec ? "" : ep.address().to_string();
+    // A trusted proxy carries many clients: its own connections count in the total only.
+    bool capped = !is_trusted_proxy(peer, opts.trusted_proxies);
+    if (!limits.open()) return shed(socket, "total");
+    if (capped && !limits.hold(peer)) {
+      limits.close();
+      return shed(socket, "client");
+    }
+    ++g_connections;
+    auto conn = std::make_shared<Conn>(std::move(socket));
+    uint64_t id;
+    {
+      std::lock_guard lock(conns_mu);
+      id = next_conn++;
+      conns.emplace(id, conn);
+    }
+    auto ex = conn->stream.get_executor();
+    asio::co_spawn(ex, session(conn, id, std::move(peer), capped), asio::detached);
+  }
+
+  // A connection beyond the caps: a tiny 503 if the socket takes it without waiting, then closed — nothing read,
+  // nothing awaited, so shedding a flood costs no more than accepting it.
+  static void shed(tcp::socket& socket, const char* cap) {
+    static constexpr std::string_view busy =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 5\r\nConnection: close\r\n\r\n";
+    boost::system::error_code ec;
+    socket.non_blocking(true, ec);
+    if (!ec) socket.write_some(asio::buffer(busy.data(), busy.size()), ec);
+    socket.close(ec);
+    metrics::registry().inc("shuzhuan_http_connections_refused_total", metrics::labels({{"cap", cap}}));
   }
 
   // Graceful stop: refuse new connections, close idle ones, let requests in progress finish.
@@ -205,20 +313,17 @@ struct Server::Impl {
     return (std::filesystem::path(opts.upload_dir) / ("upload-" + new_request_id() + new_request_id() + ".part")).string();
   }
 
-  asio::awaitable<void> session(std::shared_ptr<Conn> conn, uint64_t id) {
+  asio::awaitable<void> session(std::shared_ptr<Conn> conn, uint64_t id, std::string peer, bool capped) {
     auto& stream = conn->stream;
     beast::flat_buffer buf;
-    std::string peer;
-    {
-      boost::system::error_code ec;
-      auto ep = stream.socket().remote_endpoint(ec);
-      if (!ec) peer = ep.address().to_string();
-    }
-    while (!draining) {
+    const auto header_budget = std::min(opts.header_timeout, opts.read_timeout);
+    // A new connection's first header is due header_budget after the connect, however slowly it trickles in.
+    stream.expires_after(header_budget);
+    for (bool first = true; !draining; first = false) {
       // Idle phase: wait for the first byte of the next request.
       if (buf.size() == 0) {
         conn->idle = true;
-        stream.expires_after(opts.idle_timeout);
+        if (!first) stream.expires_after(opts.idle_timeout);
         auto [ec, n] = co_await stream.async_read_some(buf.prepare(4096), asio::as_tuple(asio::use_awaitable));
         conn->idle = false;
         if (ec) break;
@@ -226,13 +331,15 @@ struct Server::Impl {
       }
       conn->idle = false;
       // Read phase: the header, then the body — into memory, or into a file for an upload.
+      auto started = steady_clock::now();
       bhttp::request_parser<bhttp::empty_body> head;
       head.header_limit(16 * 1024);
       head.body_limit(boost::none);  // the limit depends on the route: set on the body parser below
-      stream.expires_after(opts.read_timeout);
+      if (!first) stream.expires_after(header_budget);
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buf, head, asio::as_tuple(asio::use_awaitable));
       (void)hn;
       if (co_await read_failed(stream, hec)) break;
+      stream.expires_at(started + opts.read_timeout);  // the whole request within read_timeout
       auto method = head.get().method_string();
       auto target = head.get().target();
       bool upload = opts.is_upload && opts.is_upload(method, target);
@@ -242,6 +349,26 @@ struct Server::Impl {
       if (auto declared = head.content_length(); declared && *declared > (upload ? opts.upload_limit : opts.body_limit)) {
         co_await read_failed(stream, bhttp::error::body_limit);
         break;
+      }
+      // A request a trusted proxy forwards counts against its client while it is read and served.
+      ClientShare share{limits, {}};
+      if (!capped) {
+        std::string client = client_ip(peer, std::string(head.get()["X-Forwarded-For"]), opts.trusted_proxies);
+        if (client != peer && !limits.hold(client)) {
+          metrics::registry().inc("shuzhuan_http_connections_refused_total", metrics::labels({{"cap", "client"}}));
+          co_await write_plain_error(stream, bhttp::status::service_unavailable, "too_many_connections", "连接过多，请稍后重试");
+          break;
+        }
+        if (client != peer) share.client = client;
+      }
+      // An upload is judged on its header: a refusal goes out before a byte of the body is read or stored.
+      if (upload && opts.admit_upload && !co_await admitted(stream, head.get(), peer, head.content_length().value_or(0)))
+        break;
+      // Only now may a client that waits for leave to send its body send it.
+      if (expects_continue(head.get())) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+        auto [cec, _] = co_await bhttp::async_write(stream, go_on, asio::as_tuple(asio::use_awaitable));
+        if (cec) break;
       }
       if (upload) {
         bhttp::request_parser<bhttp::file_body> parser{std::move(head)};
@@ -253,7 +380,7 @@ struct Server::Impl {
           co_await write_plain_error(stream, bhttp::status::service_unavailable, "upload_unavailable", "无法保存上传的文件");
           break;
         }
-        stream.expires_after(opts.upload_timeout);
+        stream.expires_at(started + opts.upload_timeout);
         auto [ec, _] = co_await bhttp::async_read(stream, buf, parser, asio::as_tuple(asio::use_awaitable));
         if (co_await read_failed(stream, ec)) {
           std::error_code rm;
@@ -278,6 +405,9 @@ struct Server::Impl {
     }
     boost::system::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (capped) limits.release(peer);
+    limits.close();
+    --g_connections;
     {
       std::lock_guard lock(conns_mu);
       conns.erase(id);
@@ -285,19 +415,48 @@ struct Server::Impl {
     maybe_finished();
   }
 
+  // Runs opts.admit_upload on the worker pool; answers a refusal and drains what the client still sends (never
+  // stored). False when refused: the connection then closes.
+  template <class Fields>
+  asio::awaitable<bool> admitted(beast::tcp_stream& stream, const bhttp::header<true, Fields>& h, const std::string& peer,
+                                 uint64_t declared) {
+    auto started = steady_clock::now();
+    Request req = request_of(h, peer);
+    req.body_size = declared;
+    std::optional<Response> refusal;
+    if (!decode_target(h.target(), req)) {
+      refusal = Response{};
+      refusal->status = 400;
+      refusal->body = json_error_body("bad_request", "请求地址格式错误");
+    } else {
+      auto work = [this, &req]() -> asio::awaitable<std::optional<Response>> { co_return opts.admit_upload(req); };
+      refusal = co_await asio::co_spawn(workers, std::move(work), asio::use_awaitable);
+    }
+    if (!refusal) co_return true;
+    co_await write_response(stream, req, *refusal, false);
+    log_served(req, *refusal, started);
+    co_await linger(stream);
+    co_return false;
+  }
+
+  void log_served(const Request& req, const Response& res, steady_clock::time_point started) {
+    double seconds = duration<double>(steady_clock::now() - started).count();
+    record(req, res.status, seconds);
+    log::info("access", {{"rid", req.request_id},
+                         {"method", req.method},
+                         {"path", req.path},
+                         {"route", req.route},
+                         {"status", res.status},
+                         {"us", static_cast<int64_t>(seconds * 1e6)},
+                         {"ip", req.peer},
+                         {"user", res.actor}});
+  }
+
   template <class Message>
   asio::awaitable<void> serve_one(beast::tcp_stream& stream, Message& msg, std::string body, std::string body_file,
                                   const std::string& peer, bool& keep_alive) {
     auto started = steady_clock::now();
-    Request req;
-    req.method = std::string(msg.method_string());
-    req.peer = peer;
-    req.request_id = new_request_id();
-    for (const auto& f : msg) {
-      std::string name(f.name_string());
-      for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      req.headers[name] = std::string(f.value());
-    }
+    Request req = request_of(msg.base(), peer);
     req.body = std::move(body);
     req.body_file = std::move(body_file);
     if (!req.body_file.empty()) {
@@ -317,16 +476,7 @@ struct Server::Impl {
     --g_in_flight;
     if (draining) keep_alive = false;  // tell the client this connection ends with this reply
     co_await write_response(stream, req, res, keep_alive);
-    double seconds = duration<double>(steady_clock::now() - started).count();
-    record(req, res.status, seconds);
-    log::info("access", {{"rid", req.request_id},
-                         {"method", req.method},
-                         {"path", req.path},
-                         {"route", req.route},
-                         {"status", res.status},
-                         {"us", static_cast<int64_t>(seconds * 1e6)},
-                         {"ip", req.peer},
-                         {"user", res.actor}});
+    log_served(req, res, started);
   }
 
   asio::awaitable<void> write_response(beast::tcp_stream& stream, const Request& req, Response& res,
@@ -391,7 +541,10 @@ bool Server::run(std::string* error) {
     impl_->begin_drain();
   });
   asio::co_spawn(I.ioc, I.accept_loop(), asio::detached);
-  log::info("listening", {{"host", I.opts.host}, {"port", static_cast<int64_t>(I.port.load())}});
+  log::info("listening", {{"host", I.opts.host},
+                          {"port", static_cast<int64_t>(I.port.load())},
+                          {"max_connections", static_cast<int64_t>(I.connection_cap)},
+                          {"max_connections_per_client", static_cast<int64_t>(I.opts.max_connections_per_client)}});
   // run() returns when the drain has closed every connection (no work left) or the deadline stopped it.
   std::vector<std::thread> threads;
   for (int i = 1; i < I.opts.io_threads; ++i) threads.emplace_back([&] { I.ioc.run(); });
