@@ -80,6 +80,25 @@ test('400 个空闲连接（同一地址，文件描述符上限 256）：多余
   }
 })
 
+test('来自许多地址的空闲连接占满总数上限：最早的空闲连接让位，/health 照常', async () => {
+  const server = await Server.start({ demo: false, env: { SHUZHUAN_SERVER_MAX_CONNECTIONS: '100' } })
+  try {
+    const unloaded = await median(server, 9)
+    const attack = await flood(server, Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`), 40)
+    await sleep(300)
+    const during = []
+    for (let i = 0; i < 9; i++) during.push(await healthMs(server))
+    const open = attack.socks.filter((s) => !s.destroyed && s.readyState === 'open').length
+    attack.end()
+    during.sort((a, b) => a - b)
+    assert.ok(during.every((ms) => ms < 2000), `a /health took ${during.at(-1)} ms with the total cap full`)
+    assert.ok(during[4] < Math.max(20 * unloaded, 100), `median /health ${during[4]} ms vs ${unloaded} ms unloaded`)
+    assert.ok(open <= 100, `${open} flood connections open beyond the total cap`)
+  } finally {
+    await server.stop()
+  }
+})
+
 test('文件描述符耗尽（EMFILE）时暂停接受连接而不空转；请求头时限到后 /health 恢复', async () => {
   const server = await Server.start({
     demo: false,

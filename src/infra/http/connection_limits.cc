@@ -9,6 +9,11 @@ bool ConnectionLimits::open() {
   return true;
 }
 
+void ConnectionLimits::open_in_place() {
+  std::lock_guard lock(mu_);
+  ++open_;
+}
+
 void ConnectionLimits::close() {
   std::lock_guard lock(mu_);
   if (open_ > 0) --open_;

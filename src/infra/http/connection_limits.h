@@ -13,6 +13,9 @@ class ConnectionLimits {
   ConnectionLimits(size_t total, size_t per_client) : total_cap_(total), per_client_cap_(per_client) {}
   // A new connection; false (and nothing counted) when the total is reached.
   bool open();
+  // A connection taken in place of one being closed (see Server): counted at once, beyond the cap until that one
+  // has gone.
+  void open_in_place();
   void close();
   // A connection — or a request a trusted proxy forwarded — held for `client`; false (nothing counted) when the
   // client already holds its share.

@@ -12,6 +12,10 @@ TEST(ConnectionLimits, TotalCap) {
   EXPECT_EQ(l.open_now(), 2u);
   l.close();
   EXPECT_TRUE(l.open());
+  l.open_in_place();  // taken while another is being closed
+  EXPECT_EQ(l.open_now(), 3u);
+  l.close();
+  EXPECT_FALSE(l.open());  // back at the cap, not below it
 }
 
 TEST(ConnectionLimits, PerClientShareIsReturnedOnRelease) {

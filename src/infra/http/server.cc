@@ -128,6 +128,10 @@ struct Conn {
   explicit Conn(tcp::socket s) : stream(std::move(s)) {}
   beast::tcp_stream stream;
   bool idle = true;  // touched only on the connection's strand
+  // No request under way — waiting for one, or for its header: at the total cap the oldest such connection gives
+  // its place to a new one. Set on the strand, read by the acceptor.
+  std::atomic<bool> waiting{true};
+  std::atomic<bool> evicted{false};
 };
 
 }  // namespace
@@ -165,6 +169,8 @@ struct Server::Impl {
     m.declare("shuzhuan_http_in_flight", "gauge", "HTTP requests being handled");
     m.declare("shuzhuan_http_connections", "gauge", "Open HTTP connections");
     m.declare("shuzhuan_http_connections_refused_total", "counter", "Connections or forwarded requests refused by a cap");
+    m.declare("shuzhuan_http_connections_evicted_total", "counter",
+              "Connections with no request under way closed at the total cap to make room for a new one");
     m.on_scrape([](metrics::Registry& r) {
       r.set("shuzhuan_http_in_flight", "", static_cast<double>(g_in_flight));
       r.set("shuzhuan_http_connections", "", static_cast<double>(g_connections));
@@ -202,7 +208,10 @@ struct Server::Impl {
     std::string peer = ec ? "" : ep.address().to_string();
     // A trusted proxy carries many clients: its own connections count in the total only.
     bool capped = !is_trusted_proxy(peer, opts.trusted_proxies);
-    if (!limits.open()) return shed(socket, "total");
+    if (!limits.open()) {
+      if (!evict_oldest_waiting()) return shed(socket, "total");
+      limits.open_in_place();
+    }
     if (capped && !limits.hold(peer)) {
       limits.close();
       return shed(socket, "client");
@@ -217,6 +226,27 @@ struct Server::Impl {
     }
     auto ex = conn->stream.get_executor();
     asio::co_spawn(ex, session(conn, id, std::move(peer), capped), asio::detached);
+  }
+
+  // At the total cap a real client's connection would be refused as surely as a flood's. A real client sends its
+  // request at once; a flood's connections sit waiting: so the oldest connection with no request under way is closed
+  // to make room (an idle keep-alive connection too — its client simply opens another).
+  bool evict_oldest_waiting() {
+    std::shared_ptr<Conn> victim;
+    {
+      std::lock_guard lock(conns_mu);
+      for (auto& [_, c] : conns)  // oldest first
+        if (c->waiting && !c->evicted.exchange(true)) {
+          victim = c;
+          break;
+        }
+    }
+    if (!victim) return false;
+    asio::post(victim->stream.get_executor(), [victim] {
+      if (victim->waiting) victim->stream.cancel();
+    });
+    metrics::registry().inc("shuzhuan_http_connections_evicted_total");
+    return true;
   }
 
   // A connection beyond the caps: a tiny 503 if the socket takes it without waiting, then closed — nothing read,
@@ -320,6 +350,7 @@ struct Server::Impl {
     // A new connection's first header is due header_budget after the connect, however slowly it trickles in.
     stream.expires_after(header_budget);
     for (bool first = true; !draining; first = false) {
+      conn->waiting = true;
       // Idle phase: wait for the first byte of the next request.
       if (buf.size() == 0) {
         conn->idle = true;
@@ -339,6 +370,7 @@ struct Server::Impl {
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buf, head, asio::as_tuple(asio::use_awaitable));
       (void)hn;
       if (co_await read_failed(stream, hec)) break;
+      conn->waiting = false;
       stream.expires_at(started + opts.read_timeout);  // the whole request within read_timeout
       auto method = head.get().method_string();
       auto target = head.get().target();

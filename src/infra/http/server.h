@@ -40,7 +40,8 @@ struct ServerOptions {
   // Connection caps. The total is also held under half the process's file-descriptor limit (each connection may
   // hold a socket and an upload's file). Per client: the peer's address, except for trusted_proxies, whose own
   // connections are not capped — the requests they forward count against the forwarded client while being served.
-  // Connections beyond the caps are closed at once (a tiny 503 when it can be sent without waiting).
+  // Connections beyond the caps are closed at once (a tiny 503 when it can be sent without waiting) — except that at
+  // the total cap the oldest connection with no request under way is closed to make room for the new one.
   size_t max_connections = 10000;
   size_t max_connections_per_client = 128;
   std::vector<std::string> trusted_proxies;
