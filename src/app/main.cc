@@ -153,6 +153,10 @@ int main(int argc, char** argv) {
   auto* user_unlock = user->add_subcommand("unlock", "解锁用户");
   common(user_unlock);
   user_unlock->add_option("name", username, "用户名")->required();
+  // The way back when the only security administrator lost both the phone and the recovery codes.
+  auto* user_reset_2fa = user->add_subcommand("reset-second-factor", "重置双因素登录（下次登录时重新绑定身份验证器）");
+  common(user_reset_2fa);
+  user_reset_2fa->add_option("name", username, "用户名")->required();
 
   auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
   audit_cmd->require_subcommand(1);
@@ -233,7 +237,8 @@ int main(int argc, char** argv) {
       for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
       return 0;
     }
-    if (*serve || *init || *demo || *quote_cmd || *user_add || *user_passwd || *user_lock || *user_unlock) {
+    if (*serve || *init || *demo || *quote_cmd || *user_add || *user_passwd || *user_lock || *user_unlock ||
+        *user_reset_2fa) {
       auto findings = prepare(*database, platform.clock());
       if (!findings) return fail(findings.error());
       if (*init) {
@@ -298,7 +303,7 @@ int main(int argc, char** argv) {
       std::cout << "已新增用户 " << u->username << "（编号 " << u->id << "）\n";
       return 0;
     }
-    if (*user_passwd || *user_lock || *user_unlock) {
+    if (*user_passwd || *user_lock || *user_unlock || *user_reset_2fa) {
       auto found = platform.auth().find_user(username);
       if (!found) return fail(found.error());
       if (!*found) return fail(err::not_found("用户不存在：" + username));
@@ -307,6 +312,10 @@ int main(int argc, char** argv) {
         auto s = platform.auth().set_password_as(kCliActor, id, read_password_stdin());
         if (!s) return fail(s.error());
         std::cout << "已重设 " << username << " 的密码\n";
+      } else if (*user_reset_2fa) {
+        auto s = platform.auth().reset_second_factor_as(kCliActor, id);
+        if (!s) return fail(s.error());
+        std::cout << "已重置 " << username << " 的双因素登录，下次登录时重新绑定\n";
       } else {
         auto s = platform.auth().set_locked_as(kCliActor, id, user_lock->parsed());
         if (!s) return fail(s.error());

@@ -232,7 +232,12 @@ void register_routes(Routes& routes, Service& auth, CookiePolicy cookies) {
 
   routes.authed("GET", "/api/v1/users", [&auth](http::Request& req, const Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto page, json::page_of(req));
-    SZ_ASSIGN(auto r, auth.list_users(p, req.query_param("q").value_or(""), page.size, page.offset()));
+    std::optional<Role> role;
+    if (auto code = req.query_param("role"); code && !code->empty()) {
+      role = parse_role(*code);
+      if (!role) return err::invalid("role", "未知角色：" + code->substr(0, 32));
+    }
+    SZ_ASSIGN(auto r, auth.list_users(p, req.query_param("q").value_or(""), role, page.size, page.offset()));
     bj::array items;
     for (const auto& u : r.items) items.push_back(user_json(u));
     return json::reply(200, json::page_reply(std::move(items), r.total, page));

@@ -218,6 +218,10 @@ Result<store::User> Service::set_locked_as(const audit::Actor& actor, int64_t us
 
 Result<store::User> Service::reset_second_factor(const Principal& p, const Origin& from, int64_t user_id) {
   SZ_TRY(require_security_admin(p));
+  return reset_second_factor_as(actor_of(p, from), user_id);
+}
+
+Result<store::User> Service::reset_second_factor_as(const audit::Actor& actor, int64_t user_id) {
   SZ_ASSIGN(auto* c, conn());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto before, store::user_by_id(*c, user_id));
@@ -225,7 +229,7 @@ Result<store::User> Service::reset_second_factor(const Principal& p, const Origi
   SZ_TRY(store::remove_totp(*c, user_id));
   SZ_TRY(store::revoke_user_sessions(*c, user_id));  // whoever held the lost phone's codes is signed out too
   SZ_ASSIGN(auto after, store::user_by_id(*c, user_id));
-  SZ_TRY(audit::record(*c, clock_.now(), actor_of(p, from), "user.totp_reset", "user", std::to_string(user_id),
+  SZ_TRY(audit::record(*c, clock_.now(), actor, "user.totp_reset", "user", std::to_string(user_id),
                        audit_json(*before), audit_json(*after)));
   SZ_TRY(tx->commit());
   return *after;
@@ -259,12 +263,14 @@ Status Service::set_password_as(const audit::Actor& actor, int64_t user_id, cons
   return tx->commit();
 }
 
-Result<Page> Service::list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset) {
-  SZ_TRY(require_security_admin(p));
+Result<Page> Service::list_users(const Principal& p, const std::string& q, std::optional<Role> role, int64_t limit,
+                                 int64_t offset) {
+  if (!(p.has(Role::city_admin) && role == Role::expert)) SZ_TRY(require_security_admin(p));
   SZ_ASSIGN(auto* c, conn());
+  const std::string role_code_or_all = role ? role_code(*role) : "";
   Page page;
-  SZ_ASSIGN(page.items, store::list_users(*c, q, limit, offset));
-  SZ_ASSIGN(page.total, store::count_users(*c, q));
+  SZ_ASSIGN(page.items, store::list_users(*c, q, role_code_or_all, limit, offset));
+  SZ_ASSIGN(page.total, store::count_users(*c, q, role_code_or_all));
   return page;
 }
 

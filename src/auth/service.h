@@ -92,7 +92,10 @@ class Service {
   Status reset_password(const Principal& p, const Origin& from, int64_t user_id, const std::string& password);
   Status change_own_password(const Principal& p, const Origin& from, const std::string& old_pw,
                              const std::string& new_pw);
-  Result<Page> list_users(const Principal& p, const std::string& q, int64_t limit, int64_t offset);
+  // All accounts for the security administrator; the expert accounts (role "expert") also for the city admin, who
+  // assigns experts to their work.
+  Result<Page> list_users(const Principal& p, const std::string& q, std::optional<Role> role, int64_t limit,
+                          int64_t offset);
   Result<std::vector<store::LoginAttempt>> login_log(const Principal& p, const store::LoginFilter& f, int64_t limit,
                                                      int64_t offset, int64_t* total);
 
@@ -107,6 +110,7 @@ class Service {
 
   Result<store::User> create_user_as(const audit::Actor& actor, const NewUserInput& in);
   Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);
+  Result<store::User> reset_second_factor_as(const audit::Actor& actor, int64_t user_id);
   Status set_password_as(const audit::Actor& actor, int64_t user_id, const std::string& password);
   Result<std::optional<store::User>> find_user(const std::string& username);
   // The caller a background job acts for: the job's owner as a principal (nullopt if the account is gone or locked).

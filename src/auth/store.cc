@@ -100,11 +100,17 @@ Status set_password(db::Connection& c, int64_t id, const std::string& hash, int6
   return ok();
 }
 
-Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, int64_t limit, int64_t offset) {
-  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kUserColumns +
-                                   "WHERE ($1 = '' OR lower(u.username) LIKE $2 ESCAPE '\\' OR "
-                                   "lower(u.display_name) LIKE $2 ESCAPE '\\') ORDER BY u.id LIMIT $3 OFFSET $4",
-                               {q, db::like_contains(q), limit, offset}));
+namespace {
+// The accounts whose username or name holds `q` and, when `role` is not empty, that hold that role.
+const char* kUserMatch =
+    "WHERE ($1 = '' OR lower(u.username) LIKE $2 ESCAPE '\\' OR lower(u.display_name) LIKE $2 ESCAPE '\\') "
+    "AND ($3 = '' OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $3)) ";
+}  // namespace
+
+Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, const std::string& role, int64_t limit,
+                                     int64_t offset) {
+  SZ_ASSIGN(auto rows, c.query(std::string("SELECT ") + kUserColumns + kUserMatch + "ORDER BY u.id LIMIT $4 OFFSET $5",
+                               {q, db::like_contains(q), role, limit, offset}));
   std::vector<User> out;
   for (const auto& r : rows) {
     out.push_back(user_of(r));
@@ -113,10 +119,8 @@ Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, in
   return out;
 }
 
-Result<int64_t> count_users(db::Connection& c, const std::string& q) {
-  SZ_ASSIGN(auto row, c.query_one("SELECT COUNT(*) FROM users u WHERE ($1 = '' OR lower(u.username) LIKE $2 ESCAPE '\\' "
-                                  "OR lower(u.display_name) LIKE $2 ESCAPE '\\')",
-                                  {q, db::like_contains(q)}));
+Result<int64_t> count_users(db::Connection& c, const std::string& q, const std::string& role) {
+  SZ_ASSIGN(auto row, c.query_one(std::string("SELECT COUNT(*) FROM users u ") + kUserMatch, {q, db::like_contains(q), role}));
   return row->i64(0);
 }
 
@@ -249,6 +253,8 @@ Result<int64_t> recovery_codes_left(db::Connection& c, int64_t user_id) {
 
 Status insert_challenge(db::Connection& c, const std::string& token_hash, int64_t user_id, int64_t now,
                         int64_t expires_at, const std::string& ip) {
+  // The account's finished and expired ones go: the table holds no more than the logins under way.
+  SZ_TRY(c.execute("DELETE FROM login_challenges WHERE user_id = $1 AND (done = 1 OR expires_at <= $2)", {user_id, now}));
   SZ_TRY(c.execute("INSERT INTO login_challenges (token_hash, user_id, created_at, expires_at, ip, failures, done) "
                    "VALUES ($1,$2,$3,$4,$5,0,0)",
                    {token_hash, user_id, now, expires_at, ip}));

@@ -43,8 +43,10 @@ Status lock_until(db::Connection& c, int64_t id, int64_t until);
 Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now);
 Status record_login(db::Connection& c, int64_t id, int64_t now);
 Status set_password(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
-Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, int64_t limit, int64_t offset);
-Result<int64_t> count_users(db::Connection& c, const std::string& q);
+// Accounts by name, and by role when `role` is not empty.
+Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, const std::string& role, int64_t limit,
+                                     int64_t offset);
+Result<int64_t> count_users(db::Connection& c, const std::string& q, const std::string& role);
 
 struct Session {
   int64_t id = 0;

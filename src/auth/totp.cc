@@ -9,6 +9,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "infra/http/message.h"
+
 namespace sz::auth::totp {
 
 namespace {
@@ -41,21 +43,6 @@ std::optional<std::string> base32_decode(const std::string& text) {
   OathBuffer hold(out, &std::free);
   return std::string(out, len);
 }
-
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 }  // namespace
 
 std::string new_secret() {
@@ -65,8 +52,8 @@ std::string new_secret() {
 }
 
 std::string otpauth_uri(const std::string& issuer, const std::string& account, const std::string& secret_base32) {
-  const std::string label = percent_encode(issuer) + ":" + percent_encode(account);
-  return "otpauth://totp/" + label + "?secret=" + secret_base32 + "&issuer=" + percent_encode(issuer) +
+  const std::string label = http::percent_encode(issuer) + ":" + http::percent_encode(account);
+  return "otpauth://totp/" + label + "?secret=" + secret_base32 + "&issuer=" + http::percent_encode(issuer) +
          "&algorithm=SHA1&digits=" + std::to_string(kDigits) + "&period=" + std::to_string(kStepSeconds);
 }
 

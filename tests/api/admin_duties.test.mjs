@@ -49,6 +49,15 @@ test('安全管理员管理账号与角色，其他人不能', async () => {
   await refused(SECURITY_ADMIN, 'GET', '/api/v1/system/status', undefined, '系统管理员')
 })
 
+test('市级管理员只能查专家账号（指派评定专家、专家库），看不到其他账号', async () => {
+  const experts = ok(await call('admin', 'GET', '/api/v1/users?role=expert&page_size=100'))
+  assert.ok(experts.total >= 1)
+  for (const u of experts.items) assert.ok(u.roles.includes('expert'), u.username)
+  await refused('admin', 'GET', '/api/v1/users?role=provider', undefined, '安全管理员')
+  await refused('gongyi', 'GET', '/api/v1/users?role=expert', undefined, '安全管理员')
+  assert.equal((await call(SECURITY_ADMIN, 'GET', '/api/v1/users?role=root')).status, 422)
+})
+
 test('三员各用独立账号：系统、安全、审计管理员不能兼任其他角色', async () => {
   for (const roles of [['security_admin', 'city_admin'], ['audit_admin', 'security_admin'], ['system_admin', 'expert']]) {
     const r = await call(SECURITY_ADMIN, 'POST', '/api/v1/users', NEW_USER(`jian${roles.length}${roles[0].slice(0, 3)}`, roles))

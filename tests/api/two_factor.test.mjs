@@ -4,7 +4,7 @@
 // session. The codes are computed here as an authenticator app does (RFC 6238, HMAC-SHA1, 30 s, 6 digits).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, PASSWORD, SECURITY_ADMIN, AUDITOR, ok, totpCode } from './harness.mjs'
+import { Server, PASSWORD, SECURITY_ADMIN, AUDITOR, cli, ok, totpCode } from './harness.mjs'
 
 let server
 let offset = 0  // seconds the test clock was moved: the server's time is ours plus this
@@ -129,4 +129,9 @@ test('非管理员只凭密码登录；安全管理员重置双因素后须重�
   assert.ok(!users.text.includes(security.secret))
   const all = await server.call('GET', '/api/v1/audit?page_size=100', { token: auditor.token })
   assert.ok(!all.text.includes(security.secret) && !all.text.includes(auditor.secret))
+  // The only security administrator lost phone and codes: the operator resets it on the server (audited as cli).
+  const r = cli(['user', 'reset-second-factor', SECURITY_ADMIN, '--db', server.db])
+  assert.equal(r.code, 0, r.stderr)
+  assert.equal(ok(await login(SECURITY_ADMIN), 202).second_factor, 'enrol')
+  assert.equal((await server.call('GET', '/api/v1/auth/me', { token: security.token })).status, 401)
 })

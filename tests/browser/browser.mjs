@@ -36,10 +36,11 @@ const CHROMIUM_ARGS = [
 // its own — a fresh one started by the API harness on the bare demo (with --test-clock), stopped when the test ends.
 // A test that advances the clock (`clock: true`) needs POST /api/v1/test/clock, which only a server started with
 // --test-clock has: when SHUZHUAN_URL's server lacks it, the test gets a fresh server of its own.
-export async function useServer(t, { clock = false } = {}) {
-  if (process.env.SHUZHUAN_URL && (!clock || (await hasTestClock(process.env.SHUZHUAN_URL)))) return
+// A test that needs other settings (`env`, e.g. the administrators' second factor required) always gets its own.
+export async function useServer(t, { clock = false, env = null } = {}) {
+  if (!env && process.env.SHUZHUAN_URL && (!clock || (await hasTestClock(process.env.SHUZHUAN_URL)))) return
   const { Server } = await import('../api/harness.mjs')
-  const server = await Server.start()
+  const server = await Server.start(env ? { env } : {})
   BASE_URL = server.base
   t.after(() => server.stop())
 }

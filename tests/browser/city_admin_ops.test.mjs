@@ -1,12 +1,13 @@
-// Browser test: the city admin reads the audit trail, exports it to Excel as a job, follows the job, and looks at
-// the system status and the login log.
+// Browser test of 三员分立: the audit administrator reads the audit trail, exports it to Excel as a job, follows the
+// job and reads the login log; the system administrator looks at the system status; each sees only its own menu.
 //
 // Needs a running server with the demo data (the harness starts it): SHUZHUAN_URL=... node --test tests/browser/
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { login, textOf, withBrowser } from './browser.mjs'
+import { switchUser } from './helpers.mjs'
 
-const ADMIN = { username: 'admin', password: 'Demo@2024' }
+const AUDITOR = { username: 'shenji', password: 'Demo@2024' }
 
 // Picks an option of an Element Plus select and waits for the list request it causes.
 async function choose(page, selectTestId, option, urlPart) {
@@ -17,14 +18,15 @@ async function choose(page, selectTestId, option, urlPart) {
   ])
 }
 
-test('市级管理员查看审计日志、导出 Excel、查看任务与系统状态', { timeout: 120_000 }, async (t) => {
+test('审计管理员查看审计日志、导出 Excel、查看任务与登录日志；系统管理员查看系统状态', { timeout: 120_000 }, async (t) => {
   let exportJobId = 0
   await withBrowser(t, 'city_admin_ops', async (page, step) => {
     await step('login', async () => {
-      await login(page, ADMIN.username, ADMIN.password)
-      for (const id of ['menu-admin-users', 'menu-admin-login-log', 'menu-admin-audit', 'menu-admin-jobs', 'menu-admin-system']) {
-        await page.getByTestId(id).waitFor()
-      }
+      await login(page, AUDITOR.username, AUDITOR.password)
+      for (const id of ['menu-admin-login-log', 'menu-admin-audit', 'menu-admin-jobs']) await page.getByTestId(id).waitFor()
+      // Accounts are the security administrator's, the system status the system administrator's; no business menu.
+      for (const id of ['menu-admin-users', 'menu-admin-system', 'menu-enterprises', 'menu-targets'])
+        assert.equal(await page.getByTestId(id).count(), 0, id)
     })
 
     await step('audit', async () => {
@@ -99,13 +101,6 @@ test('市级管理员查看审计日志、导出 Excel、查看任务与系统�
       assert.ok(!new URL(page.url()).searchParams.has('job'), page.url())
     })
 
-    await step('system', async () => {
-      await page.getByTestId('menu-admin-system').click()
-      await page.getByTestId('system-audit').waitFor()
-      assert.match(await textOf(page, 'system-audit'), /[0-9a-f]{64}/)
-      assert.match(await textOf(page, 'system-runtime'), /数据库结构版本/)
-    })
-
     await step('login-log', async () => {
       await page.getByTestId('menu-admin-login-log').click()
       await page.getByTestId('login-log-table').locator('tbody tr').first().waitFor()
@@ -113,6 +108,15 @@ test('市级管理员查看审计日志、导出 Excel、查看任务与系统�
       const results = (await page.getByTestId('login-log-table').locator('tbody .el-tag').allInnerTexts()).map((s) => s.trim())
       assert.ok(results.length > 0)
       for (const r of results) assert.equal(r, '成功')
+    })
+
+    await step('system', async () => {
+      await switchUser(page, 'xitong')
+      assert.equal(await page.getByTestId('menu-admin-audit').count(), 0)
+      await page.getByTestId('menu-admin-system').click()
+      await page.getByTestId('system-audit').waitFor()
+      assert.match(await textOf(page, 'system-audit'), /[0-9a-f]{64}/)
+      assert.match(await textOf(page, 'system-runtime'), /数据库结构版本/)
     })
   })
 })

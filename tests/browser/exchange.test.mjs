@@ -38,7 +38,7 @@ async function listedProviderWithProduct(short) {
   }
 
   const provider = await ok(api(admin, 'POST', '/api/v1/providers', { name, credit_code: creditCode(Number(short) + 7_000_000), kind: 'integrator', in_zhengzhou: true }), 201)
-  await ok(api(admin, 'POST', '/api/v1/users', {
+  await ok(api(await apiLogin('anquan'), 'POST', '/api/v1/users', {
     username, display_name: '智链服务商用户', password: PASSWORD, roles: ['provider'], district: null, enterprise_id: null, provider_id: provider.id,
   }), 201)
   let own = await apiLogin(username)

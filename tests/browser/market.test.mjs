@@ -15,7 +15,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE_URL, advanceClock, textOf, useServer, withBrowser } from './browser.mjs'
-import { creditCode, expertZhuanjia, isCall, organiseReview, pick, scoreAndPass, serverToday, shooter, switchUser, typeDate, apiLogin } from './helpers.mjs'
+import { api, creditCode, expertZhuanjia, isCall, organiseReview, pick, scoreAndPass, serverToday, shooter, switchUser, typeDate, apiLogin } from './helpers.mjs'
 
 const shot = shooter('market')
 
@@ -80,19 +80,12 @@ test('服务商库：登记与开户、申请、评审、公示与异议、入�
       assert.deepEqual(created.request().postDataJSON(), { name, credit_code: code, kind: 'integrator', in_zhengzhou: true })
       providerId = (await created.json()).id
 
-      const a = page.getByTestId('provider-account-dialog')
-      await a.waitFor()
-      assert.equal(await textOf(page, 'provider-account-provider'), name)
-      await a.getByTestId('provider-account-username').fill(username)
-      await a.getByTestId('provider-account-password').fill('Demo@2024')
-      await a.getByTestId('provider-account-password2').fill('Demo@2024')
-      const [user] = await Promise.all([
-        page.waitForResponse(isCall('POST', /^\/api\/v1\/users$/)),
-        a.getByTestId('provider-account-submit').click(),
-      ])
-      assert.equal(user.status(), 201, await user.text())
-      const sent = user.request().postDataJSON()
-      assert.deepEqual([sent.username, sent.roles, sent.provider_id], [username, ['provider'], providerId])
+      // 三员分立: the city admin is told to have the security administrator open the provider's account, who does
+      // so in 用户管理 with the provider's number.
+      await page.getByText(`服务商编号 ${providerId}`).waitFor()
+      const account = await api(await apiLogin('anquan'), 'POST', '/api/v1/users',
+        { username, display_name: name, password: 'Demo@2024', roles: ['provider'], provider_id: providerId })
+      assert.equal(account.status, 201, account.text)
       await page.waitForURL(new RegExp(`/providers/${providerId}$`))
       await expectStatus(page, 'provider-status', '填报中')
       await shot(page, 'provider-draft')

@@ -47,7 +47,7 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
   const zhuanjia = (await ok(api(zhuanjiaToken, 'GET', '/api/v1/auth/me'))).user
   // A second expert account (accounts are set up through the API); its profile is filed in the browser.
   const conflictedName = `冲突专家${stamp % 100000}`
-  const conflicted = (await ok(api(admin, 'POST', '/api/v1/users', {
+  const conflicted = (await ok(api(await apiLogin('anquan'), 'POST', '/api/v1/users', {
     username: `conflict_${stamp}`, display_name: conflictedName, password: 'Expert#2024pilot', roles: ['expert'],
   }), 201)).user
   // The server's day in Beijing, as the pages' date fields default to it.

@@ -18,7 +18,7 @@ async function providerInNotice(short) {
   const admin = await apiLogin('admin')
   const zhuanjia = await expertZhuanjia()
   const provider = await ok(api(admin, 'POST', '/api/v1/providers', { name, credit_code: creditCode(Number(short) + 8_000_000), kind: 'specialist', in_zhengzhou: true }), 201)
-  await ok(api(admin, 'POST', '/api/v1/users', {
+  await ok(api(await apiLogin('anquan'), 'POST', '/api/v1/users', {
     username, display_name: '公示服务商用户', password: PASSWORD, roles: ['provider'], district: null, enterprise_id: null, provider_id: provider.id,
   }), 201)
   const own = await apiLogin(username)

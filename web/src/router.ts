@@ -22,6 +22,14 @@ export const PLATFORM_NAME = '郑州市中小企业数字化转型公共服务�
 
 export const ENTERPRISE_ROLES = ['city_admin', 'district_officer', 'enterprise']
 export const ADMIN_ROLES = ['city_admin']
+// 三员分立: accounts and roles, the audit trail and login log, the running of the platform — each its own role.
+export const SECURITY_ROLES = ['security_admin']
+export const AUDIT_ROLES = ['audit_admin']
+export const SYSTEM_ROLES = ['system_admin']
+// Jobs: each sees its own; the system administrator sees them all. Schedules run the city's business as the city
+// admin who saves them; the system administrator reads them.
+export const JOB_ROLES = ['city_admin', 'system_admin', 'audit_admin']
+export const SCHEDULE_ROLES = ['city_admin', 'system_admin']
 // 数据驾驶舱 (their home page), 监测通报 and 退出与增补.
 export const OFFICIAL_ROLES = ['city_admin', 'district_officer']
 // Who may open an enterprise's 评测 records; the server narrows it to the enterprise's own, its district's, or an
@@ -148,12 +156,12 @@ const router = createRouter({
         page('articles', 'articles', () => import('@/views/publish/ArticlesView.vue'), '信息发布', EDITOR_ROLES),
         page('articles/:id(\\d+)', 'article', () => import('@/views/publish/ArticleView.vue'), '发布内容', EDITOR_ROLES),
         // 系统管理
-        page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', ADMIN_ROLES),
-        page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', ADMIN_ROLES),
-        page('admin/audit', 'admin-audit', () => import('@/views/admin/AuditView.vue'), '审计日志', ADMIN_ROLES),
-        page('admin/jobs', 'admin-jobs', () => import('@/views/admin/JobsView.vue'), '任务列表', ADMIN_ROLES),
-        page('admin/schedules', 'admin-schedules', () => import('@/views/admin/SchedulesView.vue'), '定时任务', ADMIN_ROLES),
-        page('admin/system', 'admin-system', () => import('@/views/admin/SystemView.vue'), '系统状态', ADMIN_ROLES),
+        page('admin/users', 'admin-users', () => import('@/views/admin/UsersView.vue'), '用户管理', SECURITY_ROLES),
+        page('admin/login-log', 'admin-login-log', () => import('@/views/admin/LoginLogView.vue'), '登录日志', AUDIT_ROLES),
+        page('admin/audit', 'admin-audit', () => import('@/views/admin/AuditView.vue'), '审计日志', AUDIT_ROLES),
+        page('admin/jobs', 'admin-jobs', () => import('@/views/admin/JobsView.vue'), '任务列表', JOB_ROLES),
+        page('admin/schedules', 'admin-schedules', () => import('@/views/admin/SchedulesView.vue'), '定时任务', SCHEDULE_ROLES),
+        page('admin/system', 'admin-system', () => import('@/views/admin/SystemView.vue'), '系统状态', SYSTEM_ROLES),
         page('forbidden', 'forbidden', MessageView, '无权访问', undefined, {
           icon: 'warning',
           title: '无权访问',

@@ -88,6 +88,8 @@ import type {
   LprChange,
   LprRate,
   LoginResponse,
+  PendingLogin,
+  TotpEnrolment,
   NewUser,
   Page,
   ProgressEnterprise,
@@ -152,8 +154,13 @@ function cached<T>(fetch: () => Promise<T>): { get: () => Promise<T>; forget: ()
 }
 
 export const authApi = {
+  // An administrator's account answers with a PendingLogin: the second factor comes next.
   login: (username: string, password: string) =>
-    http.post<LoginResponse>('/auth/login', { username, password }, { quiet401: true }),
+    http.post<LoginResponse | PendingLogin>('/auth/login', { username, password }, { quiet401: true }),
+  enrol: (pendingToken: string) =>
+    http.post<TotpEnrolment>('/auth/login/enrolment', { pending_token: pendingToken }, { quiet401: true }),
+  verify: (pendingToken: string, second: { code: string } | { recovery_code: string }) =>
+    http.post<LoginResponse>('/auth/login/verify', { pending_token: pendingToken, ...second }, { quiet401: true }),
   logout: () => http.post<void>('/auth/logout', undefined, { quiet401: true }),
   me: () => http.get<{ user: User }>('/auth/me', undefined, { quiet401: true }),
 }
@@ -215,6 +222,7 @@ export const userApi = {
   lock: (id: number) => http.post<{ user: AdminUser }>(`/users/${id}/lock`),
   unlock: (id: number) => http.post<{ user: AdminUser }>(`/users/${id}/unlock`),
   setPassword: (id: number, password: string) => http.post<void>(`/users/${id}/password`, { password }),
+  resetSecondFactor: (id: number) => http.post<{ user: AdminUser }>(`/users/${id}/second-factor/reset`),
 }
 
 export const loginLogApi = {

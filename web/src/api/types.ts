@@ -26,6 +26,23 @@ export interface LoginResponse {
   token: string
   csrf_token: string
   user: User
+  // After the first code of an enrolment: ten one-time recovery codes, shown once.
+  recovery_codes?: string[]
+  // After a login by recovery code: how many remain.
+  recovery_codes_left?: number
+}
+
+// A right password on an administrator's account: the second step is still to come (202).
+export interface PendingLogin {
+  second_factor: 'totp' | 'enrol'
+  pending_token: string
+  expires_at: string
+}
+
+// A new authenticator secret, shown once.
+export interface TotpEnrolment {
+  secret: string
+  otpauth_uri: string
 }
 
 export interface Page<T> {
@@ -224,6 +241,7 @@ export interface Withdrawal {
 
 export interface AdminUser extends User {
   locked: boolean
+  totp_enrolled: boolean
   locked_until: string | null
   last_login_at: string | null
   created_at: string

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { authApi } from '@/api'
 import { ApiError, rememberCsrfToken } from '@/api/http'
-import type { User } from '@/api/types'
+import type { LoginResponse, PendingLogin, User } from '@/api/types'
 import { hasAnyRole } from '@/utils/roles'
 
 export const useAuthStore = defineStore('auth', () => {
@@ -36,8 +36,22 @@ export const useAuthStore = defineStore('auth', () => {
     return loading
   }
 
-  async function login(username: string, password: string): Promise<void> {
+  // The password step: signed in, or (an administrator) a pending login that awaits its second factor.
+  async function login(username: string, password: string): Promise<PendingLogin | null> {
     const r = await authApi.login(username, password)
+    if ('pending_token' in r) return r
+    signedIn(r)
+    return null
+  }
+
+  // The second step: a TOTP code or a recovery code; the answer may carry the recovery codes of a new enrolment.
+  async function verify(pendingToken: string, second: { code: string } | { recovery_code: string }): Promise<LoginResponse> {
+    const r = await authApi.verify(pendingToken, second)
+    signedIn(r)
+    return r
+  }
+
+  function signedIn(r: LoginResponse): void {
     rememberCsrfToken(r.csrf_token ?? null)
     user.value = r.user
     loaded.value = true
@@ -62,5 +76,5 @@ export const useAuthStore = defineStore('auth', () => {
     return hasAnyRole(user.value, roles)
   }
 
-  return { user, loaded, loadError, isLoggedIn, ensureLoaded, login, logout, clear, hasRole }
+  return { user, loaded, loadError, isLoggedIn, ensureLoaded, login, verify, logout, clear, hasRole }
 })
