@@ -9,6 +9,7 @@ packages=(
   ccache                                                        # compiled objects reused across clones (CI)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev   # never libboost-dev: its 1.74 conflicts
   libsqlite3-dev sqlite3 libpq-dev libssl-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
+  libcrack2-dev cracklib-runtime                                # password dictionary check (cracklib and its dictionary)
   libxlsxwriter-dev libzip-dev libexpat1-dev                    # .xlsx out and in
   libpango1.0-dev libcairo2-dev libfontconfig-dev               # PDF reports (fonts-noto-cjk below)
   poppler-utils                                                 # tests read the reports: pdftotext, pdffonts

@@ -108,6 +108,13 @@ platforms::EvaluationRules platform_rules() {
   return *r;
 }
 
+// The password policy: the versioned list of weak passwords (data/common-passwords.json) and cracklib's dictionary.
+auth::PasswordPolicy password_policy(const std::string& cracklib_dict) {
+  auto w = auth::Service::parse_weak_passwords(*embedded::find("data/common-passwords.json"));
+  if (!w) throw std::runtime_error("data/common-passwords.json: " + w.error().detail);
+  return {*w, cracklib_dict};
+}
+
 std::vector<stats::MetricDef> metric_defs() {
   auto d = stats::Service::parse_metric_defs(*embedded::find("data/indicator-metrics.json"));
   if (!d) throw std::runtime_error("data/indicator-metrics.json: " + d.error().detail);
@@ -126,7 +133,11 @@ PlatformOptions PlatformOptions::from(const config::Settings& s, bool test_clock
   o.test_clock = test_clock;
   o.web_root = s.get("server.web_root").empty() ? default_web_root : s.get("server.web_root");
   o.cookies.secure = s.get_bool("server.secure_cookies");
-  o.lockout = {static_cast<int>(s.get_int("auth.lockout_failures")), s.get_int("auth.lockout_minutes") * 60};
+  o.lockout = {static_cast<int>(s.get_int("auth.lockout_failures")), s.get_int("auth.lockout_minutes") * 60,
+               static_cast<int>(s.get_int("auth.login_per_address_per_minute")),
+               static_cast<int>(s.get_int("auth.login_per_node_per_second"))};
+  o.hashing = {static_cast<int>(s.get_int("auth.hash_threads")), static_cast<int>(s.get_int("auth.hash_queue"))};
+  o.cracklib_dict = s.get("auth.cracklib_dict");
   o.sessions = {s.get_int("auth.session_idle_minutes") * 60, s.get_int("auth.session_max_hours") * 3600};
   o.second_factor.required_for_administrators = s.get_bool("auth.require_admin_totp");
   o.trusted_proxies = s.get_list("server.trusted_proxies");
@@ -163,7 +174,8 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
     : db_(std::move(db)),
       opts_(std::move(opts)),
       clock_(make_clock(opts_.test_clock, opts_.manual_clock)),
-      auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding, opts_.second_factor),
+      auth_(db_, *clock_, opts_.lockout, opts_.sessions, check_user_binding, password_policy(opts_.cracklib_dict),
+            opts_.hashing, opts_.second_factor),
       registry_(db_, *clock_, registry_params()),
       market_(db_, *clock_, provider_rules()),
       stats_(db_, *clock_, registry_, metric_defs()),

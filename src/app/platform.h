@@ -39,6 +39,8 @@ struct PlatformOptions {
   std::string web_root;     // the built front end (web/dist)
   auth::CookiePolicy cookies;
   auth::LockoutPolicy lockout;
+  auth::password::PoolLimits hashing;
+  std::string cracklib_dict;  // "" for libcrack2's own
   auth::SessionPolicy sessions;
   auth::SecondFactorPolicy second_factor;
   std::vector<std::string> trusted_proxies, metrics_allow;

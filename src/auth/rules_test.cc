@@ -27,12 +27,71 @@ TEST(Scope, UnionOfRolesAndFailClosed) {
   EXPECT_TRUE(enterprise_scope(p).covers("zhengdong", 99));
 }
 
+WeakPasswords weak() {
+  return {"test", {"woaini1314", "p@ssw0rd"}, {"woaini", "zhangsan", "qwerty", "password"}, {"shuzhuan", "数转", "zhengzhou"}};
+}
+
 TEST(PasswordPolicy, RefusesWeakPasswordsWithAReason) {
-  EXPECT_EQ(password_problem("gongyi", "Demo@2024"), std::nullopt);
-  EXPECT_TRUE(password_problem("gongyi", "short1A"));
-  EXPECT_TRUE(password_problem("gongyi", "alllowercase1"));
-  EXPECT_TRUE(password_problem("gongyi", "Gongyi@2024"));
-  EXPECT_TRUE(password_problem("x", std::string(129, 'A')));
+  const PasswordOwner gongyi{"gongyi", "巩义专班"};
+  EXPECT_EQ(password_problem("Demo@2024", gongyi, weak()), std::nullopt);
+  EXPECT_TRUE(password_problem("short1A", gongyi, weak()));
+  EXPECT_TRUE(password_problem("alllowercase1", gongyi, weak()));
+  EXPECT_TRUE(password_problem("Gongyi@2024", gongyi, weak()));
+  EXPECT_TRUE(password_problem(std::string(129, 'A'), {"x", ""}, weak()));
+}
+
+TEST(PasswordPolicy, CountsCharactersNotBytes) {
+  const PasswordOwner who{"someone", "某人"};
+  // 中中1A is 8 bytes but 4 characters.
+  EXPECT_EQ(password_problem("中中1A", who, weak()), "密码长度至少8个字符");
+  EXPECT_EQ(password_problem("中文密码很长1A", who, weak()), std::nullopt);
+  EXPECT_EQ(password_problem(std::string("Aa1") + std::string(125, 'x'), who, weak()), std::nullopt);
+  std::string long_zh;
+  for (int i = 0; i < 43; ++i) long_zh += "中";  // 43 characters, 129 bytes
+  EXPECT_EQ(password_problem(long_zh + "Aa1", who, weak()), std::nullopt);
+  EXPECT_TRUE(password_problem("Ab1\xff\xfe\xfdxyz", who, weak()));  // not UTF-8
+}
+
+TEST(PasswordPolicy, RefusesCommonWordsWithDigitsAndSymbolsAdded) {
+  const PasswordOwner who{"someone", "某人"};
+  for (const char* pw : {"Woaini@1314", "Zhangsan@123", "Qwerty123", "Password1", "P@ssw0rd!2024", "WoAiNi#1314"}) {
+    auto why = password_problem(pw, who, weak());
+    ASSERT_TRUE(why) << pw;
+    EXPECT_NE(why->find("常见"), std::string::npos) << pw << ": " << *why;
+  }
+  // A listed word inside other letters is not the whole password.
+  EXPECT_EQ(password_problem("Zhangsanfeng#77", who, weak()), std::nullopt);
+}
+
+TEST(PasswordPolicy, RefusesThePlatformsAndTheOwnersNames) {
+  const PasswordOwner liming{"liming", "李明"};
+  for (const char* pw : {"Zhengzhou2024", "MyShuZhuan#1", "数转Abc#2024"})
+    EXPECT_EQ(password_problem(pw, liming, weak()), "密码不能包含平台名称或地名（如 shuzhuan、数转、郑州）") << pw;
+  EXPECT_EQ(password_problem("李明Abc#2024", liming, weak()), "密码不能包含本人姓名");
+  EXPECT_EQ(password_problem("LiMing#2024x", liming, weak()), "密码不能包含用户名");
+  // A one-character name would refuse too much.
+  EXPECT_EQ(password_problem("明Abc#2024x", {"liming", "明"}, weak()), std::nullopt);
+}
+
+TEST(Lockout, TheSameMessageForEveryNameInWholeMinutes) {
+  EXPECT_EQ(locked_message(900), locked_message(900));
+  EXPECT_NE(locked_message(900).find("15 分钟"), std::string::npos);
+  EXPECT_NE(locked_message(1).find("1 分钟"), std::string::npos);
+}
+
+TEST(Bucket, TakesUpToCapacityThenRefillsAtItsPace) {
+  const BucketRate rate{3, 0.5};  // 3 at once, then one every 2 s
+  Bucket b = full_bucket(rate, 100);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(take_token(b, rate, 100), std::nullopt);
+  EXPECT_EQ(take_token(b, rate, 100), 2);
+  EXPECT_EQ(take_token(b, rate, 101), 1);
+  EXPECT_EQ(take_token(b, rate, 102), std::nullopt);
+  EXPECT_FALSE(bucket_full(b, rate, 102));
+  EXPECT_TRUE(bucket_full(b, rate, 108));
+  give_back_token(b, rate);
+  EXPECT_EQ(take_token(b, rate, 102), std::nullopt);
+  // Time that goes backwards (another thread's older reading) adds nothing.
+  EXPECT_EQ(take_token(b, rate, 90), 2);
 }
 
 TEST(Binding, EachRoleNeedsItsOwnBinding) {

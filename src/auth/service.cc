@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "audit/service.h"
-#include "auth/password.h"
 #include "infra/crypto.h"
 #include "infra/metrics.h"
 
@@ -40,10 +39,29 @@ Principal principal_from(const store::User& u) {
   return p;
 }
 
-Error locked_error(int64_t until) {
-  if (until == 0) return err::locked("账户已被管理员锁定，请联系管理员解锁");
-  return err::locked("连续登录失败次数过多，账户已锁定，请于 " + shanghai_time(until) + " 后重试或联系管理员解锁");
+Error admin_locked() { return err::locked("账户已被管理员锁定，请联系管理员解锁"); }
+
+// The same answer, word for word, for a name with an account and one without.
+Error locked_at_address(int64_t seconds_left) {
+  Error e = err::locked(locked_message(seconds_left));
+  e.retry_after = seconds_left;
+  return e;
 }
+
+Error hashing_busy() {
+  return {503, "busy", "当前登录的人较多，请稍后重试", {}, "password hashing queue full", 1};
+}
+
+// An address may try its per-minute allowance at once, then at that pace; the node takes a second's worth at once.
+BucketRate address_rate(const LockoutPolicy& p) {
+  return {static_cast<double>(p.per_address_per_minute), p.per_address_per_minute / 60.0};
+}
+BucketRate node_rate(const LockoutPolicy& p) {
+  return {static_cast<double>(p.per_node_per_second), static_cast<double>(p.per_node_per_second)};
+}
+
+// Buckets of addresses that have not tried for a while are full again and carry nothing: forget them past this many.
+constexpr size_t kAddressesKept = 4096;
 }  // namespace
 
 std::string audit_json(const store::User& u) {
@@ -66,54 +84,125 @@ audit::Actor actor_of(const Principal& p, const Origin& from) {
 }
 
 Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-                 BindingCheck check_binding, SecondFactorPolicy second_factor)
+                 BindingCheck check_binding, PasswordPolicy passwords, password::PoolLimits hashing,
+                 SecondFactorPolicy second_factor)
     : db_(std::move(db)), clock_(clock), lockout_(lockout), sessions_(sessions),
-      check_binding_(std::move(check_binding)), second_factor_(std::move(second_factor)) {}
+      check_binding_(std::move(check_binding)),
+      second_factor_(std::move(second_factor)), weak_(std::move(passwords.weak)),
+      dictionary_(passwords.cracklib_dict), hasher_(hashing),
+      node_attempts_(full_bucket(node_rate(lockout_), clock_.now())) {}
+
+Result<WeakPasswords> Service::parse_weak_passwords(std::string_view json) {
+  boost::system::error_code ec;
+  auto v = bj::parse(json, ec);
+  if (ec || !v.is_object()) return err::internal("common-passwords.json is not a JSON object");
+  const auto& o = v.as_object();
+  WeakPasswords w;
+  if (!o.contains("version") || !o.at("version").is_string()) return err::internal("common-passwords.json: version");
+  w.version = o.at("version").as_string();
+  for (auto [key, list] : {std::pair{"passwords", &w.passwords}, std::pair{"words", &w.words}, std::pair{"names", &w.names}}) {
+    const auto* a = o.if_contains(key);
+    if (!a || !a->is_array()) return err::internal(std::string("common-passwords.json: ") + key + " is not a list");
+    for (const auto& x : a->as_array()) {
+      // Matching is on lowercase text: an entry with capitals would never match anything.
+      auto capital = [](char ch) { return std::isupper(static_cast<unsigned char>(ch)) != 0; };
+      if (!x.is_string() || std::any_of(x.as_string().begin(), x.as_string().end(), capital))
+        return err::internal(std::string("common-passwords.json: ") + key + " holds a non-lowercase entry");
+      list->emplace_back(x.as_string());
+    }
+  }
+  return w;
+}
 
 Result<db::Connection*> Service::conn() { return db_->local(); }
 
+Status Service::admit_attempt(const std::string& ip) {
+  const int64_t now = clock_.now();
+  std::lock_guard lock(limits_mu_);
+  if (address_attempts_.size() > kAddressesKept)
+    std::erase_if(address_attempts_, [&](const auto& a) { return bucket_full(a.second, address_rate(lockout_), now); });
+  auto it = address_attempts_.try_emplace(ip, full_bucket(address_rate(lockout_), now)).first;
+  if (auto wait = take_token(it->second, address_rate(lockout_), now))
+    return err::too_many("本地址登录尝试过于频繁，请 " + std::to_string(*wait) + " 秒后再试", *wait);
+  return ok();
+}
+
+Status Service::admit_hash() {
+  std::lock_guard lock(limits_mu_);
+  if (auto wait = take_token(node_attempts_, node_rate(lockout_), clock_.now()))
+    return err::too_many("登录请求过多，请 " + std::to_string(*wait) + " 秒后再试", *wait);
+  return ok();
+}
+
+void Service::give_back_attempt(const std::string& ip) {
+  std::lock_guard lock(limits_mu_);
+  if (auto it = address_attempts_.find(ip); it != address_attempts_.end()) give_back_token(it->second, address_rate(lockout_));
+}
+
+Result<bool> Service::password_matches(const std::optional<store::User>& u, const std::string& password) {
+  SZ_TRY(admit_hash());
+  auto match = u ? hasher_.verify(u->password_hash, password) : hasher_.verify_dummy(password);
+  if (!match) return hashing_busy();
+  return u && *match;
+}
+
+Result<std::optional<int64_t>> Service::count_failure(db::Connection& c, const std::string& username,
+                                                      std::optional<int64_t> user_id, const Origin& from,
+                                                      const std::string& reason) {
+  const int64_t now = clock_.now();
+  SZ_ASSIGN(int64_t failures, store::add_failure(c, username, from.ip, now, now - lockout_.lock_seconds));
+  std::optional<int64_t> lock;
+  if (failures >= lockout_.max_failures) {
+    lock = lockout_.lock_seconds;
+    SZ_TRY(store::lock_at(c, username, from.ip, now + *lock));
+  }
+  SZ_TRY(store::forget_throttle_before(c, now - lockout_.lock_seconds, now));
+  metrics::registry().inc("shuzhuan_login_failures_total");
+  SZ_TRY(store::log_login(c, {0, now, username, user_id, false, lock ? reason + "，本地址暂停登录" : reason, from.ip}));
+  return lock;
+}
+
 Result<LoginResult> Service::login(const std::string& username, const std::string& password, const Origin& from) {
+  SZ_TRY(admit_attempt(from.ip));
+  auto r = check_login(username.substr(0, 64), password, from);
+  if (r) give_back_attempt(from.ip);
+  return r;
+}
+
+// Every step costs the same for a name with an account and one without: the lock is looked up by (name, address)
+// before any hashing, a wrong password is counted under the name either way, and the dummy hash stands in for a
+// missing account. The admin's lock is told only to someone who knows the password.
+Result<LoginResult> Service::check_login(const std::string& username, const std::string& password, const Origin& from) {
   SZ_ASSIGN(auto* c, conn());
   const int64_t now = clock_.now();
   SZ_ASSIGN(auto found, store::user_by_name(*c, username));
-  auto log = [&](std::optional<int64_t> uid, bool success, const std::string& reason) {
+  std::optional<int64_t> uid = found ? std::optional<int64_t>(found->id) : std::nullopt;
+  auto log = [&](bool success, const std::string& reason) {
     if (!success) metrics::registry().inc("shuzhuan_login_failures_total");
-    return store::log_login(*c, {0, now, username.substr(0, 64), uid, success, reason, from.ip});
+    return store::log_login(*c, {0, now, username, uid, success, reason, from.ip});
   };
-  if (!found) {
-    password::verify_dummy(password);
-    SZ_TRY(log(std::nullopt, false, "用户不存在"));
-    return err::unauthorized("用户名或密码错误");
+  SZ_ASSIGN(auto locked, store::locked_until(*c, username, from.ip, now));
+  if (locked) {
+    SZ_TRY(log(false, "本地址暂停登录中"));
+    return locked_at_address(*locked - now);
   }
-  store::User& u = *found;
-  if (u.locked_by_admin) {
-    SZ_TRY(log(u.id, false, "账户被管理员锁定"));
-    return locked_error(0);
-  }
-  if (u.locked_until && *u.locked_until > now) {
-    SZ_TRY(log(u.id, false, "账户锁定中"));
-    return locked_error(*u.locked_until);
-  }
-  if (!password::verify(u.password_hash, password)) {
+  SZ_ASSIGN(bool right, password_matches(found, password));
+  if (!right) {
     SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-    SZ_ASSIGN(auto until, count_failure(*c, u.id));
-    SZ_TRY(log(u.id, false, until ? "密码错误，账户已锁定" : "密码错误"));
+    SZ_ASSIGN(auto lock, count_failure(*c, username, uid, from, found ? "密码错误" : "用户不存在"));
     SZ_TRY(tx->commit());
-    if (until) return locked_error(*until);
+    if (lock) return locked_at_address(*lock);
     return err::unauthorized("用户名或密码错误");
+  }
+  if (found->locked_by_admin) {
+    SZ_TRY(log(false, "账户被管理员锁定"));
+    return admin_locked();
   }
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto result, password_accepted(*c, u, from));
+  SZ_TRY(store::clear_throttle(*c, username, from.ip));
+  SZ_ASSIGN(auto result, password_accepted(*c, *found, from));
   SZ_TRY(tx->commit());
   return result;
-}
-
-Result<std::optional<int64_t>> Service::count_failure(db::Connection& c, int64_t user_id) {
-  SZ_ASSIGN(int64_t failed, store::add_failure(c, user_id));
-  if (failed < lockout_.max_failures) return std::optional<int64_t>{};
-  const int64_t until = clock_.now() + lockout_.lock_seconds;
-  SZ_TRY(store::lock_until(c, user_id, until));
-  return std::optional<int64_t>(until);
 }
 
 Result<LoginResult> Service::finish_login(db::Connection& c, const store::User& u, const Origin& from,
@@ -156,7 +245,7 @@ Result<Principal> Service::authenticate(const std::string& token, bool via_cooki
     return err::forbidden("缺少或无效的 CSRF 令牌，请刷新页面后重试");
   SZ_ASSIGN(auto u, store::user_by_id(*c, s->user_id));
   if (!u) return expired;
-  if (u->locked_by_admin) return err::locked("账户已被管理员锁定，请联系管理员解锁");
+  if (u->locked_by_admin) return admin_locked();
   // Refresh last use at most once a minute: a write per request would serialise every reader on SQLite.
   if (now - s->last_seen_at >= 60) SZ_TRY(store::touch_session(*c, s->id, now));
   Principal p = principal_from(*u);
@@ -181,9 +270,9 @@ Result<store::User> Service::create_user_as(const audit::Actor& actor, const New
     if (std::find(roles.begin(), roles.end(), *role) == roles.end()) roles.push_back(*role);
   }
   if (auto why = binding_problem(roles, in.district, in.enterprise_id, in.provider_id)) return err::invalid("roles", *why);
-  if (auto why = password_problem(in.username, in.password)) return err::invalid("password", *why);
+  if (auto why = new_password_problem(in.password, {in.username, in.display_name})) return err::invalid("password", *why);
   SZ_ASSIGN(auto* c, conn());
-  std::string hash = password::hash(in.password);  // before the transaction: it takes ~0.1 s
+  SZ_ASSIGN(std::string hash, hash_of(in.password));  // before the transaction: it takes ~0.1 s
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_TRY(check_binding_(*c, in));
   SZ_ASSIGN(auto existing, store::user_by_name(*c, in.username));
@@ -209,6 +298,8 @@ Result<store::User> Service::set_locked_as(const audit::Actor& actor, int64_t us
   if (!before) return err::not_found("用户不存在");
   SZ_TRY(store::set_admin_lock(*c, user_id, locked, clock_.now()));
   if (locked) SZ_TRY(store::revoke_user_sessions(*c, user_id));
+  // Unlocking also lifts the login pauses of the name at every address.
+  if (!locked) SZ_TRY(store::clear_throttle(*c, before->username, std::nullopt));
   SZ_ASSIGN(auto after, store::user_by_id(*c, user_id));
   SZ_TRY(audit::record(*c, clock_.now(), actor, locked ? "user.lock" : "user.unlock", "user",
                        std::to_string(user_id), audit_json(*before), audit_json(*after)));
@@ -240,11 +331,25 @@ Status Service::reset_password(const Principal& p, const Origin& from, int64_t u
   return set_password_as(actor_of(p, from), user_id, pw);
 }
 
+// A wrong old password counts like a failed login of the name at the address (the same throttle and lock).
 Status Service::change_own_password(const Principal& p, const Origin& from, const std::string& old_pw,
                                     const std::string& new_pw) {
+  SZ_TRY(admit_attempt(from.ip));
   SZ_ASSIGN(auto* c, conn());
+  const int64_t now = clock_.now();
+  SZ_ASSIGN(auto locked, store::locked_until(*c, p.username, from.ip, now));
+  if (locked) return locked_at_address(*locked - now);
   SZ_ASSIGN(auto u, store::user_by_id(*c, p.user_id));
-  if (!u || !password::verify(u->password_hash, old_pw)) return err::invalid("old_password", "原密码错误");
+  SZ_ASSIGN(bool right, password_matches(u, old_pw));
+  if (!right) {
+    SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+    SZ_ASSIGN(auto lock, count_failure(*c, p.username, p.user_id, from, "修改密码时原密码错误"));
+    SZ_TRY(tx->commit());
+    if (lock) return locked_at_address(*lock);
+    return err::invalid("old_password", "原密码错误");
+  }
+  give_back_attempt(from.ip);
+  SZ_TRY(store::clear_throttle(*c, p.username, from.ip));
   return set_password_as(actor_of(p, from), p.user_id, new_pw);
 }
 
@@ -252,8 +357,8 @@ Status Service::set_password_as(const audit::Actor& actor, int64_t user_id, cons
   SZ_ASSIGN(auto* c, conn());
   SZ_ASSIGN(auto u, store::user_by_id(*c, user_id));
   if (!u) return err::not_found("用户不存在");
-  if (auto why = password_problem(u->username, pw)) return err::invalid("password", *why);
-  std::string hash = password::hash(pw);
+  if (auto why = new_password_problem(pw, {u->username, u->display_name})) return err::invalid("password", *why);
+  SZ_ASSIGN(std::string hash, hash_of(pw));
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_TRY(store::set_password(*c, user_id, hash, clock_.now()));
   SZ_TRY(store::revoke_user_sessions(*c, user_id));  // a new password ends every open session
@@ -261,6 +366,17 @@ Status Service::set_password_as(const audit::Actor& actor, int64_t user_id, cons
   SZ_TRY(audit::record(*c, clock_.now(), actor, "user.password", "user", std::to_string(user_id), "",
                        R"({"password":"（已修改）"})"));
   return tx->commit();
+}
+
+std::optional<std::string> Service::new_password_problem(const std::string& pw, const PasswordOwner& owner) const {
+  if (auto why = password_problem(pw, owner, weak_)) return why;
+  return dictionary_.problem(pw, owner);
+}
+
+Result<std::string> Service::hash_of(const std::string& pw) {
+  auto hash = hasher_.hash(pw);
+  if (!hash) return hashing_busy();
+  return *hash;
 }
 
 Result<Page> Service::list_users(const Principal& p, const std::string& q, std::optional<Role> role, int64_t limit,

@@ -3,12 +3,16 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "audit/rules.h"
+#include "auth/dictionary.h"
+#include "auth/password.h"
 #include "auth/rules.h"
 #include "auth/store.h"
 #include "infra/clock.h"
@@ -20,6 +24,12 @@ namespace sz::auth {
 struct SessionPolicy {
   int64_t idle_seconds = 30 * 60;       // a session unused this long expires
   int64_t max_seconds = 12 * 3600;      // and none lives longer than this
+};
+
+// What a new password must pass: the rules with the weak-password list, then cracklib's dictionary.
+struct PasswordPolicy {
+  WeakPasswords weak;
+  std::string cracklib_dict;  // "" for libcrack2's own
 };
 
 // Where a request comes from, for the login log and the audit trail.
@@ -78,7 +88,9 @@ using BindingCheck = std::function<Status(db::Connection&, const NewUserInput&)>
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-          BindingCheck check_binding, SecondFactorPolicy second_factor = {});
+          BindingCheck check_binding, PasswordPolicy passwords, password::PoolLimits hashing, SecondFactorPolicy second_factor = {});
+  // data/common-passwords.json
+  static Result<WeakPasswords> parse_weak_passwords(std::string_view json);
 
   Result<LoginResult> login(const std::string& username, const std::string& password, const Origin& from);
   Status logout(const Principal& p, const Origin& from);
@@ -137,9 +149,26 @@ class Service {
   Result<LoginResult> password_accepted(db::Connection& c, const store::User& u, const Origin& from);
   // Completes a login: the account's last login, the login log, the session.
   Result<LoginResult> finish_login(db::Connection& c, const store::User& u, const Origin& from, const std::string& how);
-  // Counts a failed login (a wrong password or code); the time the account is locked until, when this locks it.
-  Result<std::optional<int64_t>> count_failure(db::Connection& c, int64_t user_id);
-  Result<std::pair<store::Challenge, store::User>> pending_login(db::Connection& c, const std::string& pending_token);
+  Result<std::pair<store::Challenge, store::User>> pending_login(db::Connection& c, const std::string& pending_token,
+                                                                  const Origin& from);
+  Result<LoginResult> check_login(const std::string& username, const std::string& password, const Origin& from);
+  // The per-node limits, kept in memory (they protect this node's CPU): 429 with Retry-After when over.
+  // Every attempt of an address counts, before the store is read; the node's total counts the attempts that are
+  // about to hash (a refusal of a locked name costs no hash).
+  Status admit_attempt(const std::string& ip);
+  Status admit_hash();
+  // A successful attempt does not count against its address.
+  void give_back_attempt(const std::string& ip);
+  // Verifies against the account's hash, or a dummy one when there is no account (same effort); 429 past the node's
+  // total, 503 when the hashing queue is full.
+  Result<bool> password_matches(const std::optional<store::User>& u, const std::string& password);
+  // Counts a wrong password (or second-factor code) of `username` at the address and logs it, inside the caller's
+  // transaction; returns the lock's seconds when this failure locked the name there.
+  Result<std::optional<int64_t>> count_failure(db::Connection& c, const std::string& username,
+                                               std::optional<int64_t> user_id, const Origin& from,
+                                               const std::string& reason);
+  std::optional<std::string> new_password_problem(const std::string& password, const PasswordOwner& owner) const;
+  Result<std::string> hash_of(const std::string& password);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
@@ -147,6 +176,12 @@ class Service {
   SessionPolicy sessions_;
   BindingCheck check_binding_;
   SecondFactorPolicy second_factor_;
+  WeakPasswords weak_;
+  Dictionary dictionary_;
+  password::Hasher hasher_;
+  std::mutex limits_mu_;  // guards the buckets below
+  Bucket node_attempts_;
+  std::unordered_map<std::string, Bucket> address_attempts_;
 };
 
 audit::Actor actor_of(const Principal& p, const Origin& from);

@@ -5,7 +5,8 @@ namespace {
 
 const char* kUserColumns =
     "u.id, u.username, u.display_name, u.password_hash, u.district_code, COALESCE(d.name, ''), u.enterprise_id, "
-    "u.provider_id, u.failed_attempts, u.locked_until, u.locked_by_admin, u.last_login_at, u.created_at, "
+    "u.provider_id, (SELECT MAX(lt.locked_until) FROM login_throttle lt WHERE lt.username = u.username), "
+    "u.locked_by_admin, u.last_login_at, u.created_at, "
     "CASE WHEN EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id AND t.confirmed_at IS NOT NULL) "
     "THEN 1 ELSE 0 END "
     "FROM users u LEFT JOIN districts d ON d.code = u.district_code ";
@@ -20,12 +21,11 @@ User user_of(const db::Row& r) {
   u.district_name = r.text(5);
   u.enterprise_id = r.opt_i64(6);
   u.provider_id = r.opt_i64(7);
-  u.failed_attempts = r.i64(8);
-  u.locked_until = r.opt_i64(9);
-  u.locked_by_admin = r.i64(10) != 0;
-  u.last_login_at = r.opt_i64(11);
-  u.created_at = r.i64(12);
-  u.totp_enrolled = r.i64(13) != 0;
+  u.locked_until = r.opt_i64(8);
+  u.locked_by_admin = r.i64(9) != 0;
+  u.last_login_at = r.opt_i64(10);
+  u.created_at = r.i64(11);
+  u.totp_enrolled = r.i64(12) != 0;
   return u;
 }
 
@@ -54,9 +54,9 @@ Result<std::optional<User>> user_by_id(db::Connection& c, int64_t id) { return o
 
 Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now) {
   SZ_ASSIGN(auto row, c.query_one("INSERT INTO users (username, display_name, password_hash, district_code, "
-                                  "enterprise_id, provider_id, failed_attempts, locked_by_admin, "
+                                  "enterprise_id, provider_id, locked_by_admin, "
                                   "password_changed_at, created_at, updated_at) "
-                                  "VALUES ($1,$2,$3,$4,$5,$6,0,0,$7,$7,$7) RETURNING id",
+                                  "VALUES ($1,$2,$3,$4,$5,$6,0,$7,$7,$7) RETURNING id",
                                   {u.username, u.display_name, u.password_hash, db::opt(u.district),
                                    db::opt(u.enterprise_id), db::opt(u.provider_id), now}));
   int64_t id = row->i64(0);
@@ -65,32 +65,54 @@ Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now) {
   return id;
 }
 
-Result<int64_t> add_failure(db::Connection& c, int64_t id) {
-  SZ_ASSIGN(auto row, c.query_one("UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = $1 "
-                                  "RETURNING failed_attempts",
-                                  {id}));
-  return row ? row->i64(0) : 0;
-}
-
-Status lock_until(db::Connection& c, int64_t id, int64_t until) {
-  SZ_TRY(c.execute("UPDATE users SET failed_attempts = 0, locked_until = $2 WHERE id = $1", {id, until}));
-  return ok();
-}
-
 Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now) {
-  // Unlocking also clears the automatic lock and the failure count.
-  if (locked)
-    SZ_TRY(c.execute("UPDATE users SET locked_by_admin = 1, updated_at = $2 WHERE id = $1", {id, now}));
-  else
-    SZ_TRY(c.execute("UPDATE users SET locked_by_admin = 0, locked_until = NULL, failed_attempts = 0, "
-                     "updated_at = $2 WHERE id = $1",
-                     {id, now}));
+  SZ_TRY(c.execute("UPDATE users SET locked_by_admin = $2, updated_at = $3 WHERE id = $1",
+                   {id, static_cast<int64_t>(locked), now}));
   return ok();
 }
 
 Status record_login(db::Connection& c, int64_t id, int64_t now) {
-  SZ_TRY(c.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1",
-                   {id, now}));
+  SZ_TRY(c.execute("UPDATE users SET last_login_at = $2 WHERE id = $1", {id, now}));
+  return ok();
+}
+
+Result<std::optional<int64_t>> locked_until(db::Connection& c, const std::string& username, const std::string& ip,
+                                            int64_t now) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT locked_until FROM login_throttle WHERE username = $1 AND ip = $2 "
+                                  "AND locked_until > $3",
+                                  {username, ip, now}));
+  if (!row) return std::optional<int64_t>{};
+  return std::optional<int64_t>(row->i64(0));
+}
+
+Result<int64_t> add_failure(db::Connection& c, const std::string& username, const std::string& ip, int64_t now,
+                            int64_t forget_before) {
+  SZ_ASSIGN(auto row, c.query_one("INSERT INTO login_throttle (username, ip, failures, last_failure_at) "
+                                  "VALUES ($1, $2, 1, $3) ON CONFLICT (username, ip) DO UPDATE SET "
+                                  "failures = CASE WHEN login_throttle.last_failure_at < $4 THEN 1 "
+                                  "ELSE login_throttle.failures + 1 END, last_failure_at = excluded.last_failure_at "
+                                  "RETURNING failures",
+                                  {username, ip, now, forget_before}));
+  return row->i64(0);
+}
+
+Status lock_at(db::Connection& c, const std::string& username, const std::string& ip, int64_t until) {
+  SZ_TRY(c.execute("UPDATE login_throttle SET failures = 0, locked_until = $3 WHERE username = $1 AND ip = $2",
+                   {username, ip, until}));
+  return ok();
+}
+
+Status clear_throttle(db::Connection& c, const std::string& username, const std::optional<std::string>& ip) {
+  if (ip)
+    SZ_TRY(c.execute("DELETE FROM login_throttle WHERE username = $1 AND ip = $2", {username, *ip}));
+  else
+    SZ_TRY(c.execute("DELETE FROM login_throttle WHERE username = $1", {username}));
+  return ok();
+}
+
+Status forget_throttle_before(db::Connection& c, int64_t before, int64_t now) {
+  SZ_TRY(c.execute("DELETE FROM login_throttle WHERE last_failure_at < $1 AND (locked_until IS NULL OR locked_until <= $2)",
+                   {before, now}));
   return ok();
 }
 

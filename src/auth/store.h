@@ -18,8 +18,7 @@ struct User {
   std::string district_name;
   std::optional<int64_t> enterprise_id;
   std::optional<int64_t> provider_id;
-  int64_t failed_attempts = 0;
-  std::optional<int64_t> locked_until;
+  std::optional<int64_t> locked_until;  // the latest login lock of this name at any address (login_throttle)
   bool locked_by_admin = false;
   std::optional<int64_t> last_login_at;
   int64_t created_at = 0;
@@ -36,12 +35,23 @@ struct NewUser {
   std::optional<int64_t> enterprise_id, provider_id;
 };
 Result<int64_t> insert_user(db::Connection& c, const NewUser& u, int64_t now);
-// Counts one more failed login atomically (parallel guesses cannot slip past the limit); returns the new count.
-Result<int64_t> add_failure(db::Connection& c, int64_t id);
-// Locks the account until `until` and starts the count again.
-Status lock_until(db::Connection& c, int64_t id, int64_t until);
 Status set_admin_lock(db::Connection& c, int64_t id, bool locked, int64_t now);
 Status record_login(db::Connection& c, int64_t id, int64_t now);
+
+// Login throttling by (username, address), for names with or without an account.
+// Until when the name is locked at the address (nullopt: not locked at `now`).
+Result<std::optional<int64_t>> locked_until(db::Connection& c, const std::string& username, const std::string& ip,
+                                            int64_t now);
+// Counts one more failure atomically (parallel guesses cannot slip past the limit), starting again when the last one
+// is older than `forget_before`; returns the count.
+Result<int64_t> add_failure(db::Connection& c, const std::string& username, const std::string& ip, int64_t now,
+                            int64_t forget_before);
+// Locks the name at the address until `until` and starts the count again.
+Status lock_at(db::Connection& c, const std::string& username, const std::string& ip, int64_t until);
+// A success, or the admin's unlock (ip nullopt: every address), clears the throttle.
+Status clear_throttle(db::Connection& c, const std::string& username, const std::optional<std::string>& ip);
+// Forgets the rows whose last failure and lock are both over (the table holds no more than the attackers' recent names).
+Status forget_throttle_before(db::Connection& c, int64_t before, int64_t now);
 Status set_password(db::Connection& c, int64_t id, const std::string& hash, int64_t now);
 // Accounts by name, and by role when `role` is not empty.
 Result<std::vector<User>> list_users(db::Connection& c, const std::string& q, const std::string& role, int64_t limit,

@@ -6,7 +6,6 @@
 #include "auth/service.h"
 #include "auth/totp.h"
 #include "infra/crypto.h"
-#include "infra/metrics.h"
 
 namespace sz::auth {
 
@@ -26,22 +25,25 @@ Result<LoginResult> Service::password_accepted(db::Connection& c, const store::U
 }
 
 Result<std::pair<store::Challenge, store::User>> Service::pending_login(db::Connection& c,
-                                                                         const std::string& pending_token) {
+                                                                         const std::string& pending_token,
+                                                                         const Origin& from) {
   if (pending_token.empty() || pending_token.size() > 128) return err::unauthorized(kPendingGone);
   SZ_ASSIGN(auto ch, store::open_challenge(c, crypto::sha256_hex(pending_token)));
   if (!ch || clock_.now() >= ch->expires_at) return err::unauthorized(kPendingGone);
   SZ_ASSIGN(auto u, store::user_by_id(c, ch->user_id));
   if (!u) return err::unauthorized(kPendingGone);
   // The password was right, so saying that the account is locked tells nothing to someone who does not hold it.
-  if (u->locked_by_admin || (u->locked_until && *u->locked_until > clock_.now()))
+  // A lock of the name at another address (someone else guessing) does not stop its owner here.
+  SZ_ASSIGN(auto locked_here, store::locked_until(c, u->username, from.ip, clock_.now()));
+  if (u->locked_by_admin || locked_here)
     return err::locked("账户已锁定，请稍后重试或联系安全管理员解锁");
   return std::pair{*ch, std::move(*u)};
 }
 
-Result<Enrolment> Service::start_enrolment(const std::string& pending_token, const Origin&) {
+Result<Enrolment> Service::start_enrolment(const std::string& pending_token, const Origin& from) {
   SZ_ASSIGN(auto* c, conn());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto found, pending_login(*c, pending_token));
+  SZ_ASSIGN(auto found, pending_login(*c, pending_token, from));
   const store::User& u = found.second;
   if (u.totp_enrolled) return err::conflict("code", "该账号已启用双因素登录，请输入动态口令");
   Enrolment e;
@@ -57,7 +59,7 @@ Result<LoginResult> Service::second_factor(const std::string& pending_token, con
   if (code.empty() == recovery_code.empty()) return err::invalid("code", "请输入动态口令或恢复码（二者选一）");
   SZ_ASSIGN(auto* c, conn());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto found, pending_login(*c, pending_token));
+  SZ_ASSIGN(auto found, pending_login(*c, pending_token, from));
   auto& [challenge, u] = found;
   const int64_t now = clock_.now();
   SZ_ASSIGN(auto secret, store::totp_of(*c, u.id));
@@ -73,13 +75,10 @@ Result<LoginResult> Service::second_factor(const std::string& pending_token, con
     SZ_ASSIGN(accepted, store::accept_totp_step(*c, u.id, *step, now));
   }
   if (!accepted) {
-    metrics::registry().inc("shuzhuan_login_failures_total");
-    SZ_ASSIGN(auto until, count_failure(*c, u.id));
+    SZ_ASSIGN(auto until, count_failure(*c, u.username, u.id, from, code.empty() ? "恢复码错误" : "动态口令错误"));
     SZ_ASSIGN(int64_t failures, store::add_challenge_failure(*c, challenge.id));
     const bool ended = until || failures >= second_factor_.max_code_failures;
     if (ended) SZ_TRY(store::close_challenge(*c, challenge.id));
-    SZ_TRY(store::log_login(*c, {0, now, u.username, u.id, false,
-                                 code.empty() ? "恢复码错误" : until ? "动态口令错误，账户已锁定" : "动态口令错误", from.ip}));
     SZ_TRY(tx->commit());
     if (until) return err::locked("验证失败次数过多，账户已锁定，请稍后重试或联系安全管理员解锁");
     if (ended) return err::unauthorized("验证失败次数过多，请重新登录");

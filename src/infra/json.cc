@@ -173,7 +173,11 @@ bj::object error_json(const Error& e) {
   return bj::object{{"error", bj::object{{"code", e.code}, {"message", e.message}, {"field", e.field}}}};
 }
 
-http::Response error_reply(const Error& e) { return reply(e.status, error_json(e)); }
+http::Response error_reply(const Error& e) {
+  http::Response r = reply(e.status, error_json(e));
+  if (e.retry_after > 0) r.add_header("Retry-After", std::to_string(e.retry_after));
+  return r;
+}
 
 namespace {
 Result<int64_t> positive_int(std::string_view s, const std::string& field, const std::string& label) {

@@ -1,6 +1,7 @@
 // Errors as values at the boundaries (DESIGN.md): rules, stores and services return Result<T>;
 // one mapping in infra/http turns an Error into a status and a JSON body.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,7 @@ struct Error {
   std::string message;   // Chinese message shown to the user
   std::string field;     // the offending field, when there is one
   std::string detail;    // for the log only, never sent to the client
+  int64_t retry_after = 0;  // seconds, sent as Retry-After when positive (429, 423, 503)
 };
 
 namespace err {
@@ -27,6 +29,9 @@ inline Error invalid(std::string field, std::string msg) {
 }
 inline Error locked(std::string msg) { return {423, "locked", std::move(msg), {}, {}}; }
 inline Error internal(std::string detail) { return {500, "internal", "服务器内部错误，请稍后重试", {}, std::move(detail)}; }
+inline Error too_many(std::string msg, int64_t retry_after) {
+  return {429, "too_many_requests", std::move(msg), {}, {}, retry_after};
+}
 inline Error unavailable(std::string detail) {
   return {503, "unavailable", "服务暂时不可用，请稍后重试", {}, std::move(detail)};
 }

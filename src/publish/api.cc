@@ -63,12 +63,9 @@ Result<ArticleInput> article_input(const bj::object& o) {
 Result<std::optional<http::Response>> refuse_if_too_soon(Service& svc, const http::Request& req) {
   SZ_ASSIGN(auto wait, svc.admit(auth::origin_of(req).ip));
   if (!wait) return std::optional<http::Response>();
-  Error e{429, "too_many_requests",
-          "查询过于频繁：公开查询每 " + std::to_string(svc.interval()) + " 秒限 1 次，请 " + std::to_string(*wait) + " 秒后再试",
-          "", ""};
-  http::Response r = json::reply(429, json::error_json(e));
-  r.add_header("Retry-After", std::to_string(*wait));
-  return std::optional<http::Response>(std::move(r));
+  return std::optional<http::Response>(json::error_reply(err::too_many(
+      "查询过于频繁：公开查询每 " + std::to_string(svc.interval()) + " 秒限 1 次，请 " + std::to_string(*wait) + " 秒后再试",
+      *wait)));
 }
 
 Result<std::string> query_text(const http::Request& req) {
