@@ -4,7 +4,7 @@
 // The server trusts 127.0.0.1 as a proxy, so each request names its client address in X-Forwarded-For.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, PASSWORD, ok } from './harness.mjs'
+import { Server, PASSWORD, SECURITY_ADMIN, ok } from './harness.mjs'
 
 let server
 before(async () => {
@@ -62,8 +62,8 @@ test('按“用户名+地址”限制：另一地址的失败锁不住本人；�
   assert.equal((await login('gongyi', PASSWORD, '203.0.113.9')).status, 423)
   // The official's own office is not locked out by someone elsewhere.
   assert.equal((await login('gongyi', PASSWORD, '10.2.0.7')).status, 200)
-  // The admin's unlock clears the throttle of every address.
-  const admin = ok(await login('admin', PASSWORD, '10.2.0.1')).token
+  // The security administrator's unlock clears the throttle of every address.
+  const admin = ok(await login(SECURITY_ADMIN, PASSWORD, '10.2.0.1')).token
   const id = ok(await server.call('GET', '/api/v1/users?q=gongyi', { token: admin })).items[0].id
   ok(await server.call('POST', `/api/v1/users/${id}/unlock`, { token: admin }))
   assert.equal((await login('gongyi', PASSWORD, '203.0.113.9')).status, 200)
@@ -85,7 +85,7 @@ test('修改密码时原密码错误与登录失败同样计数', async () => {
 })
 
 test('密码策略：按字符计长度，拒绝常见、字典、平台名称与本人姓名的密码并说明原因', async () => {
-  const admin = ok(await login('admin', PASSWORD, '10.4.0.1')).token
+  const admin = ok(await login(SECURITY_ADMIN, PASSWORD, '10.4.0.1')).token
   const create = (username, password, display_name = '测试用户') =>
     server.call('POST', '/api/v1/users', { token: admin, body: { username, display_name, password, roles: ['expert'] } })
   const refused = {

@@ -4,7 +4,7 @@
 // unaffected.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, PASSWORD, rawExchange } from './harness.mjs'
+import { Server, PASSWORD, SECURITY_ADMIN, rawExchange } from './harness.mjs'
 
 let server
 before(async () => {
@@ -14,7 +14,8 @@ after(async () => {
   await server.stop()
 })
 
-const credentials = JSON.stringify({ username: 'admin', password: PASSWORD })
+// The security administrator: its session creates accounts, the write the cookie test needs.
+const credentials = JSON.stringify({ username: SECURITY_ADMIN, password: PASSWORD })
 const login = (s, headers, body = credentials) =>
   s.call('POST', '/api/v1/auth/login', { body, headers: { 'content-type': 'application/json', ...headers } })
 
