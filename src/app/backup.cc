@@ -42,7 +42,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
   if (to.empty()) return err::invalid("to", "请指定备份文件路径");
   std::error_code ec;
   if (fs::path(to).has_parent_path()) fs::create_directories(fs::path(to).parent_path(), ec);
-  BackupReport r{to, manifest_of(to), 0, ""};
+  BackupReport r{to, manifest_of(to), 0, "", std::nullopt};
   int64_t schema = 0;
   if (db.engine() == db::Engine::postgresql) {
     // pg_dump copies the snapshot this transaction holds; the head read here is the dump's head.
@@ -90,7 +90,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
 
 Result<BackupReport> restore(db::Database& db, const std::string& from, bool force) {
   if (!fs::exists(from)) return err::invalid("from", "备份文件不存在：" + from);
-  BackupReport r{from, manifest_of(from), 0, ""};
+  BackupReport r{from, manifest_of(from), 0, "", std::nullopt};
   std::ifstream mf(r.manifest_path);
   if (!mf) return err::invalid("from", "缺少备份清单：" + r.manifest_path);
   std::string text((std::istreambuf_iterator<char>(mf)), std::istreambuf_iterator<char>());

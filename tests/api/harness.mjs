@@ -42,13 +42,13 @@ function newDatabaseUrl() {
 
 // The suite's stores commit without waiting for the disk, as its PostgreSQL cluster runs with fsync=off: a power loss
 // is no test's concern, and FULL (the default) would add a sync to each of the bare demo's commits at every start.
-// A test may still ask for FULL through its own env.
+// Applies to the servers and their demo loads; a test may still ask for FULL through its own env.
 const TEST_DEFAULTS = { SHUZHUAN_SQLITE_SYNCHRONOUS: 'NORMAL' }
 
 // Runs the CLI; returns { code, stdout, stderr }.
 export function cli(args, { input, env } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: { ...TEST_DEFAULTS, ...process.env, ...env } })
+    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } })
     return { code: 0, stdout, stderr: '' }
   } catch (e) {
     return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
@@ -58,7 +58,7 @@ export function cli(args, { input, env } = {}) {
 // The same, without blocking the event loop: requests the test keeps sending go on while the command runs.
 export function cliAsync(args, { env } = {}) {
   return new Promise((resolve) => {
-    execFile(BIN, args, { encoding: 'utf8', env: { ...TEST_DEFAULTS, ...process.env, ...env } }, (err, stdout, stderr) => {
+    execFile(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout: stdout ?? '', stderr: stderr ?? '' })
     })
   })
@@ -77,7 +77,8 @@ export class Server {
     s.db = db ?? newDatabaseUrl()
     if (!db) {
       // The tests start from the bare demo (accounts and the 440 enterprises) and create what they check.
-      const prep = cli(fullDemo ? ['demo', '--db', s.db] : demo ? ['demo', '--bare', '--db', s.db] : ['init', '--db', s.db])
+      const prep = cli(fullDemo ? ['demo', '--db', s.db] : demo ? ['demo', '--bare', '--db', s.db] : ['init', '--db', s.db],
+        { env: TEST_DEFAULTS })
       if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
     }
     s.port = await freePort()

@@ -15,7 +15,7 @@ function peakMiB(pid) {
   return kb / 1024
 }
 
-test('共享字符串炸弹：导入被拒绝，服务端内存峰值增长不到 200 MiB', async () => {
+test('共享字符串炸弹：导入被拒绝，服务端内存峰值增长不到 200 MiB', async (t) => {
   const server = await Server.start()
   try {
     const gongyi = await server.login('gongyi')  // the login's argon2id hash (64 MiB) is in the peak before the import
@@ -32,6 +32,7 @@ test('共享字符串炸弹：导入被拒绝，服务端内存峰值增长不�
       return ['succeeded', 'failed'].includes(j.json.state) ? j.json : null
     }, { what: 'the import', timeout: 120000 })
     const grew = peakMiB(server.proc.pid) - before
+    t.diagnostic(`peak memory ${before.toFixed(0)} MiB before the import, grew by ${grew.toFixed(0)} MiB`)
     assert.ok(grew < 200, `peak memory grew by ${grew.toFixed(0)} MiB`)
     assert.equal(done.state, 'failed')
     assert.match(done.error, /共享字符串超过上限/)
