@@ -37,12 +37,12 @@ Result<audit::store::Head> verified_head(db::Connection& c, const char* label) {
 }
 }  // namespace
 
-Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now) {
+Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now, const AuditAnchor& anchor) {
   if (fs::exists(to)) return err::conflict("to", "备份文件已存在：" + to + "（请换一个路径）");
   if (to.empty()) return err::invalid("to", "请指定备份文件路径");
   std::error_code ec;
   if (fs::path(to).has_parent_path()) fs::create_directories(fs::path(to).parent_path(), ec);
-  BackupReport r{to, manifest_of(to), 0, ""};
+  BackupReport r{to, manifest_of(to), 0, "", std::nullopt};
   int64_t schema = 0;
   if (db.engine() == db::Engine::postgresql) {
     // pg_dump copies the snapshot this transaction holds; the head read here is the dump's head.
@@ -50,6 +50,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
     SZ_ASSIGN(auto snapshot, conn->begin_snapshot());
     SZ_ASSIGN(auto head, audit::chain_head(*conn));
     SZ_ASSIGN(schema, schema_version(*conn));
+    SZ_ASSIGN(r.checkpoint, audit::sign_checkpoint(*conn, anchor.key, anchor.dir, now, "backup"));
     TerminalProgress bar("备份");
     bar.update(0, 1);
     SZ_TRY(db.backup_to(to, snapshot));
@@ -69,6 +70,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
     SZ_ASSIGN(auto c, copy->connect());
     SZ_ASSIGN(auto head, verified_head(*c, "校验备份"));
     SZ_ASSIGN(schema, schema_version(*c));
+    SZ_ASSIGN(r.checkpoint, audit::sign_checkpoint(*c, anchor.key, anchor.dir, now, "backup"));
     r.head_seq = head.seq;
     r.head_hash = head.hash;
   }
@@ -79,6 +81,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
                       {"created_at", iso_utc(now)},
                       {"schema_version", schema},
                       {"audit_head", bj::object{{"seq", r.head_seq}, {"hash", r.head_hash}}},
+                      {"audit_checkpoint", r.checkpoint ? bj::parse(audit::checkpoint_json(*r.checkpoint)) : bj::value()},
                       {"sha256", sha},
                       {"size", static_cast<int64_t>(fs::file_size(to))}};
   std::ofstream(r.manifest_path) << bj::serialize(manifest) << "\n";
@@ -87,7 +90,7 @@ Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now
 
 Result<BackupReport> restore(db::Database& db, const std::string& from, bool force) {
   if (!fs::exists(from)) return err::invalid("from", "备份文件不存在：" + from);
-  BackupReport r{from, manifest_of(from), 0, ""};
+  BackupReport r{from, manifest_of(from), 0, "", std::nullopt};
   std::ifstream mf(r.manifest_path);
   if (!mf) return err::invalid("from", "缺少备份清单：" + r.manifest_path);
   std::string text((std::istreambuf_iterator<char>(mf)), std::istreambuf_iterator<char>());

@@ -8,14 +8,17 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/audit_anchor.h"
 #include "app/backup.h"
 #include "app/demo.h"
 #include "app/migrate.h"
 #include "app/platform.h"
 #include "app/reference.h"
 #include "app/settings.h"
+#include "audit/anchor.h"
 #include "audit/service.h"
 #include "funding/api.h"
+#include "infra/clock.h"
 #include "infra/json.h"
 #include "infra/http/server.h"
 #include "infra/log.h"
@@ -43,13 +46,16 @@ std::string default_web_root() {
   return (fs::current_path() / "web" / "dist").string();
 }
 
-Result<std::shared_ptr<db::Database>> open_db(const std::string& url) {
+Result<std::shared_ptr<db::Database>> open_db(const config::Settings& settings) {
+  const std::string& url = settings.get("db");
   if (url.rfind("sqlite:", 0) == 0) {
     fs::path p = url.substr(7);
     std::error_code ec;
     if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
   }
-  return db::Database::open(url);
+  db::OpenOptions options;
+  options.sqlite_synchronous = settings.get("sqlite.synchronous") == "NORMAL" ? db::SqliteSync::normal : db::SqliteSync::full;
+  return db::Database::open(url, options);
 }
 
 // Schema and reference data: run by init, demo and serve alike.
@@ -160,10 +166,20 @@ int main(int argc, char** argv) {
 
   auto* audit_cmd = cli.add_subcommand("audit", "审计日志");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计哈希链");
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "校验审计哈希链，并用公钥核对最新的签名检查点");
   common(audit_verify);
   std::string expect_head;
   audit_verify->add_option("--expect-head", expect_head, "另行保存的链头哈希，核对最新记录未被删除");
+  flag(audit_verify, "--public-key", "audit.verify_key", "验证公钥文件（SM2，PEM）");
+  flag(audit_verify, "--checkpoint-dir", "audit.checkpoint_dir", "签名检查点目录");
+  std::optional<int64_t> max_age;
+  audit_verify->add_option("--max-age", max_age, "最新检查点最长可以是多少秒前签的（默认：签名间隔加宽限）");
+  auto* audit_checkpoint = audit_cmd->add_subcommand("checkpoint", "立即为审计链头签名，追加到签名检查点目录");
+  common(audit_checkpoint);
+  auto* audit_keygen = audit_cmd->add_subcommand("keygen", "生成审计签名密钥对（SM2）");
+  std::string keygen_out;
+  audit_keygen->add_option("--out", keygen_out, "写到这个目录：audit-signing.key（私钥，仅属主可读）与 audit-verify.pub（公钥）")
+      ->required();
 
   auto* stats_cmd = cli.add_subcommand("stats", "统计汇总表");
   stats_cmd->require_subcommand(1);
@@ -225,9 +241,21 @@ int main(int argc, char** argv) {
     return 0;
   }
   log::setup(settings.get("log.level"));
+  if (*audit_keygen) {
+    std::error_code ec;
+    fs::create_directories(keygen_out, ec);
+    auto priv = (fs::path(keygen_out) / "audit-signing.key").string(), pub = (fs::path(keygen_out) / "audit-verify.pub").string();
+    if (auto s = crypto::Sm2Key::generate(priv, pub); !s) return fail(s.error());
+    auto key = crypto::Sm2Key::load_public(pub);
+    if (!key) return fail(key.error());
+    std::cout << "已生成审计签名密钥对（SM2，密钥编号 " << key->key_id() << "）：\n  私钥 " << priv
+              << "（配置为 audit.signing_key，只放在签名的服务节点上，不要交给数据库管理员）\n  公钥 " << pub
+              << "（配置为 audit.verify_key，交给审计人员）\n";
+    return 0;
+  }
 
   try {
-    auto opened = open_db(settings.get("db"));
+    auto opened = open_db(settings);
     if (!opened) return fail(opened.error());
     auto database = *opened;
     auto opts = app::PlatformOptions::from(settings, test_clock, default_web_root());
@@ -283,6 +311,9 @@ int main(int argc, char** argv) {
       sopts.upload_limit = static_cast<uint64_t>(settings.get_int("server.upload_limit"));
       sopts.admit_upload = [&platform](http::Request& req) { return platform.admit_upload(req); };
       http::Server server(sopts, [&platform](http::Request& req) { return platform.handle(req); });
+      auto anchor = app::audit_anchor(settings);
+      if (!anchor) return fail(anchor.error());
+      if (auto s = platform.anchor_audit(anchor->key, anchor->dir, anchor->interval); !s) return fail(s.error());
       platform.start_jobs();
       std::string error;
       std::cout << "shuzhuan 正在监听 http://" << sopts.host << ":" << sopts.port << "（" << database->describe()
@@ -326,17 +357,37 @@ int main(int argc, char** argv) {
     if (*audit_verify) {
       auto c = database->local();
       if (!c) return fail(c.error());
-      auto rep = audit::verify(**c);
+      auto key = crypto::Sm2Key::load_public(settings.get("audit.verify_key"));
+      if (!key) return fail(key.error());
+      auto rep = audit::verify_anchored(**c, *key, settings.get("audit.checkpoint_dir"), platform.clock().now(),
+                                        max_age ? *max_age : app::checkpoint_max_age(settings));
       if (!rep) return fail(rep.error());
       if (!rep->ok) {
-        std::cout << "审计链校验失败：第 " << rep->first_broken_seq << " 条起断裂 — " << rep->reason << "\n";
+        std::cout << "审计链校验失败：" << rep->reason << "\n";
         return 2;
       }
-      if (!expect_head.empty() && expect_head != rep->head_hash) {
+      if (!expect_head.empty() && expect_head != rep->chain.head_hash) {
         std::cout << "审计链完整，但链头与另行保存的链头不符：最新的记录可能被删除\n";
         return 2;
       }
-      std::cout << "审计链完整：共 " << rep->entries << " 条，链头 " << rep->head_hash << "\n";
+      const auto& cp = *rep->checkpoint;
+      std::cout << "审计链完整：共 " << rep->chain.entries << " 条，链头 " << rep->chain.head_hash << "\n";
+      std::cout << "签名检查点：第 " << cp.seq << " 条，签于 " << shanghai_time(cp.at) << "（" << audit::duration_text(rep->age)
+                << "前），SM2 签名有效（密钥 " << cp.key_id << "）\n";
+      if (rep->unanchored > 0)
+        std::cout << "检查点之后新增 " << rep->unanchored << " 条，尚待下一次签名：在此之前删除它们不会被发现\n";
+      return 0;
+    }
+    if (*audit_checkpoint) {
+      auto anchor = app::audit_anchor(settings);
+      if (!anchor) return fail(anchor.error());
+      auto c = database->local();
+      if (!c) return fail(c.error());
+      auto cp = audit::sign_checkpoint(**c, anchor->key, anchor->dir, platform.clock().now(), "manual");
+      if (!cp) return fail(cp.error());
+      if (!*cp) return fail(err::invalid("audit", "审计日志是空的，没有可签名的链头"));
+      std::cout << "已签名检查点：第 " << (*cp)->seq << " 条 " << (*cp)->hash << "（密钥 " << (*cp)->key_id << "），写入 "
+                << anchor->dir << "\n";
       return 0;
     }
     if (*stats_verify) {
@@ -369,10 +420,12 @@ int main(int argc, char** argv) {
       return r->pdf_same && r->xlsx_same ? 0 : 2;
     }
     if (*backup_cmd) {
-      auto r = app::backup(*database, backup_to, platform.clock().now());
+      auto anchor = app::audit_anchor(settings);
+      if (!anchor) return fail(anchor.error());
+      auto r = app::backup(*database, backup_to, platform.clock().now(), *anchor);
       if (!r) return fail(r.error());
       std::cout << "备份完成：" << r->path << "\n清单：" << r->manifest_path << "\n审计链头：第 " << r->head_seq << " 条 "
-                << r->head_hash << "\n";
+                << r->head_hash << (r->checkpoint ? "（已签名为检查点）" : "") << "\n";
       return 0;
     }
     if (*restore_cmd) {

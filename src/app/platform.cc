@@ -18,6 +18,7 @@
 #include "projects/api.h"
 #include "publish/api.h"
 #include "reviews/api.h"
+#include "audit/anchor.h"
 #include "audit/service.h"
 #include "infra/http/client_ip.h"
 #include "infra/http/static_files.h"
@@ -291,6 +292,19 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
 }
 
 Platform::~Platform() { runner_.stop(); }
+
+Status Platform::anchor_audit(const crypto::Sm2Key& key, const std::string& dir, int64_t interval) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (::access(dir.c_str(), W_OK) != 0) return err::invalid("audit.checkpoint_dir", "审计签名检查点目录不可写：" + dir);
+  runner_.add_timer("audit.checkpoint", interval, [key, dir](db::Connection& c, int64_t now) -> Status {
+    SZ_TRY(audit::sign_checkpoint(c, key, dir, now, "scheduled"));
+    return ok();
+  });
+  SZ_ASSIGN(auto* c, db_->local());
+  runner_.fire_timers(*c);
+  return ok();
+}
 
 void Platform::register_routes() {
   routes_.pub("GET", "/api/v1/health", [this](http::Request&) -> Result<http::Response> {

@@ -24,6 +24,7 @@
 #include "infra/config.h"
 #include "infra/db/db.h"
 #include "infra/http/router.h"
+#include "infra/sm2.h"
 #include "infra/jobs/jobs.h"
 #include "market/directory.h"
 #include "ops/service.h"
@@ -65,6 +66,9 @@ class Platform {
   // The routes whose request body is a file, streamed to disk by the server.
   static bool is_upload(std::string_view method, std::string_view target);
   void stop_jobs() { runner_.stop(); }
+  // Signs the audit chain's head into `dir` every `interval` seconds on one node of all (a timer), and now if that
+  // is due, so a node that starts serving has its chain anchored before its first request. Before start_jobs().
+  Status anchor_audit(const crypto::Sm2Key& key, const std::string& dir, int64_t interval);
 
   db::Database& db() { return *db_; }
   const Clock& clock() const { return *clock_; }

@@ -23,6 +23,9 @@ config::Settings platform_settings() {
   using namespace config;
   return Settings({
       {"db", "sqlite:var/shuzhuan.db", "数据库：sqlite:路径 或 postgresql://用户:密码@主机/库", any_text(), true},
+      {"sqlite.synchronous", "FULL",
+       "SQLite 提交的落盘方式：FULL 每次提交都同步写前日志（断电不丢已确认的提交）；NORMAL 较快，但断电可能丢失最后几次已确认的提交",
+       one_of({"FULL", "NORMAL"})},
       {"server.host", "127.0.0.1", "监听地址", any_text()},
       {"server.port", "8080", "监听端口", integer_between(0, 65535)},
       {"server.io_threads", "2", "I/O 线程数", integer_between(1, 64)},
@@ -76,6 +79,15 @@ config::Settings platform_settings() {
       {"reports.live_min_interval_seconds", "0",
        "驾驶舱达标预测的最短重算间隔（秒）：0 表示数据一有变化即重算；省级、全国部署可设为 60 等，期间各请求共用同一次计算（页面显示计算时间）",
        integer_between(0, 3600)},
+      {"audit.signing_key", "var/audit-signing.key",
+       "审计链签名私钥（SM2，PEM）：不得放在数据库里，也不要让数据库管理员读到；默认路径下没有时，服务启动会在那里生成一对",
+       any_text()},
+      {"audit.verify_key", "var/audit-verify.pub", "审计链验证公钥（SM2，PEM）：shuzhuan audit verify 只用它核对签名检查点", any_text()},
+      {"audit.checkpoint_dir", "var/audit-checkpoints",
+       "签名检查点目录：每天一个只追加的文件（多节点部署时须为共享目录，最好另有只追加的备份）", any_text()},
+      {"audit.checkpoint_interval", "3600", "为审计链头签名的间隔（秒）：此间隔内新增的记录在下一次签名前被删除不会被发现",
+       integer_between(10, 86400)},
+      {"audit.checkpoint_grace", "900", "最新签名检查点允许超过间隔多久（秒），再久 audit verify 即判为失败", integer_between(0, 86400)},
       {"log.level", "info", "日志级别", one_of({"debug", "info", "warn", "error"})},
       {"node.name", "", "本节点名称（空：主机名-进程号），用于任务租约与状态页", any_text()},
   });

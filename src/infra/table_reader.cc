@@ -163,35 +163,68 @@ class XlsxReader final : public Reader {
   }
 
   // --- shared strings: <sst><si><t>…</t> or <si><r><t>…</t></r>…</si>; phonetic runs <rPh> are skipped.
-  // The table's size is bounded by the inflation budget shared with the sheet.
+  // Held as one block of text and the end of each string in it, within the limits' count and byte budget.
+  class SharedStrings {
+   public:
+    size_t size() const { return ends_.size(); }
+    std::string at(size_t i) const {
+      size_t begin = i == 0 ? 0 : ends_[i - 1];
+      return text_.substr(begin, ends_[i] - begin);
+    }
+    void append_text(const char* s, size_t n) { text_.append(s, n); }
+    size_t text_bytes() const { return text_.size(); }
+    size_t current_bytes() const { return text_.size() - (ends_.empty() ? 0 : ends_.back()); }
+    void end_string() { ends_.push_back(static_cast<uint32_t>(text_.size())); }
+
+   private:
+    std::string text_;
+    std::vector<uint32_t> ends_;  // fits: the byte budget is far below 4 GiB
+  };
   struct SstCtx {
-    std::vector<std::string>* strings;
-    std::string current;
+    SharedStrings* strings;
+    const Limits* limits;
+    std::string error;
     bool in_t = false, in_rph = false;
   };
+  static void refuse_shared_strings(void* u, std::string why) {
+    auto* c = ctx_of<SstCtx>(u);
+    if (c->error.empty()) c->error = std::move(why);
+    XML_StopParser(static_cast<PartCtx*>(u)->parser, XML_FALSE);
+  }
   Status load_shared_strings() {
-    SstCtx ctx{&shared_, "", false, false};
+    SstCtx ctx{&shared_, &limits_, "", false, false};
     auto start = [](void* u, const XML_Char* name, const XML_Char**) {
       auto* c = ctx_of<SstCtx>(u);
       const char* n = local(name);
-      if (std::strcmp(n, "si") == 0) c->current.clear();
-      else if (std::strcmp(n, "t") == 0) c->in_t = true;
+      if (std::strcmp(n, "t") == 0) c->in_t = true;
       else if (std::strcmp(n, "rPh") == 0) c->in_rph = true;
     };
     auto end = [](void* u, const XML_Char* name) {
       auto* c = ctx_of<SstCtx>(u);
       const char* n = local(name);
-      if (std::strcmp(n, "si") == 0) c->strings->push_back(std::move(c->current));
-      else if (std::strcmp(n, "t") == 0) c->in_t = false;
-      else if (std::strcmp(n, "rPh") == 0) c->in_rph = false;
+      if (std::strcmp(n, "si") == 0) {
+        if (static_cast<int64_t>(c->strings->size()) >= c->limits->max_shared_strings)
+          return refuse_shared_strings(u, "表格的共享字符串超过上限（" + std::to_string(c->limits->max_shared_strings) + " 个），已拒绝");
+        c->strings->end_string();
+      } else if (std::strcmp(n, "t") == 0) {
+        c->in_t = false;
+      } else if (std::strcmp(n, "rPh") == 0) {
+        c->in_rph = false;
+      }
     };
     auto chars = [](void* u, const XML_Char* s, int len) {
       auto* c = ctx_of<SstCtx>(u);
-      if (c->in_t && !c->in_rph) {
-        c->current.append(s, static_cast<size_t>(len));
-      }
+      if (!c->in_t || c->in_rph) return;
+      if (static_cast<int64_t>(c->strings->current_bytes()) + len > c->limits->max_cell_chars * 4)
+        return refuse_shared_strings(u, "表格单元格内容过长");
+      if (static_cast<int64_t>(c->strings->text_bytes()) + len > c->limits->max_shared_string_bytes)
+        return refuse_shared_strings(u, "表格的共享字符串总长超过上限（" + std::to_string(c->limits->max_shared_string_bytes >> 20) +
+                       " MB），已拒绝");
+      c->strings->append_text(s, static_cast<size_t>(len));
     };
-    return parse_part(z_, "xl/sharedStrings.xml", &budget_, &ctx, start, end, chars, false);
+    auto s = parse_part(z_, "xl/sharedStrings.xml", &budget_, &ctx, start, end, chars, false);
+    if (!ctx.error.empty()) return bad_file(ctx.error);
+    return s;
   }
 
   // The first sheet in workbook order, through the workbook's relationships; sheet1.xml when they are missing.
@@ -287,7 +320,7 @@ class XlsxReader final : public Reader {
           r->fail("表格引用了不存在的共享字符串");
           return;
         }
-        value = r->shared_[static_cast<size_t>(idx)];
+        value = r->shared_.at(static_cast<size_t>(idx));
       }
       if (static_cast<int64_t>(r->row_.cells.size()) <= r->cell_col_) r->row_.cells.resize(static_cast<size_t>(r->cell_col_ + 1));
       r->row_.cells[static_cast<size_t>(r->cell_col_)] = std::move(value);
@@ -310,7 +343,7 @@ class XlsxReader final : public Reader {
   zip_t* z_;
   Limits limits_;
   int64_t budget_;
-  std::vector<std::string> shared_;
+  SharedStrings shared_;
   std::unique_ptr<ZipEntry> sheet_;
   XML_Parser parser_ = nullptr;
   std::deque<Row> ready_;

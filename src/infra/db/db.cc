@@ -81,11 +81,11 @@ Status Transaction::commit() {
   return s;
 }
 
-Result<std::shared_ptr<Database>> open_sqlite(const std::string& path);
+Result<std::shared_ptr<Database>> open_sqlite(const std::string& path, SqliteSync sync);
 Result<std::shared_ptr<Database>> open_postgres(const std::string& url);
 
-Result<std::shared_ptr<Database>> Database::open(const std::string& url) {
-  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7));
+Result<std::shared_ptr<Database>> Database::open(const std::string& url, const OpenOptions& options) {
+  if (url.rfind("sqlite:", 0) == 0) return open_sqlite(url.substr(7), options.sqlite_synchronous);
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) return open_postgres(url);
   return err::invalid("db", "数据库地址应为 sqlite:路径 或 postgresql://…");
 }

@@ -104,11 +104,20 @@ class Transaction {
   bool done_ = false;
 };
 
+// How SQLite makes a commit durable (PRAGMA synchronous; PostgreSQL keeps its own server settings). In WAL mode
+// NORMAL syncs only at checkpoints, so a power loss can drop the last acknowledged commits; FULL syncs the WAL on
+// every commit (docs/operations.md has the measured cost).
+enum class SqliteSync { normal, full };
+
+struct OpenOptions {
+  SqliteSync sqlite_synchronous = SqliteSync::full;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
   // "sqlite:PATH" or "postgresql://…" ("postgres://" too).
-  static Result<std::shared_ptr<Database>> open(const std::string& url);
+  static Result<std::shared_ptr<Database>> open(const std::string& url, const OpenOptions& options = {});
   virtual Engine engine() const = 0;
   // The URL with any password removed, for logs and health.
   virtual std::string describe() const = 0;

@@ -1,5 +1,6 @@
 // The SQLite engine against a real temporary database file.
 #include "infra/db/db.h"
+#include "infra/jobs/schedule.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -60,6 +61,38 @@ TEST_F(SqliteTest, StreamStopsEarly) {
   int seen = 0;
   ASSERT_TRUE(c_->stream("SELECT id FROM t ORDER BY id", {}, [&](const Row&) { return ++seen < 3; }).ok());
   EXPECT_EQ(seen, 3);
+}
+
+// The durability setting reaches every connection the store opens (PRAGMA synchronous: 1 NORMAL, 2 FULL).
+TEST_F(SqliteTest, SynchronousFollowsTheOption) {
+  for (auto [sync, pragma] : {std::pair{SqliteSync::normal, 1}, std::pair{SqliteSync::full, 2}}) {
+    auto db = Database::open("sqlite:" + path_.string(), OpenOptions{sync});
+    ASSERT_TRUE(db.ok());
+    auto c = (*db)->connect();
+    ASSERT_TRUE(c.ok());
+    auto row = (*c)->query_one("PRAGMA synchronous");
+    ASSERT_TRUE(row.ok());
+    EXPECT_EQ((*row)->i64(0), pragma);
+  }
+}
+
+// A timer fires once per interval, whoever asks: the second claim within the interval loses.
+TEST_F(SqliteTest, TimerFiresOncePerInterval) {
+  ASSERT_TRUE(c_->exec_script("CREATE TABLE timers (name TEXT PRIMARY KEY, last_at BIGINT NOT NULL)").ok());
+  auto claim = [&](int64_t now) {
+    auto tx = Transaction::begin(*c_);
+    EXPECT_TRUE(tx.ok());
+    auto r = jobs::claim_timer(*c_, "t", 60, now);
+    EXPECT_TRUE(r.ok());
+    EXPECT_TRUE((*tx)->commit().ok());
+    return *r;
+  };
+  EXPECT_TRUE(*jobs::timer_due(*c_, "t", 60, 1000));
+  EXPECT_TRUE(claim(1000));   // never fired: due at once
+  EXPECT_FALSE(*jobs::timer_due(*c_, "t", 60, 1059));
+  EXPECT_FALSE(claim(1059));
+  EXPECT_TRUE(claim(1060));
+  EXPECT_FALSE(claim(1060));  // another node, the same second
 }
 
 TEST(Database, RefusesUnknownUrls) {

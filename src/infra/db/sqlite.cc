@@ -195,7 +195,7 @@ Status copy_database(const std::string& from, const std::string& to) {
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(std::string path) : path_(std::move(path)) {}
+  SqliteDatabase(std::string path, SqliteSync sync) : path_(std::move(path)), sync_(sync) {}
   Engine engine() const override { return Engine::sqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
 
@@ -210,9 +210,9 @@ class SqliteDatabase final : public Database {
     }
     auto conn = std::make_unique<SqliteConnection>(db);
     sqlite3_busy_timeout(db, 5000);
-    SZ_TRY(conn->exec_script(
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-        "PRAGMA journal_size_limit=67108864;"));
+    SZ_TRY(conn->exec_script(std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=") +
+                             (sync_ == SqliteSync::full ? "FULL" : "NORMAL") +
+                             "; PRAGMA foreign_keys=ON; PRAGMA journal_size_limit=67108864;"));
     return std::unique_ptr<Connection>(std::move(conn));
   }
 
@@ -221,13 +221,14 @@ class SqliteDatabase final : public Database {
 
  private:
   std::string path_;
+  SqliteSync sync_;
 };
 
 }  // namespace
 
-Result<std::shared_ptr<Database>> open_sqlite(const std::string& path) {
+Result<std::shared_ptr<Database>> open_sqlite(const std::string& path, SqliteSync sync) {
   if (path.empty()) return err::invalid("db", "SQLite 数据库路径不能为空");
-  auto db = std::make_shared<SqliteDatabase>(path);
+  auto db = std::make_shared<SqliteDatabase>(path, sync);
   auto probe = db->connect();  // fail early on an unwritable path
   if (!probe) return probe.take_error();
   return std::shared_ptr<Database>(db);

@@ -157,6 +157,32 @@ Result<std::optional<Job>> Runner::claim(db::Connection& c) {
   return job;
 }
 
+void Runner::add_timer(std::string name, int64_t interval, TimerFn fn) {
+  std::lock_guard lock(timers_mu_);
+  timers_.push_back({std::move(name), interval, std::move(fn)});
+}
+
+void Runner::fire_timers(db::Connection& c) {
+  std::lock_guard lock(timers_mu_);
+  for (auto& t : timers_) {
+    int64_t now = clock_.now();
+    if (now < t.retry_at) continue;
+    auto fired = [&]() -> Status {
+      SZ_ASSIGN(bool due, timer_due(c, t.name, t.interval, now));
+      if (!due) return ok();
+      SZ_ASSIGN(auto tx, db::Transaction::begin(c));
+      SZ_ASSIGN(bool mine, claim_timer(c, t.name, t.interval, now));
+      if (!mine) return ok();
+      SZ_TRY(t.fn(c, now));
+      return tx->commit();
+    }();
+    if (!fired) {
+      t.retry_at = now + 60;
+      log::error("timer failed", {{"timer", t.name}, {"detail", fired.error().detail.empty() ? fired.error().message : fired.error().detail}});
+    }
+  }
+}
+
 void Runner::loop() {
   while (!stopping_) {
     auto c = db_->local();
@@ -164,6 +190,7 @@ void Runner::loop() {
     if (c) {
       // Due schedules first, so their jobs are claimed in this same pass.
       if (auto fired = fire_due(**c, clock_.now()); !fired) log::error("schedules not fired", {{"detail", fired.error().detail}});
+      fire_timers(**c);
       auto claimed = claim(**c);
       if (claimed)
         job = std::move(*claimed);

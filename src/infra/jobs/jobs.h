@@ -97,6 +97,12 @@ class Runner {
   };
   std::vector<Kind> kinds() const;                    // every registered kind, by code
   std::string kind_name(const std::string& kind) const;  // "任务" for one not registered
+  // Runs `fn` every `interval` seconds on one node of all (claim_timer), inside the claiming transaction; when it
+  // fails, the claim is rolled back and this node tries again a minute later. Declare timers before start().
+  using TimerFn = std::function<Status(db::Connection&, int64_t now)>;
+  void add_timer(std::string name, int64_t interval, TimerFn fn);
+  // Fires the timers that are due now (the loop does so on every pass; serve also once before it listens).
+  void fire_timers(db::Connection& c);
   void start();
   void stop();   // waits for running handlers to return
   void wake();   // a job was queued: look now rather than at the next poll
@@ -111,6 +117,14 @@ class Runner {
   RunnerOptions opts_;
   std::map<std::string, Handler> handlers_;
   std::map<std::string, std::string> names_;
+  struct Timer {
+    std::string name;
+    int64_t interval;
+    TimerFn fn;
+    int64_t retry_at = 0;  // after a failure, this node waits until then
+  };
+  std::vector<Timer> timers_;
+  std::mutex timers_mu_;  // one firing at a time on this node
   std::vector<std::thread> threads_;
   std::atomic<bool> stopping_{false};
   std::mutex mu_;

@@ -97,4 +97,18 @@ Result<int> fire_due(db::Connection& c, int64_t now) {
   return fired;
 }
 
+Result<bool> timer_due(db::Connection& c, const std::string& name, int64_t interval, int64_t now) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT last_at FROM timers WHERE name = $1", {name}));
+  return !row || row->i64(0) == 0 || row->i64(0) + interval <= now;
+}
+
+Result<bool> claim_timer(db::Connection& c, const std::string& name, int64_t interval, int64_t now) {
+  SZ_TRY(c.execute("INSERT INTO timers (name, last_at) VALUES ($1, 0) ON CONFLICT DO NOTHING", {name}));
+  SZ_ASSIGN(auto row, c.query_one("SELECT last_at FROM timers WHERE name = $1", {name}));
+  int64_t last = row->i64(0);
+  if (last != 0 && last + interval > now) return false;
+  SZ_ASSIGN(int64_t moved, c.execute("UPDATE timers SET last_at = $1 WHERE name = $2 AND last_at = $3", {now, name, last}));
+  return moved == 1;
+}
+
 }  // namespace sz::jobs

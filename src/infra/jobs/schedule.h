@@ -35,4 +35,12 @@ Status update_schedule(db::Connection& c, const Schedule& s);
 // Queues a job for every schedule due at `now`; returns how many fired.
 Result<int> fire_due(db::Connection& c, int64_t now);
 
+// A timer of the platform's own (not an admin's schedule): due once `interval` seconds have passed since it last
+// fired on any node. In the caller's write transaction, moves its last firing to `now` only if no other node moved
+// it first; true when this caller fired it (the transaction then does the timer's work and commits).
+Result<bool> claim_timer(db::Connection& c, const std::string& name, int64_t interval, int64_t now);
+// Whether the timer looks due, read without a transaction: the runner's loop asks every second, and claims (a write
+// transaction) only when this says yes.
+Result<bool> timer_due(db::Connection& c, const std::string& name, int64_t interval, int64_t now);
+
 }  // namespace sz::jobs
