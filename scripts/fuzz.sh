@@ -74,5 +74,7 @@ for t in "${targets[@]}"; do
   fi
   [ "$mode" = --campaign ] || rm -rf "$work"
 done
+# The targets' scratch files (fuzz/fuzz_input.h): a running target writes its own again for its next input.
+rm -f /dev/shm/sz-fuzz-[0-9]* /tmp/sz-fuzz-[0-9]*
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
