@@ -18,6 +18,7 @@ packages=(
   postgresql                                                    # the test suite starts its own cluster
   chromium fonts-noto-cjk                                       # browser tests; Chinese glyphs in screenshots
   wrk                                                           # load benchmarks (bench/)
+  clang-16 libclang-rt-16-dev                                   # libFuzzer targets (fuzz/, scripts/fuzz.sh)
   unzip                                                         # tests read the .xlsx files the platform writes
 )
 missing=()

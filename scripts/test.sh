@@ -9,6 +9,7 @@ ROOT=$(pwd)
 scripts/setup.sh
 scripts/build.sh
 scripts/build.sh --sanitize
+scripts/fuzz.sh --build
 
 passed=0
 failed=0
@@ -80,6 +81,16 @@ ctest_suite() {
 ctest_suite unit build
 ctest_suite unit-asan build-asan
 
+# libFuzzer targets (fuzz/, clang-16): each from its seed corpus for 20 s; a crash, leak or hang fails its target.
+# They run on one core beside the front-end tests and the SQLite API suite.
+echo "== fuzz（开始）"
+(
+  set +e
+  scripts/fuzz.sh > "$logdir/fuzz.log" 2>&1
+  echo $? > "$logdir/fuzz.rc"
+) &
+fuzz_pid=$!
+
 # Front-end unit tests (vitest): exact money and rate conversions in the browser.
 echo "== web-unit"
 set +e
@@ -97,6 +108,21 @@ passed=$((passed + wp))
 failed=$((failed + wf))
 
 node_suite api-sqlite SZ_ENGINE=sqlite SZ_BIN=build/shuzhuan
+
+wait "$fuzz_pid" || true
+echo "== fuzz"
+rc=$(cat "$logdir/fuzz.rc" 2>/dev/null || echo 1)
+read -r fp ff < <(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logdir/fuzz.log" | tail -1 | awk '{print $1, $3}')
+fp=${fp:-0}
+ff=${ff:-0}
+echo "   $fp passed, $ff failed"
+if [ "$rc" -ne 0 ] || [ "$fp" -eq 0 ]; then
+  tail -30 "$logdir/fuzz.log" || true
+  failures+=("fuzz")
+  [ "$ff" -eq 0 ] && ff=1
+fi
+passed=$((passed + fp))
+failed=$((failed + ff))
 
 # A throwaway PostgreSQL cluster on loopback, a private port and socket directory; stopped on exit, pass or fail.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

@@ -4,8 +4,6 @@ namespace sz::assessment {
 
 namespace bj = boost::json;
 
-namespace {
-// {"answers": {"1": ["B","C"], …}, "scenes": {"产品设计": 2, …}} with every shape error a 422 naming the item.
 Result<Answers> answers_from(const bj::object& o) {
   Answers a;
   if (auto* v = o.if_contains("answers"); v && !v->is_null()) {
@@ -39,6 +37,7 @@ Result<Answers> answers_from(const bj::object& o) {
   return a;
 }
 
+namespace {
 bj::value points(int64_t thousandths) { return bj::parse(format_points(thousandths)); }
 
 bj::object evaluation_json(const Evaluation& e) {

@@ -92,6 +92,8 @@ Status Service::apply(const ProductInput& in, store::Product& p) {
 }
 
 Result<ProductView> Service::create_product(const auth::Principal& p, const auth::Origin& from, const ProductInput& in) {
+  // A provider declares its own products; naming another provider is refused, not silently replaced by its own.
+  if (!admin(p) && in.provider_id) return err::invalid("provider_id", "服务商只能申报本服务商的产品，不能指定 provider_id");
   int64_t provider = admin(p) && in.provider_id ? *in.provider_id : p.provider_id.value_or(0);
   if (!admin(p) && !(p.has(auth::Role::provider) && p.provider_id)) return err::forbidden("只有服务商或市级管理员可以申报产品");
   if (!provider) return err::invalid("provider_id", "请指定提供产品的服务商");

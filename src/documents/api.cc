@@ -33,6 +33,7 @@ void register_routes(auth::Routes& routes, Service& docs) {
     std::string name = req.query_param("name").value_or("");
     std::string note = req.query_param("note").value_or("");
     if (text::utf8_length(note) > 200 || !text::valid_utf8(note)) return err::invalid("note", "说明不能超过200个字符");
+    if (auto why = text::hidden_problem(note, true)) return err::invalid("note", "说明" + *why);
     SZ_ASSIGN(auto d, docs.upload(p, auth::origin_of(req), req.query_param("entity_type").value_or(""),
                                   req.query_param("entity_id").value_or(""), name, note, req.body_file));
     return json::reply(201, document_json(d));

@@ -9,14 +9,13 @@
 #include "audit/service.h"
 #include "documents/rules.h"
 #include "infra/crypto.h"
+#include "infra/text.h"
 
 namespace sz::documents {
 
 namespace bj = boost::json;
 namespace fs = std::filesystem;
 
-namespace {
-// The first bytes of the file and, when it is a zip, the names of its entries (capped).
 void peek(const std::string& path, std::string* head, std::vector<std::string>* entries) {
   std::ifstream in(path, std::ios::binary);
   head->resize(64);
@@ -31,7 +30,6 @@ void peek(const std::string& path, std::string* head, std::vector<std::string>* 
     if (const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0)) entries->emplace_back(name);
   zip_close(z);
 }
-}  // namespace
 
 Result<int64_t> Service::check(db::Connection& c, const auth::Principal& p, const std::string& type,
                                const std::string& id, Access need) {
@@ -60,6 +58,8 @@ Result<store::Document> Service::upload(const auth::Principal& p, const auth::Or
   SZ_ASSIGN(auto* c, db_->local());
   SZ_TRY(check(*c, p, type, entity_id, Access::write));
   if (temp_path.empty()) return err::invalid("file", "请把文件作为请求体上传");
+  // Refused, not cleaned: a name that reads otherwise than it is ("invoice\u202efdp.exe") is the uploader's to fix.
+  if (auto why = text::hidden_problem(raw_name, false)) return err::invalid("name", "文件名" + *why);
   std::string head;
   std::vector<std::string> entries;
   peek(temp_path, &head, &entries);

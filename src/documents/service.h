@@ -18,6 +18,9 @@ enum class Access { read, write };
 // Who may read or attach files to a record of one type; wired by app/ to the owning area's service.
 using AccessCheck = std::function<Status(db::Connection&, const auth::Principal&, int64_t entity_id, Access)>;
 
+// What detect() reads of an uploaded file: its first bytes and, when it is a zip, the names of its entries (capped).
+void peek(const std::string& path, std::string* head, std::vector<std::string>* entries);
+
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, std::string dir, std::map<std::string, AccessCheck> checks)

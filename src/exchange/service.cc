@@ -21,6 +21,12 @@ namespace bj = boost::json;
 namespace {
 bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
 std::string link_of(int64_t need_id) { return "/needs/" + std::to_string(need_id); }
+// A provider whose proposal the enterprise turned down (it chose another) has left the need's thread.
+bool turned_down(const auth::Principal& p, const std::vector<Proposal>& proposals) {
+  return p.has(auth::Role::provider) && p.provider_id &&
+         std::any_of(proposals.begin(), proposals.end(),
+                     [&](const Proposal& x) { return x.provider_id == *p.provider_id && x.status == "declined"; });
+}
 }  // namespace
 
 Result<std::pair<Need, Service::Access>> Service::load(db::Connection& c, const auth::Principal& p, int64_t id) {
@@ -88,7 +94,7 @@ std::vector<NeedAction> Service::actions_of(const auth::Principal& p, const Need
   if (open && p.has(auth::Role::provider) && p.provider_id && !answered) out.push_back({"propose", "响应需求"});
   if (open && (a.owner || admin(p)) && !proposals.empty()) out.push_back({"accept", "选择对接方案"});
   if (open && (a.owner || a.official)) out.push_back({"close", "关闭需求"});
-  out.push_back({"message", "留言"});
+  if (!turned_down(p, proposals)) out.push_back({"message", "留言"});
   return out;
 }
 
@@ -214,11 +220,12 @@ Result<Message> Service::say(const auth::Principal& p, const auth::Origin& from,
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto loaded, load(*c, p, need_id));
   const Need& n = loaded.first;
+  SZ_ASSIGN(auto list, store::proposals(*c, need_id));
+  if (turned_down(p, list)) return err::forbidden("您的响应方案未被选中，不能再在该需求下留言");
   Message m{0, need_id, p.user_id, p.display_name, text::trim(body), clock_.now()};
   SZ_ASSIGN(m.id, store::insert_message(*c, m));
   // Everyone in the thread but the author hears of it: the enterprise that posted, the providers that answered.
   std::set<int64_t> to = {n.created_by};
-  SZ_ASSIGN(auto list, store::proposals(*c, need_id));
   for (const auto& x : list) to.insert(x.created_by);
   to.erase(p.user_id);
   for (int64_t u : to) SZ_TRY(notify::push(*c, u, "message", "需求「" + n.title + "」有新留言", link_of(need_id), m.created_at));

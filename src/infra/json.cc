@@ -29,6 +29,8 @@ Result<std::optional<std::string>> optional_string(const bj::object& o, std::str
   std::string s(it->value().as_string());
   if (text::utf8_length(s) > max_chars)
     return err::invalid(std::string(key), label_of(label) + "不能超过" + std::to_string(max_chars) + "个字符");
+  // Every string a request carries: a NUL, a direction override or an invisible-only value is refused here once.
+  if (auto why = text::hidden_problem(s, true)) return err::invalid(std::string(key), label_of(label) + *why);
   return std::optional<std::string>(std::move(s));
 }
 
@@ -91,25 +93,30 @@ Result<std::vector<std::string>> string_list(const bj::object& o, std::string_vi
   if (!it->value().is_array()) return err::invalid(std::string(key), label_of(label) + "应为字符串数组");
   for (const auto& v : it->value().as_array()) {
     if (!v.is_string()) return err::invalid(std::string(key), label_of(label) + "应为字符串数组");
+    if (auto why = text::hidden_problem(v.as_string(), true)) return err::invalid(std::string(key), label_of(label) + *why);
     out.emplace_back(v.as_string());
   }
   return out;
 }
 
-Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed) {
+namespace {
+template <class Keys>
+Status refuse_unknown(const bj::object& o, const Keys& allowed, std::string_view path) {
   for (const auto& kv : o) {
-    bool known = false;
-    for (auto a : allowed) known = known || kv.key() == a;
-    if (!known) return err::invalid(std::string(kv.key()), "不支持的字段：" + std::string(kv.key()));
+    std::string_view key(kv.key());
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string field = path.empty() ? std::string(key) : std::string(path) + "." + std::string(key);
+    return err::invalid(field, "不支持的字段：" + field);
   }
   return ok();
 }
+}  // namespace
 
-Status only_keys(const bj::object& o, const std::vector<std::string>& allowed) {
-  for (const auto& kv : o)
-    if (std::find(allowed.begin(), allowed.end(), std::string_view(kv.key())) == allowed.end())
-      return err::invalid(std::string(kv.key()), "不支持的字段：" + std::string(kv.key()));
-  return ok();
+Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed, std::string_view path) {
+  return refuse_unknown(o, allowed, path);
+}
+Status only_keys(const bj::object& o, const std::vector<std::string>& allowed, std::string_view path) {
+  return refuse_unknown(o, allowed, path);
 }
 
 namespace {

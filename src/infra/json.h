@@ -32,9 +32,10 @@ Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_vie
                                             std::string_view range);
 Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, std::string_view range);
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
-// Refuses keys the endpoint does not know, so a typo is not silently ignored.
-Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed);
-Status only_keys(const bj::object& o, const std::vector<std::string>& allowed);
+// Refuses keys the endpoint does not know, so a typo or a field the endpoint would ignore is not silently dropped.
+// `path` names a nested object in the message and the field ("replacement" → "replacement.district").
+Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed, std::string_view path = "");
+Status only_keys(const bj::object& o, const std::vector<std::string>& allowed, std::string_view path = "");
 
 // Serialises like boost::json::serialize, but writes numbers in their shortest plain form (52.5, not 5.25E1).
 std::string to_text(const bj::value& v);

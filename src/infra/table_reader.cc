@@ -414,7 +414,8 @@ class CsvReader final : public Reader {
       } else if (ch == ',') {
         row.cells.push_back(std::move(cell));
         cell.clear();
-        if (static_cast<int64_t>(row.cells.size()) > limits_.max_columns)
+        // A comma means one more cell follows: refuse here, or a row could end one column over the cap.
+        if (static_cast<int64_t>(row.cells.size()) >= limits_.max_columns)
           return bad_file("表格列数超过上限（" + std::to_string(limits_.max_columns) + " 列）");
       } else if (ch == '\n') {
         row.cells.push_back(std::move(cell));

@@ -1,5 +1,6 @@
 // UTF-8 text helpers and masking of personal data for display (手机号、姓名).
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,13 @@ size_t utf8_length(std::string_view s);
 std::string trim(std::string s);
 // Splits into code points (ASCII letters kept as they are), so nothing cuts a Chinese character in half.
 std::vector<std::string> code_points(std::string_view s);
+
+// The one rule for text people type (names, file names, titles, notes): why it cannot be stored as it will read, or
+// nullopt. Refused: control characters (NUL and the rest of C0 and C1; `multiline` text may hold tabs and line
+// breaks, a name may not), bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069:
+// "invoice\u202efdp.exe" shows as "invoiceexe.pdf"), and non-empty text with nothing visible in it (only blanks,
+// zero-width and other format characters). The reason reads after the field's label: "企业名称" + "含有控制字符".
+std::optional<std::string> hidden_problem(std::string_view s, bool multiline);
 
 // 13812345678 → 138****5678; other values keep their first and last character.
 std::string mask_phone(const std::string& phone);

@@ -20,6 +20,22 @@ TEST(Masking, PhonesAndChineseNames) {
   EXPECT_EQ(mask_name(""), "");
 }
 
+TEST(HiddenText, ControlsDirectionOverridesAndInvisibleOnlyAreRefused) {
+  using namespace std::string_literals;
+  EXPECT_EQ(hidden_problem("郑州示范机械有限公司", false), std::nullopt);
+  EXPECT_EQ(hidden_problem("", false), std::nullopt);  // emptiness is the field's own rule
+  EXPECT_EQ(hidden_problem("巩义👩\u200d💻软件", false), std::nullopt);  // a zero-width joiner inside a name
+  EXPECT_EQ(hidden_problem("第一行\n第二行\t缩进", true), std::nullopt);
+  EXPECT_NE(hidden_problem("第一行\n第二行", false), std::nullopt);
+  EXPECT_NE(hidden_problem("a\0b"s, true), std::nullopt);
+  EXPECT_NE(hidden_problem("a\x7f", true), std::nullopt);
+  EXPECT_NE(hidden_problem("a\u0085b", true), std::nullopt);  // C1 control (NEL)
+  EXPECT_NE(hidden_problem("invoice\u202efdp.exe", false), std::nullopt);
+  EXPECT_NE(hidden_problem("\u2066名称\u2069", true), std::nullopt);
+  EXPECT_NE(hidden_problem("\u200b\u200c\u2060\ufeff", false), std::nullopt);
+  EXPECT_NE(hidden_problem(" \u3000\u00a0", true), std::nullopt);
+}
+
 }  // namespace sz::text
 
 namespace sz {

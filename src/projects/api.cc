@@ -44,6 +44,7 @@ Result<PlanInput> plan_from(const bj::object& o) {
   SZ_ASSIGN(const bj::array* scenarios, array_field(o, "scenarios", "改造场景"));
   for (const auto& v : *scenarios) {
     SZ_ASSIGN(const bj::object* s, item_object(v, "plan.scenarios", "改造场景"));
+    SZ_TRY(json::only_keys(*s, {"name", "kind"}, "plan.scenarios"));
     SZ_ASSIGN(auto name, json::required_string(*s, "name", "场景名称", 60));
     SZ_ASSIGN(auto kind, json::required_string(*s, "kind", "场景类型", 2));
     plan.scenarios.push_back({name, kind});
@@ -56,6 +57,7 @@ Result<PlanInput> plan_from(const bj::object& o) {
   SZ_ASSIGN(const bj::array* budget, array_field(o, "budget", "预算"));
   for (const auto& v : *budget) {
     SZ_ASSIGN(const bj::object* b, item_object(v, "plan.budget", "预算"));
+    SZ_TRY(json::only_keys(*b, {"item", "amount_fen"}, "plan.budget"));
     SZ_ASSIGN(auto item, json::required_string(*b, "item", "预算项目", 100));
     SZ_ASSIGN(int64_t amount, json::required_int(*b, "amount_fen", "预算金额（分）", "project_fen"));
     plan.budget.push_back({item, amount});
@@ -63,6 +65,7 @@ Result<PlanInput> plan_from(const bj::object& o) {
   SZ_ASSIGN(const bj::array* milestones, array_field(o, "milestones", "里程碑"));
   for (const auto& v : *milestones) {
     SZ_ASSIGN(const bj::object* m, item_object(v, "plan.milestones", "里程碑"));
+    SZ_TRY(json::only_keys(*m, {"name", "due_on", "deliverable"}, "plan.milestones"));
     store::Milestone ms;
     SZ_ASSIGN(ms.name, json::required_string(*m, "name", "里程碑名称", 60));
     SZ_ASSIGN(ms.due_on, json::required_string(*m, "due_on", "里程碑到期日", 10));
@@ -273,6 +276,17 @@ Result<std::string> date_field(const bj::object& o, const char* key, const char*
 Result<int64_t> path_id(http::Request& req, const char* name) { return json::id_param(req, name); }
 }  // namespace
 
+Result<NewProject> new_project_input(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"enterprise_id", "name", "integrator_id", "specialist_ids", "plan"}));
+  NewProject in;
+  SZ_ASSIGN(in.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
+  SZ_ASSIGN(in.name, json::required_string(o, "name", "项目名称", 100));
+  SZ_ASSIGN(in.integrator_id, json::required_int(o, "integrator_id", "集成服务商", 1, INT64_MAX));
+  SZ_ASSIGN(in.specialist_ids, id_list(o, "specialist_ids", "专业服务商"));
+  SZ_ASSIGN(in.plan, plan_field(o));
+  return in;
+}
+
 void register_routes(auth::Routes& routes, Service& svc, documents::Service& docs, const std::string& work_dir) {
   routes.authed("GET", "/api/v1/projects/{id}/archive", [&svc, &docs, work_dir](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
@@ -345,13 +359,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
 
   routes.authed("POST", "/api/v1/projects", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
-    SZ_TRY(json::only_keys(o, {"enterprise_id", "name", "integrator_id", "specialist_ids", "plan"}));
-    NewProject in;
-    SZ_ASSIGN(in.enterprise_id, json::required_int(o, "enterprise_id", "企业编号", 1, INT64_MAX));
-    SZ_ASSIGN(in.name, json::required_string(o, "name", "项目名称", 100));
-    SZ_ASSIGN(in.integrator_id, json::required_int(o, "integrator_id", "集成服务商", 1, INT64_MAX));
-    SZ_ASSIGN(in.specialist_ids, id_list(o, "specialist_ids", "专业服务商"));
-    SZ_ASSIGN(in.plan, plan_field(o));
+    SZ_ASSIGN(auto in, new_project_input(o));
     SZ_ASSIGN(auto pr, svc.create(p, auth::origin_of(req), in));
     SZ_ASSIGN(auto d, svc.detail(p, pr.id));
     return json::reply(201, detail_json(svc, d));

@@ -335,9 +335,13 @@ Result<store::Project> Service::create(const auth::Principal& p, const auth::Ori
   if (!integrator) return err::invalid("integrator_id", "服务商不存在：" + std::to_string(in.integrator_id));
   if (integrator->kind != "integrator") return err::invalid("integrator_id", "「" + integrator->name + "」不是集成服务商");
   if (!market::listed(integrator->status)) return err::conflict("integrator_id", "「" + integrator->name + "」不在服务商库中");
+  // A specialist reads the project and its archive: only a provider in the directory now (not one in 公示, under
+  // review or removed) may be named.
   for (int64_t s : in.specialist_ids) {
-    SZ_ASSIGN(bool exists, market::provider_exists(*c, s));
-    if (!exists) return err::invalid("specialist_ids", "服务商不存在：" + std::to_string(s));
+    SZ_ASSIGN(auto specialist, market::find_provider(*c, s));
+    if (!specialist) return err::invalid("specialist_ids", "服务商不存在：" + std::to_string(s));
+    if (!market::listed(specialist->status))
+      return err::invalid("specialist_ids", "「" + specialist->name + "」不在服务商库中，不能作为专业服务商参与项目");
   }
   int64_t now = clock_.now();
   store::Project pr;

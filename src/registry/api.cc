@@ -63,30 +63,6 @@ Result<bj::object> detail(Service& registry, const store::Enterprise& e, const a
   return o;
 }
 
-// Reads the fields of an enterprise from a request body; every shape error is a 422 naming the field.
-Result<EnterpriseInput> input_of(const bj::object& o) {
-  SZ_TRY(json::only_keys(o, {"name", "credit_code", "industry", "district", "address", "legal_rep", "contact_name",
-                             "contact_phone", "tier", "batch", "scale_above", "cloud", "cloud_stars", "key_cultivation",
-                             "credit_code_override_reason"}));
-  EnterpriseInput in;
-  SZ_ASSIGN(in.name, json::optional_string(o, "name", "企业名称", 100));
-  SZ_ASSIGN(in.credit_code, json::optional_string(o, "credit_code", "统一社会信用代码", 40));
-  SZ_ASSIGN(in.industry, json::optional_string(o, "industry", "行业", 40));
-  SZ_ASSIGN(in.district, json::optional_string(o, "district", "所属区县", 20));
-  SZ_ASSIGN(in.address, json::optional_string(o, "address", "地址", 200));
-  SZ_ASSIGN(in.legal_rep, json::optional_string(o, "legal_rep", "法定代表人", 50));
-  SZ_ASSIGN(in.contact_name, json::optional_string(o, "contact_name", "联系人", 50));
-  SZ_ASSIGN(in.contact_phone, json::optional_string(o, "contact_phone", "联系电话", 20));
-  SZ_ASSIGN(in.tier, json::optional_string(o, "tier", "企业梯度", 20));
-  SZ_ASSIGN(in.credit_code_override_reason, json::optional_string(o, "credit_code_override_reason", "接受理由", 500));
-  SZ_ASSIGN(in.batch, json::optional_int(o, "batch", "试点批次"));
-  SZ_ASSIGN(in.cloud_stars, json::optional_int(o, "cloud_stars", "上云星级", "cloud_stars"));
-  SZ_ASSIGN(in.scale_above, json::optional_bool(o, "scale_above", "规上"));
-  SZ_ASSIGN(in.cloud, json::optional_bool(o, "cloud", "上云用云"));
-  SZ_ASSIGN(in.key_cultivation, json::optional_bool(o, "key_cultivation", "重点培育"));
-  return in;
-}
-
 bj::object withdrawal_json(const store::Withdrawal& w) {
   boost::system::error_code ec;
   bj::value replacement = w.replacement_json.empty() ? bj::value(nullptr) : bj::parse(w.replacement_json, ec);
@@ -144,6 +120,40 @@ bj::object job_brief(const jobs::Job& j) {
 
 }  // namespace
 
+Result<EnterpriseInput> enterprise_input(const bj::object& o) {
+  SZ_TRY(json::only_keys(o, {"name", "credit_code", "industry", "district", "address", "legal_rep", "contact_name",
+                             "contact_phone", "tier", "batch", "scale_above", "cloud", "cloud_stars", "key_cultivation",
+                             "credit_code_override_reason"}));
+  EnterpriseInput in;
+  SZ_ASSIGN(in.name, json::optional_string(o, "name", "企业名称", 100));
+  SZ_ASSIGN(in.credit_code, json::optional_string(o, "credit_code", "统一社会信用代码", 40));
+  SZ_ASSIGN(in.industry, json::optional_string(o, "industry", "行业", 40));
+  SZ_ASSIGN(in.district, json::optional_string(o, "district", "所属区县", 20));
+  SZ_ASSIGN(in.address, json::optional_string(o, "address", "地址", 200));
+  SZ_ASSIGN(in.legal_rep, json::optional_string(o, "legal_rep", "法定代表人", 50));
+  SZ_ASSIGN(in.contact_name, json::optional_string(o, "contact_name", "联系人", 50));
+  SZ_ASSIGN(in.contact_phone, json::optional_string(o, "contact_phone", "联系电话", 20));
+  SZ_ASSIGN(in.tier, json::optional_string(o, "tier", "企业梯度", 20));
+  SZ_ASSIGN(in.credit_code_override_reason, json::optional_string(o, "credit_code_override_reason", "接受理由", 500));
+  SZ_ASSIGN(in.batch, json::optional_int(o, "batch", "试点批次"));
+  SZ_ASSIGN(in.cloud_stars, json::optional_int(o, "cloud_stars", "上云星级", "cloud_stars"));
+  SZ_ASSIGN(in.scale_above, json::optional_bool(o, "scale_above", "规上"));
+  SZ_ASSIGN(in.cloud, json::optional_bool(o, "cloud", "上云用云"));
+  SZ_ASSIGN(in.key_cultivation, json::optional_bool(o, "key_cultivation", "重点培育"));
+  return in;
+}
+
+Result<std::optional<EnterpriseInput>> proposed_replacement(const bj::object& body) {
+  auto* r = body.if_contains("replacement");
+  if (!r || r->is_null()) return std::optional<EnterpriseInput>();
+  if (!r->is_object()) return err::invalid("replacement", "增补企业应为对象");
+  // The city creates the 增补 in the withdrawn enterprise's district and batch: only what the district proposes.
+  SZ_TRY(json::only_keys(r->as_object(), {"name", "credit_code", "industry", "address", "legal_rep", "contact_name",
+                                          "contact_phone", "tier"}, "replacement"));
+  SZ_ASSIGN(auto in, enterprise_input(r->as_object()));
+  return std::optional<EnterpriseInput>(std::move(in));
+}
+
 void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer) {
   routes.pub("GET", "/api/v1/industries", [&registry](http::Request&) -> Result<http::Response> {
     SZ_ASSIGN(auto list, registry.industries());
@@ -200,7 +210,7 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
   routes.upload("POST", "/api/v1/enterprises/imports", may_import, [&transfer](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     if (req.body_file.empty()) return err::invalid("file", "请上传 .xlsx 或 .csv 文件作为请求体");
     std::string name = req.query_param("name").value_or("import.xlsx");
-    if (name.size() > 200 || !text::valid_utf8(name)) name = "import.xlsx";
+    if (name.size() > 200 || !text::valid_utf8(name) || text::hidden_problem(name, false)) name = "import.xlsx";
     SZ_ASSIGN(auto job, transfer.request_import(p, auth::origin_of(req), req.body_file, name));
     return json::reply(202, bj::object{{"job", job_brief(job)}});
   });
@@ -219,7 +229,7 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
 
   routes.authed("POST", "/api/v1/enterprises", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto o, json::parse_object(req.body));
-    SZ_ASSIGN(auto in, input_of(o));
+    SZ_ASSIGN(auto in, enterprise_input(o));
     SZ_ASSIGN(auto e, registry.create(p, auth::origin_of(req), in));
     SZ_ASSIGN(auto body, detail(registry, e, p));
     return json::reply(201, std::move(body));
@@ -228,7 +238,7 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
   routes.authed("PATCH", "/api/v1/enterprises/{id}", [&registry](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto o, json::parse_object(req.body));
-    SZ_ASSIGN(auto in, input_of(o));
+    SZ_ASSIGN(auto in, enterprise_input(o));
     SZ_ASSIGN(auto e, registry.update(p, auth::origin_of(req), id, in));
     SZ_ASSIGN(auto body, detail(registry, e, p));
     return json::reply(200, std::move(body));
@@ -287,11 +297,7 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_TRY(json::only_keys(o, {"reason", "replacement"}));
     SZ_ASSIGN(auto reason, json::required_string(o, "reason", "退出原因", 500));
-    std::optional<EnterpriseInput> replacement;
-    if (auto* r = o.if_contains("replacement"); r && !r->is_null()) {
-      if (!r->is_object()) return err::invalid("replacement", "增补企业应为对象");
-      SZ_ASSIGN(replacement, input_of(r->as_object()));
-    }
+    SZ_ASSIGN(auto replacement, proposed_replacement(o));
     SZ_ASSIGN(auto w, registry.request_withdrawal(p, auth::origin_of(req), id, reason, replacement));
     return json::reply(201, withdrawal_json(w));
   });

@@ -277,6 +277,7 @@ Contribution contribution_of(const Params& p, const EnterpriseFacts& e, const st
 std::optional<std::string> name_problem(const std::string& name) {
   size_t n = text::utf8_length(name);
   if (n < 2 || n > 100) return "企业名称应为2–100个字符";
+  if (auto why = text::hidden_problem(name, false)) return "企业名称" + *why;
   return std::nullopt;
 }
 

@@ -1,8 +1,18 @@
 #include "infra/http/message.h"
 
+#include <boost/url/parse.hpp>
+
 #include "infra/text.h"
 
 namespace sz::http {
+
+bool decode_target(std::string_view target, Request& req) {
+  auto u = boost::urls::parse_origin_form(target);
+  if (!u) return false;
+  req.path = std::string(u->path());
+  for (auto p : u->params()) req.query.emplace_back(std::string(p.key), std::string(p.value));
+  return true;
+}
 
 std::optional<std::string> Request::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);

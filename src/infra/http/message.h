@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,9 @@ struct Response {
 
   void add_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };
+
+// Percent-decoded path and query of a request target through Boost.URL; false for a malformed target (a 400).
+bool decode_target(std::string_view target, Request& req);
 
 Response no_content();
 // A file from disk sent as a download named `download_name` (UTF-8, RFC 5987), never cached.

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-#include <boost/url/parse.hpp>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -41,15 +40,6 @@ std::string new_request_id() {
 
 std::string json_error_body(const char* code, const char* message) {
   return std::string("{\"error\":{\"code\":\"") + code + "\",\"message\":\"" + message + "\",\"field\":\"\"}}";
-}
-
-// Percent-decoded path and query through Boost.URL; a malformed target is answered with 400.
-bool decode_target(std::string_view target, Request& req) {
-  auto u = boost::urls::parse_origin_form(target);
-  if (!u) return false;
-  req.path = std::string(u->path());
-  for (auto p : u->params()) req.query.emplace_back(std::string(p.key), std::string(p.value));
-  return true;
 }
 
 void add_security_headers(bhttp::fields& f, const std::string& request_id) {
