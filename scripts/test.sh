@@ -57,6 +57,19 @@ node_suite() {
   node_suite_finish "$1"
 }
 
+# Adds a suite's counts (name, exit code, passed, failed, log); a suite that failed, or passed nothing, is remembered.
+count_suite() {
+  local name=$1 rc=$2 p=$3 f=$4 log=$5
+  echo "   $p passed, $f failed"
+  if [ "$rc" -ne 0 ] || [ "$p" -eq 0 ]; then
+    tail -30 "$log" || true
+    failures+=("$name")
+    [ "$f" -eq 0 ] && f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+
 ctest_suite() {
   local name=$1 dir=$2
   echo "== $name"
@@ -98,14 +111,7 @@ set +e
 rc=$?
 set -e
 read -r wp wf < <(node -e 'try { const r = require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests) } catch { console.log("0 1") }' "$logdir/web-unit.json")
-echo "   $wp passed, $wf failed"
-if [ "$rc" -ne 0 ] || [ "$wp" -eq 0 ]; then
-  tail -30 "$logdir/web-unit.log" || true
-  failures+=("web-unit")
-  [ "$wf" -eq 0 ] && wf=1
-fi
-passed=$((passed + wp))
-failed=$((failed + wf))
+count_suite web-unit "$rc" "$wp" "$wf" "$logdir/web-unit.log"
 
 node_suite api-sqlite SZ_ENGINE=sqlite SZ_BIN=build/shuzhuan
 
@@ -113,16 +119,7 @@ wait "$fuzz_pid" || true
 echo "== fuzz"
 rc=$(cat "$logdir/fuzz.rc" 2>/dev/null || echo 1)
 read -r fp ff < <(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logdir/fuzz.log" | tail -1 | awk '{print $1, $3}')
-fp=${fp:-0}
-ff=${ff:-0}
-echo "   $fp passed, $ff failed"
-if [ "$rc" -ne 0 ] || [ "$fp" -eq 0 ]; then
-  tail -30 "$logdir/fuzz.log" || true
-  failures+=("fuzz")
-  [ "$ff" -eq 0 ] && ff=1
-fi
-passed=$((passed + fp))
-failed=$((failed + ff))
+count_suite fuzz "$rc" "${fp:-0}" "${ff:-0}" "$logdir/fuzz.log"
 
 # A throwaway PostgreSQL cluster on loopback, a private port and socket directory; stopped on exit, pass or fail.
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)

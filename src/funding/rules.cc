@@ -61,7 +61,7 @@ std::string add_months(const std::string& ymd, int months) {
   int total = y * 12 + (m - 1) + months;
   y = total / 12;
   m = total % 12 + 1;
-  char buf[16];
+  char buf[32];  // room for any int the format could print (no truncation warning)
   for (int day = d; day >= 28; --day) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, day);
     if (valid_date(buf)) return buf;

@@ -62,9 +62,9 @@ TEST(PlanCheck, TextThatContradictsTheTableIsAWarning) {
 }
 
 TEST(ItemsByDay, DatedUpToTheDayAndUndatedAsTheyAreNow) {
-  std::vector<CountedItem> items = {{1, "a", "", {"auto_parts"}, "", "2024-12-31"},
-                                    {2, "b", "", {"auto_parts", "refractories"}, "", "2025-01-01"},
-                                    {3, "c", "", {"refractories"}, "", ""}};
+  std::vector<CountedItem> items = {{1, "a", "", {"auto_parts"}, "", "2024-12-31", ""},
+                                    {2, "b", "", {"auto_parts", "refractories"}, "", "2025-01-01", ""},
+                                    {3, "c", "", {"refractories"}, "", "", ""}};
   int64_t undated = 0;
   auto kept = items_by_day(items, "2024-12-31", &undated);
   ASSERT_EQ(kept.size(), 2u);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { BIN, Server, cli, sql, waitFor } from './harness.mjs'
+import { BIN, SECURITY_ADMIN, Server, cli, sql, waitFor } from './harness.mjs'
 
 const GENESIS = '0'.repeat(64)
 
@@ -31,7 +31,7 @@ function anchorEnv() {
 async function anchoredStore() {
   const a = anchorEnv()
   const server = await Server.start({ env: a.env })
-  const admin = await server.login('admin')
+  const admin = await server.login(SECURITY_ADMIN)  // 三员分立: accounts are the security administrator's
   for (const name of ['anchor1', 'anchor2', 'anchor3']) {
     const r = await server.call('POST', '/api/v1/users', { token: admin,
       body: { username: name, display_name: '锚定', password: 'Anchor#2024x', roles: ['expert'] } })

@@ -11,7 +11,7 @@ const PROVIDER_PASSWORD = 'Gq7#vT2m!pL9wz'
 before(async () => {
   server = await Server.start()
   t = {}
-  for (const u of ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang']) t[u] = await server.login(u)
+  for (const u of ['admin', 'anquan', 'gongyi', 'xinmi', 'qiye', 'fuwushang']) t[u] = await server.login(u)
 })
 after(async () => {
   await server.stop()
@@ -24,7 +24,7 @@ async function provider(name, creditCode, kind, status, username) {
   const p = await ok(await call('admin', 'POST', '/api/v1/providers', { name, credit_code: creditCode, kind, in_zhengzhou: true }), 201)
   sql(server.db, `UPDATE providers SET status = '${status}' WHERE id = ${p.id}`)
   if (username) {
-    await ok(await call('admin', 'POST', '/api/v1/users', { username, display_name: name, password: PROVIDER_PASSWORD, roles: ['provider'], provider_id: p.id }), 201)
+    await ok(await call('anquan', 'POST', '/api/v1/users', { username, display_name: name, password: PROVIDER_PASSWORD, roles: ['provider'], provider_id: p.id }), 201)
     t[username] = await server.login(username, PROVIDER_PASSWORD)
   }
   return p
