@@ -108,8 +108,8 @@ Result<std::optional<Checkpoint>> sign_checkpoint(db::Connection& c, const crypt
                                                   int64_t now, const std::string& reason) {
   SZ_ASSIGN(auto head, store::head(c));
   if (head.seq == 0) return std::optional<Checkpoint>();
-  SZ_ASSIGN(auto first, store::find(c, 1));
-  Checkpoint cp{first ? first->hash : "", head.seq, head.hash, now, reason, key.key_id(), ""};
+  SZ_ASSIGN(auto chain, store::chain_nonce(c));
+  Checkpoint cp{chain, head.seq, head.hash, now, reason, key.key_id(), ""};
   SZ_ASSIGN(cp.signature, key.sign(signed_text(cp)));
   std::string line = checkpoint_json(cp);
   SZ_TRY(append_line(file_for(dir, now), line));
@@ -134,8 +134,12 @@ Result<AnchoredReport> verify_anchored(db::Connection& c, const crypto::Sm2Key& 
     r.reason = "审计日志是空的，没有可与签名检查点核对的记录（日志可能被清空）";
     return r;
   }
-  SZ_ASSIGN(auto first, store::find(c, 1));
-  r.checkpoint = newest_of_chain(dir, first->hash);
+  auto chain = store::chain_nonce(c);
+  if (!chain) {
+    r.reason = "审计链标识（audit_chain 表）缺失，无法找到本审计链的签名检查点";
+    return r;
+  }
+  r.checkpoint = newest_of_chain(dir, *chain);
   if (!r.checkpoint) {
     r.reason = "在 " + dir + " 中找不到本审计链的签名检查点：签名任务从未运行，检查点目录不对，或审计链已被整体重写";
     return r;

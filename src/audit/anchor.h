@@ -15,7 +15,7 @@
 namespace sz::audit {
 
 struct Checkpoint {
-  std::string chain;      // the hash of entry 1: which store's chain (one directory may hold several)
+  std::string chain;      // the store's chain nonce (audit_chain): which chain (one directory may hold several)
   int64_t seq = 0;        // the head signed
   std::string hash;
   int64_t at = 0;         // when it was signed, epoch seconds

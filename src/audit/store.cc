@@ -17,6 +17,12 @@ Result<Head> read_head(db::Connection& c, const char* sql) {
 Result<Head> lock_head(db::Connection& c) { return read_head(c, head_sql(c.engine())); }
 Result<Head> head(db::Connection& c) { return read_head(c, "SELECT last_seq, last_hash FROM audit_head WHERE id = 1"); }
 
+Result<std::string> chain_nonce(db::Connection& c) {
+  SZ_ASSIGN(auto row, c.query_one("SELECT nonce FROM audit_chain WHERE id = 1", {}));
+  if (!row) return err::internal("audit_chain has no row");
+  return row->text(0);
+}
+
 Status insert(db::Connection& c, const Entry& e) {
   SZ_TRY(c.execute(
       "INSERT INTO audit_log (seq, at, actor_user_id, actor_name, actor_roles, request_id, ip, action, entity_type, "

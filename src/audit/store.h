@@ -18,6 +18,8 @@ Result<Head> lock_head(db::Connection& c);
 Status insert(db::Connection& c, const Entry& e);
 Status set_head(db::Connection& c, const Head& h);
 Result<Head> head(db::Connection& c);
+// The store's chain nonce (audit_chain): which chain a signed checkpoint belongs to.
+Result<std::string> chain_nonce(db::Connection& c);
 Status each_entry(db::Connection& c, const std::function<bool(const Entry&)>& fn);
 
 struct Filter {

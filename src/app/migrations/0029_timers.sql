@@ -5,3 +5,13 @@ CREATE TABLE timers (
   name TEXT PRIMARY KEY,
   last_at BIGINT NOT NULL
 );
+
+-- Which store's audit chain a signed checkpoint names: a nonce made once per store. Two stores whose first entries are
+-- identical (the same demo load, or two fresh stores) never take each other's checkpoints from a shared directory; a
+-- copy of a store (a restored backup) is the same chain and keeps it. Rewriting it only makes `audit verify` find no
+-- checkpoint, which is a failure.
+CREATE TABLE audit_chain (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  nonce TEXT NOT NULL
+);
+INSERT INTO audit_chain (id, nonce) VALUES (1, {{RANDOM_HEX}});
