@@ -8,8 +8,8 @@ if [ "${1:-}" = "--sanitize" ]; then
   dir=build-asan
   flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSHUZHUAN_SANITIZE=ON)
 fi
-# ccache keys objects by their sources relative to the checkout, so a fresh clone (CI) reuses what an earlier clone
-# on this machine compiled; the two builds share nothing else.
+# Through ccache, with paths taken relative to the checkout (CCACHE_BASEDIR): a fresh clone on this machine (CI)
+# reuses the objects an earlier clone compiled.
 if command -v ccache >/dev/null; then
   flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
   export CCACHE_BASEDIR="$(pwd)" CCACHE_NOHASHDIR=1 CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}

@@ -15,6 +15,7 @@ passed=0
 failed=0
 failures=()
 logdir=$(mktemp -d /tmp/sz-test.XXXXXX)
+declare -A suite_pid suite_passed  # by suite name
 
 # A node --test suite of the API tests: started in the background (its log and exit code go to $logdir), then
 # finished — its counts added, and remembered when it fails. Independent suites run side by side on the two cores.
@@ -27,12 +28,12 @@ node_suite_start() {
     env "$@" node --test --test-reporter=tap tests/api/*.test.mjs > "$logdir/$name.log" 2>&1
     echo $? > "$logdir/$name.rc"
   ) &
-  eval "${name//-/_}_pid=$!"
+  suite_pid[$name]=$!
 }
 
 node_suite_finish() {
-  local name=$1 pid_var="${1//-/_}_pid"
-  wait "${!pid_var}" || true
+  local name=$1
+  wait "${suite_pid[$name]}" || true
   local log="$logdir/$name.log" rc
   rc=$(cat "$logdir/$name.rc" 2>/dev/null || echo 1)
   local p f
@@ -49,7 +50,7 @@ node_suite_finish() {
   fi
   passed=$((passed + p))
   failed=$((failed + f))
-  eval "${name//-/_}_passed=$p"
+  suite_passed[$name]=$p
 }
 
 node_suite() {
@@ -148,8 +149,8 @@ node_suite_start api-postgresql SZ_ENGINE=postgresql SZ_BIN=build/shuzhuan SZ_PG
   PATH="$pgbin:$PATH"  # pg_amcheck is not on the default PATH
 node_suite_finish api-sqlite-asan
 node_suite_finish api-postgresql
-if [ "${api_sqlite_passed:-0}" != "${api_postgresql_passed:-0}" ]; then
-  echo "SQLite 与 PostgreSQL 通过数不同：${api_sqlite_passed:-0} vs ${api_postgresql_passed:-0}"
+if [ "${suite_passed[api-sqlite]:-0}" != "${suite_passed[api-postgresql]:-0}" ]; then
+  echo "SQLite 与 PostgreSQL 通过数不同：${suite_passed[api-sqlite]:-0} vs ${suite_passed[api-postgresql]:-0}"
   failures+=("engine-parity")
   failed=$((failed + 1))
 fi

@@ -46,10 +46,30 @@ function newDatabaseUrl() {
 // Applies to the servers and their demo loads; a test may still ask for FULL through its own env.
 const TEST_DEFAULTS = { SHUZHUAN_SQLITE_SYNCHRONOUS: 'NORMAL', SHUZHUAN_AUTH_REQUIRE_ADMIN_TOTP: 'false' }
 
+// Each store's files (jobs' results, documents) in a folder of its own, as the nodes of one deployment share theirs:
+// result files are named by job id, so two test stores writing into the checkout's var/ — files and suites run side
+// by side — could overwrite each other's. The server and every command given `--db` for a store use its folder.
+const storeFolders = new Map()
+function filesOf(dbUrl) {
+  if (!dbUrl) return {}
+  if (!storeFolders.has(dbUrl)) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sz-files-'))
+    storeFolders.set(dbUrl, { SHUZHUAN_JOBS_DIR: path.join(dir, 'jobs'), SHUZHUAN_DOCUMENTS_DIR: path.join(dir, 'documents') })
+  }
+  return storeFolders.get(dbUrl)
+}
+// Signed audit checkpoints in a folder of this test process: a store and the stores restored from its backups share
+// it, as one deployment's do (checkpoints name their chain by the store's own nonce), and no other suite writes there.
+const checkpoints = { SHUZHUAN_AUDIT_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'sz-checkpoints-')) }
+function commandEnv(args, env) {
+  const at = args.indexOf('--db')
+  return { ...process.env, ...checkpoints, ...filesOf(at >= 0 ? args[at + 1] : null), ...env }
+}
+
 // Runs the CLI; returns { code, stdout, stderr }.
 export function cli(args, { input, env } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: commandEnv(args, env) })
     return { code: 0, stdout, stderr: '' }
   } catch (e) {
     return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
@@ -59,7 +79,7 @@ export function cli(args, { input, env } = {}) {
 // The same, without blocking the event loop: requests the test keeps sending go on while the command runs.
 export function cliAsync(args, { env } = {}) {
   return new Promise((resolve) => {
-    execFile(BIN, args, { encoding: 'utf8', env: { ...process.env, ...env } }, (err, stdout, stderr) => {
+    execFile(BIN, args, { encoding: 'utf8', env: commandEnv(args, env) }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout: stdout ?? '', stderr: stderr ?? '' })
     })
   })
@@ -92,7 +112,7 @@ export class Server {
       stdio: ['ignore', 'pipe', 'pipe'],
       // The suites log the demo's administrators in with a password alone; two_factor.test.mjs turns the second
       // factor on (the production default) and computes real TOTP codes.
-      env: { ...TEST_DEFAULTS, ...process.env, ...env },
+      env: { ...TEST_DEFAULTS, ...process.env, ...checkpoints, ...filesOf(s.db), ...env },
     })
     s.proc.stdout.on('data', (d) => (s.log += d))
     s.proc.stderr.on('data', (d) => (s.log += d))
