@@ -75,7 +75,7 @@ ctest_suite() {
   local name=$1 dir=$2
   echo "== $name"
   set +e
-  ctest --test-dir "$dir" -V > "$logdir/$name.log" 2>&1
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --test-dir "$dir" -V > "$logdir/$name.log" 2>&1
   local rc=$?
   set -e
   # Count GoogleTest cases, not test programs: "[  PASSED  ] 12 tests."

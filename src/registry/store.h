@@ -92,7 +92,6 @@ Status upsert_year(db::Connection& c, int64_t enterprise_id, const Year& y, int6
 struct CountRow {
   CountKey key;
   NowCounts counts;
-  bool operator==(const CountRow& o) const = default;
 };
 struct YearSumRow {
   CountKey key;

@@ -48,7 +48,8 @@ const TEST_DEFAULTS = { SHUZHUAN_SQLITE_SYNCHRONOUS: 'NORMAL', SHUZHUAN_AUTH_REQ
 
 // Each store's files (jobs' results, documents) in a folder of its own, as the nodes of one deployment share theirs:
 // result files are named by job id, so two test stores writing into the checkout's var/ — files and suites run side
-// by side — could overwrite each other's. The server and every command given `--db` for a store use its folder.
+// by side — could overwrite each other's. The server and every command given `--db` for a store use its folder (a
+// command without one sees the configured defaults).
 const storeFolders = new Map()
 function filesOf(dbUrl) {
   if (!dbUrl) return {}
@@ -63,7 +64,8 @@ function filesOf(dbUrl) {
 const checkpoints = { SHUZHUAN_AUDIT_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'sz-checkpoints-')) }
 function commandEnv(args, env) {
   const at = args.indexOf('--db')
-  return { ...process.env, ...checkpoints, ...filesOf(at >= 0 ? args[at + 1] : null), ...env }
+  const store = at >= 0 ? { ...checkpoints, ...filesOf(args[at + 1]) } : {}
+  return { ...process.env, ...store, ...env }
 }
 
 // Runs the CLI; returns { code, stdout, stderr }.
