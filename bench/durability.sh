@@ -12,7 +12,7 @@ trap 'kill $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 pid=0
 echo "machine: $(nproc) CPU, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(df -T "$dir" | awk 'NR==2 {print $2}') at $dir"
 for sync in NORMAL FULL; do
-  "$bin" demo --bare --db "sqlite:$dir/$sync.db" >/dev/null
+  "$(dirname "$bin")/shuzhuan-demo" --bare --db "sqlite:$dir/$sync.db" >/dev/null
   port=$((30000 + RANDOM % 10000))
   SHUZHUAN_SQLITE_SYNCHRONOUS=$sync "$bin" serve --db "sqlite:$dir/$sync.db" --port "$port" >/dev/null 2>&1 &
   pid=$!

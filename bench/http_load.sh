@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bin=${1:-build/shuzhuan}
 dir=$(mktemp -d /tmp/sz-bench.XXXXXX)
 port=$((30000 + RANDOM % 10000))
-"$bin" demo --db "sqlite:$dir/b.db" >/dev/null
+"$(dirname "$bin")/shuzhuan-demo" --db "sqlite:$dir/b.db" >/dev/null
 "$bin" serve --db "sqlite:$dir/b.db" --port "$port" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT

@@ -7,7 +7,7 @@ scripts/setup.sh
 scripts/build.sh
 mkdir -p var
 db="sqlite:var/shuzhuan.db"
-build/shuzhuan demo --db "$db"
+build/shuzhuan-demo --db "$db"
 echo
 echo "平台地址：http://127.0.0.1:${PORT:-8080}   （Ctrl+C 停止）"
 exec build/shuzhuan serve --db "$db" --host 127.0.0.1 --port "${PORT:-8080}"

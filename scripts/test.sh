@@ -159,7 +159,7 @@ fi
 echo "== browser"
 bdir=$(mktemp -d /tmp/sz-browser.XXXXXX)
 bport=$((40000 + RANDOM % 20000))
-build/shuzhuan demo --db "sqlite:$bdir/b.db" >/dev/null
+build/shuzhuan-demo --db "sqlite:$bdir/b.db" >/dev/null
 # The demo's administrators log in with their password alone here; two_factor.test.mjs starts a server of its own
 # with the second factor required (the production default).
 SHUZHUAN_AUTH_REQUIRE_ADMIN_TOTP=false \

@@ -37,7 +37,7 @@ Result<audit::store::Head> verified_head(db::Connection& c, const char* label) {
 }
 }  // namespace
 
-Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now, const AuditAnchor& anchor) {
+Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now, const audit::ConfiguredAnchor& anchor) {
   if (fs::exists(to)) return err::conflict("to", "备份文件已存在：" + to + "（请换一个路径）");
   if (to.empty()) return err::invalid("to", "请指定备份文件路径");
   std::error_code ec;

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "app/audit_anchor.h"
+#include "audit/signing.h"
 #include "audit/anchor.h"
 #include "infra/db/db.h"
 
@@ -17,7 +17,7 @@ struct BackupReport {
   std::optional<audit::Checkpoint> checkpoint;  // the copy's head, signed (none for an empty chain)
 };
 
-Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now, const AuditAnchor& anchor);
+Result<BackupReport> backup(db::Database& db, const std::string& to, int64_t now, const audit::ConfiguredAnchor& anchor);
 // Refuses to overwrite a store that holds data unless `force`; afterwards verifies the audit chain and compares
 // its head with the manifest's.
 Result<BackupReport> restore(db::Database& db, const std::string& from, bool force);

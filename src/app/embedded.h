@@ -1,4 +1,4 @@
-// Files built into the binary: migrations (src/app/migrations), reference data (data/) and docs/openapi.json.
+// Files built into the binary: migrations (src/<area>/migrations), reference data (data/) and docs/openapi.json.
 #pragma once
 #include <optional>
 #include <string>

@@ -1,6 +1,7 @@
 #include "app/migrate.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -17,16 +18,23 @@ struct Migration {
   std::string_view sql;
 };
 
+// Every area's migrations (src/<area>/migrations/NNNN_name.sql), in the one global order of their numbers; a number
+// used twice stops start-up.
 std::vector<Migration> migrations() {
-  const std::string prefix = "src/app/migrations/";
+  const std::string folder = "/migrations/";
   std::vector<Migration> out;
   for (const auto& f : embedded::files()) {
     std::string path = f.path;
-    if (path.rfind(prefix, 0) != 0) continue;
-    std::string base = path.substr(prefix.size());
+    size_t at = path.find(folder);
+    if (path.rfind("src/", 0) != 0 || at == std::string::npos) continue;
+    std::string base = path.substr(at + folder.size());
     out.push_back({std::stoll(base.substr(0, 4)), base, f.content});
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  for (size_t i = 1; i < out.size(); ++i)
+    if (out[i].version == out[i - 1].version)
+      throw std::runtime_error("two migrations numbered " + std::to_string(out[i].version) + ": " + out[i - 1].name +
+                               ", " + out[i].name);
   return out;
 }
 

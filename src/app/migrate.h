@@ -1,4 +1,4 @@
-// Versioned schema migrations (src/app/migrations/NNNN_name.sql, built into the binary), applied in one
+// Versioned schema migrations (src/<area>/migrations/NNNN_name.sql, built into the binary), applied in one
 // transaction under a lock so several nodes starting together migrate once.
 #pragma once
 #include "infra/db/db.h"

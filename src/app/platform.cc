@@ -8,6 +8,7 @@
 #include "app/embedded.h"
 #include "app/reference.h"
 #include "app/migrate.h"
+#include "app/modules.h"
 #include "assessment/api.h"
 #include "documents/api.h"
 #include "funding/api.h"
@@ -222,6 +223,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
       ops_(db_, *clock_, runner_, opts_.jobs.node, opts_.jobs.work_dir),
       routes_(router_, auth_) {
   install_input_ranges();
+  audit::install_vocabulary(modules());
   // A project is approved only after its expert review passed; experts with a conflict of interest never serve on it.
   projects_.add_guard("review_passed", [](db::Connection& c, const projects::store::Project& pr) {
     return reviews::Service::review_passed(c, "project", pr.id);
@@ -275,6 +277,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, PlatformOptions opts)
   }});
   register_routes();
   if (opts_.test_clock) register_test_routes();
+  provide_services();
 
   auto& m = metrics::registry();
   m.declare("shuzhuan_login_failures_total", "counter", "Failed login attempts");
@@ -304,6 +307,29 @@ Status Platform::anchor_audit(const crypto::Sm2Key& key, const std::string& dir,
   SZ_ASSIGN(auto* c, db_->local());
   runner_.fire_timers(*c);
   return ok();
+}
+
+void Platform::provide_services() {
+  services_.provide(*this);
+  services_.provide(auth_);
+  services_.provide(registry_);
+  services_.provide(market_);
+  services_.provide(stats_);
+  services_.provide(assessment_);
+  services_.provide(funding_);
+  services_.provide(subsidies_);
+  services_.provide(loans_);
+  services_.provide(projects_);
+  services_.provide(reviews_);
+  services_.provide(catalog_);
+  services_.provide(samples_);
+  services_.provide(exchange_);
+  services_.provide(records_);
+  services_.provide(platforms_);
+  services_.provide(reports_);
+  services_.provide(publish_);
+  services_.provide(documents_);
+  services_.provide(ops_);
 }
 
 void Platform::register_routes() {

@@ -26,6 +26,7 @@
 #include "infra/http/router.h"
 #include "infra/sm2.h"
 #include "infra/jobs/jobs.h"
+#include "infra/module.h"
 #include "market/directory.h"
 #include "ops/service.h"
 #include "registry/service.h"
@@ -93,10 +94,13 @@ class Platform {
   reports::Service& reports() { return reports_; }
   ops::Service& ops() { return ops_; }
   const http::Router& router() const { return router_; }
+  // Every area's services by type, for the commands an area declares (module::Context) — and the platform itself.
+  module::Services& services() { return services_; }
 
  private:
   void register_routes();
   void register_test_routes();
+  void provide_services();
   // Who the client is and which site it addressed, as far as the trusted proxies and the configuration say.
   void identify(http::Request& req) const;
   http::Response dispatch(http::Request& req);
@@ -128,6 +132,7 @@ class Platform {
   ops::Service ops_;
   http::Router router_;
   auth::Routes routes_;
+  module::Services services_;
 };
 
 // Checks a new account's district / enterprise / provider through the owning areas' services.

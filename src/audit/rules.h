@@ -4,6 +4,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+namespace sz::module {
+struct Info;
+}
 
 namespace sz::audit {
 
@@ -15,6 +20,8 @@ struct Actor {
   std::string request_id;
   std::string ip;
 };
+// The command line on the server (`shuzhuan user add …`): an operator with shell access, recorded as such.
+extern const Actor kCommandLine;
 
 struct Entry {
   int64_t seq = 0;         // 1, 2, 3 … without gaps
@@ -34,10 +41,13 @@ extern const char* const kGenesisHash;  // the prev_hash of entry 1
 // SM3 over the length-prefixed fields and prev_hash.
 std::string link_hash(const Entry& e);
 
-// Chinese names for display; unknown codes are shown as they are.
+// Chinese names for display, from the words each area declares (module::Info), put in force at start-up; a label
+// declared twice stops start-up. Unknown codes are shown as they are.
+void install_vocabulary(const std::vector<const module::Info*>& areas);
 std::string action_name(const std::string& action);
 std::string entity_type_name(const std::string& entity_type);
-std::string field_name(const std::string& field);
+// A field of a record of this type: its own label, else the label the field has on every record.
+std::string field_name(const std::string& entity_type, const std::string& field);
 // Fields holding personal data, masked whenever the trail is displayed or exported.
 bool is_personal_field(const std::string& field);
 

@@ -194,7 +194,7 @@ void register_routes(auth::Routes& routes, Service& ops, ApiOptions opts,
       boost::system::error_code e1, e2;
       auto b = c.before.empty() ? bj::value(nullptr) : bj::parse(c.before, e1);
       auto a = c.after.empty() ? bj::value(nullptr) : bj::parse(c.after, e2);
-      changes.push_back(bj::object{{"field", c.field}, {"field_name", audit::field_name(c.field)}, {"before", b}, {"after", a}});
+      changes.push_back(bj::object{{"field", c.field}, {"field_name", audit::field_name(e.entity_type, c.field)}, {"before", b}, {"after", a}});
     }
     o["changes"] = std::move(changes);
     o["prev_hash"] = e.prev_hash;

@@ -253,7 +253,7 @@ void register_routes(auth::Routes& routes, Service& registry, Transfer& transfer
       for (const auto& c : h.changes) {
         boost::system::error_code e1, e2;
         changes.push_back(bj::object{{"field", c.field},
-                                     {"field_name", audit::field_name(c.field)},
+                                     {"field_name", audit::field_name("enterprise", c.field)},
                                      {"before", c.before.empty() ? bj::value(nullptr) : bj::parse(c.before, e1)},
                                      {"after", c.after.empty() ? bj::value(nullptr) : bj::parse(c.after, e2)}});
       }

@@ -1,7 +1,18 @@
 // The command line as an operator uses it, and the audit chain: intact after writes, broken by a hand edit.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { Server, cli, sql } from './harness.mjs'
+import { readFileSync } from 'node:fs'
+import { Server, cli, sql, BIN, DEMO_BIN } from './harness.mjs'
+
+test('演示数据在自己的程序里：正式的 shuzhuan 没有 demo 命令，也不含演示数据', () => {
+  assert.notEqual(cli(['demo', '--help']).code, 0)
+  assert.equal(cli(['--help'], { bin: DEMO_BIN }).code, 0)
+  // The demo's account password and its trade names are in the demo binary only.
+  for (const word of ['Demo@2024', '恒泰']) {
+    assert.ok(!readFileSync(BIN).includes(Buffer.from(word)), `${word} in the production binary`)
+    assert.ok(readFileSync(DEMO_BIN).includes(Buffer.from(word)), `${word} not in the demo binary`)
+  }
+})
 
 test('命令行：--help、错误参数、用户增改锁', async () => {
   const server = await Server.start()

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BIN = path.resolve(ROOT, process.env.SZ_BIN || 'build/shuzhuan')
+// The demo data's own binary, built beside the server (the production binary carries no demo code).
+export const DEMO_BIN = path.join(path.dirname(BIN), 'shuzhuan-demo')
 export const ENGINE = process.env.SZ_ENGINE || 'sqlite'
 export const PASSWORD = 'Demo@2024'
 
@@ -68,10 +70,10 @@ function commandEnv(args, env) {
   return { ...process.env, ...store, ...env }
 }
 
-// Runs the CLI; returns { code, stdout, stderr }.
-export function cli(args, { input, env } = {}) {
+// Runs the CLI (or `bin`, e.g. DEMO_BIN); returns { code, stdout, stderr }.
+export function cli(args, { input, env, bin = BIN } = {}) {
   try {
-    const stdout = execFileSync(BIN, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: commandEnv(args, env) })
+    const stdout = execFileSync(bin, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], env: commandEnv(args, env) })
     return { code: 0, stdout, stderr: '' }
   } catch (e) {
     return { code: e.status ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' }
@@ -101,8 +103,9 @@ export class Server {
     s.db = db ?? newDatabaseUrl()
     if (!db) {
       // The tests start from the bare demo (accounts and the 440 enterprises) and create what they check.
-      const prep = cli(fullDemo ? ['demo', '--db', s.db] : demo ? ['demo', '--bare', '--db', s.db] : ['init', '--db', s.db],
-        { env: TEST_DEFAULTS })
+      const prep = fullDemo || demo
+        ? cli(fullDemo ? ['--db', s.db] : ['--bare', '--db', s.db], { env: TEST_DEFAULTS, bin: DEMO_BIN })
+        : cli(['init', '--db', s.db], { env: TEST_DEFAULTS })
       if (prep.code !== 0) throw new Error(`prepare failed: ${prep.stderr}${prep.stdout}`)
     }
     s.port = await freePort()

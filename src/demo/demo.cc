@@ -1,16 +1,19 @@
-#include "app/demo.h"
+#include "demo/demo.h"
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+
+#include <iostream>
 #include <map>
 
-#include "app/demo_projects.h"
+#include "demo/demo_projects.h"
 #include "app/embedded.h"
 #include "app/platform.h"
 #include "infra/progress.h"
 #include "market/service.h"
 #include "registry/rules.h"
 
-namespace sz::app {
+namespace sz::demo {
 
 const char* const kDemoPassword = "Demo@2024";
 
@@ -276,4 +279,19 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   return with_duty_accounts(auth, std::move(accounts));
 }
 
-}  // namespace sz::app
+module::Command load_command() {
+  return {"", "载入演示数据（440家试点企业及各角色账号）", true, [](CLI::App& cmd, module::SettingFlags&) -> module::Run {
+            auto bare = std::make_shared<bool>(false);
+            cmd.add_flag("--bare", *bare, "只载入账号和440家企业（不含年度数据与评测；接口测试从此开始）");
+            return [bare](module::Context& ctx) {
+              if (auto s = ctx.prepare(); !s) return module::fail(s.error());
+              auto accounts = load_demo(ctx.service<Platform>(), *bare);
+              if (!accounts) return module::fail(accounts.error());
+              std::cout << "演示数据已就绪。演示账号（密码均为 " << kDemoPassword << "）：\n";
+              for (const auto& a : *accounts) std::cout << "  " << a.username << "\t" << a.role << "\t" << a.scope << "\n";
+              return 0;
+            };
+          }};
+}
+
+}  // namespace sz::demo

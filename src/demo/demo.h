@@ -8,9 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "infra/module.h"
 #include "infra/result.h"
 
 namespace sz::app {
+class Platform;
+}
+
+namespace sz::demo {
+
+using app::Platform;
 
 struct DemoAccount {
   std::string username, role, scope;
@@ -23,7 +30,9 @@ std::string demo_credit_code(const std::string& division_code, int64_t seq);
 
 // Does nothing when the demo enterprises already exist. Returns the demo accounts. `bare`: only the accounts and
 // the 440 enterprises, without figures or assessments (the API tests start from it and create their own).
-class Platform;
-Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare = false);
+Result<std::vector<DemoAccount>> load_demo(app::Platform& platform, bool bare = false);
 
-}  // namespace sz::app
+// `shuzhuan-demo`: loads the demo into the configured store (the README's run command does, on first run).
+module::Command load_command();
+
+}  // namespace sz::demo

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/platform.h"
 
-namespace sz::app {
+namespace sz::demo {
 
 // A demo account with one role, and the principal of an existing demo account.
 Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, const std::string& username,
@@ -21,4 +21,4 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
                      int64_t provider_id, const std::string& provider_credit_code, std::vector<DemoAccount>* accounts,
                      const std::function<Status(int64_t year)>& year_figures);
 
-}  // namespace sz::app
+}  // namespace sz::demo

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "app/demo.h"
+#include "demo/demo.h"
 #include "app/platform.h"
 
-namespace sz::app {
+namespace sz::demo {
 
 struct MarketCast {
   auth::Principal admin, integrator, qiye;
@@ -27,4 +27,4 @@ using Schedule = std::function<void(const std::string& day, int hour, std::funct
 
 Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at);
 
-}  // namespace sz::app
+}  // namespace sz::demo

@@ -1,11 +1,11 @@
-#include "app/demo_market.h"
+#include "demo/demo_market.h"
 
 #include <map>
 #include <memory>
 
-#include "app/demo_projects.h"
+#include "demo/demo_projects.h"
 
-namespace sz::app {
+namespace sz::demo {
 
 namespace {
 
@@ -394,4 +394,4 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   return ok();
 }
 
-}  // namespace sz::app
+}  // namespace sz::demo

@@ -2,9 +2,9 @@
 // as the real user would take it (the enterprise, its integrator, the district, the city, the experts, the bank), on
 // the manual clock set to the step's day, so the audit trail, the funnel, the milestones' lateness, the subsidies and
 // the fund's balance look as a year and a half of real use would leave them.
-#include "app/demo_projects.h"
+#include "demo/demo_projects.h"
 
-#include "app/demo_market.h"
+#include "demo/demo_market.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,7 +15,7 @@
 
 #include "infra/progress.h"
 
-namespace sz::app {
+namespace sz::demo {
 
 namespace {
 
@@ -502,4 +502,4 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   return ok();
 }
 
-}  // namespace sz::app
+}  // namespace sz::demo

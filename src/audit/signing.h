@@ -6,9 +6,9 @@
 #include "infra/config.h"
 #include "infra/sm2.h"
 
-namespace sz::app {
+namespace sz::audit {
 
-struct AuditAnchor {
+struct ConfiguredAnchor {
   crypto::Sm2Key key;
   std::string dir;
   int64_t interval = 3600;
@@ -17,9 +17,9 @@ struct AuditAnchor {
 // Loads audit.signing_key. When that key is left at its default path (var/) and no key is there yet — a first start,
 // the demo — a new pair is generated there and a warning logged; a configured path that has no key is an error,
 // never silently replaced (a key generated over a missing mount would anchor nothing anyone checks).
-Result<AuditAnchor> audit_anchor(const config::Settings& s);
+Result<ConfiguredAnchor> configured_anchor(const config::Settings& s);
 
 // The age past which `audit verify` calls the newest checkpoint stale: the interval plus the grace.
 int64_t checkpoint_max_age(const config::Settings& s);
 
-}  // namespace sz::app
+}  // namespace sz::audit

@@ -1,14 +1,14 @@
-#include "app/audit_anchor.h"
+#include "audit/signing.h"
 
 #include <filesystem>
 
 #include "infra/log.h"
 
-namespace sz::app {
+namespace sz::audit {
 
 namespace fs = std::filesystem;
 
-Result<AuditAnchor> audit_anchor(const config::Settings& s) {
+Result<ConfiguredAnchor> configured_anchor(const config::Settings& s) {
   const std::string& private_path = s.get("audit.signing_key");
   if (private_path.empty()) return err::invalid("audit.signing_key", "未配置审计签名私钥（audit.signing_key）");
   std::error_code ec;
@@ -25,11 +25,11 @@ Result<AuditAnchor> audit_anchor(const config::Settings& s) {
       return made.error();
   }
   SZ_ASSIGN(auto key, crypto::Sm2Key::load_private(private_path));
-  return AuditAnchor{std::move(key), s.get("audit.checkpoint_dir"), s.get_int("audit.checkpoint_interval")};
+  return ConfiguredAnchor{std::move(key), s.get("audit.checkpoint_dir"), s.get_int("audit.checkpoint_interval")};
 }
 
 int64_t checkpoint_max_age(const config::Settings& s) {
   return s.get_int("audit.checkpoint_interval") + s.get_int("audit.checkpoint_grace");
 }
 
-}  // namespace sz::app
+}  // namespace sz::audit

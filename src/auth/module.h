@@ -1,0 +1,9 @@
+// The 账号 area as the platform lists it (app/modules.cc): what it declares about itself.
+#pragma once
+#include "infra/module.h"
+
+namespace sz::auth {
+
+extern const module::Info kModule;
+
+}  // namespace sz::auth

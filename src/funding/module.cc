@@ -1,0 +1,50 @@
+#include "funding/module.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "funding/api.h"
+#include "infra/json.h"
+
+namespace sz::funding {
+
+namespace {
+
+// The same decoding, rules and LPR table as POST /api/v1/subsidies/quote; the reply or the error body goes to stdout.
+module::Command quote() {
+  return {"quote", "试算补助金额（不保存），请求与应答同 POST /api/v1/subsidies/quote", true,
+          [](CLI::App& cmd, module::SettingFlags&) -> module::Run {
+            auto request = std::make_shared<std::string>();
+            cmd.add_option("--json", *request,
+                           "试算请求（JSON），如 '{\"scheme\":\"diagnosis\",\"cost_fen\":5000000,\"task_completed\":true}'")
+                ->required();
+            return [request](module::Context& ctx) {
+              if (auto s = ctx.prepare(); !s) return module::fail(s.error());
+              auto reply = quote_reply(ctx.service<Service>(), *request);
+              if (!reply) {
+                std::cout << json::to_text(json::error_json(reply.error())) << "\n";
+                return reply.error().status == 400 ? 3 : 2;
+              }
+              std::cout << json::to_text(*reply) << "\n";
+              return 0;
+            };
+          }};
+}
+
+}  // namespace
+
+const module::Info kModule{
+    "funding",
+    "资金",
+    {.actions = {{"lpr.create", "新增 LPR"}, {"lpr.update", "修改 LPR"}, {"lpr.delete", "删除 LPR"},
+                 {"subsidy.approve", "核定补助"}, {"subsidy.cancel", "撤销补助核定"}, {"payment.schedule", "安排拨付"},
+                 {"payment.approve", "审批拨付"}, {"payment.pay", "拨付"}, {"payment.return", "退回拨付"},
+                 {"payment.cancel", "取消拨付"}, {"fund.create", "登记专项资金"}, {"fund.budget", "调整资金预算"},
+                 {"loan.create", "登记数字贷"}, {"loan.apply", "申请贴息"}, {"loan.confirm", "确认实际利息"},
+                 {"loan_pool.add", "推荐入中长期贷款项目库"}, {"loan.reopen", "退回已确认的利息"}},
+     .entities = {{"lpr", "LPR 利率"}, {"subsidy", "补助"}, {"fund", "专项资金"}}},
+    {quote()},
+};
+
+}  // namespace sz::funding
