@@ -130,15 +130,19 @@ function routes() {
   const out = []
   for (const [p, ops] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries(ops))
-      out.push({ path: p, method: method.toUpperCase(), scope: op['x-scope'], takesBody: 'requestBody' in op, body: example(op) })
+      out.push({ path: p, method: method.toUpperCase(), scope: op['x-scope'], takesBody: 'requestBody' in op, body: example(op),
+        examples: Object.fromEntries((op.parameters ?? []).filter((x) => x.in === 'path' && 'example' in x).map((x) => [x.name, x.example])) })
   return out
 }
 
 
-function fill(p, id) {
-  return p.replace('{id}', String(id)).replace('{year}', '2024').replace('{date}', '2025-05-20')
-    .replace('{version}', '1').replace('{stage}', '2025').replace('{mid}', '1').replace('{sid}', '1').replace('{oid}', '1').replace('{aid}', '1')
-    .replace('{period}', '1')
+// The route's path with {id} as the record walked and every other parameter as the contract's example of it.
+function fill(r, id) {
+  return r.path.replace(/\{(\w+)\}/g, (_, name) => {
+    if (name === 'id') return String(id)
+    assert.ok(name in r.examples, `${r.method} ${r.path}: no example for the path parameter {${name}} in src/<area>/api.json`)
+    return String(r.examples[name])
+  })
 }
 
 test('每个接口都声明了数据权限（x-scope）', () => {
@@ -148,7 +152,7 @@ test('每个接口都声明了数据权限（x-scope）', () => {
 test('匿名访问非公开接口一律 401', async () => {
   for (const r of routes()) {
     if (['public', 'test', 'metrics'].includes(r.scope)) continue
-    const res = await server.call(r.method, fill(r.path, 1), { body: r.body })
+    const res = await server.call(r.method, fill(r, 1), { body: r.body })
     assert.equal(res.status, 401, `${r.method} ${r.path} anonymous → ${res.status}`)
   }
 })
@@ -165,18 +169,18 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       let target
       if (r.scope in ROLE_SCOPES) {
         if (ROLE_SCOPES[r.scope].includes(user)) continue
-        target = fill(r.path, adminUserId)
+        target = fill(r, adminUserId)
       } else if (r.scope === 'enterprise') {
         const outside = ENTERPRISE_SCOPE[user].outside
         if (outside === null) continue
-        target = fill(r.path, outside)
+        target = fill(r, outside)
       } else if (r.scope === 'job') {
         if (user === JOB_OWNER || (user === JOB_WATCHER && !r.path.endsWith('/download'))) continue
-        target = fill(r.path, adminJobId)
+        target = fill(r, adminJobId)
       } else if (r.scope === 'assessment') {
         if (user === 'admin') continue
         const id = user === 'gongyi' ? ASSESSMENT.xinmi : ASSESSMENT.gongyi
-        target = r.path.includes('{id}') ? fill(r.path, id) : `${r.path}?a=${id}&b=${id}`
+        target = r.path.includes('{id}') ? fill(r, id) : `${r.path}?a=${id}&b=${id}`
       } else if (r.scope === 'jobs') {
         const res = await server.call('GET', r.path + '?page_size=100', { token })
         assert.equal(res.status, 200)
@@ -192,7 +196,7 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         const outside = ENTERPRISE_SCOPE[user].outside
         if (outside === null) continue
         const doc = outside === XINMI_ENTERPRISE ? DOCUMENT.xinmi : DOCUMENT.gongyi
-        target = r.scope === 'document' ? fill(r.path, doc) : `${r.path}?entity_type=enterprise&entity_id=${outside}&name=x.pdf`
+        target = r.scope === 'document' ? fill(r, doc) : `${r.path}?entity_type=enterprise&entity_id=${outside}&name=x.pdf`
       } else if (r.scope === 'subsector') {
         if (user === 'admin') continue
         const outside = user === 'gongyi' ? '410183' : '410181'
@@ -205,7 +209,7 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         target = r.path
       } else if (r.scope === 'reports') {
         if (['admin', 'gongyi', 'xinmi'].includes(user)) continue  // a district reads its own: reports.test.mjs
-        target = fill(r.path, 1)
+        target = fill(r, 1)
       } else if (r.scope === 'samples') {
         if (['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue  // officials and experts read them
         target = r.path
@@ -223,46 +227,46 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
         continue
       } else if (r.scope === 'project') {
         if (PROJECT_PARTIES.has(user)) continue
-        target = fill(r.path, projectId)
+        target = fill(r, projectId)
       } else if (r.scope === 'review') {
         if (REVIEW_MEMBERS.has(user)) continue
-        target = fill(r.path, reviewId)
+        target = fill(r, reviewId)
       } else if (r.scope === 'expert_self') {
         if (user === 'admin') continue
-        target = fill(r.path, adminUserId)
+        target = fill(r, adminUserId)
       } else if (r.scope === 'provider' || r.scope === 'provider_own') {
         // The demo provider (1) is listed: everyone signed in reads its public record and history (能进能出 is public);
         // only the city and the provider itself write to it (provider.test.mjs checks who reads objections, appeals).
         if (user === 'fuwushang' || (user === 'admin' && r.scope === 'provider')) continue
         if (r.method === 'GET') continue
-        target = fill(r.path, 1)
+        target = fill(r, 1)
       } else if (r.scope === 'enterprise_body') {
         const outside = ENTERPRISE_SCOPE[user].outside
         if (outside === null) continue
-        const res = await server.call(r.method, fill(r.path, trainingId), { token, body: { ...body, enterprise_id: outside } })
+        const res = await server.call(r.method, fill(r, trainingId), { token, body: { ...body, enterprise_id: outside } })
         assert.ok(res.status >= 400, `${user} ${r.method} ${r.path} for enterprise ${outside} → ${res.status}`)
         checked++
         continue
       } else if (r.scope === 'need') {
         if (['admin', 'xinmi', 'qiye'].includes(user)) continue
-        target = fill(r.path, needId)
+        target = fill(r, needId)
       } else if (r.scope === 'product') {
         if (['admin', 'fuwushang'].includes(user)) continue
-        target = fill(r.path, productId)
+        target = fill(r, productId)
       } else if (r.scope === 'editor') {
         if (EDITORS.has(user)) continue
         target = r.path
       } else if (r.scope === 'article') {
         if (user === 'admin') continue
-        target = fill(r.path, articleId)
+        target = fill(r, articleId)
       } else if (r.scope === 'loan') {
         if (user === 'yinhang') continue
-        target = fill(r.path, loanId)
+        target = fill(r, loanId)
       } else if (r.scope === 'bank' || r.scope === 'loan_pool') {
         if (['yinhang', 'admin'].includes(user)) continue
         target = r.path
       } else if (r.scope === 'subsidy') {
-        target = fill(r.path, 999999)
+        target = fill(r, 999999)
       } else if (r.scope === 'subsidy_list' || r.scope === 'loans') {
         const res = await server.call('GET', r.path, { token })
         if (r.scope === 'loans' && (['gongyi', 'xinmi', 'fuwushang', 'zhuanjia'].includes(user) || DUTY_USERS.has(user))) {
@@ -323,49 +327,48 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
     if (r.method !== 'GET' || r.scope === 'test') continue
     for (const user of DEMO_USERS) {
       if (DUTY_USERS.has(user) && !(r.scope in ROLE_SCOPES) && !['job', 'jobs'].includes(r.scope) && !r.path.startsWith('/api/v1/auth/')) continue
-      let target = r.path
+      let target = r.path.includes('{id}') ? r.path : fill(r, 0)  // a record's path is filled below, by scope
       if (r.scope in ROLE_SCOPES && !ROLE_SCOPES[r.scope].includes(user)) continue
       if (r.scope === 'job') {
         if (user !== JOB_OWNER && !(user === JOB_WATCHER && !r.path.endsWith('/download'))) continue
-        target = fill(r.path, adminJobId)
+        target = fill(r, adminJobId)
       }
-      if (r.path === '/api/v1/audit/{id}') target = fill(r.path, 1)
+      if (r.path === '/api/v1/audit/{id}') target = fill(r, 1)
       if (r.scope === 'dashboard' && !['admin', 'gongyi', 'xinmi'].includes(user)) continue
       if (r.scope === 'document' || r.scope === 'document_entity') {
         const inside = ENTERPRISE_SCOPE[user].inside
         if (inside === null) continue
         const doc = inside === XINMI_ENTERPRISE ? DOCUMENT.xinmi : DOCUMENT.gongyi
-        target = r.scope === 'document' ? fill(r.path, doc) : `${r.path}?entity_type=enterprise&entity_id=${inside}`
+        target = r.scope === 'document' ? fill(r, doc) : `${r.path}?entity_type=enterprise&entity_id=${inside}`
       }
       if (r.scope === 'assessment') {
         const id = ['gongyi', 'admin'].includes(user) ? ASSESSMENT.gongyi : ['xinmi', 'qiye'].includes(user) ? ASSESSMENT.xinmi : null
         if (id === null) continue
-        target = r.path.includes('{id}') ? fill(r.path, id) : `${r.path}?a=${id}&b=${id}`
+        target = r.path.includes('{id}') ? fill(r, id) : `${r.path}?a=${id}&b=${id}`
       }
-      if (r.path === '/api/v1/assessment-models/{version}') target = fill(r.path.replace('{version}', '2024'), 0)
       if (r.scope === 'project') {
         if (!PROJECT_PARTIES.has(user)) continue
-        target = fill(r.path, projectId)
+        target = fill(r, projectId)
       }
       if (r.scope === 'review') {
         if (!REVIEW_MEMBERS.has(user)) continue
-        target = fill(r.path, reviewId)
+        target = fill(r, reviewId)
       }
       if (r.scope === 'expert_self') {
         if (user !== 'zhuanjia') continue
-        target = fill(r.path, (await server.call('GET', '/api/v1/auth/me', { token: tokens[user] })).json.user.id)
+        target = fill(r, (await server.call('GET', '/api/v1/auth/me', { token: tokens[user] })).json.user.id)
       }
       if (r.path === '/api/v1/reviews') target = `${r.path}?subject_type=project&subject_id=${projectId}`
       if (r.path === '/api/v1/reviews/mine' && user !== 'zhuanjia') continue
-      if (r.path === '/api/v1/providers/{id}/scorecard') target = fill(r.path, 1)
+      if (r.path === '/api/v1/providers/{id}/scorecard') target = fill(r, 1)
       if (r.scope === 'need') {
         if (!['admin', 'xinmi', 'qiye'].includes(user)) continue
-        target = fill(r.path, needId)
+        target = fill(r, needId)
       }
       if (r.path === '/api/v1/match-events/{id}/registrations') continue  // no event yet: exchange.test.mjs
       if (r.path === '/api/v1/products/{id}') {
         if (!['admin', 'fuwushang', 'zhuanjia'].includes(user)) continue  // a draft: its provider, the city, experts
-        target = fill(r.path, productId)
+        target = fill(r, productId)
       }
       if (r.path.startsWith('/api/v1/provider-evaluations') && ['qiye', 'yinhang'].includes(user)) continue
       if (r.path === '/api/v1/provider-evaluations/{id}') continue  // no report yet: projects.test.mjs reads one
@@ -373,26 +376,25 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.scope === 'editor' && !EDITORS.has(user)) continue
       if (r.scope === 'provider') {
         if (!['admin', 'fuwushang'].includes(user) && !['/api/v1/providers/{id}', '/api/v1/providers/{id}/events'].includes(r.path)) continue
-        target = fill(r.path, 1)
+        target = fill(r, 1)
       }
       if (r.scope === 'article') {
         if (user !== 'admin') continue
-        target = fill(r.path, articleId)
+        target = fill(r, articleId)
       }
       if (r.path.startsWith('/api/v1/public/')) continue  // public.test.mjs: published articles, rate-limited look-ups
       if (r.scope === 'platform_key') continue  // key-authenticated: platforms.test.mjs
       if (r.scope === 'reports' && (!['admin', 'gongyi', 'xinmi'].includes(user) || r.path.includes('{id}'))) continue  // none issued here: reports.test.mjs
       if (r.scope === 'samples' && !['admin', 'gongyi', 'xinmi', 'zhuanjia'].includes(user)) continue
-      if (r.path.startsWith('/api/v1/platforms/{id}')) target = fill(r.path, platformId)
-      if (r.path === '/api/v1/demand-lists/{id}') target = fill(r.path, listId)
+      if (r.path.startsWith('/api/v1/platforms/{id}')) target = fill(r, platformId)
+      if (r.path === '/api/v1/demand-lists/{id}') target = fill(r, listId)
       if (r.path === '/api/v1/stats/progress/items') target = `${r.path}?metric=smart`
-      if (r.path.startsWith('/api/v1/evaluations/{stage}')) target = r.path.replace('{stage}', '2025')
       if (r.scope === 'loans' && !['admin', 'yinhang', 'qiye'].includes(user)) continue
       if (r.scope === 'loan_pool' && !['admin', 'yinhang'].includes(user)) continue
       if (r.scope === 'enterprise') {
         const inside = ENTERPRISE_SCOPE[user].inside
         if (inside === null) continue
-        target = fill(r.path, inside)
+        target = fill(r, inside)
       }
       const res = await server.call('GET', target, { token: tokens[user] })
       assert.equal(res.status, 200, `${user} GET ${target} → ${res.status} ${res.text.slice(0, 200)}`)
