@@ -5,8 +5,9 @@
 // server embeds and serves, the tests walk and the front end's types are generated from.
 //   node scripts/contract.mjs          writes docs/openapi.json
 //   node scripts/contract.mjs --check  fails when docs/openapi.json is not what the fragments make
-// It refuses, naming the file: a path or schema defined twice, a $ref to nothing, an operation without tags, summary or
-// responses, and a fragment outside an area's folder.
+// It refuses, naming the file: a path, schema or scope defined twice, a $ref to nothing, an operation without tags,
+// summary or responses, an x-scope no fragment declares (or a declared one no operation uses), and a fragment outside
+// an area's folder.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,9 +18,10 @@ export const OUTPUT = 'docs/openapi.json'
 const AREA_FRAGMENT = /^src\/[^/]+\/api\.json$/
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 const PATH_ITEM_FIELDS = new Set([...METHODS, 'summary', 'description', 'servers', 'parameters'])
-// What each kind of fragment may hold: the head and the shared components once, an area's routes and schemas.
-const SHARED_KEYS = { openapi: true, info: true, components: ['securitySchemes', 'responses', 'schemas'] }
-const AREA_KEYS = { paths: true, components: ['schemas'] }
+// What each kind of fragment may hold: the head and the shared components once; an area's scopes (x-scopes: the
+// meaning of each x-scope value its rules decide, and the roles it admits when roles alone decide), routes and schemas.
+const SHARED_KEYS = { openapi: true, info: true, 'x-scopes': true, components: ['securitySchemes', 'responses', 'schemas'] }
+const AREA_KEYS = { 'x-scopes': true, paths: true, components: ['schemas'] }
 
 // Every file named api.json under src/, as paths relative to ROOT with forward slashes: the shared fragment first,
 // then the areas in name order, which is the order of the assembled document.
@@ -45,7 +47,7 @@ export function readFragments(files, root = ROOT) {
 // problems is empty.
 export function assemble(fragments) {
   const problems = []
-  const doc = { openapi: undefined, info: undefined, paths: {}, components: { securitySchemes: {}, responses: {}, schemas: {} } }
+  const doc = { openapi: undefined, info: undefined, 'x-scopes': {}, paths: {}, components: { securitySchemes: {}, responses: {}, schemas: {} } }
   const origin = new Map()  // "paths /x", "schemas Y", … → the fragment that defined it
   const parsed = []
   for (const { file, text } of fragments) {
@@ -57,7 +59,8 @@ export function assemble(fragments) {
   }
   if (doc.openapi === undefined || doc.info === undefined) problems.push(`${SHARED}: the document's head (openapi, info) is missing`)
   for (const { file, body } of parsed) {
-    checkOperations(file, body.paths ?? {}, problems)
+    checkScopes(doc, file, body['x-scopes'] ?? {}, problems)
+    checkOperations(doc, file, body.paths ?? {}, problems)
     checkRefs(doc, file, body, problems)
   }
   return { doc: tidy(doc), problems }
@@ -99,7 +102,7 @@ function merge(doc, file, body, allowed, origin, problems) {
   }
 }
 
-// Adds a fragment's named entries (paths, schemas, …) to the document's; a name defined twice is refused.
+// Adds a fragment's named entries (paths, schemas, scopes, …) to the document's; a name defined twice is refused.
 function define(target, kind, entries, file, origin, problems) {
   for (const [name, value] of Object.entries(entries)) {
     const key = `${kind} ${name}`
@@ -111,7 +114,16 @@ function define(target, kind, entries, file, origin, problems) {
   }
 }
 
-function checkOperations(file, paths, problems) {
+// A scope says what it means, and is used: a scope no route has is a rule the document claims and nothing checks.
+function checkScopes(doc, file, scopes, problems) {
+  const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op?.['x-scope'])))
+  for (const [name, scope] of Object.entries(scopes)) {
+    if (typeof scope?.description !== 'string' || scope.description === '') problems.push(`${file}: x-scope "${name}" has no description`)
+    if (!used.has(name)) problems.push(`${file}: x-scope "${name}" is declared but no operation has it`)
+  }
+}
+
+function checkOperations(doc, file, paths, problems) {
   for (const [p, item] of Object.entries(paths)) {
     for (const [field, op] of Object.entries(item)) {
       if (!PATH_ITEM_FIELDS.has(field) && !field.startsWith('x-')) problems.push(`${file}: ${p} has "${field}", not an HTTP method`)
@@ -124,6 +136,7 @@ function checkOperations(file, paths, problems) {
       if (!Array.isArray(op.tags) || op.tags.length === 0) problems.push(`${where} has no tags`)
       if (typeof op.summary !== 'string' || op.summary === '') problems.push(`${where} has no summary`)
       if (!op.responses || Object.keys(op.responses).length === 0) problems.push(`${where} has no responses`)
+      if (!Object.hasOwn(doc['x-scopes'], op['x-scope'])) problems.push(`${where}: x-scope "${op['x-scope']}" is not declared in any x-scopes`)
     }
   }
 }
