@@ -47,7 +47,8 @@ export function readFragments(files, root = ROOT) {
 // problems is empty.
 export function assemble(fragments) {
   const problems = []
-  const doc = { openapi: undefined, info: undefined, 'x-scopes': {}, paths: {}, components: { securitySchemes: {}, responses: {}, schemas: {} } }
+  const doc = { openapi: undefined, info: undefined, 'x-scopes': {}, paths: {},
+    components: { securitySchemes: {}, responses: {}, schemas: {} } }
   const origin = new Map()  // "paths /x", "schemas Y", … → the fragment that defined it
   const parsed = []
   for (const { file, text } of fragments) {
@@ -57,9 +58,12 @@ export function assemble(fragments) {
     const allowed = placeOf(file, problems)
     if (allowed) merge(doc, file, body, allowed, origin, problems)
   }
-  if (doc.openapi === undefined || doc.info === undefined) problems.push(`${SHARED}: the document's head (openapi, info) is missing`)
+  if (doc.openapi === undefined || doc.info === undefined) {
+    problems.push(`${SHARED}: the document's head (openapi, info) is missing`)
+  }
+  const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op?.['x-scope'])))
   for (const { file, body } of parsed) {
-    checkScopes(doc, file, body['x-scopes'] ?? {}, problems)
+    checkScopes(file, body['x-scopes'] ?? {}, used, problems)
     checkOperations(doc, file, body.paths ?? {}, problems)
     checkRefs(doc, file, body, problems)
   }
@@ -115,8 +119,7 @@ function define(target, kind, entries, file, origin, problems) {
 }
 
 // A scope says what it means, and is used: a scope no route has is a rule the document claims and nothing checks.
-function checkScopes(doc, file, scopes, problems) {
-  const used = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op?.['x-scope'])))
+function checkScopes(file, scopes, used, problems) {
   for (const [name, scope] of Object.entries(scopes)) {
     if (typeof scope?.description !== 'string' || scope.description === '') problems.push(`${file}: x-scope "${name}" has no description`)
     if (!used.has(name)) problems.push(`${file}: x-scope "${name}" is declared but no operation has it`)
