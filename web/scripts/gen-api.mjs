@@ -5,13 +5,21 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript'
+import ts from 'typescript'
 
 export const contractPath = fileURLToPath(new URL('../../docs/openapi.json', import.meta.url))
 export const schemaPath = fileURLToPath(new URL('../src/api/schema.d.ts', import.meta.url))
 
+// Bytes (an upload's body, a downloaded file) are a Blob in the browser, not the string JSON Schema calls them.
+const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'))
+
+function binaryAsBlob(schema) {
+  return schema.format === 'binary' ? BLOB : undefined
+}
+
 export async function generateSchema() {
   const contract = JSON.parse(await readFile(contractPath, 'utf8'))
-  return COMMENT_HEADER + astToString(await openapiTS(contract))
+  return COMMENT_HEADER + astToString(await openapiTS(contract, { transform: binaryAsBlob, emptyObjectsUnknown: true }))
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

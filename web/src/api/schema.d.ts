@@ -1377,7 +1377,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -2304,7 +2304,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/octet-stream": string;
+                    "application/octet-stream": Blob;
                 };
             };
             responses: {
@@ -2577,7 +2577,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/octet-stream": string;
+                    "application/octet-stream": Blob;
                 };
             };
             responses: {
@@ -2630,7 +2630,7 @@ export interface paths {
                     };
                     content: {
                         /** @description 上传时的文件类型；X-Document-SHA256 响应头为文件的 SHA-256 */
-                        "*/*": string;
+                        "*/*": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -3093,7 +3093,7 @@ export interface paths {
                         /** @description 专业服务商：须在服务商库中（不在公示期、未出库），否则 422 */
                         specialist_ids?: number[];
                         /** @description plan：{scenarios:[{name,kind:N|X}], products:[名称], budget:[{item,amount_fen}], milestones:[{name,due_on:YYYY-MM-DD,deliverable}]}；各条目不接受其他字段（422，field 如 plan.milestones.owner） */
-                        plan?: Record<string, never>;
+                        plan?: Record<string, unknown>;
                     };
                 };
             };
@@ -3241,7 +3241,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description plan：{scenarios:[{name,kind:N|X}], products:[名称], budget:[{item,amount_fen}], milestones:[{name,due_on:YYYY-MM-DD,deliverable}]} */
-                        plan?: Record<string, never>;
+                        plan?: Record<string, unknown>;
                         reason?: string;
                     };
                 };
@@ -4205,7 +4205,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @description 评分项代码 → 分数 */
-                        scores?: Record<string, never>;
+                        scores?: Record<string, unknown>;
                         comment?: string;
                         submit?: boolean;
                     };
@@ -5237,7 +5237,7 @@ export interface paths {
                     };
                     content: {
                         /** @description 项目档案.json、资料清单.txt 与全部资料 */
-                        "application/zip": string;
+                        "application/zip": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -5727,7 +5727,7 @@ export interface paths {
                     };
                     content: {
                         /** @description 上传时的文件类型 */
-                        "*/*": string;
+                        "*/*": Blob;
                     };
                 };
                 404: components["responses"]["Error"];
@@ -8602,7 +8602,7 @@ export interface paths {
                         url?: string;
                         industries?: string[];
                         /** @description [{name, kind: saas|onsite|maintenance, description}] */
-                        services?: Record<string, never>[];
+                        services?: Record<string, unknown>[];
                     };
                 };
             };
@@ -8686,7 +8686,7 @@ export interface paths {
                         url?: string;
                         status?: string;
                         industries?: string[];
-                        services?: Record<string, never>[];
+                        services?: Record<string, unknown>[];
                     };
                 };
             };
@@ -8942,7 +8942,7 @@ export interface paths {
                         /** @description YYYY-MM */
                         period?: string;
                         /** @description {access, knowledge, apps, satisfaction} */
-                        scores?: Record<string, never>;
+                        scores?: Record<string, unknown>;
                         note?: string;
                     };
                 };
@@ -9140,7 +9140,7 @@ export interface paths {
                         /** @description 1–64 个字母、数字或 - _ . : */
                         batch_id?: string;
                         /** @description 1–1000 条 {credit_code, service, since} */
-                        items?: Record<string, never>[];
+                        items?: Record<string, unknown>[];
                     };
                 };
             };
@@ -9305,7 +9305,7 @@ export interface paths {
                         industry?: string;
                         enterprise_id?: number;
                         /** @description {willing|stable|managed|ready|replicable: {met, evidence}} */
-                        criteria?: Record<string, never>;
+                        criteria?: Record<string, unknown>;
                         note?: string;
                     };
                 };
@@ -9382,7 +9382,7 @@ export interface paths {
                         experts?: string[];
                         minutes?: string;
                         /** @description [{sample_id, decision: selected|rejected, reason}] */
-                        decisions?: Record<string, never>[];
+                        decisions?: Record<string, unknown>[];
                     };
                 };
             };
@@ -9454,7 +9454,7 @@ export interface paths {
                     "application/json": {
                         industry?: string;
                         /** @description [{kind: N|X, name, category, description, samples}] */
-                        items?: Record<string, never>[];
+                        items?: Record<string, unknown>[];
                         note?: string;
                     };
                 };
@@ -9805,7 +9805,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": string;
+                        "application/pdf": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -9848,7 +9848,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -9950,7 +9950,7 @@ export interface paths {
                         /** @description reports.issue | reminders.due | reports.quality */
                         job_kind?: string;
                         /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
-                        params?: Record<string, never>;
+                        params?: Record<string, unknown>;
                         /** @description daily | weekly | monthly */
                         every?: string;
                         /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
@@ -10013,7 +10013,7 @@ export interface paths {
                         /** @description reports.issue | reminders.due | reports.quality */
                         job_kind?: string;
                         /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
-                        params?: Record<string, never>;
+                        params?: Record<string, unknown>;
                         /** @description daily | weekly | monthly */
                         every?: string;
                         /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
@@ -10147,7 +10147,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": string;
+                        "application/pdf": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
@@ -10188,7 +10188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                     };
                 };
                 401: components["responses"]["Error"];
