@@ -96,8 +96,7 @@ export type ProgressResponse = Schemas['Progress']
 export type ProgressFigure = Schemas['ProgressCell']
 export type ProgressIndicator = Item<ProgressResponse['indicators']>
 export type ProgressDistrict = Item<ProgressResponse['districts']>
-export type ProgressEnterprise = Item<Schemas['ProgressEnterprisePage']['items']>
-export type ProgressItemPage = Schemas['ProgressItemPage'] & Schemas['Page']
+type ProgressEnterprise = Item<Schemas['ProgressEnterprisePage']['items']>
 
 // ---- 资料 ----
 export type DocumentVersion = Schemas['Document']
@@ -213,7 +212,7 @@ export type MatchEventInput = RequestBody<'/api/v1/match-events', 'post'>
 export type MatchRegistration = Item<Schemas['MatchEventRegistrations']['items']>
 
 // ---- 站内消息 ----
-export type NotificationList = Schemas['Notifications']
+type NotificationList = Schemas['Notifications']
 export type Notification = Item<NotificationList['items']>
 
 // ---- 链式转型、认定、小微企业园、小灯塔、数字工坊、培训 ----
