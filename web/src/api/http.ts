@@ -1,5 +1,8 @@
-// The one place that talks HTTP to the server: same-origin cookies, the CSRF header on writes,
+// The one place that talks HTTP to the server: an openapi-fetch client typed by the contract (schema.d.ts, generated
+// from docs/openapi.json), with this site's rules as its middleware — same-origin cookies, the CSRF header on writes,
 // and the server's {"error": {code, message, field}} turned into an ApiError with its Chinese message.
+import createClient, { type Middleware } from 'openapi-fetch'
+import type { paths } from './schema'
 
 export class ApiError extends Error {
   readonly status: number
@@ -18,8 +21,6 @@ export class ApiError extends Error {
   }
 }
 
-const API_BASE = '/api/v1'
-
 // Returned by the login call; used only if the readable sz_csrf cookie is missing (it should not be).
 let csrfFallback: string | null = null
 
@@ -27,7 +28,7 @@ export function rememberCsrfToken(token: string | null): void {
   csrfFallback = token
 }
 
-export function readCookie(name: string): string | null {
+function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
     const eq = part.indexOf('=')
     if (eq < 0) continue
@@ -42,28 +43,29 @@ export function readCookie(name: string): string | null {
   return null
 }
 
-type UnauthorizedHandler = (path: string) => void
-let onUnauthorized: UnauthorizedHandler | null = null
+let onUnauthorized: (() => void) | null = null
 
 // Called when a request made with a session comes back 401 (the session expired or was revoked).
-export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler
 }
 
+// A list's filters as the pages keep them (the address's strings); empty ones are left out of the URL.
 export type Query = Record<string, string | number | null | undefined>
 
-function buildUrl(path: string, query?: Query): string {
-  let url = API_BASE + path
-  if (query) {
-    const params = new URLSearchParams()
-    for (const [key, value] of Object.entries(query)) {
-      if (value === null || value === undefined || value === '') continue
-      params.set(key, String(value))
-    }
-    const qs = params.toString()
-    if (qs) url += '?' + qs
+// Those filters sent as a route's query, as they are: the server parses and checks them, so they pass the route's
+// query type unchecked (a list page's filter names are its own, kept in the address).
+export function asQuery(filters: Query): never {
+  return filters as never
+}
+
+function queryString(query: Record<string, unknown>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue
+    params.set(key, String(value))
   }
-  return url
+  return params.toString()
 }
 
 function statusMessage(status: number): string {
@@ -90,18 +92,22 @@ function retryAfterSeconds(header: string | null): number | null {
   return Number(header.trim())
 }
 
-export interface RequestOptions {
-  query?: Query
-  body?: unknown
-  // Do not call the global 401 handler (login and the initial session check expect 401).
-  quiet401?: boolean
-  // A file to send as the raw request body instead of JSON.
-  upload?: Blob
+function networkError(): ApiError {
+  return new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试')
+}
+
+function parsedOrNull(text: string): unknown {
+  if (!text) return null
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
 }
 
 // The server's refusal as an ApiError with its Chinese message (or one for the status), after telling the 401
 // handler when the session is gone.
-function refusal(response: Response, data: unknown, path: string, quiet401 = false): ApiError {
+function refusal(response: Response, data: unknown, quiet401 = false): ApiError {
   const err = (data as { error?: { code?: string; message?: string; field?: string } } | null)?.error
   const apiError = new ApiError(
     response.status,
@@ -110,92 +116,71 @@ function refusal(response: Response, data: unknown, path: string, quiet401 = fal
     err?.field ?? null,
     retryAfterSeconds(response.headers.get('Retry-After')),
   )
-  if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized(path)
+  if (response.status === 401 && !quiet401 && onUnauthorized) onUnauthorized()
   return apiError
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  if (method !== 'GET' && method !== 'HEAD') {
-    const csrf = readCookie('sz_csrf') ?? csrfFallback
-    if (csrf) headers['X-CSRF-Token'] = csrf
+// This site's rules on every call: JSON asked for, the CSRF token on writes, a refusal or an unreadable answer thrown
+// as an ApiError (so a call's result is always the answer the contract names), a failed connection as one too.
+// quiet401: do not call the 401 handler (login and the initial session check expect 401).
+function siteRules(quiet401: boolean): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set('Accept', 'application/json')
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        const csrf = readCookie('sz_csrf') ?? csrfFallback
+        if (csrf) request.headers.set('X-CSRF-Token', csrf)
+      }
+    },
+    async onResponse({ response }) {
+      if (response.status === 204) return
+      const text = await response.clone().text()
+      const data = parsedOrNull(text)
+      if (!response.ok) throw refusal(response, data, quiet401)
+      if (data === null && text) throw new ApiError(response.status, 'bad_response', '服务器返回的数据无法解析')
+    },
+    onError() {
+      return networkError()
+    },
   }
-  let body: string | Blob | undefined
-  if (options.upload !== undefined) {
-    // A file sent as it is (imports): the request body is the file's bytes.
-    headers['Content-Type'] = 'application/octet-stream'
-    body = options.upload
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json'
-    body = JSON.stringify(options.body)
-  }
+}
 
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      body,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试')
-  }
+// A client of the contract's routes (paths are the document's, "/api/v1/…"). `fetch` and `baseUrl` are for tests.
+export function createApiClient({ quiet401 = false, baseUrl = '', fetch = (r: Request) => globalThis.fetch(r) } = {}) {
+  const client = createClient<paths>({ baseUrl, fetch, credentials: 'same-origin', querySerializer: queryString })
+  client.use(siteRules(quiet401))
+  return client
+}
 
-  if (response.status === 204) return undefined as T
+export const api = createApiClient()
+// For the calls where a 401 is an answer, not a lost session: the login steps and the session check.
+export const quietApi = createApiClient({ quiet401: true })
 
-  const text = await response.text()
-  let data: unknown = null
-  if (text) {
-    try {
-      data = JSON.parse(text)
-    } catch {
-      data = null
-    }
-  }
+// What a 2xx answer carries — refusals never get here, the middleware throws them. A route whose answer the contract
+// leaves without content resolves to void.
+export async function answer<T>(call: Promise<{ data?: T }>): Promise<[T] extends [never] ? void : T> {
+  return (await call).data as [T] extends [never] ? void : T
+}
 
-  if (!response.ok) throw refusal(response, data, path, options.quiet401)
-  if (data === null && text) {
-    throw new ApiError(response.status, 'bad_response', '服务器返回的数据无法解析')
-  }
-  return data as T
+// A file sent as it is (imports, documents): the request body is the file's bytes.
+export const rawFile = {
+  bodySerializer: (file: unknown) => file as Blob,
+  headers: { 'Content-Type': 'application/octet-stream' },
 }
 
 // A file the server sends (a document, a job's result, a 通报, a 绩效评价 sheet), fetched with the session: its bytes
 // and the Content-Disposition header that names it. A refusal (a JSON error: 404, 409 …) is thrown as an ApiError
 // with the server's message, so it is never saved as if it were the file. `url` is a same-site path
-// ("/api/v1/jobs/3/download").
+// ("/api/v1/jobs/3/download") the server gave.
 export async function fetchFile(url: string): Promise<{ blob: Blob; disposition: string | null }> {
   let response: Response
   try {
     response = await fetch(url, { method: 'GET', credentials: 'same-origin' })
   } catch {
-    throw new ApiError(0, 'network_error', '无法连接服务器，请检查网络后重试')
+    throw networkError()
   }
-  if (!response.ok) {
-    let data: unknown = null
-    try {
-      data = JSON.parse(await response.text())
-    } catch {
-      data = null
-    }
-    throw refusal(response, data, url)
-  }
+  if (!response.ok) throw refusal(response, parsedOrNull(await response.text()))
   return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') }
-}
-
-export const http = {
-  get: <T>(path: string, query?: Query, options: Omit<RequestOptions, 'query' | 'body'> = {}) =>
-    request<T>('GET', path, { ...options, query }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('PATCH', path, { ...options, body }),
-  delete: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) =>
-    request<T>('DELETE', path, { ...options, body }),
-  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { query, upload: file }),
 }
 
 export function errorMessage(e: unknown): string {

@@ -1,5 +1,5 @@
 // Words of the registry (一企一档) shared by its pages: tiers, stages, statuses, and the import template.
-import type { CodeName, EnterpriseTier } from '@/api/types'
+import type { CodeName, EnterpriseInput, EnterpriseTier } from '@/api/types'
 
 // The names the server gives as tier_name (and writes in exports), so one tier reads the same everywhere.
 export const TIER_OPTIONS: { code: EnterpriseTier; name: string }[] = [
@@ -50,7 +50,17 @@ export const LEVEL_OPTIONS: CodeName[] = [
   { code: '4', name: '四级' },
 ]
 
-export const BATCHES = [2024, 2025]
+export type Batch = NonNullable<EnterpriseInput['batch']>
+export const BATCHES: Batch[] = [2024, 2025]
+
+// A record's tier and batch as the form's choices (the answer carries them as a plain string and number).
+export function tierChoice(code: string): EnterpriseTier {
+  return TIER_OPTIONS.find((t) => t.code === code)?.code ?? 'none'
+}
+
+export function batchChoice(year: number): Batch {
+  return BATCHES.find((b) => b === year) ?? BATCHES[BATCHES.length - 1]
+}
 
 // The contact details (the fields an enterprise user may edit on its own record), with their length limits.
 export const CONTACT_FIELDS = [

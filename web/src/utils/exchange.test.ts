@@ -3,7 +3,8 @@ import type { MatchEvent, NeedAction, User } from '@/api/types'
 import { canPostNeed, eventState, needAction, needStatusTagType, proposalStatusName } from './exchange'
 
 const user = (roles: string[], extra: Partial<User> = {}): User => ({
-  id: 1, username: 'u', display_name: 'u', roles, district: null, enterprise_id: null, provider_id: null, ...extra,
+  id: 1, username: 'u', display_name: 'u', roles, district: null, enterprise_id: null, provider_id: null,
+  locked: false, locked_until: null, last_login_at: null, created_at: '', totp_enrolled: false, ...extra,
 })
 
 describe('needs', () => {

@@ -36,13 +36,6 @@ export function jobPercent(job: Pick<Job, 'state' | 'progress'>): number {
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)))
 }
 
-export function jobErrorText(job: Pick<Job, 'error'>): string {
-  const e = job.error
-  if (!e) return ''
-  if (typeof e === 'string') return e
-  return e.message || e.code || '任务失败'
-}
-
 // What a finished job without a file reports, in words: the reports issued, the deadlines reminded of, the problems a
 // quality check found (with each check that found any); other outputs as their fields. Null when there is none.
 export interface OutputSummary {
@@ -55,18 +48,27 @@ export function importWarnedText(warned: number): string {
   return `其中 ${warned} 家为非中小企业，已导入，不计入指标1–4`
 }
 
+// The contract leaves an output's fields to the job's kind, so each is read for what it is.
+function count(v: unknown): number {
+  return typeof v === 'number' ? v : 0
+}
+
+function foundChecks(v: unknown): OutputSummary['checks'] {
+  if (!Array.isArray(v)) return []
+  return v.filter((c): c is OutputSummary['checks'][number] => typeof c === 'object' && c !== null && count(c.count) > 0)
+}
+
 export function jobOutput(output: JobOutput | null | undefined): OutputSummary | null {
   if (!output || typeof output !== 'object') return null
   if (typeof output.reports === 'number')
     return { text: `已发布${output.period_label ?? output.period ?? ''}通报 ${output.reports} 份`, checks: [] }
   if (typeof output.deadlines === 'number')
     return { text: output.deadlines ? `提醒了 ${output.deadlines} 个临期期限` : '没有临期的期限', checks: [] }
-  if (typeof output.problems === 'number') {
-    const checks = (output.checks ?? []).filter((c) => c.count > 0)
-    return { text: output.problems ? `发现 ${output.problems} 处问题` : '未发现问题', checks }
-  }
+  if (typeof output.problems === 'number')
+    return { text: output.problems ? `发现 ${output.problems} 处问题` : '未发现问题', checks: foundChecks(output.checks) }
   if (typeof output.created === 'number') {
-    const { rows = 0, created, updated = 0, unchanged = 0, rejected = 0, warned = 0 } = output
+    const { created } = output
+    const [rows, updated, unchanged, rejected, warned] = [output.rows, output.updated, output.unchanged, output.rejected, output.warned].map(count)
     const parts = [`新增 ${created} 家`, `更新 ${updated} 家`, `未变 ${unchanged} 家`]
     if (rejected) parts.push(`${rejected} 行未导入`)
     const text = `共 ${rows} 行：${parts.join('、')}`

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Industry, RecordsTally } from '@/api/types'
 import { RECOGNITION_KINDS, decisionProblems, nameOf, tallyRows } from './records'
 
-const industry = (code: string, name: string): Industry => ({ code, name, short_name: name, key_districts: [] })
+const industry = (code: string, name: string): Industry => ({ code, name, short_name: name, key_districts: [], parent: null, district: null })
 
 describe('tallyRows', () => {
   it('lists every pilot industry with zeros, then industries only the tally names, then the totals', () => {

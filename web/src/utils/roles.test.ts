@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import type { User } from '@/api/types'
 import { onlySeparatedDuties, roleName, scopeLines } from './roles'
 
-const user = (roles: string[]): User => ({ id: 1, username: 'u', display_name: 'u', roles, district: null, enterprise_id: null, provider_id: null })
+const user = (roles: string[]): User => ({
+  id: 1, username: 'u', display_name: 'u', roles, district: null, enterprise_id: null, provider_id: null,
+  locked: false, locked_until: null, last_login_at: null, created_at: '', totp_enrolled: false,
+})
 
 describe('三员分立', () => {
   it('names the three administrators in Chinese', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DemandItem, DemandList } from '@/api/samples'
+import type { DemandList, DemandListItem } from '@/api/samples'
 import { changeOf, changeSummary, criteriaProblem, demandItemsProblem, draftFrom, emptyCriteria, expertsProblem, newestFirst, pendingDraft, sampleEnterprises } from './samples'
 
 const criteria = [
@@ -7,7 +7,9 @@ const criteria = [
   { code: 'stable', name: '企业生产经营稳定' },
 ]
 const categories = [{ code: 'scheduling', name: '生产计划优化与智能排产' }]
-const item = (extra: Partial<DemandItem> = {}): DemandItem => ({ kind: 'N', name: '计划排程', category: 'scheduling', description: '', samples: [], ...extra })
+const item = (extra: Partial<DemandListItem> = {}): DemandListItem => ({
+  kind: 'N', name: '计划排程', category: 'scheduling', description: '', samples: [], sample_enterprises: [], ...extra,
+})
 const list = (extra: Partial<DemandList> = {}): DemandList => ({
   id: 1, industry: 'refractories', version: 2, status: 'confirmed', status_name: '已确定', items: [item()], note: '',
   deliberation_id: 3, created_by: 'admin', created_at: '', confirmed_at: null, previous_version: 1,

@@ -1,7 +1,7 @@
 // The "N+X" 样本库 (catalog/samples.cc, catalog/rules.cc): the checks the forms make before sending — the server
 // checks the same and has the last word — and how a 需求清单 version reads against the one before.
 import type { CodeName } from '@/api/types'
-import type { DemandItem, DemandList, SampleCriterionState, SampleStatus } from '@/api/samples'
+import type { DemandItem, DemandList, DemandListItem, SampleCriterionState, SampleStatus } from '@/api/samples'
 import type { TagType } from './projects'
 
 export const DEMAND_KINDS: readonly CodeName[] = [
@@ -101,7 +101,7 @@ export function newestFirst<T extends { id: number; held_on: string }>(list: rea
 
 // A scenario's sample enterprises by name, as the server names them in the list; a sample it could not name (its
 // enterprise gone) reads "样本 #id".
-export function sampleEnterprises(item: Pick<DemandItem, 'samples' | 'sample_enterprises'>): { id: number; name: string }[] {
-  const named = new Map((item.sample_enterprises ?? []).map((s) => [s.id, s.enterprise_name]))
+export function sampleEnterprises(item: Pick<DemandListItem, 'samples' | 'sample_enterprises'>): { id: number; name: string }[] {
+  const named = new Map(item.sample_enterprises.map((s) => [s.id, s.enterprise_name]))
   return item.samples.map((id) => ({ id, name: named.get(id) || `样本 #${id}` }))
 }
