@@ -95,6 +95,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "advance_seconds": 0
+                     *     }
+                     */
                     "application/json": {
                         advance_seconds?: number;
                     };
@@ -109,6 +114,506 @@ export interface paths {
                     content?: never;
                 };
                 401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** （仅测试模式）排入一个按步计时的测试任务 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "steps": 1,
+                     *       "step_ms": 0
+                     *     }
+                     */
+                    "application/json": {
+                        steps?: number;
+                        step_ms?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已排队 */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评测模型版本列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentModelList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessment-models/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评测模型（题目、选项、分值、场景、等级规则），问卷界面据此渲染 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 2024 */
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentModel"];
+                    };
+                };
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 按模型为一份答卷计分（不保存），用于问卷的实时得分
+         * @description 公开约定。请求：{"model": "2024", "answers": {"1": ["B","C"], "2": ["D"], …, "15": ["C"]}, "scenes": {"产品设计": 2, …}}。响应：{"score": 52.5, "dimensions": {"基础": …, "管理": …, "成效": …}, "level": 1, "explanation": "…", "question_points": {…}, "scenes_at_level": [L1,L2,L3,L4], "mandatory_at_level": [...]}；level 0 表示未达一级。等级为全部三项条件（得分、达到该级的场景数、其中约束性场景数）均满足的最高等级，explanation 说明决定等级的条件及未达上一级的原因。模型中不存在的题号、选项字母或场景名称返回 422，field 指明该项（如 answers.16、scenes.某场景）；单选题多选、“无”与其他选项同选、等级超出 0–4 同样返回 422。分值按千分之一分精确计算。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": {
+                     *         "1": [
+                     *           "B"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 模型名（"2024"，取其最新版本）或版本号（"2024-public-1"） */
+                        model?: string;
+                        /** @description 题号 1–15 → 所选选项字母数组（字母顺序见 shared/domain/assessment-2024.md） */
+                        answers?: {
+                            [key: string]: string[];
+                        };
+                        /** @description 场景中文名称 → 等级 0–4（缺省为 0） */
+                        scenes?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业的评测历史（自评与现场评定） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 新建评测草稿：kind=self 由企业本身填写，kind=onsite 由被指派的专家录入 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "self"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "self" | "onsite";
+                        model?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已创建 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/assessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 指派现场评定专家（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "expert_user_id": 6
+                     *     }
+                     */
+                    "application/json": {
+                        expert_user_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已指派 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 同一企业两次评测逐题对比 */
+        get: {
+            parameters: {
+                query: {
+                    a: number;
+                    b: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentComparison"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一次评测：答卷、得分、等级与说明 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        /** 保存草稿答卷（重新计分） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "answers": {
+                     *         "1": [
+                     *           "B"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 模型名（"2024"，取其最新版本）或版本号（"2024-public-1"） */
+                        model?: string;
+                        /** @description 题号 1–15 → 所选选项字母数组（字母顺序见 shared/domain/assessment-2024.md） */
+                        answers?: {
+                            [key: string]: string[];
+                        };
+                        /** @description 场景中文名称 → 等级 0–4（缺省为 0） */
+                        scenes?: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assessments/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交评测：锁定答卷，更新企业当前等级 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Assessment"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
@@ -140,6 +645,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "username": "gongyi",
+                     *       "password": "Demo@2024"
+                     *     }
+                     */
                     "application/json": {
                         username: string;
                         password: string;
@@ -375,6 +886,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "old_password": "Demo@2024",
+                     *       "new_password": "Walk#2024pilot"
+                     *     }
+                     */
                     "application/json": {
                         old_password?: string;
                         new_password?: string;
@@ -451,6 +968,16 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "username": "walker",
+                     *       "display_name": "巡检",
+                     *       "password": "Walk#2024pilot",
+                     *       "roles": [
+                     *         "city_admin"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         username?: string;
                         display_name?: string;
@@ -630,6 +1157,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "password": "Walk#2024pilot"
+                     *     }
+                     */
                     "application/json": {
                         password?: string;
                     };
@@ -702,14 +1234,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/industries": {
+    "/api/v1/product-catalog": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 试点行业及其重点区县 */
+        /** 小快轻准产品的场景分类与部署方式 */
         get: {
             parameters: {
                 query?: never;
@@ -725,16 +1257,56 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["IndustryList"];
+                        "application/json": components["schemas"]["ProductCatalog"];
                     };
                 };
             };
         };
         put?: never;
-        /**
-         * 添加细分行业（区县专班为本区县；市级管理员须指定区县）
-         * @description 细分行业属于一个试点行业和添加它的区县；只有该区县的企业能使用，统计时计入上级试点行业。
-         */
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品列表（已上架的；服务商另见本服务商的全部；市级管理员看全部） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                    industry?: string;
+                    /** @description 名称 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 申报产品（在库服务商本身，或市级管理员代为申报） */
         post: {
             parameters: {
                 query?: never;
@@ -744,18 +1316,301 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检产品",
+                     *       "category": "scheduling",
+                     *       "deployment": "saas",
+                     *       "price_fen": 1,
+                     *       "delivery_days": 1
+                     *     }
+                     */
                     "application/json": {
-                        code: string;
-                        name: string;
-                        short_name?: string;
-                        /** @description 四个试点行业之一的 code */
-                        parent: string;
-                        district?: string;
+                        /** @description 市级管理员代为申报时指定；服务商只能申报本服务商的产品，提交该字段返回 422 */
+                        provider_id?: number;
+                        name?: string;
+                        /** @description 见 /product-catalog */
+                        category?: string;
+                        /** @description saas | onsite */
+                        deployment?: string;
+                        description?: string;
+                        industries?: string[];
+                        price_fen?: number;
+                        delivery_days?: number;
                     };
                 };
             };
             responses: {
-                /** @description 已添加 */
+                /** @description 已申报 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品详情（含使用该产品的项目数与验收通过企业数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductDetail"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改填报中的产品 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检改名"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 市级管理员代为申报时指定 */
+                        provider_id?: number;
+                        name?: string;
+                        /** @description 见 /product-catalog */
+                        category?: string;
+                        /** @description saas | onsite */
+                        deployment?: string;
+                        description?: string;
+                        industries?: string[];
+                        price_fen?: number;
+                        delivery_days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/products/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 产品流转：submit 提交评审、list 上架（须专家评审通过）、reject、delist（须原因）、revise 重新填报 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "submit"
+                     *     }
+                     */
+                    "application/json": {
+                        action?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 产品奖励评审依据：按试点成效、推广数量、性价比排序（可按场景分类） */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductRanking"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** N+X 场景库（按行业）：共性与个性场景、关联产品、实施项目数与验收通过企业数（审议依据）、评定为可复制可推广的日期 */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 新增场景（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "auto_parts",
+                     *       "kind": "N",
+                     *       "name": "巡检场景",
+                     *       "category": "scheduling"
+                     *     }
+                     */
+                    "application/json": {
+                        industry?: string;
+                        /** @description N | X */
+                        kind?: string;
+                        name?: string;
+                        category?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已新增 */
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -775,137 +1630,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/districts": {
+    "/api/v1/scenarios/{id}/links": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 区县（市）及开发区，附件顺序 */
-        get: {
+        get?: never;
+        put?: never;
+        /** 场景关联或取消关联已上架产品（市级管理员） */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DistrictList"];
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "product_id": 1,
+                     *       "linked": true
+                     *     }
+                     */
+                    "application/json": {
+                        product_id?: number;
+                        linked?: boolean;
                     };
                 };
             };
+            responses: {
+                /** @description 已更新 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/targets": {
+    "/api/v1/scenario-selections": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 目标任务表（12项指标×4个行业）及方案一致性校验 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TargetPlan"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/district-targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 附件：各区县试点企业数量考核目标 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DistrictTargets"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 试点企业列表（按数据权限） */
+        /** 专家委员会对可复制可推广场景的审议记录（最新在前） */
         get: {
             parameters: {
                 query?: {
-                    page?: number;
-                    page_size?: number;
+                    /** @description 行业代码 */
                     industry?: string;
-                    district?: string;
-                    /** @description 统一社会信用代码（精确）或企业名称片段 */
-                    q?: string;
-                    tier?: string;
-                    level?: string;
-                    stage?: string;
-                    status?: string;
-                    /** @description 中小企业划型：medium、small、micro、large（非中小企业）、unknown（没有年度数据） */
-                    sme?: string;
                 };
                 header?: never;
                 path?: never;
@@ -919,17 +1711,1138 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EnterprisePage"];
+                        "application/json": components["schemas"]["ScenarioSelections"];
                     };
                 };
                 401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 登记专家委员会的场景审议结论（市级管理员；至少3位专家；评定为可复制可推广的场景自审议日期起计入指标8）
+         * @description 每个场景的应用情况（项目数、验收通过企业数）随结论记录，作为审议依据。同一场景只能评定一次（已评定 409）；场景不属于该行业、未评定而无理由 422；整次审议一并写入。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "auto_parts",
+                     *       "held_on": "2025-01-01",
+                     *       "experts": [
+                     *         "a",
+                     *         "b",
+                     *         "c"
+                     *       ],
+                     *       "minutes": "巡检",
+                     *       "decisions": [
+                     *         {
+                     *           "scenario_id": 1,
+                     *           "decision": "rejected",
+                     *           "reason": "巡检"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        industry: string;
+                        /**
+                         * Format: date
+                         * @description 审议日期，不能晚于今天
+                         */
+                        held_on: string;
+                        /** @description 参加审议的专家（至少3位） */
+                        experts: string[];
+                        /** @description 审议纪要 */
+                        minutes: string;
+                        /** @description 各场景的审议结论（至少一项） */
+                        decisions: {
+                            /** @description 本行业场景库中的场景 */
+                            scenario_id: number;
+                            /** @description selected（评定为可复制可推广）| rejected（未评定） */
+                            decision: string;
+                            /** @description 理由（未评定时必填，不超过1000个字符） */
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScenarioSelection"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample-criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 样本企业的五项遴选条件（数据版本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleCriteria"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 样本企业推荐与审议结论（主管部门和专家） */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 推荐样本企业：逐项说明五项条件（市级管理员；区县专班限本区县企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "refractories",
+                     *       "criteria": {}
+                     *     }
+                     */
+                    "application/json": {
+                        industry?: string;
+                        enterprise_id?: number;
+                        /** @description {willing|stable|managed|ready|replicable: {met, evidence}} */
+                        criteria?: Record<string, unknown>;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已推荐 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sample"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample-deliberations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家审议记录 */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleDeliberations"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 记录专家审议及其结论（至少3位专家；未满足五项条件者不能选定，整次审议不落库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "refractories",
+                     *       "held_on": "2025-01-01",
+                     *       "experts": [
+                     *         "a",
+                     *         "b",
+                     *         "c"
+                     *       ],
+                     *       "minutes": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        industry?: string;
+                        held_on?: string;
+                        experts?: string[];
+                        minutes?: string;
+                        /** @description [{sample_id, decision: selected|rejected, reason}] */
+                        decisions?: Record<string, unknown>[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 已记录 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SampleDeliberation"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demand-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** “N+X”需求清单各版本（最新在前，含与上一版的差异） */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandLists"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 起草新版本需求清单（至少一个 N 场景；X 场景须注明已确定的样本企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "refractories",
+                     *       "items": [
+                     *         {
+                     *           "kind": "N",
+                     *           "name": "巡检场景",
+                     *           "category": "scheduling"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        industry?: string;
+                        /** @description [{kind: N|X, name, category, description, samples}] */
+                        items?: Record<string, unknown>[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已起草 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandList"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demand-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个版本的需求清单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demand-lists/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 经专家审议确定最新版本：确定后不可修改，其场景进入 N+X 场景库 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "deliberation_id": 1
+                     *     }
+                     */
+                    "application/json": {
+                        deliberation_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemandList"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某条记录的全部资料（各版本） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 资料所属记录的类型：enterprise | assessment | project | article | product */
+                    entity_type: string;
+                    entity_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DocumentList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
         put?: never;
         /**
-         * 新增企业（市级管理员；区县专班限本区县）
-         * @description 至少需要 {"name", "credit_code", "industry", "district"}。统一社会信用代码不合规返回 422，field 为 credit_code，message 指出未通过的规则；代码重复返回 409。
+         * 上传资料（请求体即文件，流式写入磁盘）
+         * @description 类型按文件内容识别（PDF、PNG/JPEG/GIF/WebP、Word/Excel/PowerPoint、Office 97–2003、ZIP、MP4），与文件名无关；按 SHA-256 内容寻址存储并记录 SM3；同名再次上传为新版本，不覆盖。 登录与权限在读取请求体之前按请求头判定：未登录 401、无权 403、声明长度超限 413 立即答复并关闭连接，不保存任何内容；带 Expect: 100-continue 的请求在判定通过后才收到 100 Continue。
+         */
+        post: {
+            parameters: {
+                query: {
+                    /** @description 资料所属记录的类型：enterprise | assessment | project | article | product */
+                    entity_type: string;
+                    entity_id: string;
+                    /** @description 原文件名（会被清理） */
+                    name?: string;
+                    /** @description 说明 */
+                    note?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /** @example %PDF-1.4 walk */
+                    "application/octet-stream": Blob;
+                };
+            };
+            responses: {
+                /** @description 已上传 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Document"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                413: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载资料（按所属记录检查权限） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": Blob;
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 需求列表（企业看本企业的；区县看本区县的；服务商看征集中的） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    category?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 发布需求（按场景分类） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 108,
+                     *       "category": "scheduling",
+                     *       "title": "巡检需求"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 区县专班或管理员代为发布时指定 */
+                        enterprise_id?: number;
+                        category?: string;
+                        title?: string;
+                        description?: string;
+                        budget_fen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已发布 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Need"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 需求详情：响应方案（服务商只见本服务商的）与留言 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedDetail"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 匹配推荐：同场景分类、服务本行业的上架产品与在库服务商（按星级） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NeedSuggestions"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务商响应需求（每个服务商一份方案，可推荐本服务商产品） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "summary": "巡检方案",
+                     *       "price_fen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        product_id?: number;
+                        summary?: string;
+                        price_fen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已响应 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业选定对接方案 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "proposal_id": 1
+                     *     }
+                     */
+                    "application/json": {
+                        proposal_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已对接 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭需求（须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已关闭 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 需求留言（通知对方）
+         * @description 响应方案未被选中（需求已与其他服务商对接）的服务商不能再留言（403）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "body": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已留言 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 供需对接会 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchEvents"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 发布供需对接会（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "title": "巡检对接会",
+                     *       "held_on": "2030-01-01",
+                     *       "capacity": 10
+                     *     }
+                     */
+                    "application/json": {
+                        title?: string;
+                        held_on?: string;
+                        place?: string;
+                        industry?: string;
+                        capacity?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已发布 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/match-events/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 对接会报名名单（市级管理员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatchEventRegistrations"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 企业或服务商报名对接会 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已报名 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补助试算（不保存）
+         * @description 公开约定（shuzhuan quote --json 同此）。只计算、不保存。金额均为整数分，日期为 ISO 8601（YYYY-MM-DD）。请求按 scheme 取不同字段（字段名由规则数据 data/subsidy-rules-2024.json 给出）：{"scheme":"diagnosis","cost_fen":…,"task_completed":true,"paid_before_fen":0}；{"scheme":"transformation","cost_fen":…,"level":2,"task_completed":true,"paid_before_fen":…}；{"scheme":"provider","service_fees_fen":…,"in_zhengzhou":true,"all_tasks_completed":true,"paid_before_fen":…}；{"scheme":"chain","recognized_by_miit":true,"paid_before_fen":0}；{"scheme":"loan_interest","principal_fen":…,"loan_date":"2024-08-15","term_months":36,"paid_before_fen":0}（可选 interest_paid_fen：银行确认的实际支付利息，补助不超过它）。可选 as_of：按该日生效的规则版本计算（缺省为最新版本）。paid_before_fen 为同一补助类型在上限口径（每家企业/每个服务商，全部年度或当年）内此前已补助的金额，缺省 0。应答：{"eligible":true,"amount_fen":…,"cap_applied":null 或限制金额的上限编号（如 diagnosis_per_enterprise；贴息受实际利息限制时为 interest_paid）,"cap_label":上限的中文说明,"clause":方案条款（三(一) 诊断、三(二) 改造、三(三) 服务商、三(五) 链式、三(九) 贴息）,"explanation":"中文计算说明","proposed_fen":上限前的金额,"steps":[{label,fen}],"rule_version":…,"inputs":请求原样,"lpr":{announced_on,rate_bp,months}（仅贴息）}。不符合条件：同样的结构，eligible=false、amount_fen=0，并给出 reason，状态 200。此前已补助达到上限：eligible=true、amount_fen=0、cap_applied 为该上限。计算：比例类为 费用×比例 向下取整到分，再受上限约束；贴息为本金×贷款日执行的 LPR（期限超过 60 个月用 5 年期以上 LPR，否则 1 年期；公布当日起执行）×min(期限,24)/12 的单利，向下取整到分。错误：JSON 无法解析 → 400；缺少字段或类型错误 → 422 并在 field 中指明；未知字段 → 422；贷款日期早于利率表最早一期 → 422（field=loan_date）。
          */
         post: {
             parameters: {
@@ -941,39 +2854,318 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        name?: string;
-                        /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
-                        credit_code?: string;
-                        /** @description /api/v1/industries 的 code */
-                        industry?: string;
-                        /** @description /api/v1/districts 的 code */
-                        district?: string;
-                        address?: string;
-                        legal_rep?: string;
-                        contact_name?: string;
-                        contact_phone?: string;
-                        /** @enum {string} */
-                        tier?: "none" | "innovative" | "specialized" | "little_giant";
-                        /** @enum {integer} */
-                        batch?: 2024 | 2025;
-                        /** @description 由市级管理员直接认定规上；否则按最近年度营业收入 ≥ 2000 万元自动判定 */
-                        scale_above?: boolean;
-                        cloud?: boolean;
-                        cloud_stars?: number;
-                        key_cultivation?: boolean;
-                        /** @description 市级管理员接受不符合国标校验的真实代码时填写的理由（记入审计） */
-                        credit_code_override_reason?: string;
+                        /** @description diagnosis | transformation | provider | chain | loan_interest */
+                        scheme?: string;
+                        /** @description 诊断或改造实际发生费用（分） */
+                        cost_fen?: number;
+                        /** @description 服务商当年服务发生费用（分） */
+                        service_fees_fen?: number;
+                        /** @description 贷款本金（分） */
+                        principal_fen?: number;
+                        /** @description 数字化水平等级 0–4 */
+                        level?: number;
+                        task_completed?: boolean;
+                        in_zhengzhou?: boolean;
+                        all_tasks_completed?: boolean;
+                        recognized_by_miit?: boolean;
+                        /** @description YYYY-MM-DD */
+                        loan_date?: string;
+                        /** @description 贷款期限（月）1–600 */
+                        term_months?: number;
+                        interest_paid_fen?: number;
+                        paid_before_fen?: number;
+                        /** @description YYYY-MM-DD */
+                        as_of?: string;
                     };
                 };
             };
             responses: {
-                /** @description 已新增 */
-                201: {
+                /** @description 成功 */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Enterprise"];
+                        "application/json": components["schemas"]["SubsidyQuote"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补助规则（各版本、各类补助的比例、条件与上限口径） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubsidyRuleSets"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lpr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LPR 利率表（1年期、5年期以上，基点；公布当日起执行） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LprTable"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lpr/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LPR 利率表修改记录（市级管理员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LprChanges"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lpr/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改某公布日的 LPR（市级管理员，须填原因） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 2025-05-20 */
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "one_year_bp": 300,
+                     *       "five_year_bp": 350,
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 1年期 LPR，基点（3.45% = 345） */
+                        one_year_bp?: number;
+                        five_year_bp?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LprRate"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        /** 删除某公布日的 LPR（市级管理员，须填原因） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @example 2025-05-20 */
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已删除 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 补助核定预览：按平台数据计算（不保存），应答同试算
+         * @description 事实取自平台数据：诊断费用为企业登记的诊断费用合计；改造费用为项目登记的费用合计（附发票），等级为企业当前等级（现场评定优先），任务完成指项目验收通过；服务商补助要求该年度曾在服务商库中（从未入库或已出库的不予补助），费用为该年度由其开具发票、发生在其在库日子里的项目费用（终止的项目除外），全部任务完成指其服务的项目均已结束（通过、补助兑现或终止）且至少一个已完成；链式典型案例以成果记录中登记的工信部认定为准（请求中带 recognized_by_miit 返回 422）；贴息按银行已确认的月份计算，以已确认的实际利息为上限，之后确认的月份再次核定时补足；各上限按其口径累计此前核定金额。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "scheme": "diagnosis",
+                     *       "enterprise_id": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description diagnosis | transformation | provider | chain | loan_interest | award */
+                        scheme?: string;
+                        /** @description diagnosis、award */
+                        enterprise_id?: number;
+                        /** @description transformation */
+                        project_id?: number;
+                        /** @description provider、award */
+                        provider_id?: number;
+                        /** @description provider：年度 */
+                        year?: number;
+                        /** @description loan_interest */
+                        loan_id?: number;
+                        /** @description chain：“链式”转型模式；补助给其链主企业，须有登记的工信部认定（/chain-models/{id}/miit-recognition） */
+                        chain_model_id?: number;
+                        /** @description award：见 /subsidies/rules 的 awards */
+                        award_type?: string;
+                        /** @description award：金额 */
+                        amount_fen?: number;
+                        /** @description 核定金额，不超过规则允许的金额（缺省为其全额） */
+                        approved_fen?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubsidyQuote"];
                     };
                 };
                 400: components["responses"]["Error"];
@@ -989,14 +3181,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/enterprises/{id}": {
+    "/api/v1/subsidies": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 试点企业详情（按数据权限；联系人按角色脱敏） */
+        /** 补助核定清单（分页；scheme、enterprise_id、project_id 筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    scheme?: string;
+                    enterprise_id?: number;
+                    project_id?: number;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubsidyPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 核定补助（每个对象一次核定、分期拨付；记录规则版本、输入、条款、计算步骤与受限上限）
+         * @description 事实取自平台数据：诊断费用为企业登记的诊断费用合计；改造费用为项目登记的费用合计（附发票），等级为企业当前等级（现场评定优先），任务完成指项目验收通过；服务商补助要求该年度曾在服务商库中（从未入库或已出库的不予补助），费用为该年度由其开具发票、发生在其在库日子里的项目费用（终止的项目除外），全部任务完成指其服务的项目均已结束（通过、补助兑现或终止）且至少一个已完成；链式典型案例以成果记录中登记的工信部认定为准（请求中带 recognized_by_miit 返回 422）；贴息按银行已确认的月份计算，以已确认的实际利息为上限，之后确认的月份再次核定时补足；各上限按其口径累计此前核定金额。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "scheme": "diagnosis",
+                     *       "enterprise_id": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description diagnosis | transformation | provider | chain | loan_interest | award */
+                        scheme?: string;
+                        /** @description diagnosis、award */
+                        enterprise_id?: number;
+                        /** @description transformation */
+                        project_id?: number;
+                        /** @description provider、award */
+                        provider_id?: number;
+                        /** @description provider：年度 */
+                        year?: number;
+                        /** @description loan_interest */
+                        loan_id?: number;
+                        /** @description chain：“链式”转型模式；补助给其链主企业，须有登记的工信部认定（/chain-models/{id}/miit-recognition） */
+                        chain_model_id?: number;
+                        /** @description award：见 /subsidies/rules 的 awards */
+                        award_type?: string;
+                        /** @description award：金额 */
+                        amount_fen?: number;
+                        /** @description 核定金额，不超过规则允许的金额（缺省为其全额） */
+                        approved_fen?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已核定 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subsidy"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补助核定详情：计算说明与各期拨付 */
         get: {
             parameters: {
                 query?: never;
@@ -1014,7 +3310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Enterprise"];
+                        "application/json": components["schemas"]["SubsidyDetail"];
                     };
                 };
                 401: components["responses"]["Error"];
@@ -1027,7 +3323,901 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** 修改企业信息（字段级变更记入审计）；企业用户只能改地址与联系人 */
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销核定（须无有效拨付，须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已撤销 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排一期拨付：累计不超过核定金额（cut=true 时按余额核减），不超过资金预算（超预算须填 override_reason） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "fund_id": 1,
+                     *       "amount_fen": 1,
+                     *       "label": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        fund_id?: number;
+                        amount_fen?: number;
+                        /** @description 如 第一期 */
+                        label?: string;
+                        note?: string;
+                        cut?: boolean;
+                        override_reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已安排 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拨付流转：approve 审批、pay 拨付、return 退回（须原因）、cancel 取消（须原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "approve"
+                     *     }
+                     */
+                    "application/json": {
+                        action?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Payment"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项资金：各来源各年度预算、已安排、已拨付、退回与余额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FundList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记专项资金（central 中央试点资金 / city 市级配套，按年度） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "source": "central",
+                     *       "year": 2030,
+                     *       "budget_fen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        source?: string;
+                        year?: number;
+                        name?: string;
+                        budget_fen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整资金预算（须说明原因） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "budget_fen": 1,
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        budget_fen?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cost-sharing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业出一点、服务商让一点、政府补一点：项目费用、服务商让利、核定与已拨补助、企业承担 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CostSharing"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款清单（银行：本行；企业：本企业；市级管理员：全部），含贴息月份、各段利息确认与等待的下一步 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 合作银行登记“数字贷”贷款 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 1,
+                     *       "principal_fen": 100,
+                     *       "loan_date": "2024-08-15",
+                     *       "term_months": 12
+                     *     }
+                     */
+                    "application/json": {
+                        enterprise_id?: number;
+                        principal_fen?: number;
+                        loan_date?: string;
+                        term_months?: number;
+                        /** @description 借款企业的统一社会信用代码（与 enterprise_id 二选一） */
+                        credit_code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 企业申请贴息 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/interest-periods/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 放贷银行确认利息前的预览（不写入）：将锁定的月份与日期、合理上限、按 LPR 计算的利息
+         * @description 企业尚未申请贴息、贴息月份均已确认或下一个月尚未结束 409；截止月份不在允许范围内、利息超过合理上限（本金 × 15% × 月数 ÷ 12）422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "last_month": 1,
+                     *       "interest_paid_fen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 本次确认截止的月份（从 next_confirmation.first_month 起，不超过 last_month_max） */
+                        last_month: number;
+                        /** @description 这些月份的实际支付利息，单位为分 */
+                        interest_paid_fen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InterestPreview"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/interest-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 放贷银行确认一段月份的实际支付利息（确认后锁定）
+         * @description 检查与预览相同。确认的月份为 next_confirmation.first_month 至 last_month；贴息按已确认的月份核定，之后确认的月份再次核定时补足。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "last_month": 1,
+                     *       "interest_paid_fen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 本次确认截止的月份（从 next_confirmation.first_month 起，不超过 last_month_max） */
+                        last_month: number;
+                        /** @description 这些月份的实际支付利息，单位为分 */
+                        interest_paid_fen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已确认 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loans/{id}/interest-periods/{period}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 退回一段已确认的利息，由银行重新确认（市级管理员，须书面说明理由）
+         * @description 该段已退回 409；仍有贴息核定依据该段利息时 409（先撤销该核定）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @example 1 */
+                    period: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 退回理由（不超过1000个字符） */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Loan"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 制造业中长期贷款项目库 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoanPool"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 推荐项目进入郑州市制造业中长期贷款项目库 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 1,
+                     *       "amount_fen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        enterprise_id?: number;
+                        project_id?: number;
+                        amount_fen?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已推荐 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商名录（在库服务商：已入库、警告、限期整改） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description integrator | specialist */
+                    kind?: string;
+                    /** @description 服务行业 */
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记服务商（市级管理员；状态：填报中），随后为其开设服务商账号 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检服务商",
+                     *       "credit_code": "91410100MA9999998M",
+                     *       "kind": "specialist",
+                     *       "in_zhengzhou": true
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        credit_code?: string;
+                        /** @description integrator | specialist */
+                        kind?: string;
+                        in_zhengzhou?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商库管理列表（市级管理员看全部状态，其他用户看在库服务商） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    kind?: string;
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderDirectory"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderDetail"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 维护申请资料：资质、案例、服务行业、是否在郑、地址、联系人（在库后只能改地址和联系人） */
         patch: {
             parameters: {
                 query?: never;
@@ -1039,29 +4229,21 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_name": "巡检"
+                     *     }
+                     */
                     "application/json": {
                         name?: string;
-                        /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
-                        credit_code?: string;
-                        /** @description /api/v1/industries 的 code */
-                        industry?: string;
-                        /** @description /api/v1/districts 的 code */
-                        district?: string;
+                        kind?: string;
+                        in_zhengzhou?: boolean;
+                        industries?: string[];
+                        qualifications?: string;
+                        cases?: string;
                         address?: string;
-                        legal_rep?: string;
                         contact_name?: string;
                         contact_phone?: string;
-                        /** @enum {string} */
-                        tier?: "none" | "innovative" | "specialized" | "little_giant";
-                        /** @enum {integer} */
-                        batch?: 2024 | 2025;
-                        /** @description 由市级管理员直接认定规上；否则按最近年度营业收入 ≥ 2000 万元自动判定 */
-                        scale_above?: boolean;
-                        cloud?: boolean;
-                        cloud_stars?: number;
-                        key_cultivation?: boolean;
-                        /** @description 市级管理员接受不符合国标校验的真实代码时填写的理由（记入审计） */
-                        credit_code_override_reason?: string;
                     };
                 };
             };
@@ -1072,7 +4254,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Enterprise"];
+                        "application/json": components["schemas"]["ProviderDetail"];
                     };
                 };
                 400: components["responses"]["Error"];
@@ -1083,6 +4265,600 @@ export interface paths {
                 422: components["responses"]["Error"];
             };
         };
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务商流转：apply 提交申请（服务商）、start_notice 开始公示（评审通过后）、admit 入库（公示期满且异议已处理）、reject、warn、order_rectification（须 due_on）、rectified、remove（出库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "warn",
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        action?: string;
+                        reason?: string;
+                        due_on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商状态变化记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderEvents"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示异议 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderObjections"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记公示异议（市级管理员或区县专班） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "content": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        objector?: string;
+                        content?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/objections/{oid}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理公示异议（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @example 1 */
+                    oid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "resolution": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        resolution?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已处理 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/appeals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申诉记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderAppeals"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 服务商对警告、整改或出库决定提出申诉 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已提出 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/appeals/{aid}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理申诉：overturn=true 撤销原决定并恢复原状态 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @example 1 */
+                    aid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "overturn": false,
+                     *       "note": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        overturn?: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开遴选：各试点行业入选的集成服务商（目标约 3 家）与全市在库集成服务商数（不少于 10 家） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderSelections"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        /** 登记或取消某行业公开遴选入选的集成服务商（市级管理员） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "industry": "auto_parts",
+                     *       "provider_id": 1,
+                     *       "selected": true
+                     *     }
+                     */
+                    "application/json": {
+                        industry?: string;
+                        provider_id?: number;
+                        selected?: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 能进能出：按月入库与出库的服务商数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderFlows"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的站内消息（unread=1 只看未读） */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notifications"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已读 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全部标记已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 已读 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit": {
@@ -1234,6 +5010,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /** @example {} */
                     "application/json": {
                         actor?: string;
                         action?: string;
@@ -1455,7 +5232,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /** @description Prometheus 文本格式 */
                         "text/plain": string;
                     };
                 };
@@ -1470,57 +5246,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/test/jobs": {
+    "/api/v1/schedules": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** （仅测试模式）排入一个按步计时的测试任务 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        steps?: number;
-                        step_ms?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已排队 */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessment-models": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评测模型版本列表 */
+        /** 定时任务及其上次运行（任务状态、输出、错误）与可定时的任务类型（市级管理员维护，系统管理员查看） */
         get: {
             parameters: {
                 query?: never;
@@ -1536,163 +5269,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["AssessmentModelList"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessment-models/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评测模型（题目、选项、分值、场景、等级规则），问卷界面据此渲染 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    version: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AssessmentModel"];
-                    };
-                };
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessments/evaluate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 按模型为一份答卷计分（不保存），用于问卷的实时得分
-         * @description 公开约定。请求：{"model": "2024", "answers": {"1": ["B","C"], "2": ["D"], …, "15": ["C"]}, "scenes": {"产品设计": 2, …}}。响应：{"score": 52.5, "dimensions": {"基础": …, "管理": …, "成效": …}, "level": 1, "explanation": "…", "question_points": {…}, "scenes_at_level": [L1,L2,L3,L4], "mandatory_at_level": [...]}；level 0 表示未达一级。等级为全部三项条件（得分、达到该级的场景数、其中约束性场景数）均满足的最高等级，explanation 说明决定等级的条件及未达上一级的原因。模型中不存在的题号、选项字母或场景名称返回 422，field 指明该项（如 answers.16、scenes.某场景）；单选题多选、“无”与其他选项同选、等级超出 0–4 同样返回 422。分值按千分之一分精确计算。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 模型名（"2024"，取其最新版本）或版本号（"2024-public-1"） */
-                        model?: string;
-                        /** @description 题号 1–15 → 所选选项字母数组（字母顺序见 shared/domain/assessment-2024.md） */
-                        answers?: {
-                            [key: string]: string[];
-                        };
-                        /** @description 场景中文名称 → 等级 0–4（缺省为 0） */
-                        scenes?: {
-                            [key: string]: number;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises/{id}/assessments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 企业的评测历史（自评与现场评定） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AssessmentList"];
+                        "application/json": components["schemas"]["Schedules"];
                     };
                 };
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
             };
         };
         put?: never;
-        /** 新建评测草稿：kind=self 由企业本身填写，kind=onsite 由被指派的专家录入 */
+        /** 新建定时任务（到点由任一节点的任务执行器触发一次；重启不丢失） */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: number;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检",
+                     *       "job_kind": "reminders.due",
+                     *       "every": "daily",
+                     *       "hour": 8
+                     *     }
+                     */
                     "application/json": {
-                        /** @enum {string} */
-                        kind?: "self" | "onsite";
-                        model?: string;
+                        name?: string;
+                        /** @description reports.issue | reminders.due | reports.quality */
+                        job_kind?: string;
+                        /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
+                        params?: Record<string, unknown>;
+                        /** @description daily | weekly | monthly */
+                        every?: string;
+                        /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
+                        day?: number;
+                        /** @description 0–23，北京时间 */
+                        hour?: number;
+                        enabled?: boolean;
                     };
                 };
             };
@@ -1703,7 +5318,371 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Assessment"];
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改、停用或启用定时任务 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enabled": false
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        /** @description reports.issue | reminders.due | reports.quality */
+                        job_kind?: string;
+                        /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
+                        params?: Record<string, unknown>;
+                        /** @description daily | weekly | monthly */
+                        every?: string;
+                        /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
+                        day?: number;
+                        /** @description 0–23，北京时间 */
+                        hour?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Schedule"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/jobs/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务类型及其中文名称（任务列表的筛选项） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobKinds"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行业级工业互联网平台名录（含服务、已报送的上云企业数与标识解析二级节点） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记工业互联网平台（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检平台",
+                     *       "operator": "巡检运营",
+                     *       "credit_code": "91410100MA0000001X",
+                     *       "industries": [
+                     *         "aluminium"
+                     *       ],
+                     *       "services": [
+                     *         {
+                     *           "name": "设备上云",
+                     *           "kind": "saas"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        /** @description 运营单位 */
+                        operator?: string;
+                        credit_code?: string;
+                        url?: string;
+                        industries?: string[];
+                        /** @description [{name, kind: saas|onsite|maintenance, description}] */
+                        services?: Record<string, unknown>[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Platform"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Platform"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改平台信息或暂停/恢复（status: active|suspended） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "suspended"
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        operator?: string;
+                        credit_code?: string;
+                        url?: string;
+                        status?: string;
+                        industries?: string[];
+                        services?: Record<string, unknown>[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Platform"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/platforms/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台的接口密钥（不含密钥本身） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlatformKeys"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 签发接口密钥：返回的 key 只显示这一次，平台只保存其散列 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "label": "巡检",
+                     *       "scopes": [
+                     *         "cloud:push"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 用途 */
+                        label?: string;
+                        /** @description cloud:push | cloud:read */
+                        scopes?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 已签发 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedPlatformKey"];
                     };
                 };
                 400: components["responses"]["Error"];
@@ -1719,7 +5698,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/enterprises/{id}/assessors": {
+    "/api/v1/platforms/{id}/keys/{kid}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -1728,25 +5707,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 指派现场评定专家（市级管理员） */
+        /** 吊销接口密钥（立即生效） */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: number;
+                    /** @example 1 */
+                    kid: string;
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        expert_user_id?: number;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description 已指派 */
+                /** @description 已吊销 */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1756,175 +5731,6 @@ export interface paths {
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessments/compare": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 同一企业两次评测逐题对比 */
-        get: {
-            parameters: {
-                query: {
-                    a: number;
-                    b: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AssessmentComparison"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一次评测：答卷、得分、等级与说明 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Assessment"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        /** 保存草稿答卷（重新计分） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 模型名（"2024"，取其最新版本）或版本号（"2024-public-1"） */
-                        model?: string;
-                        /** @description 题号 1–15 → 所选选项字母数组（字母顺序见 shared/domain/assessment-2024.md） */
-                        answers?: {
-                            [key: string]: string[];
-                        };
-                        /** @description 场景中文名称 → 等级 0–4（缺省为 0） */
-                        scenes?: {
-                            [key: string]: number;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Assessment"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/assessments/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 提交评测：锁定答卷，更新企业当前等级 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Assessment"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
                 409: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
@@ -1935,14 +5741,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/enterprises/{id}/history": {
+    "/api/v1/platforms/{id}/batches": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 企业信息的字段级变更历史 */
+        /** 平台推送的上云批次 */
         get: {
             parameters: {
                 query?: never;
@@ -1960,114 +5766,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EnterpriseHistory"];
+                        "application/json": components["schemas"]["PlatformBatches"];
                     };
                 };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises/{id}/years": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 企业年度数据（营业收入、研发投入以分计） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EnterpriseYears"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises/{id}/years/{year}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * 填报一个年度的数据；规上按最近年度营业收入自动更新，中小企业划型按最新年度数据判定
-         * @description 各数值须在合理范围内（data/input-ranges.json，超出 422 并说明范围）；不能填报尚未开始的年度（422）。
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 分 */
-                        revenue: number;
-                        employees: number;
-                        /** @description 分 */
-                        rd_spending: number;
-                        invention_patents: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Enterprise"];
-                    };
-                };
-                400: components["responses"]["Error"];
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2075,87 +5783,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/enterprises/{id}/withdrawals": {
+    "/api/v1/platforms/{id}/users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 区县专班申请企业退出试点（可附增补企业） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        /** @description 增补企业：由市级管理员批准时在被退出企业的区县、批次创建，故只含这些字段；其他字段（如 district、batch）返回 422，field 为 replacement.<字段> */
-                        replacement?: {
-                            name?: string;
-                            /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
-                            credit_code?: string;
-                            /** @description /api/v1/industries 的 code */
-                            industry?: string;
-                            address?: string;
-                            legal_rep?: string;
-                            contact_name?: string;
-                            contact_phone?: string;
-                            /** @enum {string} */
-                            tier?: "none" | "innovative" | "specialized" | "little_giant";
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description 已申请 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Withdrawal"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/withdrawals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 退出/增补申请列表（按数据权限） */
+        /** 平台报送的上云用平台企业（分页） */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     page_size?: number;
-                    status?: string;
                 };
                 header?: never;
-                path?: never;
+                path: {
+                    id: number;
+                };
                 cookie?: never;
             };
             requestBody?: never;
@@ -2166,10 +5811,12 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["WithdrawalPage"];
+                        "application/json": components["schemas"]["CloudUserPage"];
                     };
                 };
                 401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
@@ -2181,7 +5828,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/withdrawals/{id}/approve": {
+    "/api/v1/platforms/{id}/evaluations": {
         parameters: {
             query?: never;
             header?: never;
@@ -2190,7 +5837,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批准退出：企业退出各项统计，增补企业计入同一区县 */
+        /** 平台考评：各评分项不超过满分；服务企业数得分由报送记录计算；总分定等级（优秀者列入奖励） */
         post: {
             parameters: {
                 query?: never;
@@ -2202,399 +5849,41 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "2025-12",
+                     *       "scores": {
+                     *         "access": 1,
+                     *         "knowledge": 1,
+                     *         "apps": 1,
+                     *         "satisfaction": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": {
+                        /** @description YYYY-MM */
+                        period?: string;
+                        /** @description {access, knowledge, apps, satisfaction} */
+                        scores?: Record<string, unknown>;
                         note?: string;
                     };
                 };
             };
             responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Withdrawal"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/withdrawals/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 驳回退出申请（须填写意见） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Withdrawal"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 导入企业（.xlsx 或 .csv，UTF-8 或 GBK），后台任务
-         * @description 请求体即文件本身（流式写入磁盘，不整体载入内存）。列与导出相同：企业名称、统一社会信用代码、行业、所属区县（必需），试点批次、地址、法定代表人、联系人、联系电话、企业梯度、上云用云、上云星级、重点培育；可选一个年度的数据：数据年度、营业收入（万元）、从业人员（人）、研发投入（万元）、新增发明专利（件）（填写数据年度时四项一并填写，据此划型）。按统一社会信用代码新增或更新；合格的行提交。任务的 output 给出 created、updated、unchanged、rejected 与 warned（已导入但划型为非中小企业，不计入指标1–4）；未导入的行和带提示导入的行写入“导入结果”表格（原行号、结果：未导入 | 已导入（提示）、错误原因或提示），可下载修改后重新导入。区县专班只能导入本区县的企业。格式由内容判断；损坏、压缩炸弹、超大行数、含 DOCTYPE 的 XML、无法识别的编码都会使任务失败并说明原因，不写入任何数据。 登录与权限在读取请求体之前按请求头判定：未登录 401、无权 403、声明长度超限 413 立即答复并关闭连接，不保存任何内容；带 Expect: 100-continue 的请求在判定通过后才收到 100 Continue。
-         */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description 原文件名（用于结果文件命名） */
-                    name?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/octet-stream": Blob;
-                };
-            };
-            responses: {
-                /** @description 已排队 */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                413: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enterprises/exports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 导出企业为 .xlsx（与导入相同的列，另加“中小企业划型”），后台任务，仅限调用者权限范围 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        district?: string;
-                        q?: string;
-                        tier?: string;
-                        stage?: string;
-                        status?: string;
-                        level?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已排队 */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stats/progress": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 数据驾驶舱：目标表12项指标按行业的目标与实际、试点流程漏斗、各区县进度与排名
-         * @description 市级管理员看全市；区县专班只看本区县（行业目标为全市目标，不与单个区县比较，故为 null）。计数口径见各指标的 note，数字取自的记录与截至日期见 basis（data/indicator-metrics.json），由写入时维护的汇总表计算。查看阶段数字的明细：改造企业口径传 as_of=figures_as_of，指标12 传 year=patents_to，事项明细传 as_of=figures_as_of。
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 阶段（2024 至今年）：截至该年 12 月 31 日的数字（该年尚未结束时为今天的数字）；缺省为今天的数字 */
-                    year?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Progress"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stats/progress/enterprises": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某个数字背后的企业明细（计数类指标的条数等于该数字） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    page_size?: number;
-                    /** @description pilot|assessed|level2|scale_above_level2|innovative_level2|specialized|cloud|accepted|scale_above_accepted|innovative_accepted|cloud_accepted|non_sme|patents|rd */
-                    metric?: string;
-                    industry?: string;
-                    district?: string;
-                    batch?: string;
-                    /** @description rd：年度（必需）；patents：阶段年度，计 2024 年至该年（缺省为今年） */
-                    year?: string;
-                    /** @description 截至某日（北京时间当日结束时）计入的改造企业；仅 accepted、scale_above_accepted、innovative_accepted、cloud_accepted 口径可用，其他口径 422 */
-                    as_of?: string;
-                    /** @description 只列该年内验收通过的（附件的年度数：metric=accepted&accepted_in=2024&as_of=2024-12-31）；仅改造企业口径可用 */
-                    accepted_in?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProgressEnterprisePage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stats/progress/exports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 导出数据驾驶舱为 .xlsx（后台任务） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        year?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已排队 */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某条记录的全部资料（各版本） */
-        get: {
-            parameters: {
-                query: {
-                    /** @description 资料所属记录的类型：enterprise | assessment | project | article | product */
-                    entity_type: string;
-                    entity_id: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DocumentList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 上传资料（请求体即文件，流式写入磁盘）
-         * @description 类型按文件内容识别（PDF、PNG/JPEG/GIF/WebP、Word/Excel/PowerPoint、Office 97–2003、ZIP、MP4），与文件名无关；按 SHA-256 内容寻址存储并记录 SM3；同名再次上传为新版本，不覆盖。 登录与权限在读取请求体之前按请求头判定：未登录 401、无权 403、声明长度超限 413 立即答复并关闭连接，不保存任何内容；带 Expect: 100-continue 的请求在判定通过后才收到 100 Continue。
-         */
-        post: {
-            parameters: {
-                query: {
-                    /** @description 资料所属记录的类型：enterprise | assessment | project | article | product */
-                    entity_type: string;
-                    entity_id: string;
-                    /** @description 原文件名（会被清理） */
-                    name?: string;
-                    /** @description 说明 */
-                    note?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/octet-stream": Blob;
-                };
-            };
-            responses: {
-                /** @description 已上传 */
+                /** @description 已考评 */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Document"];
+                        "application/json": components["schemas"]["PlatformEvaluation"];
                     };
                 };
+                400: components["responses"]["Error"];
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
                 404: components["responses"]["Error"];
                 409: components["responses"]["Error"];
-                413: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
@@ -2604,21 +5893,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/documents/{id}/download": {
+    "/api/v1/platforms/{id}/identifier-nodes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 下载资料（按所属记录检查权限） */
-        get: {
+        get?: never;
+        put?: never;
+        /**
+         * 登记依托平台建设的标识解析二级节点（市级管理员）
+         * @description 前缀已登记 409。
+         */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: number;
                 };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检节点",
+                     *       "prefix": "88.999.1",
+                     *       "industry": "aluminium",
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        /** @description 节点前缀：以“.”分隔的数字，如 88.166.41 */
+                        prefix: string;
+                        /** @description 行业代码 */
+                        industry: string;
+                        /**
+                         * Format: date
+                         * @description 批复日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 批复单位（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：批复文号或文件名称（1–500 个字符） */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentifierNode"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台考评结果与评分项（按期，最高分在前） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -2629,13 +5995,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /** @description 上传时的文件类型；X-Document-SHA256 响应头为文件的 SHA-256 */
-                        "*/*": Blob;
+                        "application/json": components["schemas"]["PlatformEvaluations"];
                     };
                 };
                 401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -2646,7 +6009,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/subsidies/quote": {
+    "/api/v1/identifier-nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工业互联网标识解析二级节点（全部平台） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentifierNodes"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-api/cloud-batches": {
         parameters: {
             query?: never;
             header?: never;
@@ -2656,8 +6056,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 补助试算（不保存）
-         * @description 公开约定（shuzhuan quote --json 同此）。只计算、不保存。金额均为整数分，日期为 ISO 8601（YYYY-MM-DD）。请求按 scheme 取不同字段（字段名由规则数据 data/subsidy-rules-2024.json 给出）：{"scheme":"diagnosis","cost_fen":…,"task_completed":true,"paid_before_fen":0}；{"scheme":"transformation","cost_fen":…,"level":2,"task_completed":true,"paid_before_fen":…}；{"scheme":"provider","service_fees_fen":…,"in_zhengzhou":true,"all_tasks_completed":true,"paid_before_fen":…}；{"scheme":"chain","recognized_by_miit":true,"paid_before_fen":0}；{"scheme":"loan_interest","principal_fen":…,"loan_date":"2024-08-15","term_months":36,"paid_before_fen":0}（可选 interest_paid_fen：银行确认的实际支付利息，补助不超过它）。可选 as_of：按该日生效的规则版本计算（缺省为最新版本）。paid_before_fen 为同一补助类型在上限口径（每家企业/每个服务商，全部年度或当年）内此前已补助的金额，缺省 0。应答：{"eligible":true,"amount_fen":…,"cap_applied":null 或限制金额的上限编号（如 diagnosis_per_enterprise；贴息受实际利息限制时为 interest_paid）,"cap_label":上限的中文说明,"clause":方案条款（三(一) 诊断、三(二) 改造、三(三) 服务商、三(五) 链式、三(九) 贴息）,"explanation":"中文计算说明","proposed_fen":上限前的金额,"steps":[{label,fen}],"rule_version":…,"inputs":请求原样,"lpr":{announced_on,rate_bp,months}（仅贴息）}。不符合条件：同样的结构，eligible=false、amount_fen=0，并给出 reason，状态 200。此前已补助达到上限：eligible=true、amount_fen=0、cap_applied 为该上限。计算：比例类为 费用×比例 向下取整到分，再受上限约束；贴息为本金×贷款日执行的 LPR（期限超过 60 个月用 5 年期以上 LPR，否则 1 年期；公布当日起执行）×min(期限,24)/12 的单利，向下取整到分。错误：JSON 无法解析 → 400；缺少字段或类型错误 → 422 并在 field 中指明；未知字段 → 422；贷款日期早于利率表最早一期 → 422（field=loan_date）。
+         * 平台推送上云用平台企业（批次幂等：同一 batch_id 同内容重发返回首次结果 replay=true；内容不同 409）
+         * @description 以平台接口密钥认证：Authorization: Bearer szp_<key id>_<secret>（不接受登录会话）。缺少、无效或已吊销的密钥 401；密钥无此权限或平台已暂停 403。每次调用写入审计日志，操作人为 platform:<key id>。 每条的 since 为企业开始使用平台的日期（指标4按此日期计），晚于今天的条目被拒绝并说明原因。
          */
         post: {
             parameters: {
@@ -2668,43 +6068,49 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "batch_id": "walk",
+                     *       "items": [
+                     *         {
+                     *           "credit_code": "91410100MA0000001X",
+                     *           "service": "s",
+                     *           "since": "2025-01-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
-                        /** @description diagnosis | transformation | provider | chain | loan_interest */
-                        scheme?: string;
-                        /** @description 诊断或改造实际发生费用（分） */
-                        cost_fen?: number;
-                        /** @description 服务商当年服务发生费用（分） */
-                        service_fees_fen?: number;
-                        /** @description 贷款本金（分） */
-                        principal_fen?: number;
-                        /** @description 数字化水平等级 0–4 */
-                        level?: number;
-                        task_completed?: boolean;
-                        in_zhengzhou?: boolean;
-                        all_tasks_completed?: boolean;
-                        recognized_by_miit?: boolean;
-                        /** @description YYYY-MM-DD */
-                        loan_date?: string;
-                        /** @description 贷款期限（月）1–600 */
-                        term_months?: number;
-                        interest_paid_fen?: number;
-                        paid_before_fen?: number;
-                        /** @description YYYY-MM-DD */
-                        as_of?: string;
+                        /** @description 1–64 个字母、数字或 - _ . : */
+                        batch_id?: string;
+                        /** @description 1–1000 条 {credit_code, service, since} */
+                        items?: Record<string, unknown>[];
                     };
                 };
             };
             responses: {
-                /** @description 成功 */
+                /** @description 重发的同一批次（内容相同）：与首次相同的应答 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubsidyQuote"];
+                        "application/json": components["schemas"]["CloudBatchOutcome"];
+                    };
+                };
+                /** @description 首次收到该批次 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloudBatchOutcome"];
                     };
                 };
                 400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
@@ -2714,17 +6120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/subsidies/rules": {
+    "/api/v1/platform-api/cloud-users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 补助规则（各版本、各类补助的比例、条件与上限口径） */
+        /**
+         * 平台读取本平台已报送的企业
+         * @description 以平台接口密钥认证：Authorization: Bearer szp_<key id>_<secret>（不接受登录会话）。缺少、无效或已吊销的密钥 401；密钥无此权限或平台已暂停 403。每次调用写入审计日志，操作人为 platform:<key id>。
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2737,170 +6149,17 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SubsidyRuleSets"];
+                        "application/json": components["schemas"]["CloudUserPage"];
                     };
                 };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/lpr": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** LPR 利率表（1年期、5年期以上，基点；公布当日起执行） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LprTable"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/lpr/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** LPR 利率表修改记录（市级管理员） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LprChanges"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/lpr/{date}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 新增或修改某公布日的 LPR（市级管理员，须填原因） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 1年期 LPR，基点（3.45% = 345） */
-                        one_year_bp?: number;
-                        five_year_bp?: number;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LprRate"];
-                    };
-                };
-                400: components["responses"]["Error"];
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
                 422: components["responses"]["Error"];
             };
         };
+        put?: never;
         post?: never;
-        /** 删除某公布日的 LPR（市级管理员，须填原因） */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    date: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已删除 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2988,6 +6247,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "provider_id": 1,
+                     *       "diagnosed_on": "2026-10-01",
+                     *       "pain_points": "巡检",
+                     *       "recommended_scenarios": [
+                     *         "计划排程"
+                     *       ],
+                     *       "cost_fen": 1
+                     *     }
+                     */
                     "application/json": {
                         /** @description 诊断服务商 */
                         provider_id?: number;
@@ -3085,6 +6355,34 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 108,
+                     *       "name": "巡检项目",
+                     *       "integrator_id": 1,
+                     *       "plan": {
+                     *         "scenarios": [
+                     *           {
+                     *             "name": "计划排程",
+                     *             "kind": "N"
+                     *           }
+                     *         ],
+                     *         "budget": [
+                     *           {
+                     *             "item": "软件",
+                     *             "amount_fen": 100
+                     *           }
+                     *         ],
+                     *         "milestones": [
+                     *           {
+                     *             "name": "上线",
+                     *             "due_on": "2027-01-01",
+                     *             "deliverable": "报告"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         enterprise_id?: number;
                         name?: string;
@@ -3185,6 +6483,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "action": "submit"
+                     *     }
+                     */
                     "application/json": {
                         action?: string;
                         /** @description 退回、不通过、终止时必填 */
@@ -3239,6 +6542,32 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "plan": {
+                     *         "scenarios": [
+                     *           {
+                     *             "name": "计划排程",
+                     *             "kind": "N"
+                     *           }
+                     *         ],
+                     *         "budget": [
+                     *           {
+                     *             "item": "软件",
+                     *             "amount_fen": 100
+                     *           }
+                     *         ],
+                     *         "milestones": [
+                     *           {
+                     *             "name": "上线",
+                     *             "due_on": "2027-01-01",
+                     *             "deliverable": "报告"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "reason": "巡检"
+                     *     }
+                     */
                     "application/json": {
                         /** @description plan：{scenarios:[{name,kind:N|X}], products:[名称], budget:[{item,amount_fen}], milestones:[{name,due_on:YYYY-MM-DD,deliverable}]} */
                         plan?: Record<string, unknown>;
@@ -3284,12 +6613,18 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
+                    /** @example 1 */
                     version: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "approve": true
+                     *     }
+                     */
                     "application/json": {
                         approve?: boolean;
                         note?: string;
@@ -3338,6 +6673,16 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "amount_fen": 1,
+                     *       "catalogue_price_fen": 1,
+                     *       "signed_on": "2026-11-01",
+                     *       "start_on": "2026-11-01",
+                     *       "end_on": "2026-12-01",
+                     *       "document_id": 1
+                     *     }
+                     */
                     "application/json": {
                         amount_fen?: number;
                         catalogue_price_fen?: number;
@@ -3390,12 +6735,18 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
+                    /** @example 1 */
                     mid: number;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "done_on": "2026-11-01"
+                     *     }
+                     */
                     "application/json": {
                         done_on?: string;
                         document_id?: number;
@@ -3445,6 +6796,14 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "item": "巡检",
+                     *       "amount_fen": 1,
+                     *       "incurred_on": "2026-11-01",
+                     *       "invoice_document_id": 1
+                     *     }
+                     */
                     "application/json": {
                         item?: string;
                         amount_fen?: number;
@@ -3498,6 +6857,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "user_id": 6,
+                     *       "duty": "supervision"
+                     *     }
+                     */
                     "application/json": {
                         user_id?: number;
                         duty?: string;
@@ -3547,6 +6912,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "visited_on": "2026-11-01",
+                     *       "findings": "巡检"
+                     *     }
+                     */
                     "application/json": {
                         visited_on?: string;
                         findings?: string;
@@ -3591,12 +6962,19 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
+                    /** @example 1 */
                     sid: number;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "rectified_on": "2026-11-01",
+                     *       "note": "巡检"
+                     *     }
+                     */
                     "application/json": {
                         rectified_on?: string;
                         note?: string;
@@ -3645,6 +7023,17 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "outcomes": [
+                     *         {
+                     *           "indicator": "pass_rate",
+                     *           "before": "90",
+                     *           "after": "95"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         outcomes?: {
                             indicator?: string;
@@ -3699,6 +7088,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "material": "contract",
+                     *       "document_id": 1
+                     *     }
+                     */
                     "application/json": {
                         material?: string;
                         document_id?: number;
@@ -3747,6 +7142,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "rating": 5
+                     *     }
+                     */
                     "application/json": {
                         rating?: number;
                         comment?: string;
@@ -3770,1441 +7170,6 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/review-rubrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评审评分细则 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReviewRubrics"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/experts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专家库（市级管理员） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ExpertList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/experts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专家信息（本人或市级管理员） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Expert"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        /** 维护专家信息：专业、熟悉行业、所在单位及其信用代码、电话、地址（用于利益冲突排查） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        specialties?: string[];
-                        industries?: string[];
-                        employer_name?: string;
-                        employer_credit_code?: string;
-                        phone?: string;
-                        address?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Expert"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 某评审对象的评审（市级管理员） */
-        get: {
-            parameters: {
-                query?: {
-                    subject_type?: string;
-                    subject_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReviewRoundList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 组织评审：指定专家或随机抽取（记录种子与候选名单，排除有利益冲突者并记录原因） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description project | acceptance | provider */
-                        subject_type?: string;
-                        subject_id?: number;
-                        expert_user_ids?: number[];
-                        /** @description 随机抽取人数 */
-                        draw?: number;
-                        lead_user_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已组织 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Review"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的评审任务（专家） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ReviewRoundList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 评审详情：评分细则、成员、评分（结束前成员只见本人评分）、利益冲突排查、抽取记录 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Review"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}/abstain": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 专家主动回避（声明利益冲突） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已回避 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}/recuse": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 责令专家回避（市级管理员）；其评分不计入平均分 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        user_id?: number;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已回避 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}/score": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 评分（submit=true 提交后锁定） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 评分项代码 → 分数 */
-                        scores?: Record<string, unknown>;
-                        comment?: string;
-                        submit?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Review"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}/reopen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 重新开放某专家的评分（市级管理员，须说明原因） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        user_id?: number;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已开放 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reviews/{id}/consensus": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 评审组长填写综合意见并结束评审 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        pass?: boolean;
-                        opinion?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Review"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subsidies/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 补助核定预览：按平台数据计算（不保存），应答同试算
-         * @description 事实取自平台数据：诊断费用为企业登记的诊断费用合计；改造费用为项目登记的费用合计（附发票），等级为企业当前等级（现场评定优先），任务完成指项目验收通过；服务商补助要求该年度曾在服务商库中（从未入库或已出库的不予补助），费用为该年度由其开具发票、发生在其在库日子里的项目费用（终止的项目除外），全部任务完成指其服务的项目均已结束（通过、补助兑现或终止）且至少一个已完成；链式典型案例以成果记录中登记的工信部认定为准（请求中带 recognized_by_miit 返回 422）；贴息按银行已确认的月份计算，以已确认的实际利息为上限，之后确认的月份再次核定时补足；各上限按其口径累计此前核定金额。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description diagnosis | transformation | provider | chain | loan_interest | award */
-                        scheme?: string;
-                        /** @description diagnosis、award */
-                        enterprise_id?: number;
-                        /** @description transformation */
-                        project_id?: number;
-                        /** @description provider、award */
-                        provider_id?: number;
-                        /** @description provider：年度 */
-                        year?: number;
-                        /** @description loan_interest */
-                        loan_id?: number;
-                        /** @description chain：“链式”转型模式；补助给其链主企业，须有登记的工信部认定（/chain-models/{id}/miit-recognition） */
-                        chain_model_id?: number;
-                        /** @description award：见 /subsidies/rules 的 awards */
-                        award_type?: string;
-                        /** @description award：金额 */
-                        amount_fen?: number;
-                        /** @description 核定金额，不超过规则允许的金额（缺省为其全额） */
-                        approved_fen?: number;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubsidyQuote"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subsidies": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 补助核定清单（分页；scheme、enterprise_id、project_id 筛选） */
-        get: {
-            parameters: {
-                query?: {
-                    scheme?: string;
-                    enterprise_id?: number;
-                    project_id?: number;
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubsidyPage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 核定补助（每个对象一次核定、分期拨付；记录规则版本、输入、条款、计算步骤与受限上限）
-         * @description 事实取自平台数据：诊断费用为企业登记的诊断费用合计；改造费用为项目登记的费用合计（附发票），等级为企业当前等级（现场评定优先），任务完成指项目验收通过；服务商补助要求该年度曾在服务商库中（从未入库或已出库的不予补助），费用为该年度由其开具发票、发生在其在库日子里的项目费用（终止的项目除外），全部任务完成指其服务的项目均已结束（通过、补助兑现或终止）且至少一个已完成；链式典型案例以成果记录中登记的工信部认定为准（请求中带 recognized_by_miit 返回 422）；贴息按银行已确认的月份计算，以已确认的实际利息为上限，之后确认的月份再次核定时补足；各上限按其口径累计此前核定金额。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description diagnosis | transformation | provider | chain | loan_interest | award */
-                        scheme?: string;
-                        /** @description diagnosis、award */
-                        enterprise_id?: number;
-                        /** @description transformation */
-                        project_id?: number;
-                        /** @description provider、award */
-                        provider_id?: number;
-                        /** @description provider：年度 */
-                        year?: number;
-                        /** @description loan_interest */
-                        loan_id?: number;
-                        /** @description chain：“链式”转型模式；补助给其链主企业，须有登记的工信部认定（/chain-models/{id}/miit-recognition） */
-                        chain_model_id?: number;
-                        /** @description award：见 /subsidies/rules 的 awards */
-                        award_type?: string;
-                        /** @description award：金额 */
-                        amount_fen?: number;
-                        /** @description 核定金额，不超过规则允许的金额（缺省为其全额） */
-                        approved_fen?: number;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已核定 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Subsidy"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subsidies/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 补助核定详情：计算说明与各期拨付 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SubsidyDetail"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subsidies/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 撤销核定（须无有效拨付，须说明原因） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已撤销 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/subsidies/{id}/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 安排一期拨付：累计不超过核定金额（cut=true 时按余额核减），不超过资金预算（超预算须填 override_reason） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fund_id?: number;
-                        amount_fen?: number;
-                        /** @description 如 第一期 */
-                        label?: string;
-                        note?: string;
-                        cut?: boolean;
-                        override_reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已安排 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Payment"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{id}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 拨付流转：approve 审批、pay 拨付、return 退回（须原因）、cancel 取消（须原因） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        action?: string;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Payment"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/funds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专项资金：各来源各年度预算、已安排、已拨付、退回与余额 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FundList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记专项资金（central 中央试点资金 / city 市级配套，按年度） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        source?: string;
-                        year?: number;
-                        name?: string;
-                        budget_fen?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/funds/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 调整资金预算（须说明原因） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        budget_fen?: number;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/projects/{id}/cost-sharing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 企业出一点、服务商让一点、政府补一点：项目费用、服务商让利、核定与已拨补助、企业承担 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CostSharing"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 贷款清单（银行：本行；企业：本企业；市级管理员：全部），含贴息月份、各段利息确认与等待的下一步 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoanList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 合作银行登记“数字贷”贷款 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterprise_id?: number;
-                        principal_fen?: number;
-                        loan_date?: string;
-                        term_months?: number;
-                        /** @description 借款企业的统一社会信用代码（与 enterprise_id 二选一） */
-                        credit_code?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Loan"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loans/{id}/apply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 企业申请贴息 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Loan"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loans/{id}/interest-periods/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 放贷银行确认利息前的预览（不写入）：将锁定的月份与日期、合理上限、按 LPR 计算的利息
-         * @description 企业尚未申请贴息、贴息月份均已确认或下一个月尚未结束 409；截止月份不在允许范围内、利息超过合理上限（本金 × 15% × 月数 ÷ 12）422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 本次确认截止的月份（从 next_confirmation.first_month 起，不超过 last_month_max） */
-                        last_month: number;
-                        /** @description 这些月份的实际支付利息，单位为分 */
-                        interest_paid_fen: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterestPreview"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loans/{id}/interest-periods": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 放贷银行确认一段月份的实际支付利息（确认后锁定）
-         * @description 检查与预览相同。确认的月份为 next_confirmation.first_month 至 last_month；贴息按已确认的月份核定，之后确认的月份再次核定时补足。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 本次确认截止的月份（从 next_confirmation.first_month 起，不超过 last_month_max） */
-                        last_month: number;
-                        /** @description 这些月份的实际支付利息，单位为分 */
-                        interest_paid_fen: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已确认 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Loan"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loans/{id}/interest-periods/{period}/reopen": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 退回一段已确认的利息，由银行重新确认（市级管理员，须书面说明理由）
-         * @description 该段已退回 409；仍有贴息核定依据该段利息时 409（先撤销该核定）。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    period: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 退回理由（不超过1000个字符） */
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Loan"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/loan-pool": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 制造业中长期贷款项目库 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoanPool"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 推荐项目进入郑州市制造业中长期贷款项目库 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterprise_id?: number;
-                        project_id?: number;
-                        amount_fen?: number;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已推荐 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5236,7 +7201,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /** @description 项目档案.json、资料清单.txt 与全部资料 */
                         "application/zip": Blob;
                     };
                 };
@@ -5247,82 +7211,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务商名录（在库服务商：已入库、警告、限期整改） */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description integrator | specialist */
-                    kind?: string;
-                    /** @description 服务行业 */
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderList"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 登记服务商（市级管理员；状态：填报中），随后为其开设服务商账号 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        credit_code?: string;
-                        /** @description integrator | specialist */
-                        kind?: string;
-                        in_zhengzhou?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5357,6 +7245,83 @@ export interface paths {
                 };
                 401: components["responses"]["Error"];
                 403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{id}/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务商评价：由其作为集成服务商的项目事实计算（验收通过率、里程碑按期、满意度、水平提升、让利），权重见 data/provider-scorecard.json，每项附计算说明 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderScorecard"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在库服务商的评价与星级 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardList"];
+                    };
+                };
+                401: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -5414,6 +7379,12 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "notice",
+                     *       "title": "巡检通知"
+                     *     }
+                     */
                     "application/json": {
                         /** @description notice 通知公告 | policy 政策文件 | case 典型案例 */
                         kind?: string;
@@ -5497,6 +7468,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "title": "巡检修改"
+                     *     }
+                     */
                     "application/json": {
                         /** @description notice 通知公告 | policy 政策文件 | case 典型案例 */
                         kind?: string;
@@ -5549,6 +7525,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "action": "submit"
+                     *     }
+                     */
                     "application/json": {
                         action?: string;
                         reason?: string;
@@ -5714,6 +7695,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
+                    /** @example 1 */
                     doc: string;
                 };
                 cookie?: never;
@@ -5726,7 +7708,6 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        /** @description 上传时的文件类型 */
                         "*/*": Blob;
                     };
                 };
@@ -5849,7 +7830,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["OpenData"];
-                        /** @description format=csv：UTF-8（带 BOM）CSV，隐去的数字写作 “<3” */
                         "text/csv": string;
                     };
                 };
@@ -5858,1274 +7838,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-directory": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务商库管理列表（市级管理员看全部状态，其他用户看在库服务商） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    kind?: string;
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDirectory"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务商详情 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDetail"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 维护申请资料：资质、案例、服务行业、是否在郑、地址、联系人（在库后只能改地址和联系人） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        kind?: string;
-                        in_zhengzhou?: boolean;
-                        industries?: string[];
-                        qualifications?: string;
-                        cases?: string;
-                        address?: string;
-                        contact_name?: string;
-                        contact_phone?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 服务商流转：apply 提交申请（服务商）、start_notice 开始公示（评审通过后）、admit 入库（公示期满且异议已处理）、reject、warn、order_rectification（须 due_on）、rectified、remove（出库） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        action?: string;
-                        reason?: string;
-                        due_on?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务商状态变化记录 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderEvents"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/objections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 公示异议 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderObjections"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记公示异议（市级管理员或区县专班） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        objector?: string;
-                        content?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/objections/{oid}/resolution": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 处理公示异议（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    oid: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        resolution?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已处理 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/appeals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 申诉记录 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderAppeals"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 服务商对警告、整改或出库决定提出申诉 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已提出 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/appeals/{aid}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 处理申诉：overturn=true 撤销原决定并恢复原状态 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    aid: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        overturn?: boolean;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-selections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 公开遴选：各试点行业入选的集成服务商（目标约 3 家）与全市在库集成服务商数（不少于 10 家） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderSelections"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        /** 登记或取消某行业公开遴选入选的集成服务商（市级管理员） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        provider_id?: number;
-                        selected?: boolean;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-flows": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 能进能出：按月入库与出库的服务商数 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderFlows"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/providers/{id}/scorecard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 服务商评价：由其作为集成服务商的项目事实计算（验收通过率、里程碑按期、满意度、水平提升、让利），权重见 data/provider-scorecard.json，每项附计算说明 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderScorecard"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-scorecards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 在库服务商的评价与星级 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScorecardList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 定期考核报告列表（管理员、区县专班、专家、服务商） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderEvaluationList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记专家委员会定期考核报告：冻结当期全部在库服务商的评价（SM3）并附评估意见（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        period?: string;
-                        opinion?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderEvaluation"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/provider-evaluations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 定期考核报告（含冻结的评价） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProviderEvaluation"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/product-catalog": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 小快轻准产品的场景分类与部署方式 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductCatalog"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/products": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 产品列表（已上架的；服务商另见本服务商的全部；市级管理员看全部） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    category?: string;
-                    industry?: string;
-                    /** @description 名称 */
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 申报产品（在库服务商本身，或市级管理员代为申报） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 市级管理员代为申报时指定；服务商只能申报本服务商的产品，提交该字段返回 422 */
-                        provider_id?: number;
-                        name?: string;
-                        /** @description 见 /product-catalog */
-                        category?: string;
-                        /** @description saas | onsite */
-                        deployment?: string;
-                        description?: string;
-                        industries?: string[];
-                        price_fen?: number;
-                        delivery_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已申报 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/products/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 产品详情（含使用该产品的项目数与验收通过企业数） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductDetail"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改填报中的产品 */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 市级管理员代为申报时指定 */
-                        provider_id?: number;
-                        name?: string;
-                        /** @description 见 /product-catalog */
-                        category?: string;
-                        /** @description saas | onsite */
-                        deployment?: string;
-                        description?: string;
-                        industries?: string[];
-                        price_fen?: number;
-                        delivery_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/products/{id}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 产品流转：submit 提交评审、list 上架（须专家评审通过）、reject、delist（须原因）、revise 重新填报 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        action?: string;
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductDetail"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/product-ranking": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 产品奖励评审依据：按试点成效、推广数量、性价比排序（可按场景分类） */
-        get: {
-            parameters: {
-                query?: {
-                    category?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProductRanking"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scenarios": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** N+X 场景库（按行业）：共性与个性场景、关联产品、实施项目数与验收通过企业数（审议依据）、评定为可复制可推广的日期 */
-        get: {
-            parameters: {
-                query?: {
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 新增场景（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        /** @description N | X */
-                        kind?: string;
-                        name?: string;
-                        category?: string;
-                        description?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已新增 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scenarios/{id}/links": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 场景关联或取消关联已上架产品（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        product_id?: number;
-                        linked?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已更新 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/scenario-selections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专家委员会对可复制可推广场景的审议记录（最新在前） */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 行业代码 */
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioSelections"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 登记专家委员会的场景审议结论（市级管理员；至少3位专家；评定为可复制可推广的场景自审议日期起计入指标8）
-         * @description 每个场景的应用情况（项目数、验收通过企业数）随结论记录，作为审议依据。同一场景只能评定一次（已评定 409）；场景不属于该行业、未评定而无理由 422；整次审议一并写入。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry: string;
-                        /**
-                         * Format: date
-                         * @description 审议日期，不能晚于今天
-                         */
-                        held_on: string;
-                        /** @description 参加审议的专家（至少3位） */
-                        experts: string[];
-                        /** @description 审议纪要 */
-                        minutes: string;
-                        /** @description 各场景的审议结论（至少一项） */
-                        decisions: {
-                            /** @description 本行业场景库中的场景 */
-                            scenario_id: number;
-                            /** @description selected（评定为可复制可推广）| rejected（未评定） */
-                            decision: string;
-                            /** @description 理由（未评定时必填，不超过1000个字符） */
-                            reason?: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ScenarioSelection"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7166,2406 +7878,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 需求列表（企业看本企业的；区县看本区县的；服务商看征集中的） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: string;
-                    category?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NeedPage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 发布需求（按场景分类） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 区县专班或管理员代为发布时指定 */
-                        enterprise_id?: number;
-                        category?: string;
-                        title?: string;
-                        description?: string;
-                        budget_fen?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已发布 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Need"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 需求详情：响应方案（服务商只见本服务商的）与留言 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NeedDetail"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}/suggestions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 匹配推荐：同场景分类、服务本行业的上架产品与在库服务商（按星级） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["NeedSuggestions"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}/proposals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 服务商响应需求（每个服务商一份方案，可推荐本服务商产品） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        product_id?: number;
-                        summary?: string;
-                        price_fen?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已响应 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 企业选定对接方案 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        proposal_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已对接 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 关闭需求（须说明原因） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已关闭 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/needs/{id}/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 需求留言（通知对方）
-         * @description 响应方案未被选中（需求已与其他服务商对接）的服务商不能再留言（403）。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        body?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已留言 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/match-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 供需对接会 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MatchEvents"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 发布供需对接会（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        held_on?: string;
-                        place?: string;
-                        industry?: string;
-                        capacity?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已发布 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/match-events/{id}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 对接会报名名单（市级管理员） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MatchEventRegistrations"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 企业或服务商报名对接会 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 已报名 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本人的站内消息（unread=1 只看未读） */
-        get: {
-            parameters: {
-                query?: {
-                    unread?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Notifications"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 标记已读 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 已读 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 全部标记已读 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 已读 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/chain-models": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 链式转型模式（链主企业、链上中小企业、服务商、场景；建成与工信部认定记录） */
-        get: {
-            parameters: {
-                query?: {
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ChainModels"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 登记链式转型模式（市级管理员）
-         * @description 登记时为建设中；建成与获评工信部典型案例分别由 /chain-models/{id}/completion 与 /miit-recognition 按日期和佐证登记（请求中带 status 或 recognized_by_miit 返回 422）。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        industry?: string;
-                        /** @description 链主为试点企业时填写（此时可不填 lead_name） */
-                        lead_enterprise_id?: number;
-                        lead_name?: string;
-                        provider_id?: number;
-                        scenarios?: string[];
-                        /** @description 链上试点企业编号 */
-                        members?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/chain-models/{id}/completion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 登记“链式”转型模式建成（市级管理员；每个模式一次）
-         * @description 建成后计入指标9（以建成日期计）。已登记过建成 409；日期晚于今天 422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description 决定的日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 作出决定的单位或组织（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ChainModel"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/chain-models/{id}/miit-recognition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 登记获评工信部“链式”数字化典型案例（市级管理员；建成后，每个模式一次）
-         * @description “链式”典型案例资金支持（三(五)）以此认定为准，补助给链主企业。尚未建成或已登记过 409；认定日期早于建成日期或晚于今天 422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description 决定的日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 作出决定的单位或组织（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ChainModel"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/recognitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 省级及以上智能工厂、数字化车间、智能制造场景认定 */
-        get: {
-            parameters: {
-                query?: {
-                    enterprise_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Recognitions"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记认定（市级管理员；区县专班登记本区县企业） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterprise_id?: number;
-                        /** @description factory | workshop | scenario */
-                        kind?: string;
-                        /** @description provincial | national */
-                        level?: string;
-                        name?: string;
-                        recognized_on?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/parks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 小微企业园（含数字化改造完成记录） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Parks"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记小微企业园（市级管理员或所在区县专班） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        district?: string;
-                        industry?: string;
-                        recognized_on?: string;
-                        enterprises?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/parks/{id}/transformation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 登记小微企业园完成数字化改造（市级管理员或园区所在区县专班；每个园区一次）
-         * @description 完成改造的园区计入指标10（以完成日期计）。已登记过 409；完成日期早于园区认定日期或晚于今天 422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description 决定的日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 作出决定的单位或组织（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Park"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/lighthouses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 数字化转型“小灯塔”企业 */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 只看该企业 */
-                    enterprise_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Lighthouses"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 登记“小灯塔”企业认定（市级管理员；每家企业一次）
-         * @description 企业须在试点中（已退出 409），已认定过 409；企业不存在 422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterprise_id: number;
-                        /**
-                         * Format: date
-                         * @description 决定的日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 作出决定的单位或组织（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
-                        evidence: string;
-                        /** @description 说明（不超过500个字符） */
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Lighthouse"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/digital-workshops": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 数字工坊 */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 只看该企业牵头的 */
-                    enterprise_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DigitalWorkshops"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /**
-         * 登记数字工坊建成（市级管理员）
-         * @description 方案三(一)：数字工坊由“小灯塔”企业牵头建设。牵头企业尚未认定为“小灯塔”409；建成日期早于其认定日期、企业或服务商不存在 422。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** @description 牵头企业，须为“小灯塔”企业 */
-                        lead_enterprise_id: number;
-                        /** @description 合作的基础电信运营商或数字化服务商（1–200个字符） */
-                        partners: string;
-                        /** @description 合作的服务商库服务商（可选） */
-                        provider_id?: number;
-                        /**
-                         * Format: date
-                         * @description 决定的日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 作出决定的单位或组织（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DigitalWorkshop"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/trainings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 培训（管理人员、技术人员）及参训企业与人数 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainings"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记培训（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        /** @description management | technical */
-                        audience?: string;
-                        held_on?: string;
-                        place?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/trainings/{id}/attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 登记参训企业与人数（市级管理员；区县专班登记本区县企业） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        enterprise_id?: number;
-                        people?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/records/tally": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 成果记录统计：按行业的智能工厂（车间、场景）、已建成链式模式、完成改造的小微企业园；登记总数、工信部典型案例、小灯塔、数字工坊；培训场次、企业与人次 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RecordsTally"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/stats/progress/items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 指标5–10背后的事项明细（认定、服务商、解决方案、场景、链式模式、园区；条数等于该数字） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    page_size?: number;
-                    /** @description smart|providers|products|replicable_scenarios|chains|parks */
-                    metric?: string;
-                    industry?: string;
-                    /** @description 区县专班只看本区县；服务商、解决方案、场景按全市统计，区县调用返回 403 */
-                    district?: string;
-                    /** @description 截至某日（北京时间当日结束时）的状态：事项按其计入日期（服务商按入库历史）列出；企业仅验收通过的口径可用 */
-                    as_of?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ProgressItemPage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 行业级工业互联网平台名录（含服务、已报送的上云企业数与标识解析二级节点） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlatformList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 登记工业互联网平台（市级管理员） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** @description 运营单位 */
-                        operator?: string;
-                        credit_code?: string;
-                        url?: string;
-                        industries?: string[];
-                        /** @description [{name, kind: saas|onsite|maintenance, description}] */
-                        services?: Record<string, unknown>[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Platform"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 平台详情 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Platform"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改平台信息或暂停/恢复（status: active|suspended） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        operator?: string;
-                        credit_code?: string;
-                        url?: string;
-                        status?: string;
-                        industries?: string[];
-                        services?: Record<string, unknown>[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Platform"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 平台的接口密钥（不含密钥本身） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlatformKeys"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 签发接口密钥：返回的 key 只显示这一次，平台只保存其散列 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 用途 */
-                        label?: string;
-                        /** @description cloud:push | cloud:read */
-                        scopes?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 已签发 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IssuedPlatformKey"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/keys/{kid}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 吊销接口密钥（立即生效） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    kid: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 已吊销 */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 平台推送的上云批次 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlatformBatches"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 平台报送的上云用平台企业（分页） */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CloudUserPage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 平台考评：各评分项不超过满分；服务企业数得分由报送记录计算；总分定等级（优秀者列入奖励） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description YYYY-MM */
-                        period?: string;
-                        /** @description {access, knowledge, apps, satisfaction} */
-                        scores?: Record<string, unknown>;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已考评 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlatformEvaluation"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platforms/{id}/identifier-nodes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 登记依托平台建设的标识解析二级节点（市级管理员）
-         * @description 前缀已登记 409。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** @description 节点前缀：以“.”分隔的数字，如 88.166.41 */
-                        prefix: string;
-                        /** @description 行业代码 */
-                        industry: string;
-                        /**
-                         * Format: date
-                         * @description 批复日期，不能晚于今天
-                         */
-                        on: string;
-                        /** @description 批复单位（1–100 个字符） */
-                        decided_by: string;
-                        /** @description 佐证：批复文号或文件名称（1–500 个字符） */
-                        evidence: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已登记 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IdentifierNode"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platform-evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 平台考评结果与评分项（按期，最高分在前） */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description YYYY-MM */
-                    period?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PlatformEvaluations"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/identifier-nodes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 工业互联网标识解析二级节点（全部平台） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["IdentifierNodes"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platform-api/cloud-batches": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 平台推送上云用平台企业（批次幂等：同一 batch_id 同内容重发返回首次结果 replay=true；内容不同 409）
-         * @description 以平台接口密钥认证：Authorization: Bearer szp_<key id>_<secret>（不接受登录会话）。缺少、无效或已吊销的密钥 401；密钥无此权限或平台已暂停 403。每次调用写入审计日志，操作人为 platform:<key id>。 每条的 since 为企业开始使用平台的日期（指标4按此日期计），晚于今天的条目被拒绝并说明原因。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description 1–64 个字母、数字或 - _ . : */
-                        batch_id?: string;
-                        /** @description 1–1000 条 {credit_code, service, since} */
-                        items?: Record<string, unknown>[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 重发的同一批次（内容相同）：与首次相同的应答 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CloudBatchOutcome"];
-                    };
-                };
-                /** @description 首次收到该批次 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CloudBatchOutcome"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/platform-api/cloud-users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * 平台读取本平台已报送的企业
-         * @description 以平台接口密钥认证：Authorization: Bearer szp_<key id>_<secret>（不接受登录会话）。缺少、无效或已吊销的密钥 401；密钥无此权限或平台已暂停 403。每次调用写入审计日志，操作人为 platform:<key id>。
-         */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CloudUserPage"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sample-criteria": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 样本企业的五项遴选条件（数据版本） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SampleCriteria"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/samples": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 样本企业推荐与审议结论（主管部门和专家） */
-        get: {
-            parameters: {
-                query?: {
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SampleList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 推荐样本企业：逐项说明五项条件（市级管理员；区县专班限本区县企业） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        enterprise_id?: number;
-                        /** @description {willing|stable|managed|ready|replicable: {met, evidence}} */
-                        criteria?: Record<string, unknown>;
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已推荐 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Sample"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sample-deliberations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专家审议记录 */
-        get: {
-            parameters: {
-                query?: {
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SampleDeliberations"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 记录专家审议及其结论（至少3位专家；未满足五项条件者不能选定，整次审议不落库） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        held_on?: string;
-                        experts?: string[];
-                        minutes?: string;
-                        /** @description [{sample_id, decision: selected|rejected, reason}] */
-                        decisions?: Record<string, unknown>[];
-                    };
-                };
-            };
-            responses: {
-                /** @description 已记录 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SampleDeliberation"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/demand-lists": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** “N+X”需求清单各版本（最新在前，含与上一版的差异） */
-        get: {
-            parameters: {
-                query?: {
-                    industry?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DemandLists"];
-                    };
-                };
-                401: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 起草新版本需求清单（至少一个 N 场景；X 场景须注明已确定的样本企业） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        industry?: string;
-                        /** @description [{kind: N|X, name, category, description, samples}] */
-                        items?: Record<string, unknown>[];
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已起草 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DemandList"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/demand-lists/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一个版本的需求清单 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DemandList"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/demand-lists/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 经专家审议确定最新版本：确定后不可修改，其场景进入 N+X 场景库 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        deliberation_id?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DemandList"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                409: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9658,6 +7970,1615 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chain-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 链式转型模式（链主企业、链上中小企业、服务商、场景；建成与工信部认定记录） */
+        get: {
+            parameters: {
+                query?: {
+                    industry?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChainModels"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 登记链式转型模式（市级管理员）
+         * @description 登记时为建设中；建成与获评工信部典型案例分别由 /chain-models/{id}/completion 与 /miit-recognition 按日期和佐证登记（请求中带 status 或 recognized_by_miit 返回 422）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检链",
+                     *       "industry": "aluminium",
+                     *       "lead_name": "巡检链主",
+                     *       "members": [
+                     *         1
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        industry?: string;
+                        /** @description 链主为试点企业时填写（此时可不填 lead_name） */
+                        lead_enterprise_id?: number;
+                        lead_name?: string;
+                        provider_id?: number;
+                        scenarios?: string[];
+                        /** @description 链上试点企业编号 */
+                        members?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chain-models/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记“链式”转型模式建成（市级管理员；每个模式一次）
+         * @description 建成后计入指标9（以建成日期计）。已登记过建成 409；日期晚于今天 422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 决定的日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 作出决定的单位或组织（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChainModel"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chain-models/{id}/miit-recognition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记获评工信部“链式”数字化典型案例（市级管理员；建成后，每个模式一次）
+         * @description “链式”典型案例资金支持（三(五)）以此认定为准，补助给链主企业。尚未建成或已登记过 409；认定日期早于建成日期或晚于今天 422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 决定的日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 作出决定的单位或组织（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChainModel"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recognitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 省级及以上智能工厂、数字化车间、智能制造场景认定 */
+        get: {
+            parameters: {
+                query?: {
+                    enterprise_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Recognitions"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记认定（市级管理员；区县专班登记本区县企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 1,
+                     *       "kind": "factory",
+                     *       "level": "provincial",
+                     *       "name": "巡检认定",
+                     *       "recognized_on": "2025-01-01"
+                     *     }
+                     */
+                    "application/json": {
+                        enterprise_id?: number;
+                        /** @description factory | workshop | scenario */
+                        kind?: string;
+                        /** @description provincial | national */
+                        level?: string;
+                        name?: string;
+                        recognized_on?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小微企业园（含数字化改造完成记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Parks"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记小微企业园（市级管理员或所在区县专班） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检园区",
+                     *       "district": "410102",
+                     *       "industry": "aluminium",
+                     *       "recognized_on": "2025-01-01",
+                     *       "enterprises": 5
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        district?: string;
+                        industry?: string;
+                        recognized_on?: string;
+                        enterprises?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parks/{id}/transformation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记小微企业园完成数字化改造（市级管理员或园区所在区县专班；每个园区一次）
+         * @description 完成改造的园区计入指标10（以完成日期计）。已登记过 409；完成日期早于园区认定日期或晚于今天 422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 决定的日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 作出决定的单位或组织（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Park"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lighthouses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数字化转型“小灯塔”企业 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只看该企业 */
+                    enterprise_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lighthouses"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 登记“小灯塔”企业认定（市级管理员；每家企业一次）
+         * @description 企业须在试点中（已退出 409），已认定过 409；企业不存在 422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 1,
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        enterprise_id: number;
+                        /**
+                         * Format: date
+                         * @description 决定的日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 作出决定的单位或组织（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
+                        evidence: string;
+                        /** @description 说明（不超过500个字符） */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Lighthouse"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/digital-workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数字工坊 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只看该企业牵头的 */
+                    enterprise_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalWorkshops"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 登记数字工坊建成（市级管理员）
+         * @description 方案三(一)：数字工坊由“小灯塔”企业牵头建设。牵头企业尚未认定为“小灯塔”409；建成日期早于其认定日期、企业或服务商不存在 422。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检工坊",
+                     *       "lead_enterprise_id": 1,
+                     *       "partners": "巡检运营商",
+                     *       "on": "2025-01-01",
+                     *       "decided_by": "巡检单位",
+                     *       "evidence": "巡检文号"
+                     *     }
+                     */
+                    "application/json": {
+                        name: string;
+                        /** @description 牵头企业，须为“小灯塔”企业 */
+                        lead_enterprise_id: number;
+                        /** @description 合作的基础电信运营商或数字化服务商（1–200个字符） */
+                        partners: string;
+                        /** @description 合作的服务商库服务商（可选） */
+                        provider_id?: number;
+                        /**
+                         * Format: date
+                         * @description 决定的日期，不能晚于今天
+                         */
+                        on: string;
+                        /** @description 作出决定的单位或组织（1–100 个字符） */
+                        decided_by: string;
+                        /** @description 佐证：文号、纪要或文件名称（1–500 个字符） */
+                        evidence: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DigitalWorkshop"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训（管理人员、技术人员）及参训企业与人数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Trainings"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记培训（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "title": "巡检培训",
+                     *       "audience": "technical",
+                     *       "held_on": "2025-01-01"
+                     *     }
+                     */
+                    "application/json": {
+                        title?: string;
+                        /** @description management | technical */
+                        audience?: string;
+                        held_on?: string;
+                        place?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记参训企业与人数（市级管理员；区县专班登记本区县企业） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "enterprise_id": 1,
+                     *       "people": 2
+                     *     }
+                     */
+                    "application/json": {
+                        enterprise_id?: number;
+                        people?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成果记录统计：按行业的智能工厂（车间、场景）、已建成链式模式、完成改造的小微企业园；登记总数、工信部典型案例、小灯塔、数字工坊；培训场次、企业与人次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordsTally"];
+                    };
+                };
+                401: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/industries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试点行业及其重点区县 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndustryList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 添加细分行业（区县专班为本区县；市级管理员须指定区县）
+         * @description 细分行业属于一个试点行业和添加它的区县；只有该区县的企业能使用，统计时计入上级试点行业。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "walk_sub",
+                     *       "name": "巡检细分",
+                     *       "parent": "aluminium"
+                     *     }
+                     */
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        short_name?: string;
+                        /** @description 四个试点行业之一的 code */
+                        parent: string;
+                        district?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已添加 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 区县（市）及开发区，附件顺序 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistrictList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试点企业列表（按数据权限） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    industry?: string;
+                    district?: string;
+                    /** @description 统一社会信用代码（精确）或企业名称片段 */
+                    q?: string;
+                    tier?: string;
+                    level?: string;
+                    stage?: string;
+                    status?: string;
+                    /** @description 中小企业划型：medium、small、micro、large（非中小企业）、unknown（没有年度数据） */
+                    sme?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterprisePage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /**
+         * 新增企业（市级管理员；区县专班限本区县）
+         * @description 至少需要 {"name", "credit_code", "industry", "district"}。统一社会信用代码不合规返回 422，field 为 credit_code，message 指出未通过的规则；代码重复返回 409。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "巡检新增企业",
+                     *       "credit_code": "91410100MA9999999K",
+                     *       "industry": "auto_parts",
+                     *       "district": "410183"
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
+                        credit_code?: string;
+                        /** @description /api/v1/industries 的 code */
+                        industry?: string;
+                        /** @description /api/v1/districts 的 code */
+                        district?: string;
+                        address?: string;
+                        legal_rep?: string;
+                        contact_name?: string;
+                        contact_phone?: string;
+                        /** @enum {string} */
+                        tier?: "none" | "innovative" | "specialized" | "little_giant";
+                        /** @enum {integer} */
+                        batch?: 2024 | 2025;
+                        /** @description 由市级管理员直接认定规上；否则按最近年度营业收入 ≥ 2000 万元自动判定 */
+                        scale_above?: boolean;
+                        cloud?: boolean;
+                        cloud_stars?: number;
+                        key_cultivation?: boolean;
+                        /** @description 市级管理员接受不符合国标校验的真实代码时填写的理由（记入审计） */
+                        credit_code_override_reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已新增 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试点企业详情（按数据权限；联系人按角色脱敏） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改企业信息（字段级变更记入审计）；企业用户只能改地址与联系人 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "巡检修改"
+                     *     }
+                     */
+                    "application/json": {
+                        name?: string;
+                        /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
+                        credit_code?: string;
+                        /** @description /api/v1/industries 的 code */
+                        industry?: string;
+                        /** @description /api/v1/districts 的 code */
+                        district?: string;
+                        address?: string;
+                        legal_rep?: string;
+                        contact_name?: string;
+                        contact_phone?: string;
+                        /** @enum {string} */
+                        tier?: "none" | "innovative" | "specialized" | "little_giant";
+                        /** @enum {integer} */
+                        batch?: 2024 | 2025;
+                        /** @description 由市级管理员直接认定规上；否则按最近年度营业收入 ≥ 2000 万元自动判定 */
+                        scale_above?: boolean;
+                        cloud?: boolean;
+                        cloud_stars?: number;
+                        key_cultivation?: boolean;
+                        /** @description 市级管理员接受不符合国标校验的真实代码时填写的理由（记入审计） */
+                        credit_code_override_reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业信息的字段级变更历史 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseHistory"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 企业年度数据（营业收入、研发投入以分计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnterpriseYears"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 填报一个年度的数据；规上按最近年度营业收入自动更新，中小企业划型按最新年度数据判定
+         * @description 各数值须在合理范围内（data/input-ranges.json，超出 422 并说明范围）；不能填报尚未开始的年度（422）。
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    /** @example 2024 */
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "revenue": 1,
+                     *       "employees": 1,
+                     *       "rd_spending": 0,
+                     *       "invention_patents": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 分 */
+                        revenue: number;
+                        employees: number;
+                        /** @description 分 */
+                        rd_spending: number;
+                        invention_patents: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Enterprise"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 区县专班申请企业退出试点（可附增补企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason: string;
+                        /** @description 增补企业：由市级管理员批准时在被退出企业的区县、批次创建，故只含这些字段；其他字段（如 district、batch）返回 422，field 为 replacement.<字段> */
+                        replacement?: {
+                            name?: string;
+                            /** @description 统一社会信用代码（GB 32100-2015：18位、字符集、校验码；第3–8位不与区县比对） */
+                            credit_code?: string;
+                            /** @description /api/v1/industries 的 code */
+                            industry?: string;
+                            address?: string;
+                            legal_rep?: string;
+                            contact_name?: string;
+                            contact_phone?: string;
+                            /** @enum {string} */
+                            tier?: "none" | "innovative" | "specialized" | "little_giant";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description 已申请 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Withdrawal"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 退出/增补申请列表（按数据权限） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WithdrawalPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/withdrawals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准退出：企业退出各项统计，增补企业计入同一区县 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /** @example {} */
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Withdrawal"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/withdrawals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回退出申请（须填写意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "note": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Withdrawal"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入企业（.xlsx 或 .csv，UTF-8 或 GBK），后台任务
+         * @description 请求体即文件本身（流式写入磁盘，不整体载入内存）。列与导出相同：企业名称、统一社会信用代码、行业、所属区县（必需），试点批次、地址、法定代表人、联系人、联系电话、企业梯度、上云用云、上云星级、重点培育；可选一个年度的数据：数据年度、营业收入（万元）、从业人员（人）、研发投入（万元）、新增发明专利（件）（填写数据年度时四项一并填写，据此划型）。按统一社会信用代码新增或更新；合格的行提交。任务的 output 给出 created、updated、unchanged、rejected 与 warned（已导入但划型为非中小企业，不计入指标1–4）；未导入的行和带提示导入的行写入“导入结果”表格（原行号、结果：未导入 | 已导入（提示）、错误原因或提示），可下载修改后重新导入。区县专班只能导入本区县的企业。格式由内容判断；损坏、压缩炸弹、超大行数、含 DOCTYPE 的 XML、无法识别的编码都会使任务失败并说明原因，不写入任何数据。 登录与权限在读取请求体之前按请求头判定：未登录 401、无权 403、声明长度超限 413 立即答复并关闭连接，不保存任何内容；带 Expect: 100-continue 的请求在判定通过后才收到 100 Continue。
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 原文件名（用于结果文件命名） */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /** @example 企业名称,统一社会信用代码,行业,所属区县 */
+                    "application/octet-stream": Blob;
+                };
+            };
+            responses: {
+                /** @description 已排队 */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                413: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导出企业为 .xlsx（与导入相同的列，另加“中小企业划型”），后台任务，仅限调用者权限范围 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /** @example {} */
+                    "application/json": {
+                        industry?: string;
+                        district?: string;
+                        q?: string;
+                        tier?: string;
+                        stage?: string;
+                        status?: string;
+                        level?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已排队 */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports": {
         parameters: {
             query?: never;
@@ -9710,6 +9631,11 @@ export interface paths {
             };
             requestBody: {
                 content: {
+                    /**
+                     * @example {
+                     *       "period": "2026-10"
+                     *     }
+                     */
                     "application/json": {
                         /** @description YYYY-MM（月度）或 YYYY-Qn（季度） */
                         period?: string;
@@ -9904,145 +9830,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/schedules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 定时任务及其上次运行（任务状态、输出、错误）与可定时的任务类型（市级管理员维护，系统管理员查看） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Schedules"];
-                    };
-                };
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-            };
-        };
-        put?: never;
-        /** 新建定时任务（到点由任一节点的任务执行器触发一次；重启不丢失） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** @description reports.issue | reminders.due | reports.quality */
-                        job_kind?: string;
-                        /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
-                        params?: Record<string, unknown>;
-                        /** @description daily | weekly | monthly */
-                        every?: string;
-                        /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
-                        day?: number;
-                        /** @description 0–23，北京时间 */
-                        hour?: number;
-                        enabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description 已创建 */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Schedule"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schedules/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改、停用或启用定时任务 */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** @description reports.issue | reminders.due | reports.quality */
-                        job_kind?: string;
-                        /** @description reports.issue: {period: previous_month|previous_quarter}; reminders.due: {days: 1–60}; reports.quality: {} */
-                        params?: Record<string, unknown>;
-                        /** @description daily | weekly | monthly */
-                        every?: string;
-                        /** @description weekly: 1–7（周一为1）；monthly: 1–28 */
-                        day?: number;
-                        /** @description 0–23，北京时间 */
-                        hour?: number;
-                        enabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description 成功 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Schedule"];
-                    };
-                };
-                400: components["responses"]["Error"];
-                401: components["responses"]["Error"];
-                403: components["responses"]["Error"];
-                404: components["responses"]["Error"];
-                422: components["responses"]["Error"];
-            };
-        };
-        trace?: never;
-    };
     "/api/v1/data-quality": {
         parameters: {
             query?: never;
@@ -10094,6 +9881,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 2025 */
                     stage: string;
                 };
                 cookie?: never;
@@ -10135,6 +9923,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 2025 */
                     stage: string;
                 };
                 cookie?: never;
@@ -10176,6 +9965,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @example 2025 */
                     stage: string;
                 };
                 cookie?: never;
@@ -10204,14 +9994,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/jobs/kinds": {
+    "/api/v1/review-rubrics": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 后台任务类型及其中文名称（任务列表的筛选项） */
+        /** 评审评分细则 */
         get: {
             parameters: {
                 query?: never;
@@ -10227,10 +10017,959 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["JobKinds"];
+                        "application/json": components["schemas"]["ReviewRubrics"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家库（市级管理员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ExpertList"];
                     };
                 };
                 401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家信息（本人或市级管理员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        /** 维护专家信息：专业、熟悉行业、所在单位及其信用代码、电话、地址（用于利益冲突排查） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "employer_name": "巡检单位"
+                     *     }
+                     */
+                    "application/json": {
+                        specialties?: string[];
+                        industries?: string[];
+                        employer_name?: string;
+                        employer_credit_code?: string;
+                        phone?: string;
+                        address?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expert"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某评审对象的评审（市级管理员） */
+        get: {
+            parameters: {
+                query?: {
+                    subject_type?: string;
+                    subject_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 组织评审：指定专家或随机抽取（记录种子与候选名单，排除有利益冲突者并记录原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "subject_type": "project",
+                     *       "subject_id": 1,
+                     *       "expert_user_ids": [
+                     *         6
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description project | acceptance | provider */
+                        subject_type?: string;
+                        subject_id?: number;
+                        expert_user_ids?: number[];
+                        /** @description 随机抽取人数 */
+                        draw?: number;
+                        lead_user_id?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已组织 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评审任务（专家） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRoundList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审详情：评分细则、成员、评分（结束前成员只见本人评分）、利益冲突排查、抽取记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/abstain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 专家主动回避（声明利益冲突） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已回避 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/recuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 责令专家回避（市级管理员）；其评分不计入平均分 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "user_id": 6,
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        user_id?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已回避 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 评分（submit=true 提交后锁定） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "scores": {
+                     *         "necessity": 1
+                     *       },
+                     *       "comment": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 评分项代码 → 分数 */
+                        scores?: Record<string, unknown>;
+                        comment?: string;
+                        submit?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新开放某专家的评分（市级管理员，须说明原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "user_id": 6,
+                     *       "reason": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        user_id?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已开放 */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/consensus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评审组长填写综合意见并结束评审 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "pass": true,
+                     *       "opinion": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        pass?: boolean;
+                        opinion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Review"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定期考核报告列表（管理员、区县专班、专家、服务商） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderEvaluationList"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 登记专家委员会定期考核报告：冻结当期全部在库服务商的评价（SM3）并附评估意见（市级管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "period": "巡检期间",
+                     *       "opinion": "巡检"
+                     *     }
+                     */
+                    "application/json": {
+                        period?: string;
+                        opinion?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已登记 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderEvaluation"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/provider-evaluations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 定期考核报告（含冻结的评价） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProviderEvaluation"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 目标任务表（12项指标×4个行业）及方案一致性校验 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetPlan"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/district-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件：各区县试点企业数量考核目标 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DistrictTargets"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 数据驾驶舱：目标表12项指标按行业的目标与实际、试点流程漏斗、各区县进度与排名
+         * @description 市级管理员看全市；区县专班只看本区县（行业目标为全市目标，不与单个区县比较，故为 null）。计数口径见各指标的 note，数字取自的记录与截至日期见 basis（data/indicator-metrics.json），由写入时维护的汇总表计算。查看阶段数字的明细：改造企业口径传 as_of=figures_as_of，指标12 传 year=patents_to，事项明细传 as_of=figures_as_of。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 阶段（2024 至今年）：截至该年 12 月 31 日的数字（该年尚未结束时为今天的数字）；缺省为今天的数字 */
+                    year?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Progress"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/progress/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某个数字背后的企业明细（计数类指标的条数等于该数字） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    /** @description pilot|assessed|level2|scale_above_level2|innovative_level2|specialized|cloud|accepted|scale_above_accepted|innovative_accepted|cloud_accepted|non_sme|patents|rd */
+                    metric?: string;
+                    industry?: string;
+                    district?: string;
+                    batch?: string;
+                    /** @description rd：年度（必需）；patents：阶段年度，计 2024 年至该年（缺省为今年） */
+                    year?: string;
+                    /** @description 截至某日（北京时间当日结束时）计入的改造企业；仅 accepted、scale_above_accepted、innovative_accepted、cloud_accepted 口径可用，其他口径 422 */
+                    as_of?: string;
+                    /** @description 只列该年内验收通过的（附件的年度数：metric=accepted&accepted_in=2024&as_of=2024-12-31）；仅改造企业口径可用 */
+                    accepted_in?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressEnterprisePage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/progress/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导出数据驾驶舱为 .xlsx（后台任务） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /** @example {} */
+                    "application/json": {
+                        year?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已排队 */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/progress/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标5–10背后的事项明细（认定、服务商、解决方案、场景、链式模式、园区；条数等于该数字） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    /** @description smart|providers|products|replicable_scenarios|chains|parks */
+                    metric?: string;
+                    industry?: string;
+                    /** @description 区县专班只看本区县；服务商、解决方案、场景按全市统计，区县调用返回 403 */
+                    district?: string;
+                    /** @description 截至某日（北京时间当日结束时）的状态：事项按其计入日期（服务商按入库历史）列出；企业仅验收通过的口径可用 */
+                    as_of?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressItemPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
             };
         };
         put?: never;
@@ -10274,35 +11013,6 @@ export interface components {
         IdName: {
             id: number;
             name: string;
-        };
-        /** @description 审计链头：最新一条审计记录的序号与哈希 */
-        AuditHead: {
-            seq: number;
-            hash: string;
-        };
-        /** @description 使用情况：使用该产品（场景）的项目数与其中验收通过的企业数 */
-        Usage: {
-            projects: number;
-            accepted_enterprises: number;
-        };
-        /** @description 有据可查的决定（建成、认定、完成改造、批复）：日期、作出决定的单位、佐证，以及在平台登记的人与时间 */
-        Decision: {
-            /**
-             * Format: date
-             * @description 决定的日期（按此日期计入指标）
-             */
-            on: string;
-            /** @description 作出决定的单位或组织 */
-            decided_by: string;
-            /** @description 佐证：文号、纪要或文件名称 */
-            evidence: string;
-            /** @description 在平台登记的人 */
-            recorded_by_name: string;
-            /**
-             * Format: date-time
-             * @description 登记时间
-             */
-            recorded_at: string;
         };
         /** @description 调用者在当前状态下可执行的操作 */
         Move: {
@@ -10350,495 +11060,6 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
-        };
-        User: {
-            id: number;
-            username: string;
-            display_name: string;
-            /** @description 角色代码：city_admin、district_officer、enterprise、provider、expert、bank、system_admin（系统管理员）、security_admin（安全管理员）、audit_admin（审计管理员） */
-            roles: string[];
-            /** @description 区县专班所属区县；其他角色为 null */
-            district: components["schemas"]["CodeName"] | null;
-            /** @description 企业用户所属企业 */
-            enterprise_id: number | null;
-            /** @description 服务商用户所属服务商 */
-            provider_id: number | null;
-            /** @description 被安全管理员锁定 */
-            locked: boolean;
-            /**
-             * Format: date-time
-             * @description 连续登录失败后自动锁定到此时间；未锁定为 null
-             */
-            locked_until: string | null;
-            /** Format: date-time */
-            last_login_at: string | null;
-            /** Format: date-time */
-            created_at: string;
-            /** @description 已绑定身份验证器（双因素登录） */
-            totp_enrolled: boolean;
-        };
-        UserEnvelope: {
-            user: components["schemas"]["User"];
-        };
-        UserPage: {
-            items: components["schemas"]["User"][];
-        } & components["schemas"]["Page"];
-        LoginLogPage: {
-            items: {
-                id: number;
-                username: string;
-                success: boolean;
-                /** @description 结果说明（中文） */
-                reason: string;
-                ip: string;
-                /** Format: date-time */
-                at: string;
-            }[];
-        } & components["schemas"]["Page"];
-        LoginResult: {
-            /** @description 会话令牌（Authorization: Bearer …）；同时写入 sz_session Cookie */
-            token: string;
-            /** @description 用 Cookie 会话写操作时放在 X-CSRF-Token 请求头 */
-            csrf_token: string;
-            /** Format: date-time */
-            expires_at: string;
-            user: components["schemas"]["User"];
-            /** @description 绑定身份验证器后的第一次登录返回的 10 个一次性恢复码，只显示这一次 */
-            recovery_codes?: string[];
-            /** @description 用恢复码登录后剩余的恢复码个数 */
-            recovery_codes_left?: number;
-        };
-        PendingLogin: {
-            /**
-             * @description totp：输入动态口令或恢复码；enrol：尚未绑定，先取密钥绑定身份验证器
-             * @enum {string}
-             */
-            second_factor: "totp" | "enrol";
-            /** @description 待验证凭据，5 分钟内有效 */
-            pending_token: string;
-            /** Format: date-time */
-            expires_at: string;
-        };
-        TotpEnrolment: {
-            /** @description Base32 密钥（手动输入身份验证器） */
-            secret: string;
-            /** @description otpauth:// 地址（二维码内容） */
-            otpauth_uri: string;
-        };
-        IndustryList: {
-            items: {
-                code: string;
-                name: string;
-                short_name: string;
-                /** @description 重点区县代码 */
-                key_districts: string[];
-                /** @description 细分行业的上级行业代码；试点行业为 null */
-                parent: string | null;
-                /** @description 细分行业所属区县；试点行业为 null */
-                district: string | null;
-            }[];
-        };
-        DistrictList: {
-            items: {
-                code: string;
-                name: string;
-                division_code: string;
-                /**
-                 * @description county 区县（市），zone 开发区
-                 * @enum {string}
-                 */
-                kind: "county" | "zone";
-            }[];
-        };
-        TargetPlan: {
-            version: string;
-            industries: {
-                code: string;
-                name: string;
-                short_name: string;
-            }[];
-            groups: {
-                no: string;
-                name: string;
-            }[];
-            indicators: {
-                no: number;
-                group: string;
-                name: string;
-                unit: string;
-                /** @description count 计数、ratio 比率 */
-                kind: string;
-                /** @description 各试点行业（代码）的目标值 */
-                values: {
-                    [key: string]: number;
-                };
-                total: number;
-            }[];
-            /** @description 目标表与方案正文的一致性校验结果 */
-            consistency: {
-                code: string;
-                severity: string;
-                message: string;
-            }[];
-        };
-        DistrictTargets: {
-            version: string;
-            items: {
-                district: components["schemas"]["CodeName"];
-                total: number;
-                /** @description 2024 年度目标 */
-                y2024: number;
-                /** @description 2025 年度目标 */
-                y2025: number;
-            }[];
-            totals: {
-                total: number;
-                y2024: number;
-                y2025: number;
-            };
-        };
-        /** @description 试点企业（列表行） */
-        EnterpriseRow: {
-            id: number;
-            name: string;
-            credit_code: string;
-            industry: components["schemas"]["CodeName"];
-            district: components["schemas"]["CodeName"];
-            /** @description 试点批次（2024 或 2025） */
-            batch: number;
-            /** @enum {string} */
-            status: "active" | "withdrawn";
-            status_name: string;
-            /** @description 数字化水平等级 0–4（尚未评测或未达一级为 0） */
-            level: number;
-            /** @description 等级来源：self 自评、onsite 现场评定；尚未评测为空字符串 */
-            level_source: string;
-            /** @description 企业梯度：none、innovative、specialized、little_giant */
-            tier: string;
-            tier_name: string;
-            /** @description 规上工业企业 */
-            scale_above: boolean;
-            /** @description 上云用云 */
-            cloud: boolean;
-            /** @description 是否中小企业（按《中小企业划型标准规定》以最新年度数据划型）；没有年度数据为 null（暂按中小企业计） */
-            is_sme: boolean | null;
-            /**
-             * @description 划型：medium 中型、small 小型、micro 微型、large 非中小企业；没有年度数据为空字符串
-             * @enum {string}
-             */
-            sme_class: "medium" | "small" | "micro" | "large" | "";
-            /** @description 划型名称（中型企业、小型企业、微型企业、非中小企业、未知（无年度数据）） */
-            sme_class_name: string;
-        };
-        /** @description 试点企业（一企一档）；联系人按调用者角色脱敏 */
-        Enterprise: {
-            id: number;
-            name: string;
-            credit_code: string;
-            industry: components["schemas"]["CodeName"];
-            district: components["schemas"]["CodeName"];
-            /** @description 试点批次（2024 或 2025） */
-            batch: number;
-            /** @enum {string} */
-            status: "active" | "withdrawn";
-            status_name: string;
-            /** @description 数字化水平等级 0–4（尚未评测或未达一级为 0） */
-            level: number;
-            /** @description 等级来源：self 自评、onsite 现场评定；尚未评测为空字符串 */
-            level_source: string;
-            /** @description 企业梯度：none、innovative、specialized、little_giant */
-            tier: string;
-            tier_name: string;
-            /** @description 规上工业企业 */
-            scale_above: boolean;
-            /** @description 上云用云 */
-            cloud: boolean;
-            /** @description 是否中小企业（按《中小企业划型标准规定》以最新年度数据划型）；没有年度数据为 null（暂按中小企业计） */
-            is_sme: boolean | null;
-            /**
-             * @description 划型：medium 中型、small 小型、micro 微型、large 非中小企业；没有年度数据为空字符串
-             * @enum {string}
-             */
-            sme_class: "medium" | "small" | "micro" | "large" | "";
-            /** @description 划型名称（中型企业、小型企业、微型企业、非中小企业、未知（无年度数据）） */
-            sme_class_name: string;
-            /** @description 划型所依据的数据年度；没有年度数据为 null */
-            sme_year: number | null;
-            /** @description 划型的依据（年度、从业人员、营业收入与所适用的条款） */
-            sme_reason: string;
-            address: string;
-            legal_rep: string;
-            contact_name: string;
-            contact_phone: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** @description 规上认定来源：revenue 按营业收入自动判定、admin 市级管理员认定；未认定为空字符串 */
-            scale_source: string;
-            /** @description 上云星级 0–5 */
-            cloud_stars: number;
-            key_cultivation: boolean;
-            /** @description 市级管理员接受不合国标校验的信用代码时填写的理由；没有为空字符串 */
-            credit_code_override: string;
-            /**
-             * Format: date-time
-             * @description 退出试点的时间
-             */
-            withdrawn_at: string | null;
-            /** @description 增补企业所替代的退出企业 */
-            replaces_id: number | null;
-            /**
-             * Format: date
-             * @description 上云用云的开始日期（平台报送或专班登记）；未上云或没有日期记录为 null
-             */
-            cloud_since: string | null;
-            /**
-             * Format: date
-             * @description 验收通过日期；尚未验收通过为 null
-             */
-            accepted_on: string | null;
-            /** @description 验收时现场评定的等级；尚未验收通过为 null */
-            accepted_level: number | null;
-        };
-        EnterprisePage: {
-            items: components["schemas"]["EnterpriseRow"][];
-            /** @description 按名称搜索匹配的企业过多时为 true：total 只计到上限为止 */
-            total_capped: boolean;
-        } & components["schemas"]["Page"];
-        EnterpriseHistory: {
-            items: {
-                /** @description 审计记录序号 */
-                seq: number;
-                /** Format: date-time */
-                at: string;
-                /** @description 操作人用户名 */
-                actor: string;
-                action: string;
-                action_name: string;
-                changes: components["schemas"]["FieldChange"][];
-            }[];
-        };
-        EnterpriseYears: {
-            items: {
-                year: number;
-                /** @description 营业收入，单位为分 */
-                revenue: number;
-                employees: number;
-                /** @description 研发投入，单位为分 */
-                rd_spending: number;
-                /** @description 新增发明专利数 */
-                invention_patents: number;
-            }[];
-        };
-        /** @description 退出试点（及增补）申请 */
-        Withdrawal: {
-            id: number;
-            enterprise: components["schemas"]["IdName"];
-            district: components["schemas"]["CodeName"];
-            reason: string;
-            replacement: {
-                name?: string;
-                credit_code?: string;
-                industry?: string;
-                address?: string;
-                legal_rep?: string;
-                contact_name?: string;
-                contact_phone?: string;
-                tier?: string;
-            } | null;
-            /** @enum {string} */
-            status: "pending" | "approved" | "rejected";
-            status_name: string;
-            /** @description 申请人姓名 */
-            requested_by: string;
-            /** Format: date-time */
-            requested_at: string;
-            /** Format: date-time */
-            decided_at: string | null;
-            /** @description 审批意见；未审批为空字符串 */
-            decision_note: string;
-            /** @description 批准后新增的增补企业 */
-            replacement_id: number | null;
-        };
-        WithdrawalPage: {
-            items: components["schemas"]["Withdrawal"][];
-        } & components["schemas"]["Page"];
-        /** @description 操作人 */
-        AuditActor: {
-            /** @description 系统操作（载入参考数据、定时任务）为 null */
-            user_id: number | null;
-            /** @description 用户名 */
-            name: string;
-            roles: string[];
-        };
-        AuditEntry: {
-            /** @description 审计记录序号（哈希链中的位置） */
-            seq: number;
-            /** Format: date-time */
-            at: string;
-            actor: components["schemas"]["AuditActor"];
-            action: string;
-            action_name: string;
-            entity_type: string;
-            entity_type_name: string;
-            /** @description 对象编号（文本） */
-            entity_id: string;
-            /** @description 来源地址；命令行与系统操作为 local 或空字符串 */
-            ip: string;
-            /** @description 请求编号 */
-            request_id: string;
-        };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-        } & components["schemas"]["Page"];
-        AuditFacets: {
-            actions: components["schemas"]["CodeName"][];
-            entity_types: components["schemas"]["CodeName"][];
-        };
-        AuditEntryDetail: {
-            /** @description 审计记录序号（哈希链中的位置） */
-            seq: number;
-            /** Format: date-time */
-            at: string;
-            actor: components["schemas"]["AuditActor"];
-            action: string;
-            action_name: string;
-            entity_type: string;
-            entity_type_name: string;
-            /** @description 对象编号（文本） */
-            entity_id: string;
-            /** @description 来源地址；命令行与系统操作为 local 或空字符串 */
-            ip: string;
-            /** @description 请求编号 */
-            request_id: string;
-            /** @description 修改前的记录（JSON，个人信息脱敏）；新建时为 null */
-            before: unknown;
-            /** @description 修改后的记录（JSON，个人信息脱敏）；删除时为 null */
-            after: unknown;
-            changes: components["schemas"]["FieldChange"][];
-            /** @description 上一条记录的哈希 */
-            prev_hash: string;
-            /** @description 本条记录的哈希（SHA-256） */
-            hash: string;
-        };
-        /** @description 后台任务 */
-        Job: {
-            id: number;
-            kind: string;
-            kind_name: string;
-            /** @enum {string} */
-            state: "queued" | "running" | "succeeded" | "failed";
-            state_name: string;
-            /** @description 已完成的步数与总步数 */
-            progress: {
-                done: number;
-                total: number;
-            };
-            /** @description 发起人；没有发起人（无属主的定时任务）为 null */
-            owner: {
-                id: number;
-                username: string;
-            } | null;
-            /** @description 已运行的次数（租约过期后会由其他节点重试） */
-            attempts: number;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            started_at: string | null;
-            /** Format: date-time */
-            finished_at: string | null;
-            /** @description 失败原因 */
-            error: string | null;
-            /** @description 任务生成的文件（成功时） */
-            result: {
-                file_name: string;
-                /** @description 字节数 */
-                size: number;
-                download_url: string;
-            } | null;
-            /** @description 任务报告的结果（随任务类型而不同，如导出的行数、发布的通报数；导入企业为 file_name、rows、created、updated、unchanged、rejected、warned（已导入但划型为非中小企业）；数据质量检查为 problems、checks 与 summaries（汇总表与明细不一致的条数 count 及前几条 first）） */
-            output: {
-                [key: string]: unknown;
-            } | null;
-        };
-        JobPage: {
-            items: components["schemas"]["Job"][];
-        } & components["schemas"]["Page"];
-        JobEnvelope: {
-            job: components["schemas"]["Job"];
-        };
-        JobKinds: {
-            items: components["schemas"]["CodeName"][];
-        };
-        SystemStatus: {
-            version: string;
-            engine: string;
-            /** @description 数据库地址（不含口令） */
-            database: string;
-            schema_version: number;
-            /** @description 节点名称 */
-            node: string;
-            /** Format: date-time */
-            started_at: string;
-            uptime_seconds: number;
-            http: {
-                in_flight: number;
-                requests_total: number;
-            };
-            store: {
-                connections: number;
-            };
-            /** @description 各状态的任务数 */
-            jobs: {
-                [key: string]: number;
-            };
-            audit: {
-                entries: number;
-                head_seq: number;
-                head_hash: string;
-            };
-            /** @description 24 小时内登录失败次数 */
-            login_failures_24h: number;
-        };
-        Schedules: {
-            items: components["schemas"]["Schedule"][];
-            /** @description 可定时的任务类型 */
-            kinds: {
-                code: string;
-                name: string;
-                /** @description 该类任务的默认参数 */
-                default_params: {
-                    [key: string]: unknown;
-                };
-            }[];
-        };
-        /** @description 定时任务 */
-        Schedule: {
-            id: number;
-            name: string;
-            job_kind: string;
-            kind_name: string;
-            /** @description 任务参数（随任务类型而不同） */
-            params: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
-            every: "daily" | "weekly" | "monthly";
-            /** @description 每周：星期几（1 为星期一）；每月：几号（1–28）；每日任务不用 */
-            day: number;
-            /** @description 几点（北京时间 0–23） */
-            hour: number;
-            enabled: boolean;
-            /** Format: date-time */
-            next_run_at: string;
-            /** Format: date-time */
-            last_run_at: string | null;
-            /** @description 上次运行的任务 */
-            last_job: components["schemas"]["Job"] | null;
-            updated_by: string;
-            /** Format: date-time */
-            updated_at: string;
         };
         AssessmentModelList: {
             items: {
@@ -10979,249 +11200,325 @@ export interface components {
                 changed: boolean;
             }[];
         };
-        /** @description 目标与实际；比率指标为百分数 */
-        ProgressCell: {
-            target: number | null;
-            actual: number | null;
-            /** @description 完成率 actual / target；没有目标时为 null */
-            rate: number | null;
-        };
-        /** @description 试点行业代码与简称 */
-        IndustryShort: {
-            code: string;
-            short_name: string;
-        };
-        Progress: {
-            /** Format: date-time */
-            as_of: string;
-            /** @description 阶段：查询参数 year（如 2024 为截至 2024-12-31 的数字，该年尚未结束时为今天的数字）；缺省为今天的数字，此时为 null */
-            year: number | null;
-            /**
-             * Format: date
-             * @description 数字所截至的日期（阶段末日或今天）
-             */
-            figures_as_of: string;
-            /** @description 指标11（研发投入强度）所用的年度：阶段年度，缺省为有营业收入数据的最近年度；没有年度数据为 null */
-            rd_year: number | null;
-            /** @description 指标12（新增发明专利）计 2024 年至此年度（阶段年度，缺省为今年） */
-            patents_to: number;
-            /** @description 上云用云但没有上云日期记录的改造企业数（只计入今天的数字） */
-            cloud_undated: number;
-            /** @enum {string} */
-            scope: "city" | "district";
-            industries: components["schemas"]["IndustryShort"][];
-            indicators: {
-                no: number;
-                name: string;
-                unit: string;
-                kind: string;
-                note: string;
-                /** @description 数字取自哪些记录、计至哪一天（中文）；平台尚不能统计的指标为空字符串 */
-                basis: string;
-                /** @description 平台能否统计该指标 */
-                supported: boolean;
-                /** @description 明细接口的口径（如指标4为 cloud_accepted：改造企业中上云用云的）；平台尚不能统计的指标为 null */
-                metric: string | null;
-                /**
-                 * @description 明细所在：enterprises → /stats/progress/enterprises，items → /stats/progress/items
-                 * @enum {string|null}
-                 */
-                drill: "enterprises" | "items" | null;
-                /** @description 行业代码 → 目标与实际 */
-                by_industry: {
-                    [key: string]: components["schemas"]["ProgressCell"];
-                };
-                total: components["schemas"]["ProgressCell"];
-            }[];
-            /** @description 试点流程漏斗（今天的数字，不随阶段变化）：纳入试点、已评测、达到二级、验收通过 */
-            pipeline: {
-                pilot: number;
-                assessed: number;
-                level2: number;
-                accepted: number;
-            };
-            districts: {
-                district: components["schemas"]["CodeName"];
-                target: {
-                    total: number;
-                    y2024: number;
-                    y2025: number;
-                };
-                /** @description 纳入试点的企业数：total 合计，batch_2024 / batch_2025 按试点批次（按批次登记，不是按验收年度） */
-                pilot: {
-                    total: number;
-                    batch_2024: number;
-                    batch_2025: number;
-                };
-                assessed: number;
-                level2: number;
-                /** @description 改造企业（验收通过且达到二级的中小企业），按附件的读法：y2024 为 2024 年内验收通过、计至 2024-12-31 的；y2025 为 2025 年内验收通过的（不论批次）；total 为计至 2025-12-31 的（与 target.total 比较）；now 为今天的 */
-                accepted: {
-                    y2024: number;
-                    y2025: number;
-                    total: number;
-                    now: number;
-                };
-                /** @description accepted.total / target.total */
-                rate: number;
-                /** @description 按 rate 的名次 */
-                rank: number;
-            }[];
-        };
-        ProgressEnterprisePage: {
-            items: {
-                id: number;
-                name: string;
-                credit_code: string;
-                industry: components["schemas"]["CodeName"];
-                district: components["schemas"]["CodeName"];
-                batch: number;
-                level: number;
-                tier: string;
-                /** @description 该企业在此口径下的数值（如研发投入强度的“研发投入/营业收入”）；计数类口径为空字符串 */
-                value: string;
-            }[];
-        } & components["schemas"]["Page"];
-        ProgressItemPage: {
-            items: {
-                id: number;
-                name: string;
-                /** @description 说明 */
-                detail: string;
-                /** @description 涉及的试点行业 */
-                industries: string[];
-                /** @description 区县代码；全市性事项为空字符串 */
-                district: string;
-                /**
-                 * Format: date
-                 * @description 开始计入的日期；记录中没有日期时为 null
-                 */
-                on: string | null;
-            }[];
-            /** @description 事项的中文名称（认定、服务商、解决方案……） */
-            label: string;
-        } & components["schemas"]["Page"];
-        /** @description 达标预测：按年度，分区县、分行业与区县×行业单元的 10%–90% 区间 */
-        Forecast: {
-            years: {
-                /** @description 如“2025年底” */
-                label: string;
-                /** Format: date */
-                last_day: string;
-                districts: {
-                    accepted: number;
-                    p10: number;
-                    p50: number;
-                    p90: number;
-                    enough_history: boolean;
-                    target: number | null;
-                    /** @enum {string|null} */
-                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
-                    code: string;
-                    name: string;
-                }[];
-                /** @description 仅全市、按累计目标的年度有分行业预测 */
-                industries: {
-                    accepted: number;
-                    p10: number;
-                    p50: number;
-                    p90: number;
-                    enough_history: boolean;
-                    target: number | null;
-                    /**
-                     * @description behind 乐观估计（90% 分位）仍低于目标；at_risk 中位数低于目标；on_track；unknown 历史不足
-                     * @enum {string|null}
-                     */
-                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
-                    code: string;
-                    name: string;
-                }[];
-                cells: {
-                    accepted: number;
-                    p10: number;
-                    p50: number;
-                    p90: number;
-                    enough_history: boolean;
-                    /** @description 区县×行业单元没有目标，为 null */
-                    target: number | null;
-                    /** @enum {string|null} */
-                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
-                    district: string;
-                    district_name: string;
-                    industry: string;
-                }[];
-            }[];
-            /** @description 各阶段已观察到的办理时长样本数 */
-            observed_durations: number[];
-            method: string;
-        };
-        ForecastView: {
-            /** Format: date-time */
-            as_of: string;
-            scope: components["schemas"]["CodeName"];
-            forecast: components["schemas"]["Forecast"];
-        };
-        DataQuality: {
+        User: {
+            id: number;
+            username: string;
+            display_name: string;
+            /** @description 角色代码：city_admin、district_officer、enterprise、provider、expert、bank、system_admin（系统管理员）、security_admin（安全管理员）、audit_admin（审计管理员） */
+            roles: string[];
+            /** @description 区县专班所属区县；其他角色为 null */
+            district: components["schemas"]["CodeName"] | null;
+            /** @description 企业用户所属企业 */
+            enterprise_id: number | null;
+            /** @description 服务商用户所属服务商 */
+            provider_id: number | null;
+            /** @description 被安全管理员锁定 */
+            locked: boolean;
             /**
              * Format: date-time
-             * @description 检查时间
+             * @description 连续登录失败后自动锁定到此时间；未锁定为 null
              */
-            as_of: string;
-            checks: {
-                /** @description unassessed、accepted_below_level2、not_sme（按最新年度数据划型为非中小企业）、sme_unknown（尚无年度数据）、no_contract、passed_not_accepted、late_milestones、rectification_overdue、plan_inconsistent、summaries（汇总表与明细记录的核对，仅全市；取上次定时检查的结果） */
-                code: string;
-                name: string;
+            locked_until: string | null;
+            /** Format: date-time */
+            last_login_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description 已绑定身份验证器（双因素登录） */
+            totp_enrolled: boolean;
+        };
+        UserEnvelope: {
+            user: components["schemas"]["User"];
+        };
+        UserPage: {
+            items: components["schemas"]["User"][];
+        } & components["schemas"]["Page"];
+        LoginLogPage: {
+            items: {
+                id: number;
+                username: string;
+                success: boolean;
+                /** @description 结果说明（中文） */
+                reason: string;
+                ip: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+        } & components["schemas"]["Page"];
+        LoginResult: {
+            /** @description 会话令牌（Authorization: Bearer …）；同时写入 sz_session Cookie */
+            token: string;
+            /** @description 用 Cookie 会话写操作时放在 X-CSRF-Token 请求头 */
+            csrf_token: string;
+            /** Format: date-time */
+            expires_at: string;
+            user: components["schemas"]["User"];
+            /** @description 绑定身份验证器后的第一次登录返回的 10 个一次性恢复码，只显示这一次 */
+            recovery_codes?: string[];
+            /** @description 用恢复码登录后剩余的恢复码个数 */
+            recovery_codes_left?: number;
+        };
+        PendingLogin: {
+            /**
+             * @description totp：输入动态口令或恢复码；enrol：尚未绑定，先取密钥绑定身份验证器
+             * @enum {string}
+             */
+            second_factor: "totp" | "enrol";
+            /** @description 待验证凭据，5 分钟内有效 */
+            pending_token: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        TotpEnrolment: {
+            /** @description Base32 密钥（手动输入身份验证器） */
+            secret: string;
+            /** @description otpauth:// 地址（二维码内容） */
+            otpauth_uri: string;
+        };
+        /** @description 使用情况：使用该产品（场景）的项目数与其中验收通过的企业数 */
+        Usage: {
+            projects: number;
+            accepted_enterprises: number;
+        };
+        ProductCatalog: {
+            version: string;
+            categories: components["schemas"]["CodeName"][];
+            deployments: components["schemas"]["CodeName"][];
+        };
+        /** @description 小快轻准产品 */
+        Product: {
+            id: number;
+            provider: components["schemas"]["IdName"];
+            name: string;
+            category: string;
+            category_name: string;
+            /** @description 适用的试点行业（代码） */
+            industries: string[];
+            deployment: string;
+            deployment_name: string;
+            /** @description 价格，单位为分 */
+            price_fen: number;
+            /** @description 交付周期（天） */
+            delivery_days: number;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
+            status_name: string;
+            /** @description 退回、下架的原因 */
+            status_note: string | null;
+            usage: components["schemas"]["Usage"];
+            /** Format: date-time */
+            listed_at: string | null;
+        };
+        ProductList: {
+            items: components["schemas"]["Product"][];
+        };
+        /** @description 产品详情与调用者可执行的流转 */
+        ProductDetail: {
+            id: number;
+            provider: components["schemas"]["IdName"];
+            name: string;
+            category: string;
+            category_name: string;
+            /** @description 适用的试点行业（代码） */
+            industries: string[];
+            deployment: string;
+            deployment_name: string;
+            /** @description 价格，单位为分 */
+            price_fen: number;
+            /** @description 交付周期（天） */
+            delivery_days: number;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
+            status_name: string;
+            /** @description 退回、下架的原因 */
+            status_note: string | null;
+            usage: components["schemas"]["Usage"];
+            /** Format: date-time */
+            listed_at: string | null;
+            actions: components["schemas"]["Move"][];
+        };
+        RankedProduct: {
+            id: number;
+            provider: components["schemas"]["IdName"];
+            name: string;
+            category: string;
+            category_name: string;
+            /** @description 适用的试点行业（代码） */
+            industries: string[];
+            deployment: string;
+            deployment_name: string;
+            /** @description 价格，单位为分 */
+            price_fen: number;
+            /** @description 交付周期（天） */
+            delivery_days: number;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
+            status_name: string;
+            status_note: string | null;
+            usage: components["schemas"]["Usage"];
+            /** Format: date-time */
+            listed_at: string | null;
+            /** @description 名次，从 1 开始 */
+            rank: number;
+        };
+        ProductRanking: {
+            items: components["schemas"]["RankedProduct"][];
+            /** @description 排序依据（中文） */
+            basis: string;
+        };
+        ScenarioList: {
+            items: {
+                id: number;
+                industry: string;
                 /** @enum {string} */
-                severity: "info" | "warning" | "error";
-                count: number;
-                /** @description 前 10 条 */
-                samples: {
-                    id: number;
-                    name: string;
-                    detail: string;
-                }[];
-                /** @description 前端中列出全部的页面；没有为空字符串 */
-                link: string;
+                kind: "N" | "X";
+                kind_name: string;
+                name: string;
+                category: string;
+                category_name: string;
+                description: string;
+                /** @description 关联的已上架产品 */
+                product_ids: number[];
+                usage: components["schemas"]["Usage"];
                 /**
-                 * Format: date-time
-                 * @description 检查时间：即时计算的检查为本次请求的时间；summaries 为上次定时核对的完成时间，尚未运行时为 null（页面显示“尚未核对”）
+                 * Format: date
+                 * @description 经专家委员会审议评定为可复制可推广的日期（/scenario-selections）；未评定为 null
                  */
-                checked_at: string | null;
+                replicable_on: string | null;
             }[];
         };
-        PerformanceEvaluation: {
-            /** @enum {integer} */
-            stage: 2024 | 2025;
+        /** @description 专家委员会对场景的审议：评定为可复制可推广的典型优秀应用场景自审议日期起计入指标8 */
+        ScenarioSelection: {
+            id: number;
+            industry: string;
             /**
              * Format: date
-             * @description 阶段的最后一天
+             * @description 审议日期
              */
-            last_day: string;
+            held_on: string;
+            /** @description 参加审议的专家（至少3位） */
+            experts: string[];
+            /** @description 审议纪要 */
+            minutes: string;
             /** Format: date-time */
-            as_of: string;
-            rows: {
-                no: number;
-                name: string;
-                unit: string;
-                target: number | null;
-                achieved: number | null;
-                /** @description 完成率（如 “90.00%”） */
-                rate: string | null;
-                /** @description 计数口径 */
-                basis: string;
-                /** @description 明细所在；平台不能统计的指标为 null */
-                evidence: {
-                    drill: string;
-                    metric: string;
-                    /**
-                     * Format: date
-                     * @description 明细按此日期截取；记录不保存日期的口径为 null（列出今天的明细）
-                     */
-                    as_of: string | null;
-                } | null;
+            recorded_at: string;
+            /** @description 各场景的审议结论 */
+            items: {
+                scenario_id: number;
+                scenario_name: string;
+                /**
+                 * @description selected 评定为可复制可推广；rejected 未评定
+                 * @enum {string}
+                 */
+                decision: "selected" | "rejected";
+                decision_name: string;
+                /** @description 理由（未评定时必有）；没有为空字符串 */
+                reason: string;
+                usage: components["schemas"]["Usage"];
             }[];
-            pdf_url: string;
-            xlsx_url: string;
+        };
+        ScenarioSelections: {
+            items: components["schemas"]["ScenarioSelection"][];
+        };
+        SampleCriteria: {
+            version: string;
+            items: components["schemas"]["CodeName"][];
+        };
+        /** @description 样本企业推荐与审议结论 */
+        Sample: {
+            id: number;
+            industry: string;
+            enterprise: {
+                id: number;
+                name: string;
+                /** @description 企业所在区县代码 */
+                district: string;
+            };
+            /** @description 遴选条件代码 → 是否满足与说明 */
+            criteria: {
+                [key: string]: {
+                    met: boolean;
+                    evidence: string;
+                };
+            };
+            /** @description 未满足的条件（中文） */
+            unmet: string[];
+            note: string;
+            /** @enum {string} */
+            status: "proposed" | "selected" | "rejected";
+            status_name: string;
+            /** @description 作出结论的专家审议 */
+            deliberation_id: number | null;
+            decision_reason: string | null;
+            /** @description 推荐人用户名 */
+            proposed_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SampleList: {
+            items: components["schemas"]["Sample"][];
+        };
+        /** @description 样本企业专家审议记录 */
+        SampleDeliberation: {
+            id: number;
+            industry: string;
+            /** Format: date */
+            held_on: string;
+            /** @description 参加审议的专家 */
+            experts: string[];
+            /** @description 审议纪要 */
+            minutes: string;
+            /** @description 记录人用户名 */
+            recorded_by: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        SampleDeliberations: {
+            items: components["schemas"]["SampleDeliberation"][];
+        };
+        /** @description “N+X”需求清单的一个版本 */
+        DemandList: {
+            id: number;
+            industry: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "confirmed";
+            status_name: string;
+            items: {
+                /** @enum {string} */
+                kind: "N" | "X";
+                name: string;
+                category: string;
+                description: string;
+                /** @description X 场景所依据的样本企业（样本编号） */
+                samples: number[];
+                sample_enterprises: {
+                    id: number;
+                    enterprise_name: string;
+                }[];
+            }[];
+            note: string;
+            /** @description 确定该版本的专家审议 */
+            deliberation_id: number | null;
+            /** @description 起草人用户名 */
+            created_by: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /** @description 上一版本号；第一版为 null */
+            previous_version: number | null;
+            /** @description 与上一版相比新增、删除、修改的场景（名称） */
+            changes: {
+                added: string[];
+                removed: string[];
+                changed: string[];
+            };
+        };
+        DemandLists: {
+            items: components["schemas"]["DemandList"][];
         };
         /** @description 上传的资料（一个版本） */
         Document: {
@@ -11252,338 +11549,118 @@ export interface components {
         DocumentList: {
             items: components["schemas"]["Document"][];
         };
-        ProjectReference: {
-            lifecycle_version: string;
-            states: components["schemas"]["CodeName"][];
-            transitions: {
-                action: string;
-                name: string;
-                from: string[];
-                to: string;
-                /** @description 可以执行的一方（中文） */
-                parties: string[];
-                /** @description 前置检查代码 */
-                guards: string[];
-                needs_reason: boolean;
-            }[];
-            indicators: {
-                code: string;
-                name: string;
-                unit: string;
-                category: string;
-                /**
-                 * @description 数值越高越好或越低越好
-                 * @enum {string}
-                 */
-                better: "higher" | "lower";
-            }[];
-            materials: components["schemas"]["CodeName"][];
-            /** @description 里程碑到期前多少天提示“临期” */
-            warn_days: number;
-        };
-        /** @description 诊断记录 */
-        Diagnosis: {
+        /** @description 企业需求 */
+        Need: {
             id: number;
             enterprise_id: number;
-            provider_id: number;
-            /** Format: date */
-            diagnosed_on: string;
-            pain_points: string;
-            recommended_scenarios: string[];
-            /** @description 金额，单位为分 */
-            cost_fen: number;
-            /** @description 诊断报告（资料编号） */
-            report_document_id: number | null;
-            /** @description 发票（资料编号） */
-            invoice_document_id: number | null;
-            /** Format: date-time */
-            created_at: string;
-        };
-        DiagnosisList: {
-            items: components["schemas"]["Diagnosis"][];
-        };
-        /** @description 项目（列表行） */
-        ProjectSummary: {
-            id: number;
-            name: string;
-            enterprise: components["schemas"]["IdName"];
-            integrator: components["schemas"]["IdName"];
             /** @description 企业所在区县 */
             district_code: string;
             /** @description 企业所属试点行业 */
             industry_code: string;
-            /** @description 项目状态（见 /project-reference） */
-            state: string;
-            state_name: string;
-            /** @description 生效的方案版本 */
-            plan_version: number;
-            /** @description 合同金额，单位为分；未登记合同为 null */
-            contract_amount_fen: number | null;
+            /** @description 场景分类（见 /product-catalog） */
+            category: string;
+            category_name: string;
+            title: string;
+            description: string;
+            /** @description 预算，单位为分；未填为 null */
+            budget_fen: number | null;
+            /** @enum {string} */
+            status: "open" | "matched" | "closed";
+            status_name: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: date-time */
-            state_changed_at: string;
+            /**
+             * Format: date-time
+             * @description 对接或关闭的时间
+             */
+            closed_at: string | null;
+            close_reason: string | null;
+            enterprise_name: string;
         };
-        ProjectPage: {
-            items: components["schemas"]["ProjectSummary"][];
+        NeedPage: {
+            items: components["schemas"]["Need"][];
         } & components["schemas"]["Page"];
-        /** @description 改造方案：场景（N 共性 / X 个性）、产品、预算与里程碑 */
-        PlanContent: {
-            scenarios: {
-                name: string;
-                /** @enum {string} */
-                kind: "N" | "X";
-                kind_name: string;
-            }[];
-            products: string[];
-            budget: {
-                item: string;
-                /** @description 金额，单位为分 */
-                amount_fen: number;
-            }[];
-            /** @description 金额，单位为分 */
-            budget_total_fen: number;
-            milestones: {
-                id: number;
-                name: string;
-                /** Format: date */
-                due_on: string;
-                deliverable: string;
-                /** Format: date */
-                done_on: string | null;
-                /** @description 交付物（资料编号） */
-                evidence_document_id: number | null;
-                /**
-                 * @description 里程碑状态；只在立项后的生效方案中给出
-                 * @enum {string}
-                 */
-                status?: "done" | "done_late" | "overdue" | "due_soon" | "on_track";
-                status_name?: string;
-            }[];
-        };
-        /** @description 项目详情（一企一策） */
-        Project: {
+        /** @description 需求详情：响应方案（服务商只见本服务商的）、留言与调用者可执行的操作 */
+        NeedDetail: {
             id: number;
-            name: string;
-            enterprise: components["schemas"]["IdName"];
-            integrator: components["schemas"]["IdName"];
+            enterprise_id: number;
             /** @description 企业所在区县 */
             district_code: string;
             /** @description 企业所属试点行业 */
             industry_code: string;
-            /** @description 项目状态（见 /project-reference） */
-            state: string;
-            state_name: string;
-            /** @description 生效的方案版本 */
-            plan_version: number;
-            /** @description 合同金额，单位为分；未登记合同为 null */
-            contract_amount_fen: number | null;
+            /** @description 场景分类（见 /product-catalog） */
+            category: string;
+            category_name: string;
+            title: string;
+            description: string;
+            /** @description 预算，单位为分；未填为 null */
+            budget_fen: number | null;
+            /** @enum {string} */
+            status: "open" | "matched" | "closed";
+            status_name: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: date-time */
-            state_changed_at: string;
-            /** @description 调用者在本项目中的身份（中文） */
-            my_roles: string[];
-            /** @description 调用者在本项目中的身份代码 */
-            my_role_codes: string[];
-            contract: {
+            /**
+             * Format: date-time
+             * @description 对接或关闭的时间
+             */
+            closed_at: string | null;
+            close_reason: string | null;
+            enterprise_name: string;
+            proposals: {
+                id: number;
+                provider: components["schemas"]["IdName"];
+                /** @description 推荐的本服务商产品 */
+                product_id: number | null;
+                product_name: string | null;
+                summary: string;
                 /** @description 金额，单位为分 */
-                amount_fen: number | null;
-                /** @description 目录价（服务商报价），单位为分 */
-                catalogue_price_fen: number | null;
-                /** Format: date */
-                signed_on: string | null;
-                /** Format: date */
-                start_on: string | null;
-                /** Format: date */
-                end_on: string | null;
-                /** @description 合同文件（资料编号） */
-                document_id: number | null;
-            };
-            /** @description 服务商让利：目录价 − 合同金额，单位为分；未登记合同为 null */
-            provider_discount_fen: number | null;
-            rating: {
-                /** @description 企业对服务商的满意度 1–5；未评价为 null */
-                stars: number | null;
-                comment: string | null;
-            };
-            plan: components["schemas"]["PlanContent"];
-            plan_versions: {
-                version: number;
+                price_fen: number;
                 /** @enum {string} */
-                state: "approved" | "proposed" | "rejected";
-                state_name: string;
-                reason: string;
-                proposed_by: string;
+                status: "submitted" | "accepted" | "declined";
                 /** Format: date-time */
-                proposed_at: string;
-                decided_by: string | null;
-                /** Format: date-time */
-                decided_at: string | null;
-                decision_note: string | null;
-                content: components["schemas"]["PlanContent"];
+                created_at: string;
             }[];
-            providers: {
+            messages: {
                 id: number;
-                name: string;
-                /** @enum {string} */
-                role: "integrator" | "specialist";
-                role_name: string;
-            }[];
-            experts: {
-                user_id: number;
-                name: string;
-                /** @enum {string} */
-                duty: "review" | "supervision" | "acceptance";
-                duty_name: string;
-            }[];
-            costs: {
-                id: number;
-                item: string;
-                /** @description 金额，单位为分 */
-                amount_fen: number;
-                /** Format: date */
-                incurred_on: string;
-                provider: components["schemas"]["IdName"] | null;
-                /** @description 发票（资料编号） */
-                invoice_document_id: number;
-                /** @description 付款凭证（资料编号） */
-                payment_document_id: number | null;
-            }[];
-            /** @description 金额，单位为分 */
-            cost_total_fen: number;
-            supervision: {
-                id: number;
-                expert: string;
-                /** Format: date */
-                visited_on: string;
-                findings: string;
-                /** Format: date */
-                rectification_due_on: string | null;
-                /** Format: date */
-                rectified_on: string | null;
-                rectification_note: string | null;
-                /** @description 有整改期限且尚未整改 */
-                open: boolean;
-                /** @description 整改已逾期 */
-                overdue: boolean;
-            }[];
-            outcomes: {
-                indicator: string;
-                name: string;
-                unit: string;
-                category: string;
-                /** @enum {string} */
-                better: "higher" | "lower";
-                /** @description 改造前的值（十进制数字文本，最多三位小数） */
-                before: string | null;
-                /** @description 改造后的值 */
-                after: string | null;
-                /** @description 改善幅度（百分数文本）；缺少前后值时为 null */
-                improvement_percent: string | null;
-            }[];
-            materials: {
-                material: string;
-                name: string;
-                document_id: number;
+                /** @description 留言人姓名 */
+                author: string;
+                body: string;
                 /** Format: date-time */
-                added_at: string;
-            }[];
-            /** @description 尚缺的验收材料（中文名称） */
-            missing_materials: string[];
-            events: {
-                action: string;
-                /** @description 流转前的状态；创建时为空字符串 */
-                from: string;
-                from_name: string;
-                to: string;
-                to_name: string;
-                /** @description 操作人用户名 */
-                actor: string;
-                reason: string;
-                /** Format: date-time */
-                at: string;
+                created_at: string;
             }[];
             actions: {
                 action: string;
                 name: string;
-                needs_reason: boolean;
-                /** @description 须指定专家 expert_user_id */
-                needs_expert: boolean;
-            }[];
-            /** @description 风险提示（中文） */
-            risks: string[];
-            at_risk: boolean;
-        };
-        ProjectStats: {
-            /** @enum {string} */
-            scope: "city" | "district";
-            /** @description 区县代码；全市为空字符串 */
-            district: string;
-            by_state: {
-                state: string;
-                name: string;
-                projects: number;
-            }[];
-            outcomes: {
-                indicator: string;
-                name: string;
-                unit: string;
-                category: string;
-                /** @description 填报了该指标的验收通过项目数 */
-                projects: number;
-                /** @description 其中有改善的项目数 */
-                improved: number;
-                /** @description 平均改善幅度（百分数文本）；没有项目时为 null */
-                mean_improvement_percent: string | null;
             }[];
         };
-        /** @description 服务商评价：由其作为集成服务商的项目事实计算 */
-        Scorecard: {
-            provider: components["schemas"]["IdName"];
-            /** @description 作为集成服务商的项目数 */
-            projects: number;
-            components: {
-                code: string;
-                name: string;
-                /** @description 权重（百分数） */
-                weight: number;
-                /** @description 得分 0–100（十进制文本）；没有数据为 null */
-                score: string | null;
-                explanation: string;
-            }[];
-            /** @description 加权总分（十进制文本）；没有数据为 null */
-            total: string | null;
-            /** @description 星级 0–5 */
-            stars: number;
+        NeedSuggestions: {
+            products: components["schemas"]["Product"][];
+            providers: components["schemas"]["Scorecard"][];
         };
-        ProviderScorecard: {
-            provider: components["schemas"]["IdName"];
-            /** @description 作为集成服务商的项目数 */
-            projects: number;
-            components: {
-                code: string;
-                name: string;
-                /** @description 权重（百分数） */
-                weight: number;
-                /** @description 得分 0–100（十进制文本）；没有数据为 null */
-                score: string | null;
-                explanation: string;
+        MatchEvents: {
+            items: {
+                id: number;
+                title: string;
+                /** Format: date */
+                held_on: string;
+                place: string;
+                /** @description 面向的行业；不限为 null */
+                industry: string | null;
+                capacity: number;
+                /** @description 已报名数 */
+                registered: number;
+                /** @description 调用者已报名 */
+                registered_by_me: boolean;
             }[];
-            /** @description 加权总分（十进制文本）；没有数据为 null */
-            total: string | null;
-            /** @description 星级 0–5 */
-            stars: number;
-            /** @description 评价规则版本（data/provider-scorecard.json） */
-            rules_version: string;
         };
-        ScorecardList: {
-            items: components["schemas"]["Scorecard"][];
-            rules_version: string;
+        MatchEventRegistrations: {
+            items: {
+                /** @description 报名人姓名 */
+                name: string;
+                /** @description 企业或服务商 */
+                party: string;
+            }[];
         };
         /** @description 企业出一点、服务商让一点、政府补一点（金额单位均为分） */
         CostSharing: {
@@ -11601,170 +11678,6 @@ export interface components {
             subsidy_paid_fen: number;
             /** @description 企业承担：费用 − 已核定补助，单位为分 */
             enterprise_share_fen: number;
-        };
-        ReviewRubrics: {
-            items: {
-                /** @enum {string} */
-                subject_type: "project" | "acceptance" | "provider" | "product";
-                name: string;
-                /** @description 通过所需的平均分 */
-                pass_score: number;
-                items: {
-                    code: string;
-                    name: string;
-                    /** @description 满分 */
-                    max: number;
-                }[];
-            }[];
-        };
-        /** @description 专家信息（用于利益冲突排查） */
-        Expert: {
-            user_id: number;
-            name: string;
-            specialties: string[];
-            /** @description 熟悉的行业（代码） */
-            industries: string[];
-            employer_name: string;
-            /** @description 所在单位统一社会信用代码；未填为空字符串 */
-            employer_credit_code: string;
-            phone: string;
-            address: string;
-            /** Format: date-time */
-            updated_at: string;
-        };
-        ExpertList: {
-            items: components["schemas"]["Expert"][];
-        };
-        /** @description 评审（列表行） */
-        ReviewRound: {
-            id: number;
-            /** @enum {string} */
-            subject_type: "project" | "acceptance" | "provider" | "product";
-            subject_type_name: string;
-            subject_id: number;
-            /**
-             * @description open 评审中；closed 已结束；cancelled 已撤销（项目终止）
-             * @enum {string}
-             */
-            state: "open" | "closed" | "cancelled";
-            state_name: string;
-            /** @description 评审组长 */
-            lead_user_id: number;
-            /** @description 综合意见是否通过；评审结束前为 null */
-            consensus_pass: boolean | null;
-            consensus_opinion: string | null;
-            /** @description 有效评分的平均分 × 1000；尚无评分为 null */
-            average_milli: number | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            closed_at: string | null;
-            /** @description 评审对象的名称 */
-            subject_name: string;
-        };
-        ReviewRoundList: {
-            items: components["schemas"]["ReviewRound"][];
-        };
-        /** @description 评审详情（评审结束前，成员只见本人的评分） */
-        Review: {
-            id: number;
-            /** @enum {string} */
-            subject_type: "project" | "acceptance" | "provider" | "product";
-            subject_type_name: string;
-            subject_id: number;
-            /**
-             * @description open 评审中；closed 已结束；cancelled 已撤销（项目终止）
-             * @enum {string}
-             */
-            state: "open" | "closed" | "cancelled";
-            state_name: string;
-            /** @description 评审组长 */
-            lead_user_id: number;
-            /** @description 综合意见是否通过；评审结束前为 null */
-            consensus_pass: boolean | null;
-            consensus_opinion: string | null;
-            /** @description 有效评分的平均分 × 1000；尚无评分为 null */
-            average_milli: number | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            closed_at: string | null;
-            /** @description 评审对象的名称 */
-            subject_name: string;
-            /** @description 随机抽取记录；指定专家时为 null */
-            draw: {
-                /** @description 随机种子（十进制文本），据此可复现抽取 */
-                seed: string;
-                /** @description 抽中的专家 */
-                candidates: {
-                    user_id: number;
-                    name: string;
-                }[];
-                /** @description 因利益冲突排除的专家及原因 */
-                excluded: {
-                    user_id: number;
-                    reasons: string[];
-                    name: string;
-                }[];
-            } | null;
-            /** @description 评分细则（对象类型没有细则时不含此项） */
-            rubric?: {
-                name: string;
-                pass_score: number;
-                items: {
-                    code: string;
-                    name: string;
-                    max: number;
-                }[];
-            };
-            members: {
-                user_id: number;
-                name: string;
-                lead: boolean;
-                /** @enum {string} */
-                status: "assigned" | "scored" | "abstained" | "recused";
-                status_name: string;
-                /** @description 回避原因 */
-                status_reason: string | null;
-                /** @description 评分项代码 → 分数；未评分（或评审结束前他人的评分）为 null */
-                scores: {
-                    [key: string]: number;
-                } | null;
-                total: number | null;
-                comment: string | null;
-                /** @description 已提交，评分锁定 */
-                locked: boolean;
-                /** @description 利益冲突排查发现的问题 */
-                conflicts: string[];
-            }[];
-        };
-        /** @description 专家委员会定期考核报告 */
-        ProviderEvaluationSummary: {
-            id: number;
-            period: string;
-            opinion: string;
-            /** @description 冻结的评价快照的 SM3 */
-            snapshot_sm3: string;
-            /** @description 评价规则版本 */
-            rules_version: string;
-            /** Format: date-time */
-            created_at: string;
-        };
-        ProviderEvaluationList: {
-            items: components["schemas"]["ProviderEvaluationSummary"][];
-        };
-        /** @description 定期考核报告与其冻结的全部在库服务商评价 */
-        ProviderEvaluation: {
-            id: number;
-            period: string;
-            opinion: string;
-            /** @description 冻结的评价快照（scorecards）的 SM3 */
-            snapshot_sm3: string;
-            /** @description 评价规则版本 */
-            rules_version: string;
-            /** Format: date-time */
-            created_at: string;
-            scorecards: components["schemas"]["Scorecard"][];
         };
         SubsidyRuleSets: {
             items: {
@@ -12330,312 +12243,6 @@ export interface components {
                 removed: number;
             }[];
         };
-        ProviderNotices: {
-            items: {
-                id: number;
-                name: string;
-                credit_code: string;
-                kind_name: string;
-                in_zhengzhou: boolean;
-                industries: string[];
-                qualifications: string;
-                cases: string;
-                /**
-                 * Format: date
-                 * @description 公示开始日期
-                 */
-                notice_from: string | null;
-                /**
-                 * Format: date
-                 * @description 公示结束日期
-                 */
-                notice_to: string | null;
-            }[];
-        };
-        ProductCatalog: {
-            version: string;
-            categories: components["schemas"]["CodeName"][];
-            deployments: components["schemas"]["CodeName"][];
-        };
-        /** @description 小快轻准产品 */
-        Product: {
-            id: number;
-            provider: components["schemas"]["IdName"];
-            name: string;
-            category: string;
-            category_name: string;
-            /** @description 适用的试点行业（代码） */
-            industries: string[];
-            deployment: string;
-            deployment_name: string;
-            /** @description 价格，单位为分 */
-            price_fen: number;
-            /** @description 交付周期（天） */
-            delivery_days: number;
-            description: string;
-            /** @enum {string} */
-            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
-            status_name: string;
-            /** @description 退回、下架的原因 */
-            status_note: string | null;
-            usage: components["schemas"]["Usage"];
-            /** Format: date-time */
-            listed_at: string | null;
-        };
-        ProductList: {
-            items: components["schemas"]["Product"][];
-        };
-        /** @description 产品详情与调用者可执行的流转 */
-        ProductDetail: {
-            id: number;
-            provider: components["schemas"]["IdName"];
-            name: string;
-            category: string;
-            category_name: string;
-            /** @description 适用的试点行业（代码） */
-            industries: string[];
-            deployment: string;
-            deployment_name: string;
-            /** @description 价格，单位为分 */
-            price_fen: number;
-            /** @description 交付周期（天） */
-            delivery_days: number;
-            description: string;
-            /** @enum {string} */
-            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
-            status_name: string;
-            /** @description 退回、下架的原因 */
-            status_note: string | null;
-            usage: components["schemas"]["Usage"];
-            /** Format: date-time */
-            listed_at: string | null;
-            actions: components["schemas"]["Move"][];
-        };
-        RankedProduct: {
-            id: number;
-            provider: components["schemas"]["IdName"];
-            name: string;
-            category: string;
-            category_name: string;
-            /** @description 适用的试点行业（代码） */
-            industries: string[];
-            deployment: string;
-            deployment_name: string;
-            /** @description 价格，单位为分 */
-            price_fen: number;
-            /** @description 交付周期（天） */
-            delivery_days: number;
-            description: string;
-            /** @enum {string} */
-            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
-            status_name: string;
-            status_note: string | null;
-            usage: components["schemas"]["Usage"];
-            /** Format: date-time */
-            listed_at: string | null;
-            /** @description 名次，从 1 开始 */
-            rank: number;
-        };
-        ProductRanking: {
-            items: components["schemas"]["RankedProduct"][];
-            /** @description 排序依据（中文） */
-            basis: string;
-        };
-        /** @description 已上架产品（公开） */
-        PublicProduct: {
-            id: number;
-            provider: components["schemas"]["IdName"];
-            name: string;
-            category: string;
-            category_name: string;
-            /** @description 适用的试点行业（代码） */
-            industries: string[];
-            deployment: string;
-            deployment_name: string;
-            /** @description 价格，单位为分 */
-            price_fen: number;
-            /** @description 交付周期（天） */
-            delivery_days: number;
-            description: string;
-            /** @enum {string} */
-            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
-            status_name: string;
-            /** Format: date-time */
-            listed_at: string | null;
-            usage: components["schemas"]["Usage"];
-        };
-        PublicProductLookup: {
-            /** @description 查询内容 */
-            q: string;
-            items: components["schemas"]["PublicProduct"][];
-        };
-        ScenarioList: {
-            items: {
-                id: number;
-                industry: string;
-                /** @enum {string} */
-                kind: "N" | "X";
-                kind_name: string;
-                name: string;
-                category: string;
-                category_name: string;
-                description: string;
-                /** @description 关联的已上架产品 */
-                product_ids: number[];
-                usage: components["schemas"]["Usage"];
-                /**
-                 * Format: date
-                 * @description 经专家委员会审议评定为可复制可推广的日期（/scenario-selections）；未评定为 null
-                 */
-                replicable_on: string | null;
-            }[];
-        };
-        /** @description 专家委员会对场景的审议：评定为可复制可推广的典型优秀应用场景自审议日期起计入指标8 */
-        ScenarioSelection: {
-            id: number;
-            industry: string;
-            /**
-             * Format: date
-             * @description 审议日期
-             */
-            held_on: string;
-            /** @description 参加审议的专家（至少3位） */
-            experts: string[];
-            /** @description 审议纪要 */
-            minutes: string;
-            /** Format: date-time */
-            recorded_at: string;
-            /** @description 各场景的审议结论 */
-            items: {
-                scenario_id: number;
-                scenario_name: string;
-                /**
-                 * @description selected 评定为可复制可推广；rejected 未评定
-                 * @enum {string}
-                 */
-                decision: "selected" | "rejected";
-                decision_name: string;
-                /** @description 理由（未评定时必有）；没有为空字符串 */
-                reason: string;
-                usage: components["schemas"]["Usage"];
-            }[];
-        };
-        ScenarioSelections: {
-            items: components["schemas"]["ScenarioSelection"][];
-        };
-        /** @description 企业需求 */
-        Need: {
-            id: number;
-            enterprise_id: number;
-            /** @description 企业所在区县 */
-            district_code: string;
-            /** @description 企业所属试点行业 */
-            industry_code: string;
-            /** @description 场景分类（见 /product-catalog） */
-            category: string;
-            category_name: string;
-            title: string;
-            description: string;
-            /** @description 预算，单位为分；未填为 null */
-            budget_fen: number | null;
-            /** @enum {string} */
-            status: "open" | "matched" | "closed";
-            status_name: string;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description 对接或关闭的时间
-             */
-            closed_at: string | null;
-            close_reason: string | null;
-            enterprise_name: string;
-        };
-        NeedPage: {
-            items: components["schemas"]["Need"][];
-        } & components["schemas"]["Page"];
-        /** @description 需求详情：响应方案（服务商只见本服务商的）、留言与调用者可执行的操作 */
-        NeedDetail: {
-            id: number;
-            enterprise_id: number;
-            /** @description 企业所在区县 */
-            district_code: string;
-            /** @description 企业所属试点行业 */
-            industry_code: string;
-            /** @description 场景分类（见 /product-catalog） */
-            category: string;
-            category_name: string;
-            title: string;
-            description: string;
-            /** @description 预算，单位为分；未填为 null */
-            budget_fen: number | null;
-            /** @enum {string} */
-            status: "open" | "matched" | "closed";
-            status_name: string;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description 对接或关闭的时间
-             */
-            closed_at: string | null;
-            close_reason: string | null;
-            enterprise_name: string;
-            proposals: {
-                id: number;
-                provider: components["schemas"]["IdName"];
-                /** @description 推荐的本服务商产品 */
-                product_id: number | null;
-                product_name: string | null;
-                summary: string;
-                /** @description 金额，单位为分 */
-                price_fen: number;
-                /** @enum {string} */
-                status: "submitted" | "accepted" | "declined";
-                /** Format: date-time */
-                created_at: string;
-            }[];
-            messages: {
-                id: number;
-                /** @description 留言人姓名 */
-                author: string;
-                body: string;
-                /** Format: date-time */
-                created_at: string;
-            }[];
-            actions: {
-                action: string;
-                name: string;
-            }[];
-        };
-        NeedSuggestions: {
-            products: components["schemas"]["Product"][];
-            providers: components["schemas"]["Scorecard"][];
-        };
-        MatchEvents: {
-            items: {
-                id: number;
-                title: string;
-                /** Format: date */
-                held_on: string;
-                place: string;
-                /** @description 面向的行业；不限为 null */
-                industry: string | null;
-                capacity: number;
-                /** @description 已报名数 */
-                registered: number;
-                /** @description 调用者已报名 */
-                registered_by_me: boolean;
-            }[];
-        };
-        MatchEventRegistrations: {
-            items: {
-                /** @description 报名人姓名 */
-                name: string;
-                /** @description 企业或服务商 */
-                party: string;
-            }[];
-        };
         Notifications: {
             items: {
                 id: number;
@@ -12650,147 +12257,181 @@ export interface components {
             /** @description 未读消息数 */
             unread: number;
         };
-        /** @description “链式”转型模式：登记时为建设中，登记建成（日期、佐证）后计入指标9；获评工信部“链式”数字化典型案例另行登记 */
-        ChainModel: {
-            id: number;
+        /** @description 操作人 */
+        AuditActor: {
+            /** @description 系统操作（载入参考数据、定时任务）为 null */
+            user_id: number | null;
+            /** @description 用户名 */
             name: string;
-            industry: string;
-            /** @description 链主（试点企业时） */
-            lead_enterprise_id: number | null;
-            /** @description 链主企业名称 */
-            lead_name: string;
-            provider_id: number | null;
-            scenarios: string[];
-            /**
-             * @description building 建设中；completed 已建成（有建成记录）
-             * @enum {string}
-             */
-            status: "building" | "completed";
-            status_name: string;
-            /** @description 建成记录；建设中为 null */
-            completed: components["schemas"]["Decision"] | null;
-            /** @description 获评工信部“链式”数字化典型案例的认定（建成后才能登记）；未获评为 null */
-            miit: components["schemas"]["Decision"] | null;
-            /** @description 链上试点企业 */
-            members: number[];
-            /** @description 链上试点企业名称 */
-            member_names: string[];
+            roles: string[];
         };
-        ChainModels: {
-            items: components["schemas"]["ChainModel"][];
+        AuditEntry: {
+            /** @description 审计记录序号（哈希链中的位置） */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            action: string;
+            action_name: string;
+            entity_type: string;
+            entity_type_name: string;
+            /** @description 对象编号（文本） */
+            entity_id: string;
+            /** @description 来源地址；命令行与系统操作为 local 或空字符串 */
+            ip: string;
+            /** @description 请求编号 */
+            request_id: string;
         };
-        Recognitions: {
-            items: {
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+        } & components["schemas"]["Page"];
+        AuditFacets: {
+            actions: components["schemas"]["CodeName"][];
+            entity_types: components["schemas"]["CodeName"][];
+        };
+        AuditEntryDetail: {
+            /** @description 审计记录序号（哈希链中的位置） */
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            actor: components["schemas"]["AuditActor"];
+            action: string;
+            action_name: string;
+            entity_type: string;
+            entity_type_name: string;
+            /** @description 对象编号（文本） */
+            entity_id: string;
+            /** @description 来源地址；命令行与系统操作为 local 或空字符串 */
+            ip: string;
+            /** @description 请求编号 */
+            request_id: string;
+            /** @description 修改前的记录（JSON，个人信息脱敏）；新建时为 null */
+            before: unknown;
+            /** @description 修改后的记录（JSON，个人信息脱敏）；删除时为 null */
+            after: unknown;
+            changes: components["schemas"]["FieldChange"][];
+            /** @description 上一条记录的哈希 */
+            prev_hash: string;
+            /** @description 本条记录的哈希（SHA-256） */
+            hash: string;
+        };
+        /** @description 后台任务 */
+        Job: {
+            id: number;
+            kind: string;
+            kind_name: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed";
+            state_name: string;
+            /** @description 已完成的步数与总步数 */
+            progress: {
+                done: number;
+                total: number;
+            };
+            /** @description 发起人；没有发起人（无属主的定时任务）为 null */
+            owner: {
                 id: number;
-                enterprise_id: number;
-                enterprise_name: string;
-                /** @description factory 智能工厂、workshop 数字化车间、scenario 智能制造场景 */
-                kind: string;
-                /** @description 认定级别 */
-                level: string;
+                username: string;
+            } | null;
+            /** @description 已运行的次数（租约过期后会由其他节点重试） */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @description 失败原因 */
+            error: string | null;
+            /** @description 任务生成的文件（成功时） */
+            result: {
+                file_name: string;
+                /** @description 字节数 */
+                size: number;
+                download_url: string;
+            } | null;
+            /** @description 任务报告的结果（随任务类型而不同，如导出的行数、发布的通报数；导入企业为 file_name、rows、created、updated、unchanged、rejected、warned（已导入但划型为非中小企业）；数据质量检查为 problems、checks 与 summaries（汇总表与明细不一致的条数 count 及前几条 first）） */
+            output: {
+                [key: string]: unknown;
+            } | null;
+        };
+        JobPage: {
+            items: components["schemas"]["Job"][];
+        } & components["schemas"]["Page"];
+        JobEnvelope: {
+            job: components["schemas"]["Job"];
+        };
+        JobKinds: {
+            items: components["schemas"]["CodeName"][];
+        };
+        SystemStatus: {
+            version: string;
+            engine: string;
+            /** @description 数据库地址（不含口令） */
+            database: string;
+            schema_version: number;
+            /** @description 节点名称 */
+            node: string;
+            /** Format: date-time */
+            started_at: string;
+            uptime_seconds: number;
+            http: {
+                in_flight: number;
+                requests_total: number;
+            };
+            store: {
+                connections: number;
+            };
+            /** @description 各状态的任务数 */
+            jobs: {
+                [key: string]: number;
+            };
+            audit: {
+                entries: number;
+                head_seq: number;
+                head_hash: string;
+            };
+            /** @description 24 小时内登录失败次数 */
+            login_failures_24h: number;
+        };
+        Schedules: {
+            items: components["schemas"]["Schedule"][];
+            /** @description 可定时的任务类型 */
+            kinds: {
+                code: string;
                 name: string;
-                /** Format: date */
-                recognized_on: string;
+                /** @description 该类任务的默认参数 */
+                default_params: {
+                    [key: string]: unknown;
+                };
             }[];
         };
-        /** @description 小微企业园：登记后，完成数字化改造（日期、佐证）的计入指标10 */
-        Park: {
+        /** @description 定时任务 */
+        Schedule: {
             id: number;
             name: string;
-            /** @description 区县代码 */
-            district: string;
-            industry: string;
-            /**
-             * Format: date
-             * @description 园区认定日期
-             */
-            recognized_on: string;
-            /** @description 入园企业数 */
-            enterprises: number;
-            /** @description 数字化改造完成记录；尚未完成为 null */
-            transformed: components["schemas"]["Decision"] | null;
-        };
-        Parks: {
-            items: components["schemas"]["Park"][];
-        };
-        /** @description 数字化转型“小灯塔”企业（每家企业一次认定） */
-        Lighthouse: {
-            id: number;
-            enterprise_id: number;
-            enterprise_name: string;
-            /** @description 企业所在区县代码 */
-            district: string;
-            designated: components["schemas"]["Decision"];
-            /** @description 说明；没有为空字符串 */
-            note: string;
-        };
-        Lighthouses: {
-            items: components["schemas"]["Lighthouse"][];
-        };
-        /** @description 数字工坊：由“小灯塔”企业牵头，联合基础电信运营商或数字化服务商建设（方案三(一)） */
-        DigitalWorkshop: {
-            id: number;
-            name: string;
-            /** @description 牵头的“小灯塔”企业 */
-            lead_enterprise_id: number;
-            lead_name: string;
-            /** @description 合作的基础电信运营商或数字化服务商 */
-            partners: string;
-            /** @description 合作的服务商库服务商；没有为 null */
-            provider_id: number | null;
-            /** @description 服务商名称；没有为空字符串 */
-            provider_name: string;
-            established: components["schemas"]["Decision"];
-        };
-        DigitalWorkshops: {
-            items: components["schemas"]["DigitalWorkshop"][];
-        };
-        Trainings: {
-            items: {
-                id: number;
-                title: string;
-                /** @enum {string} */
-                audience: "management" | "technical";
-                audience_name: string;
-                /** Format: date */
-                held_on: string;
-                place: string;
-                /** @description 参训企业数 */
-                enterprises: number;
-                /** @description 参训人次 */
-                people: number;
-            }[];
-        };
-        RecordsTally: {
-            /** @description 行业代码 → 仍在试点的企业获得的省级及以上智能工厂（车间、场景）认定数，另有 total 合计 */
-            smart_factories: {
-                [key: string]: number;
+            job_kind: string;
+            kind_name: string;
+            /** @description 任务参数（随任务类型而不同） */
+            params: {
+                [key: string]: unknown;
             };
-            /** @description 行业代码 → 已建成的链式转型模式数（指标9），另有 total 合计 */
-            chain_models: {
-                [key: string]: number;
-            };
-            /** @description 行业代码 → 完成数字化改造的小微企业园数（指标10），另有 total 合计 */
-            parks: {
-                [key: string]: number;
-            };
-            /** @description 登记的链式转型模式数（含建设中） */
-            chain_models_registered: number;
-            /** @description 登记的小微企业园数（含未完成改造） */
-            parks_registered: number;
-            /** @description 获评工信部“链式”数字化典型案例的模式数 */
-            miit_chain_cases: number;
-            /** @description “小灯塔”企业数 */
-            lighthouses: number;
-            /** @description 数字工坊数 */
-            digital_workshops: number;
-            training: {
-                /** @description 培训场次 */
-                sessions: number;
-                enterprises: number;
-                /** @description 参训人次 */
-                people: number;
-            };
+            /** @enum {string} */
+            every: "daily" | "weekly" | "monthly";
+            /** @description 每周：星期几（1 为星期一）；每月：几号（1–28）；每日任务不用 */
+            day: number;
+            /** @description 几点（北京时间 0–23） */
+            hour: number;
+            enabled: boolean;
+            /** Format: date-time */
+            next_run_at: string;
+            /** Format: date-time */
+            last_run_at: string | null;
+            /** @description 上次运行的任务 */
+            last_job: components["schemas"]["Job"] | null;
+            updated_by: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         /** @description 行业级工业互联网平台 */
         Platform: {
@@ -12967,103 +12608,408 @@ export interface components {
             }[];
             rules_version: string;
         };
-        SampleCriteria: {
-            version: string;
-            items: components["schemas"]["CodeName"][];
-        };
-        /** @description 样本企业推荐与审议结论 */
-        Sample: {
-            id: number;
-            industry: string;
-            enterprise: {
-                id: number;
-                name: string;
-                /** @description 企业所在区县代码 */
-                district: string;
-            };
-            /** @description 遴选条件代码 → 是否满足与说明 */
-            criteria: {
-                [key: string]: {
-                    met: boolean;
-                    evidence: string;
-                };
-            };
-            /** @description 未满足的条件（中文） */
-            unmet: string[];
-            note: string;
-            /** @enum {string} */
-            status: "proposed" | "selected" | "rejected";
-            status_name: string;
-            /** @description 作出结论的专家审议 */
-            deliberation_id: number | null;
-            decision_reason: string | null;
-            /** @description 推荐人用户名 */
-            proposed_by: string;
+        CloudBatchOutcome: {
+            /** @description 平台给出的批次号 */
+            batch_id: string;
+            /** @description 接受的条数 */
+            accepted: number;
+            /** @description 拒绝的条数 */
+            rejected: number;
+            /** @description 同一批次号、同样内容的重发：应答与首次相同，状态 200 */
+            replay: boolean;
             /** Format: date-time */
-            created_at: string;
-        };
-        SampleList: {
-            items: components["schemas"]["Sample"][];
-        };
-        /** @description 样本企业专家审议记录 */
-        SampleDeliberation: {
-            id: number;
-            industry: string;
-            /** Format: date */
-            held_on: string;
-            /** @description 参加审议的专家 */
-            experts: string[];
-            /** @description 审议纪要 */
-            minutes: string;
-            /** @description 记录人用户名 */
-            recorded_by: string;
-            /** Format: date-time */
-            created_at: string;
-        };
-        SampleDeliberations: {
-            items: components["schemas"]["SampleDeliberation"][];
-        };
-        /** @description “N+X”需求清单的一个版本 */
-        DemandList: {
-            id: number;
-            industry: string;
-            version: number;
-            /** @enum {string} */
-            status: "draft" | "confirmed";
-            status_name: string;
+            received_at: string;
             items: {
+                credit_code: string;
+                /** @description accepted 或 rejected */
+                status: string;
+                enterprise_id: number | null;
+                /** @description 拒绝原因（仅被拒绝的条目） */
+                reason?: string;
+            }[];
+        };
+        ProjectReference: {
+            lifecycle_version: string;
+            states: components["schemas"]["CodeName"][];
+            transitions: {
+                action: string;
+                name: string;
+                from: string[];
+                to: string;
+                /** @description 可以执行的一方（中文） */
+                parties: string[];
+                /** @description 前置检查代码 */
+                guards: string[];
+                needs_reason: boolean;
+            }[];
+            indicators: {
+                code: string;
+                name: string;
+                unit: string;
+                category: string;
+                /**
+                 * @description 数值越高越好或越低越好
+                 * @enum {string}
+                 */
+                better: "higher" | "lower";
+            }[];
+            materials: components["schemas"]["CodeName"][];
+            /** @description 里程碑到期前多少天提示“临期” */
+            warn_days: number;
+        };
+        /** @description 诊断记录 */
+        Diagnosis: {
+            id: number;
+            enterprise_id: number;
+            provider_id: number;
+            /** Format: date */
+            diagnosed_on: string;
+            pain_points: string;
+            recommended_scenarios: string[];
+            /** @description 金额，单位为分 */
+            cost_fen: number;
+            /** @description 诊断报告（资料编号） */
+            report_document_id: number | null;
+            /** @description 发票（资料编号） */
+            invoice_document_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DiagnosisList: {
+            items: components["schemas"]["Diagnosis"][];
+        };
+        /** @description 项目（列表行） */
+        ProjectSummary: {
+            id: number;
+            name: string;
+            enterprise: components["schemas"]["IdName"];
+            integrator: components["schemas"]["IdName"];
+            /** @description 企业所在区县 */
+            district_code: string;
+            /** @description 企业所属试点行业 */
+            industry_code: string;
+            /** @description 项目状态（见 /project-reference） */
+            state: string;
+            state_name: string;
+            /** @description 生效的方案版本 */
+            plan_version: number;
+            /** @description 合同金额，单位为分；未登记合同为 null */
+            contract_amount_fen: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            state_changed_at: string;
+        };
+        ProjectPage: {
+            items: components["schemas"]["ProjectSummary"][];
+        } & components["schemas"]["Page"];
+        /** @description 改造方案：场景（N 共性 / X 个性）、产品、预算与里程碑 */
+        PlanContent: {
+            scenarios: {
+                name: string;
                 /** @enum {string} */
                 kind: "N" | "X";
-                name: string;
-                category: string;
-                description: string;
-                /** @description X 场景所依据的样本企业（样本编号） */
-                samples: number[];
-                sample_enterprises: {
-                    id: number;
-                    enterprise_name: string;
-                }[];
+                kind_name: string;
             }[];
-            note: string;
-            /** @description 确定该版本的专家审议 */
-            deliberation_id: number | null;
-            /** @description 起草人用户名 */
-            created_by: string;
+            products: string[];
+            budget: {
+                item: string;
+                /** @description 金额，单位为分 */
+                amount_fen: number;
+            }[];
+            /** @description 金额，单位为分 */
+            budget_total_fen: number;
+            milestones: {
+                id: number;
+                name: string;
+                /** Format: date */
+                due_on: string;
+                deliverable: string;
+                /** Format: date */
+                done_on: string | null;
+                /** @description 交付物（资料编号） */
+                evidence_document_id: number | null;
+                /**
+                 * @description 里程碑状态；只在立项后的生效方案中给出
+                 * @enum {string}
+                 */
+                status?: "done" | "done_late" | "overdue" | "due_soon" | "on_track";
+                status_name?: string;
+            }[];
+        };
+        /** @description 项目详情（一企一策） */
+        Project: {
+            id: number;
+            name: string;
+            enterprise: components["schemas"]["IdName"];
+            integrator: components["schemas"]["IdName"];
+            /** @description 企业所在区县 */
+            district_code: string;
+            /** @description 企业所属试点行业 */
+            industry_code: string;
+            /** @description 项目状态（见 /project-reference） */
+            state: string;
+            state_name: string;
+            /** @description 生效的方案版本 */
+            plan_version: number;
+            /** @description 合同金额，单位为分；未登记合同为 null */
+            contract_amount_fen: number | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
-            confirmed_at: string | null;
-            /** @description 上一版本号；第一版为 null */
-            previous_version: number | null;
-            /** @description 与上一版相比新增、删除、修改的场景（名称） */
-            changes: {
-                added: string[];
-                removed: string[];
-                changed: string[];
+            updated_at: string;
+            /** Format: date-time */
+            state_changed_at: string;
+            /** @description 调用者在本项目中的身份（中文） */
+            my_roles: string[];
+            /** @description 调用者在本项目中的身份代码 */
+            my_role_codes: string[];
+            contract: {
+                /** @description 金额，单位为分 */
+                amount_fen: number | null;
+                /** @description 目录价（服务商报价），单位为分 */
+                catalogue_price_fen: number | null;
+                /** Format: date */
+                signed_on: string | null;
+                /** Format: date */
+                start_on: string | null;
+                /** Format: date */
+                end_on: string | null;
+                /** @description 合同文件（资料编号） */
+                document_id: number | null;
             };
+            /** @description 服务商让利：目录价 − 合同金额，单位为分；未登记合同为 null */
+            provider_discount_fen: number | null;
+            rating: {
+                /** @description 企业对服务商的满意度 1–5；未评价为 null */
+                stars: number | null;
+                comment: string | null;
+            };
+            plan: components["schemas"]["PlanContent"];
+            plan_versions: {
+                version: number;
+                /** @enum {string} */
+                state: "approved" | "proposed" | "rejected";
+                state_name: string;
+                reason: string;
+                proposed_by: string;
+                /** Format: date-time */
+                proposed_at: string;
+                decided_by: string | null;
+                /** Format: date-time */
+                decided_at: string | null;
+                decision_note: string | null;
+                content: components["schemas"]["PlanContent"];
+            }[];
+            providers: {
+                id: number;
+                name: string;
+                /** @enum {string} */
+                role: "integrator" | "specialist";
+                role_name: string;
+            }[];
+            experts: {
+                user_id: number;
+                name: string;
+                /** @enum {string} */
+                duty: "review" | "supervision" | "acceptance";
+                duty_name: string;
+            }[];
+            costs: {
+                id: number;
+                item: string;
+                /** @description 金额，单位为分 */
+                amount_fen: number;
+                /** Format: date */
+                incurred_on: string;
+                provider: components["schemas"]["IdName"] | null;
+                /** @description 发票（资料编号） */
+                invoice_document_id: number;
+                /** @description 付款凭证（资料编号） */
+                payment_document_id: number | null;
+            }[];
+            /** @description 金额，单位为分 */
+            cost_total_fen: number;
+            supervision: {
+                id: number;
+                expert: string;
+                /** Format: date */
+                visited_on: string;
+                findings: string;
+                /** Format: date */
+                rectification_due_on: string | null;
+                /** Format: date */
+                rectified_on: string | null;
+                rectification_note: string | null;
+                /** @description 有整改期限且尚未整改 */
+                open: boolean;
+                /** @description 整改已逾期 */
+                overdue: boolean;
+            }[];
+            outcomes: {
+                indicator: string;
+                name: string;
+                unit: string;
+                category: string;
+                /** @enum {string} */
+                better: "higher" | "lower";
+                /** @description 改造前的值（十进制数字文本，最多三位小数） */
+                before: string | null;
+                /** @description 改造后的值 */
+                after: string | null;
+                /** @description 改善幅度（百分数文本）；缺少前后值时为 null */
+                improvement_percent: string | null;
+            }[];
+            materials: {
+                material: string;
+                name: string;
+                document_id: number;
+                /** Format: date-time */
+                added_at: string;
+            }[];
+            /** @description 尚缺的验收材料（中文名称） */
+            missing_materials: string[];
+            events: {
+                action: string;
+                /** @description 流转前的状态；创建时为空字符串 */
+                from: string;
+                from_name: string;
+                to: string;
+                to_name: string;
+                /** @description 操作人用户名 */
+                actor: string;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            actions: {
+                action: string;
+                name: string;
+                needs_reason: boolean;
+                /** @description 须指定专家 expert_user_id */
+                needs_expert: boolean;
+            }[];
+            /** @description 风险提示（中文） */
+            risks: string[];
+            at_risk: boolean;
         };
-        DemandLists: {
-            items: components["schemas"]["DemandList"][];
+        ProjectStats: {
+            /** @enum {string} */
+            scope: "city" | "district";
+            /** @description 区县代码；全市为空字符串 */
+            district: string;
+            by_state: {
+                state: string;
+                name: string;
+                projects: number;
+            }[];
+            outcomes: {
+                indicator: string;
+                name: string;
+                unit: string;
+                category: string;
+                /** @description 填报了该指标的验收通过项目数 */
+                projects: number;
+                /** @description 其中有改善的项目数 */
+                improved: number;
+                /** @description 平均改善幅度（百分数文本）；没有项目时为 null */
+                mean_improvement_percent: string | null;
+            }[];
+        };
+        /** @description 服务商评价：由其作为集成服务商的项目事实计算 */
+        Scorecard: {
+            provider: components["schemas"]["IdName"];
+            /** @description 作为集成服务商的项目数 */
+            projects: number;
+            components: {
+                code: string;
+                name: string;
+                /** @description 权重（百分数） */
+                weight: number;
+                /** @description 得分 0–100（十进制文本）；没有数据为 null */
+                score: string | null;
+                explanation: string;
+            }[];
+            /** @description 加权总分（十进制文本）；没有数据为 null */
+            total: string | null;
+            /** @description 星级 0–5 */
+            stars: number;
+        };
+        ProviderScorecard: {
+            provider: components["schemas"]["IdName"];
+            /** @description 作为集成服务商的项目数 */
+            projects: number;
+            components: {
+                code: string;
+                name: string;
+                /** @description 权重（百分数） */
+                weight: number;
+                /** @description 得分 0–100（十进制文本）；没有数据为 null */
+                score: string | null;
+                explanation: string;
+            }[];
+            /** @description 加权总分（十进制文本）；没有数据为 null */
+            total: string | null;
+            /** @description 星级 0–5 */
+            stars: number;
+            /** @description 评价规则版本（data/provider-scorecard.json） */
+            rules_version: string;
+        };
+        ScorecardList: {
+            items: components["schemas"]["Scorecard"][];
+            rules_version: string;
+        };
+        ProviderNotices: {
+            items: {
+                id: number;
+                name: string;
+                credit_code: string;
+                kind_name: string;
+                in_zhengzhou: boolean;
+                industries: string[];
+                qualifications: string;
+                cases: string;
+                /**
+                 * Format: date
+                 * @description 公示开始日期
+                 */
+                notice_from: string | null;
+                /**
+                 * Format: date
+                 * @description 公示结束日期
+                 */
+                notice_to: string | null;
+            }[];
+        };
+        /** @description 已上架产品（公开） */
+        PublicProduct: {
+            id: number;
+            provider: components["schemas"]["IdName"];
+            name: string;
+            category: string;
+            category_name: string;
+            /** @description 适用的试点行业（代码） */
+            industries: string[];
+            deployment: string;
+            deployment_name: string;
+            /** @description 价格，单位为分 */
+            price_fen: number;
+            /** @description 交付周期（天） */
+            delivery_days: number;
+            description: string;
+            /** @enum {string} */
+            status: "draft" | "in_review" | "listed" | "rejected" | "delisted";
+            status_name: string;
+            /** Format: date-time */
+            listed_at: string | null;
+            usage: components["schemas"]["Usage"];
+        };
+        PublicProductLookup: {
+            /** @description 查询内容 */
+            q: string;
+            items: components["schemas"]["PublicProduct"][];
         };
         /** @description 发布内容（管理列表行，不含正文） */
         Article: {
@@ -13211,6 +13157,486 @@ export interface components {
             /** @description 公开的最小数字 */
             threshold: number;
             note: string;
+        };
+        /** @description 有据可查的决定（建成、认定、完成改造、批复）：日期、作出决定的单位、佐证，以及在平台登记的人与时间 */
+        Decision: {
+            /**
+             * Format: date
+             * @description 决定的日期（按此日期计入指标）
+             */
+            on: string;
+            /** @description 作出决定的单位或组织 */
+            decided_by: string;
+            /** @description 佐证：文号、纪要或文件名称 */
+            evidence: string;
+            /** @description 在平台登记的人 */
+            recorded_by_name: string;
+            /**
+             * Format: date-time
+             * @description 登记时间
+             */
+            recorded_at: string;
+        };
+        /** @description “链式”转型模式：登记时为建设中，登记建成（日期、佐证）后计入指标9；获评工信部“链式”数字化典型案例另行登记 */
+        ChainModel: {
+            id: number;
+            name: string;
+            industry: string;
+            /** @description 链主（试点企业时） */
+            lead_enterprise_id: number | null;
+            /** @description 链主企业名称 */
+            lead_name: string;
+            provider_id: number | null;
+            scenarios: string[];
+            /**
+             * @description building 建设中；completed 已建成（有建成记录）
+             * @enum {string}
+             */
+            status: "building" | "completed";
+            status_name: string;
+            /** @description 建成记录；建设中为 null */
+            completed: components["schemas"]["Decision"] | null;
+            /** @description 获评工信部“链式”数字化典型案例的认定（建成后才能登记）；未获评为 null */
+            miit: components["schemas"]["Decision"] | null;
+            /** @description 链上试点企业 */
+            members: number[];
+            /** @description 链上试点企业名称 */
+            member_names: string[];
+        };
+        ChainModels: {
+            items: components["schemas"]["ChainModel"][];
+        };
+        Recognitions: {
+            items: {
+                id: number;
+                enterprise_id: number;
+                enterprise_name: string;
+                /** @description factory 智能工厂、workshop 数字化车间、scenario 智能制造场景 */
+                kind: string;
+                /** @description 认定级别 */
+                level: string;
+                name: string;
+                /** Format: date */
+                recognized_on: string;
+            }[];
+        };
+        /** @description 小微企业园：登记后，完成数字化改造（日期、佐证）的计入指标10 */
+        Park: {
+            id: number;
+            name: string;
+            /** @description 区县代码 */
+            district: string;
+            industry: string;
+            /**
+             * Format: date
+             * @description 园区认定日期
+             */
+            recognized_on: string;
+            /** @description 入园企业数 */
+            enterprises: number;
+            /** @description 数字化改造完成记录；尚未完成为 null */
+            transformed: components["schemas"]["Decision"] | null;
+        };
+        Parks: {
+            items: components["schemas"]["Park"][];
+        };
+        /** @description 数字化转型“小灯塔”企业（每家企业一次认定） */
+        Lighthouse: {
+            id: number;
+            enterprise_id: number;
+            enterprise_name: string;
+            /** @description 企业所在区县代码 */
+            district: string;
+            designated: components["schemas"]["Decision"];
+            /** @description 说明；没有为空字符串 */
+            note: string;
+        };
+        Lighthouses: {
+            items: components["schemas"]["Lighthouse"][];
+        };
+        /** @description 数字工坊：由“小灯塔”企业牵头，联合基础电信运营商或数字化服务商建设（方案三(一)） */
+        DigitalWorkshop: {
+            id: number;
+            name: string;
+            /** @description 牵头的“小灯塔”企业 */
+            lead_enterprise_id: number;
+            lead_name: string;
+            /** @description 合作的基础电信运营商或数字化服务商 */
+            partners: string;
+            /** @description 合作的服务商库服务商；没有为 null */
+            provider_id: number | null;
+            /** @description 服务商名称；没有为空字符串 */
+            provider_name: string;
+            established: components["schemas"]["Decision"];
+        };
+        DigitalWorkshops: {
+            items: components["schemas"]["DigitalWorkshop"][];
+        };
+        Trainings: {
+            items: {
+                id: number;
+                title: string;
+                /** @enum {string} */
+                audience: "management" | "technical";
+                audience_name: string;
+                /** Format: date */
+                held_on: string;
+                place: string;
+                /** @description 参训企业数 */
+                enterprises: number;
+                /** @description 参训人次 */
+                people: number;
+            }[];
+        };
+        RecordsTally: {
+            /** @description 行业代码 → 仍在试点的企业获得的省级及以上智能工厂（车间、场景）认定数，另有 total 合计 */
+            smart_factories: {
+                [key: string]: number;
+            };
+            /** @description 行业代码 → 已建成的链式转型模式数（指标9），另有 total 合计 */
+            chain_models: {
+                [key: string]: number;
+            };
+            /** @description 行业代码 → 完成数字化改造的小微企业园数（指标10），另有 total 合计 */
+            parks: {
+                [key: string]: number;
+            };
+            /** @description 登记的链式转型模式数（含建设中） */
+            chain_models_registered: number;
+            /** @description 登记的小微企业园数（含未完成改造） */
+            parks_registered: number;
+            /** @description 获评工信部“链式”数字化典型案例的模式数 */
+            miit_chain_cases: number;
+            /** @description “小灯塔”企业数 */
+            lighthouses: number;
+            /** @description 数字工坊数 */
+            digital_workshops: number;
+            training: {
+                /** @description 培训场次 */
+                sessions: number;
+                enterprises: number;
+                /** @description 参训人次 */
+                people: number;
+            };
+        };
+        IndustryList: {
+            items: {
+                code: string;
+                name: string;
+                short_name: string;
+                /** @description 重点区县代码 */
+                key_districts: string[];
+                /** @description 细分行业的上级行业代码；试点行业为 null */
+                parent: string | null;
+                /** @description 细分行业所属区县；试点行业为 null */
+                district: string | null;
+            }[];
+        };
+        DistrictList: {
+            items: {
+                code: string;
+                name: string;
+                division_code: string;
+                /**
+                 * @description county 区县（市），zone 开发区
+                 * @enum {string}
+                 */
+                kind: "county" | "zone";
+            }[];
+        };
+        /** @description 试点企业（列表行） */
+        EnterpriseRow: {
+            id: number;
+            name: string;
+            credit_code: string;
+            industry: components["schemas"]["CodeName"];
+            district: components["schemas"]["CodeName"];
+            /** @description 试点批次（2024 或 2025） */
+            batch: number;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            status_name: string;
+            /** @description 数字化水平等级 0–4（尚未评测或未达一级为 0） */
+            level: number;
+            /** @description 等级来源：self 自评、onsite 现场评定；尚未评测为空字符串 */
+            level_source: string;
+            /** @description 企业梯度：none、innovative、specialized、little_giant */
+            tier: string;
+            tier_name: string;
+            /** @description 规上工业企业 */
+            scale_above: boolean;
+            /** @description 上云用云 */
+            cloud: boolean;
+            /** @description 是否中小企业（按《中小企业划型标准规定》以最新年度数据划型）；没有年度数据为 null（暂按中小企业计） */
+            is_sme: boolean | null;
+            /**
+             * @description 划型：medium 中型、small 小型、micro 微型、large 非中小企业；没有年度数据为空字符串
+             * @enum {string}
+             */
+            sme_class: "medium" | "small" | "micro" | "large" | "";
+            /** @description 划型名称（中型企业、小型企业、微型企业、非中小企业、未知（无年度数据）） */
+            sme_class_name: string;
+        };
+        /** @description 试点企业（一企一档）；联系人按调用者角色脱敏 */
+        Enterprise: {
+            id: number;
+            name: string;
+            credit_code: string;
+            industry: components["schemas"]["CodeName"];
+            district: components["schemas"]["CodeName"];
+            /** @description 试点批次（2024 或 2025） */
+            batch: number;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            status_name: string;
+            /** @description 数字化水平等级 0–4（尚未评测或未达一级为 0） */
+            level: number;
+            /** @description 等级来源：self 自评、onsite 现场评定；尚未评测为空字符串 */
+            level_source: string;
+            /** @description 企业梯度：none、innovative、specialized、little_giant */
+            tier: string;
+            tier_name: string;
+            /** @description 规上工业企业 */
+            scale_above: boolean;
+            /** @description 上云用云 */
+            cloud: boolean;
+            /** @description 是否中小企业（按《中小企业划型标准规定》以最新年度数据划型）；没有年度数据为 null（暂按中小企业计） */
+            is_sme: boolean | null;
+            /**
+             * @description 划型：medium 中型、small 小型、micro 微型、large 非中小企业；没有年度数据为空字符串
+             * @enum {string}
+             */
+            sme_class: "medium" | "small" | "micro" | "large" | "";
+            /** @description 划型名称（中型企业、小型企业、微型企业、非中小企业、未知（无年度数据）） */
+            sme_class_name: string;
+            /** @description 划型所依据的数据年度；没有年度数据为 null */
+            sme_year: number | null;
+            /** @description 划型的依据（年度、从业人员、营业收入与所适用的条款） */
+            sme_reason: string;
+            address: string;
+            legal_rep: string;
+            contact_name: string;
+            contact_phone: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description 规上认定来源：revenue 按营业收入自动判定、admin 市级管理员认定；未认定为空字符串 */
+            scale_source: string;
+            /** @description 上云星级 0–5 */
+            cloud_stars: number;
+            key_cultivation: boolean;
+            /** @description 市级管理员接受不合国标校验的信用代码时填写的理由；没有为空字符串 */
+            credit_code_override: string;
+            /**
+             * Format: date-time
+             * @description 退出试点的时间
+             */
+            withdrawn_at: string | null;
+            /** @description 增补企业所替代的退出企业 */
+            replaces_id: number | null;
+            /**
+             * Format: date
+             * @description 上云用云的开始日期（平台报送或专班登记）；未上云或没有日期记录为 null
+             */
+            cloud_since: string | null;
+            /**
+             * Format: date
+             * @description 验收通过日期；尚未验收通过为 null
+             */
+            accepted_on: string | null;
+            /** @description 验收时现场评定的等级；尚未验收通过为 null */
+            accepted_level: number | null;
+        };
+        EnterprisePage: {
+            items: components["schemas"]["EnterpriseRow"][];
+            /** @description 按名称搜索匹配的企业过多时为 true：total 只计到上限为止 */
+            total_capped: boolean;
+        } & components["schemas"]["Page"];
+        EnterpriseHistory: {
+            items: {
+                /** @description 审计记录序号 */
+                seq: number;
+                /** Format: date-time */
+                at: string;
+                /** @description 操作人用户名 */
+                actor: string;
+                action: string;
+                action_name: string;
+                changes: components["schemas"]["FieldChange"][];
+            }[];
+        };
+        EnterpriseYears: {
+            items: {
+                year: number;
+                /** @description 营业收入，单位为分 */
+                revenue: number;
+                employees: number;
+                /** @description 研发投入，单位为分 */
+                rd_spending: number;
+                /** @description 新增发明专利数 */
+                invention_patents: number;
+            }[];
+        };
+        /** @description 退出试点（及增补）申请 */
+        Withdrawal: {
+            id: number;
+            enterprise: components["schemas"]["IdName"];
+            district: components["schemas"]["CodeName"];
+            reason: string;
+            replacement: {
+                name?: string;
+                credit_code?: string;
+                industry?: string;
+                address?: string;
+                legal_rep?: string;
+                contact_name?: string;
+                contact_phone?: string;
+                tier?: string;
+            } | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            status_name: string;
+            /** @description 申请人姓名 */
+            requested_by: string;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @description 审批意见；未审批为空字符串 */
+            decision_note: string;
+            /** @description 批准后新增的增补企业 */
+            replacement_id: number | null;
+        };
+        WithdrawalPage: {
+            items: components["schemas"]["Withdrawal"][];
+        } & components["schemas"]["Page"];
+        /** @description 审计链头：最新一条审计记录的序号与哈希 */
+        AuditHead: {
+            seq: number;
+            hash: string;
+        };
+        /** @description 达标预测：按年度，分区县、分行业与区县×行业单元的 10%–90% 区间 */
+        Forecast: {
+            years: {
+                /** @description 如“2025年底” */
+                label: string;
+                /** Format: date */
+                last_day: string;
+                districts: {
+                    accepted: number;
+                    p10: number;
+                    p50: number;
+                    p90: number;
+                    enough_history: boolean;
+                    target: number | null;
+                    /** @enum {string|null} */
+                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
+                    code: string;
+                    name: string;
+                }[];
+                /** @description 仅全市、按累计目标的年度有分行业预测 */
+                industries: {
+                    accepted: number;
+                    p10: number;
+                    p50: number;
+                    p90: number;
+                    enough_history: boolean;
+                    target: number | null;
+                    /**
+                     * @description behind 乐观估计（90% 分位）仍低于目标；at_risk 中位数低于目标；on_track；unknown 历史不足
+                     * @enum {string|null}
+                     */
+                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
+                    code: string;
+                    name: string;
+                }[];
+                cells: {
+                    accepted: number;
+                    p10: number;
+                    p50: number;
+                    p90: number;
+                    enough_history: boolean;
+                    /** @description 区县×行业单元没有目标，为 null */
+                    target: number | null;
+                    /** @enum {string|null} */
+                    risk: "unknown" | "behind" | "at_risk" | "on_track" | null;
+                    district: string;
+                    district_name: string;
+                    industry: string;
+                }[];
+            }[];
+            /** @description 各阶段已观察到的办理时长样本数 */
+            observed_durations: number[];
+            method: string;
+        };
+        ForecastView: {
+            /** Format: date-time */
+            as_of: string;
+            scope: components["schemas"]["CodeName"];
+            forecast: components["schemas"]["Forecast"];
+        };
+        DataQuality: {
+            /**
+             * Format: date-time
+             * @description 检查时间
+             */
+            as_of: string;
+            checks: {
+                /** @description unassessed、accepted_below_level2、not_sme（按最新年度数据划型为非中小企业）、sme_unknown（尚无年度数据）、no_contract、passed_not_accepted、late_milestones、rectification_overdue、plan_inconsistent、summaries（汇总表与明细记录的核对，仅全市；取上次定时检查的结果） */
+                code: string;
+                name: string;
+                /** @enum {string} */
+                severity: "info" | "warning" | "error";
+                count: number;
+                /** @description 前 10 条 */
+                samples: {
+                    id: number;
+                    name: string;
+                    detail: string;
+                }[];
+                /** @description 前端中列出全部的页面；没有为空字符串 */
+                link: string;
+                /**
+                 * Format: date-time
+                 * @description 检查时间：即时计算的检查为本次请求的时间；summaries 为上次定时核对的完成时间，尚未运行时为 null（页面显示“尚未核对”）
+                 */
+                checked_at: string | null;
+            }[];
+        };
+        PerformanceEvaluation: {
+            /** @enum {integer} */
+            stage: 2024 | 2025;
+            /**
+             * Format: date
+             * @description 阶段的最后一天
+             */
+            last_day: string;
+            /** Format: date-time */
+            as_of: string;
+            rows: {
+                no: number;
+                name: string;
+                unit: string;
+                target: number | null;
+                achieved: number | null;
+                /** @description 完成率（如 “90.00%”） */
+                rate: string | null;
+                /** @description 计数口径 */
+                basis: string;
+                /** @description 明细所在；平台不能统计的指标为 null */
+                evidence: {
+                    drill: string;
+                    metric: string;
+                    /**
+                     * Format: date
+                     * @description 明细按此日期截取；记录不保存日期的口径为 null（列出今天的明细）
+                     */
+                    as_of: string | null;
+                } | null;
+            }[];
+            pdf_url: string;
+            xlsx_url: string;
         };
         /** @description 一份通报 */
         Report: {
@@ -13427,26 +13853,339 @@ export interface components {
                 pango: string;
             };
         };
-        CloudBatchOutcome: {
-            /** @description 平台给出的批次号 */
-            batch_id: string;
-            /** @description 接受的条数 */
-            accepted: number;
-            /** @description 拒绝的条数 */
-            rejected: number;
-            /** @description 同一批次号、同样内容的重发：应答与首次相同，状态 200 */
-            replay: boolean;
-            /** Format: date-time */
-            received_at: string;
+        ReviewRubrics: {
             items: {
-                credit_code: string;
-                /** @description accepted 或 rejected */
-                status: string;
-                enterprise_id: number | null;
-                /** @description 拒绝原因（仅被拒绝的条目） */
-                reason?: string;
+                /** @enum {string} */
+                subject_type: "project" | "acceptance" | "provider" | "product";
+                name: string;
+                /** @description 通过所需的平均分 */
+                pass_score: number;
+                items: {
+                    code: string;
+                    name: string;
+                    /** @description 满分 */
+                    max: number;
+                }[];
             }[];
         };
+        /** @description 专家信息（用于利益冲突排查） */
+        Expert: {
+            user_id: number;
+            name: string;
+            specialties: string[];
+            /** @description 熟悉的行业（代码） */
+            industries: string[];
+            employer_name: string;
+            /** @description 所在单位统一社会信用代码；未填为空字符串 */
+            employer_credit_code: string;
+            phone: string;
+            address: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ExpertList: {
+            items: components["schemas"]["Expert"][];
+        };
+        /** @description 评审（列表行） */
+        ReviewRound: {
+            id: number;
+            /** @enum {string} */
+            subject_type: "project" | "acceptance" | "provider" | "product";
+            subject_type_name: string;
+            subject_id: number;
+            /**
+             * @description open 评审中；closed 已结束；cancelled 已撤销（项目终止）
+             * @enum {string}
+             */
+            state: "open" | "closed" | "cancelled";
+            state_name: string;
+            /** @description 评审组长 */
+            lead_user_id: number;
+            /** @description 综合意见是否通过；评审结束前为 null */
+            consensus_pass: boolean | null;
+            consensus_opinion: string | null;
+            /** @description 有效评分的平均分 × 1000；尚无评分为 null */
+            average_milli: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description 评审对象的名称 */
+            subject_name: string;
+        };
+        ReviewRoundList: {
+            items: components["schemas"]["ReviewRound"][];
+        };
+        /** @description 评审详情（评审结束前，成员只见本人的评分） */
+        Review: {
+            id: number;
+            /** @enum {string} */
+            subject_type: "project" | "acceptance" | "provider" | "product";
+            subject_type_name: string;
+            subject_id: number;
+            /**
+             * @description open 评审中；closed 已结束；cancelled 已撤销（项目终止）
+             * @enum {string}
+             */
+            state: "open" | "closed" | "cancelled";
+            state_name: string;
+            /** @description 评审组长 */
+            lead_user_id: number;
+            /** @description 综合意见是否通过；评审结束前为 null */
+            consensus_pass: boolean | null;
+            consensus_opinion: string | null;
+            /** @description 有效评分的平均分 × 1000；尚无评分为 null */
+            average_milli: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** @description 评审对象的名称 */
+            subject_name: string;
+            /** @description 随机抽取记录；指定专家时为 null */
+            draw: {
+                /** @description 随机种子（十进制文本），据此可复现抽取 */
+                seed: string;
+                /** @description 抽中的专家 */
+                candidates: {
+                    user_id: number;
+                    name: string;
+                }[];
+                /** @description 因利益冲突排除的专家及原因 */
+                excluded: {
+                    user_id: number;
+                    reasons: string[];
+                    name: string;
+                }[];
+            } | null;
+            /** @description 评分细则（对象类型没有细则时不含此项） */
+            rubric?: {
+                name: string;
+                pass_score: number;
+                items: {
+                    code: string;
+                    name: string;
+                    max: number;
+                }[];
+            };
+            members: {
+                user_id: number;
+                name: string;
+                lead: boolean;
+                /** @enum {string} */
+                status: "assigned" | "scored" | "abstained" | "recused";
+                status_name: string;
+                /** @description 回避原因 */
+                status_reason: string | null;
+                /** @description 评分项代码 → 分数；未评分（或评审结束前他人的评分）为 null */
+                scores: {
+                    [key: string]: number;
+                } | null;
+                total: number | null;
+                comment: string | null;
+                /** @description 已提交，评分锁定 */
+                locked: boolean;
+                /** @description 利益冲突排查发现的问题 */
+                conflicts: string[];
+            }[];
+        };
+        /** @description 专家委员会定期考核报告 */
+        ProviderEvaluationSummary: {
+            id: number;
+            period: string;
+            opinion: string;
+            /** @description 冻结的评价快照的 SM3 */
+            snapshot_sm3: string;
+            /** @description 评价规则版本 */
+            rules_version: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ProviderEvaluationList: {
+            items: components["schemas"]["ProviderEvaluationSummary"][];
+        };
+        /** @description 定期考核报告与其冻结的全部在库服务商评价 */
+        ProviderEvaluation: {
+            id: number;
+            period: string;
+            opinion: string;
+            /** @description 冻结的评价快照（scorecards）的 SM3 */
+            snapshot_sm3: string;
+            /** @description 评价规则版本 */
+            rules_version: string;
+            /** Format: date-time */
+            created_at: string;
+            scorecards: components["schemas"]["Scorecard"][];
+        };
+        TargetPlan: {
+            version: string;
+            industries: {
+                code: string;
+                name: string;
+                short_name: string;
+            }[];
+            groups: {
+                no: string;
+                name: string;
+            }[];
+            indicators: {
+                no: number;
+                group: string;
+                name: string;
+                unit: string;
+                /** @description count 计数、ratio 比率 */
+                kind: string;
+                /** @description 各试点行业（代码）的目标值 */
+                values: {
+                    [key: string]: number;
+                };
+                total: number;
+            }[];
+            /** @description 目标表与方案正文的一致性校验结果 */
+            consistency: {
+                code: string;
+                severity: string;
+                message: string;
+            }[];
+        };
+        DistrictTargets: {
+            version: string;
+            items: {
+                district: components["schemas"]["CodeName"];
+                total: number;
+                /** @description 2024 年度目标 */
+                y2024: number;
+                /** @description 2025 年度目标 */
+                y2025: number;
+            }[];
+            totals: {
+                total: number;
+                y2024: number;
+                y2025: number;
+            };
+        };
+        /** @description 目标与实际；比率指标为百分数 */
+        ProgressCell: {
+            target: number | null;
+            actual: number | null;
+            /** @description 完成率 actual / target；没有目标时为 null */
+            rate: number | null;
+        };
+        /** @description 试点行业代码与简称 */
+        IndustryShort: {
+            code: string;
+            short_name: string;
+        };
+        Progress: {
+            /** Format: date-time */
+            as_of: string;
+            /** @description 阶段：查询参数 year（如 2024 为截至 2024-12-31 的数字，该年尚未结束时为今天的数字）；缺省为今天的数字，此时为 null */
+            year: number | null;
+            /**
+             * Format: date
+             * @description 数字所截至的日期（阶段末日或今天）
+             */
+            figures_as_of: string;
+            /** @description 指标11（研发投入强度）所用的年度：阶段年度，缺省为有营业收入数据的最近年度；没有年度数据为 null */
+            rd_year: number | null;
+            /** @description 指标12（新增发明专利）计 2024 年至此年度（阶段年度，缺省为今年） */
+            patents_to: number;
+            /** @description 上云用云但没有上云日期记录的改造企业数（只计入今天的数字） */
+            cloud_undated: number;
+            /** @enum {string} */
+            scope: "city" | "district";
+            industries: components["schemas"]["IndustryShort"][];
+            indicators: {
+                no: number;
+                name: string;
+                unit: string;
+                kind: string;
+                note: string;
+                /** @description 数字取自哪些记录、计至哪一天（中文）；平台尚不能统计的指标为空字符串 */
+                basis: string;
+                /** @description 平台能否统计该指标 */
+                supported: boolean;
+                /** @description 明细接口的口径（如指标4为 cloud_accepted：改造企业中上云用云的）；平台尚不能统计的指标为 null */
+                metric: string | null;
+                /**
+                 * @description 明细所在：enterprises → /stats/progress/enterprises，items → /stats/progress/items
+                 * @enum {string|null}
+                 */
+                drill: "enterprises" | "items" | null;
+                /** @description 行业代码 → 目标与实际 */
+                by_industry: {
+                    [key: string]: components["schemas"]["ProgressCell"];
+                };
+                total: components["schemas"]["ProgressCell"];
+            }[];
+            /** @description 试点流程漏斗（今天的数字，不随阶段变化）：纳入试点、已评测、达到二级、验收通过 */
+            pipeline: {
+                pilot: number;
+                assessed: number;
+                level2: number;
+                accepted: number;
+            };
+            districts: {
+                district: components["schemas"]["CodeName"];
+                target: {
+                    total: number;
+                    y2024: number;
+                    y2025: number;
+                };
+                /** @description 纳入试点的企业数：total 合计，batch_2024 / batch_2025 按试点批次（按批次登记，不是按验收年度） */
+                pilot: {
+                    total: number;
+                    batch_2024: number;
+                    batch_2025: number;
+                };
+                assessed: number;
+                level2: number;
+                /** @description 改造企业（验收通过且达到二级的中小企业），按附件的读法：y2024 为 2024 年内验收通过、计至 2024-12-31 的；y2025 为 2025 年内验收通过的（不论批次）；total 为计至 2025-12-31 的（与 target.total 比较）；now 为今天的 */
+                accepted: {
+                    y2024: number;
+                    y2025: number;
+                    total: number;
+                    now: number;
+                };
+                /** @description accepted.total / target.total */
+                rate: number;
+                /** @description 按 rate 的名次 */
+                rank: number;
+            }[];
+        };
+        ProgressEnterprisePage: {
+            items: {
+                id: number;
+                name: string;
+                credit_code: string;
+                industry: components["schemas"]["CodeName"];
+                district: components["schemas"]["CodeName"];
+                batch: number;
+                level: number;
+                tier: string;
+                /** @description 该企业在此口径下的数值（如研发投入强度的“研发投入/营业收入”）；计数类口径为空字符串 */
+                value: string;
+            }[];
+        } & components["schemas"]["Page"];
+        ProgressItemPage: {
+            items: {
+                id: number;
+                name: string;
+                /** @description 说明 */
+                detail: string;
+                /** @description 涉及的试点行业 */
+                industries: string[];
+                /** @description 区县代码；全市性事项为空字符串 */
+                district: string;
+                /**
+                 * Format: date
+                 * @description 开始计入的日期；记录中没有日期时为 null
+                 */
+                on: string | null;
+            }[];
+            /** @description 事项的中文名称（认定、服务商、解决方案……） */
+            label: string;
+        } & components["schemas"]["Page"];
     };
     responses: {
         /** @description 错误 */
