@@ -49,7 +49,9 @@ class CommandContext : public module::Context {
   const config::Settings& settings() override { return settings_; }
 
   Result<db::Database*> database() override {
-    if (!db_) SZ_ASSIGN(db_, open_database(settings_));
+    if (!db_) {
+      SZ_ASSIGN(db_, open_database(settings_));
+    }
     return db_.get();
   }
 

@@ -22,9 +22,11 @@ module::Command on_account(std::string path, std::string help, bool password,
                            std::function<Status(Service&, int64_t id, const std::string& name)> act) {
   return {std::move(path), std::move(help), true, [password, act](CLI::App& cmd, module::SettingFlags&) -> module::Run {
             auto name = std::make_shared<std::string>();
+            auto from_stdin = std::make_shared<bool>(false);
             cmd.add_option("name", *name, "用户名")->required();
-            if (password) cmd.add_flag("--password-stdin", "从标准输入读取密码")->required();
-            return [name, act](module::Context& ctx) {
+            if (password) cmd.add_flag("--password-stdin", *from_stdin, "从标准输入读取密码")->required();
+            // from_stdin is only required, never read; captured because CLI11 writes into it while parsing.
+            return [name, from_stdin, act](module::Context& ctx) {
               if (auto s = ctx.prepare(); !s) return module::fail(s.error());
               auto& svc = ctx.service<Service>();
               auto found = svc.find_user(*name);
@@ -48,8 +50,10 @@ module::Command add_user() {
             cmd.add_option("--district", in->district, "区县代码（district_officer）");
             cmd.add_option("--enterprise", in->enterprise_id, "企业编号（enterprise）");
             cmd.add_option("--provider", in->provider_id, "服务商编号（provider）");
-            cmd.add_flag("--password-stdin", "从标准输入读取密码")->required();
-            return [in](module::Context& ctx) {
+            auto from_stdin = std::make_shared<bool>(false);
+            cmd.add_flag("--password-stdin", *from_stdin, "从标准输入读取密码")->required();
+            // from_stdin is only required, never read; captured because CLI11 writes into it while parsing.
+            return [in, from_stdin](module::Context& ctx) {
               if (auto s = ctx.prepare(); !s) return module::fail(s.error());
               if (in->display_name.empty()) in->display_name = in->username;
               in->password = read_password_stdin();
@@ -96,15 +100,36 @@ std::vector<module::Command> commands() {
 }  // namespace
 
 const module::Info kModule{
-    "auth",
-    "账号",
-    {.actions = {{"user.create", "新增用户"}, {"user.lock", "锁定用户"}, {"user.unlock", "解锁用户"}, {"user.password", "修改密码"},
-                 {"user.totp_enrol", "启用双因素登录"}, {"user.totp_reset", "重置双因素登录"}},
-     .entities = {{"user", "用户"}},
-     .fields = {{"", "username", "用户名"}, {"", "display_name", "姓名"}, {"", "roles", "角色"},
-                {"", "enterprise_id", "所属企业"}, {"", "provider_id", "所属服务商"}, {"", "locked_by_admin", "管理员锁定"},
-                {"", "totp_enrolled", "双因素登录"}, {"", "password", "密码"}}},
-    commands(),
+    .name = "auth",
+    .title = "账号",
+    .audit =
+        {
+            .actions =
+                {
+                    {"user.create", "新增用户"},
+                    {"user.lock", "锁定用户"},
+                    {"user.unlock", "解锁用户"},
+                    {"user.password", "修改密码"},
+                    {"user.totp_enrol", "启用双因素登录"},
+                    {"user.totp_reset", "重置双因素登录"},
+                },
+            .entities =
+                {
+                    {"user", "用户"},
+                },
+            .fields =
+                {
+                    {"", "username", "用户名"},
+                    {"", "display_name", "姓名"},
+                    {"", "roles", "角色"},
+                    {"", "enterprise_id", "所属企业"},
+                    {"", "provider_id", "所属服务商"},
+                    {"", "locked_by_admin", "管理员锁定"},
+                    {"", "totp_enrolled", "双因素登录"},
+                    {"", "password", "密码"},
+                },
+        },
+    .commands = commands(),
 };
 
 }  // namespace sz::auth

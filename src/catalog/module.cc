@@ -3,16 +3,37 @@
 namespace sz::catalog {
 
 const module::Info kModule{
-    "catalog",
-    "产品与场景库",
-    {.actions = {{"product.create", "申报产品"}, {"product.update", "修改产品"}, {"product.submit", "提交产品评审"},
-                 {"product.list", "产品上架"}, {"product.reject", "产品未通过"}, {"product.delist", "产品下架"},
-                 {"product.revise", "产品重新申报"}, {"scenario.create", "新增场景"}, {"scenario.link", "场景关联产品"},
-                 {"scenario.unlink", "取消场景关联"}, {"sample.propose", "推荐样本企业"}, {"sample.deliberate", "样本企业专家审议"},
-                 {"demand_list.draft", "起草“N+X”需求清单"}, {"demand_list.confirm", "确定“N+X”需求清单"},
-                 {"scenario.select", "专家委员会评定可复制可推广场景"}},
-     .entities = {{"product", "产品"}, {"scenario", "场景"}, {"sample", "样本企业"}, {"demand_list", "需求清单"},
-                  {"scenario_selection", "场景评定"}}},
+    .name = "catalog",
+    .title = "产品与场景库",
+    .audit =
+        {
+            .actions =
+                {
+                    {"product.create", "申报产品"},
+                    {"product.update", "修改产品"},
+                    {"product.submit", "提交产品评审"},
+                    {"product.list", "产品上架"},
+                    {"product.reject", "产品未通过"},
+                    {"product.delist", "产品下架"},
+                    {"product.revise", "产品重新申报"},
+                    {"scenario.create", "新增场景"},
+                    {"scenario.link", "场景关联产品"},
+                    {"scenario.unlink", "取消场景关联"},
+                    {"sample.propose", "推荐样本企业"},
+                    {"sample.deliberate", "样本企业专家审议"},
+                    {"demand_list.draft", "起草“N+X”需求清单"},
+                    {"demand_list.confirm", "确定“N+X”需求清单"},
+                    {"scenario.select", "专家委员会评定可复制可推广场景"},
+                },
+            .entities =
+                {
+                    {"product", "产品"},
+                    {"scenario", "场景"},
+                    {"sample", "样本企业"},
+                    {"demand_list", "需求清单"},
+                    {"scenario_selection", "场景评定"},
+                },
+        },
 };
 
 }  // namespace sz::catalog

@@ -3,10 +3,19 @@
 namespace sz::documents {
 
 const module::Info kModule{
-    "documents",
-    "资料",
-    {.actions = {{"document.upload", "上传资料"}},
-     .entities = {{"document", "资料"}}},
+    .name = "documents",
+    .title = "资料",
+    .audit =
+        {
+            .actions =
+                {
+                    {"document.upload", "上传资料"},
+                },
+            .entities =
+                {
+                    {"document", "资料"},
+                },
+        },
 };
 
 }  // namespace sz::documents

@@ -3,11 +3,26 @@
 namespace sz::exchange {
 
 const module::Info kModule{
-    "exchange",
-    "企商互动",
-    {.actions = {{"need.create", "发布需求"}, {"need.propose", "响应需求"}, {"need.match", "需求对接"}, {"need.close", "关闭需求"},
-                 {"need.message", "需求留言"}, {"match_event.create", "发布对接会"}, {"match_event.register", "报名对接会"}},
-     .entities = {{"need", "需求"}, {"match_event", "供需对接会"}}},
+    .name = "exchange",
+    .title = "企商互动",
+    .audit =
+        {
+            .actions =
+                {
+                    {"need.create", "发布需求"},
+                    {"need.propose", "响应需求"},
+                    {"need.match", "需求对接"},
+                    {"need.close", "关闭需求"},
+                    {"need.message", "需求留言"},
+                    {"match_event.create", "发布对接会"},
+                    {"match_event.register", "报名对接会"},
+                },
+            .entities =
+                {
+                    {"need", "需求"},
+                    {"match_event", "供需对接会"},
+                },
+        },
 };
 
 }  // namespace sz::exchange

@@ -35,16 +35,38 @@ module::Command quote() {
 }  // namespace
 
 const module::Info kModule{
-    "funding",
-    "资金",
-    {.actions = {{"lpr.create", "新增 LPR"}, {"lpr.update", "修改 LPR"}, {"lpr.delete", "删除 LPR"},
-                 {"subsidy.approve", "核定补助"}, {"subsidy.cancel", "撤销补助核定"}, {"payment.schedule", "安排拨付"},
-                 {"payment.approve", "审批拨付"}, {"payment.pay", "拨付"}, {"payment.return", "退回拨付"},
-                 {"payment.cancel", "取消拨付"}, {"fund.create", "登记专项资金"}, {"fund.budget", "调整资金预算"},
-                 {"loan.create", "登记数字贷"}, {"loan.apply", "申请贴息"}, {"loan.confirm", "确认实际利息"},
-                 {"loan_pool.add", "推荐入中长期贷款项目库"}, {"loan.reopen", "退回已确认的利息"}},
-     .entities = {{"lpr", "LPR 利率"}, {"subsidy", "补助"}, {"fund", "专项资金"}}},
-    {quote()},
+    .name = "funding",
+    .title = "资金",
+    .audit =
+        {
+            .actions =
+                {
+                    {"lpr.create", "新增 LPR"},
+                    {"lpr.update", "修改 LPR"},
+                    {"lpr.delete", "删除 LPR"},
+                    {"subsidy.approve", "核定补助"},
+                    {"subsidy.cancel", "撤销补助核定"},
+                    {"payment.schedule", "安排拨付"},
+                    {"payment.approve", "审批拨付"},
+                    {"payment.pay", "拨付"},
+                    {"payment.return", "退回拨付"},
+                    {"payment.cancel", "取消拨付"},
+                    {"fund.create", "登记专项资金"},
+                    {"fund.budget", "调整资金预算"},
+                    {"loan.create", "登记数字贷"},
+                    {"loan.apply", "申请贴息"},
+                    {"loan.confirm", "确认实际利息"},
+                    {"loan_pool.add", "推荐入中长期贷款项目库"},
+                    {"loan.reopen", "退回已确认的利息"},
+                },
+            .entities =
+                {
+                    {"lpr", "LPR 利率"},
+                    {"subsidy", "补助"},
+                    {"fund", "专项资金"},
+                },
+        },
+    .commands = {quote()},
 };
 
 }  // namespace sz::funding

@@ -33,8 +33,8 @@ struct FieldLabel {
   std::string_view field, name;
 };
 struct AuditVocabulary {
-  std::vector<Label> actions, entities;
-  std::vector<FieldLabel> fields;
+  std::vector<Label> actions = {}, entities = {};
+  std::vector<FieldLabel> fields = {};
 };
 
 // The services of the running platform, found by type: how a command (and, later, a route or a job) of one area
@@ -94,8 +94,8 @@ struct Command {
 struct Info {
   std::string_view name;   // the folder, e.g. "projects"
   std::string_view title;  // e.g. "项目"
-  AuditVocabulary audit;
-  std::vector<Command> commands;
+  AuditVocabulary audit = {};
+  std::vector<Command> commands = {};
 };
 
 // How a command says it failed: 错误：message（field）and the detail on stderr; returns `code`.

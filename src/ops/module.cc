@@ -97,11 +97,22 @@ module::Command generate_keys() {
 }  // namespace
 
 const module::Info kModule{
-    "ops",
-    "运维",
-    {.actions = {{"audit.export", "导出审计日志"}, {"job.complete", "任务完成"}},
-     .entities = {{"job", "任务"}, {"audit", "审计日志"}}},
-    {{"audit", "审计日志", false, nullptr}, verify_audit(), sign_checkpoint(), generate_keys()},
+    .name = "ops",
+    .title = "运维",
+    .audit =
+        {
+            .actions =
+                {
+                    {"audit.export", "导出审计日志"},
+                    {"job.complete", "任务完成"},
+                },
+            .entities =
+                {
+                    {"job", "任务"},
+                    {"audit", "审计日志"},
+                },
+        },
+    .commands = {{"audit", "审计日志", false, nullptr}, verify_audit(), sign_checkpoint(), generate_keys()},
 };
 
 }  // namespace sz::ops

@@ -3,13 +3,26 @@
 namespace sz::platforms {
 
 const module::Info kModule{
-    "platforms",
-    "工业互联网平台",
-    {.actions = {{"enterprise.cloud", "上云用平台（平台报送）"}, {"platform.create", "登记工业互联网平台"},
-                 {"platform.update", "修改工业互联网平台"}, {"platform.key_issue", "签发平台接口密钥"},
-                 {"platform.key_revoke", "吊销平台接口密钥"}, {"platform.cloud_batch", "上云用平台批次"},
-                 {"platform.evaluate", "平台考评"}, {"platform.node", "登记标识解析二级节点"}},
-     .entities = {{"platform", "工业互联网平台"}}},
+    .name = "platforms",
+    .title = "工业互联网平台",
+    .audit =
+        {
+            .actions =
+                {
+                    {"enterprise.cloud", "上云用平台（平台报送）"},
+                    {"platform.create", "登记工业互联网平台"},
+                    {"platform.update", "修改工业互联网平台"},
+                    {"platform.key_issue", "签发平台接口密钥"},
+                    {"platform.key_revoke", "吊销平台接口密钥"},
+                    {"platform.cloud_batch", "上云用平台批次"},
+                    {"platform.evaluate", "平台考评"},
+                    {"platform.node", "登记标识解析二级节点"},
+                },
+            .entities =
+                {
+                    {"platform", "工业互联网平台"},
+                },
+        },
 };
 
 }  // namespace sz::platforms

@@ -3,19 +3,45 @@
 namespace sz::projects {
 
 const module::Info kModule{
-    "projects",
-    "项目",
-    {.actions = {{"diagnosis.create", "登记诊断"}, {"project.create", "申报项目"}, {"project.submit", "提交申报"},
-                 {"project.approve", "立项"}, {"project.return", "退回修改"}, {"project.start", "开始实施"},
-                 {"project.apply_acceptance", "申请验收"}, {"project.district_approve", "区县审核通过"},
-                 {"project.district_return", "区县退回"}, {"project.schedule_onsite", "安排现场验收"}, {"project.pass", "验收通过"},
-                 {"project.fail", "验收不通过"}, {"project.pay_out", "补助兑现"}, {"project.plan_propose", "提交方案调整"},
-                 {"project.plan_approve", "同意方案调整"}, {"project.plan_reject", "不同意方案调整"}, {"project.contract", "登记合同"},
-                 {"project.milestone", "里程碑完成"}, {"project.cost", "登记费用"}, {"project.expert", "指派项目专家"},
-                 {"project.supervision", "登记监管意见"}, {"project.rectify", "登记整改"}, {"project.outcomes", "填报成效指标"},
-                 {"project.material", "提交验收材料"}, {"project.rating", "评价服务商"}, {"enterprise.accepted", "验收通过"},
-                 {"project.terminate", "终止项目"}},
-     .entities = {{"project", "项目"}}},
+    .name = "projects",
+    .title = "项目",
+    .audit =
+        {
+            .actions =
+                {
+                    {"diagnosis.create", "登记诊断"},
+                    {"project.create", "申报项目"},
+                    {"project.submit", "提交申报"},
+                    {"project.approve", "立项"},
+                    {"project.return", "退回修改"},
+                    {"project.start", "开始实施"},
+                    {"project.apply_acceptance", "申请验收"},
+                    {"project.district_approve", "区县审核通过"},
+                    {"project.district_return", "区县退回"},
+                    {"project.schedule_onsite", "安排现场验收"},
+                    {"project.pass", "验收通过"},
+                    {"project.fail", "验收不通过"},
+                    {"project.pay_out", "补助兑现"},
+                    {"project.plan_propose", "提交方案调整"},
+                    {"project.plan_approve", "同意方案调整"},
+                    {"project.plan_reject", "不同意方案调整"},
+                    {"project.contract", "登记合同"},
+                    {"project.milestone", "里程碑完成"},
+                    {"project.cost", "登记费用"},
+                    {"project.expert", "指派项目专家"},
+                    {"project.supervision", "登记监管意见"},
+                    {"project.rectify", "登记整改"},
+                    {"project.outcomes", "填报成效指标"},
+                    {"project.material", "提交验收材料"},
+                    {"project.rating", "评价服务商"},
+                    {"enterprise.accepted", "验收通过"},
+                    {"project.terminate", "终止项目"},
+                },
+            .entities =
+                {
+                    {"project", "项目"},
+                },
+        },
 };
 
 }  // namespace sz::projects

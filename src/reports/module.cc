@@ -70,11 +70,20 @@ module::Command render_report() {
 }  // namespace
 
 const module::Info kModule{
-    "reports",
-    "监测通报",
-    {.actions = {{"stats.repair", "按明细重建汇总表"}},
-     .entities = {{"summary", "汇总表"}}},
-    {{"stats", "统计汇总表", false, nullptr}, verify_stats(), {"report", "通报", false, nullptr}, render_report()},
+    .name = "reports",
+    .title = "监测通报",
+    .audit =
+        {
+            .actions =
+                {
+                    {"stats.repair", "按明细重建汇总表"},
+                },
+            .entities =
+                {
+                    {"summary", "汇总表"},
+                },
+        },
+    .commands = {{"stats", "统计汇总表", false, nullptr}, verify_stats(), {"report", "通报", false, nullptr}, render_report()},
 };
 
 }  // namespace sz::reports

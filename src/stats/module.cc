@@ -3,9 +3,15 @@
 namespace sz::stats {
 
 const module::Info kModule{
-    "stats",
-    "统计",
-    {.actions = {{"stats.export", "导出数据驾驶舱"}}},
+    .name = "stats",
+    .title = "统计",
+    .audit =
+        {
+            .actions =
+                {
+                    {"stats.export", "导出数据驾驶舱"},
+                },
+        },
 };
 
 }  // namespace sz::stats
