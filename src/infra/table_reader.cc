@@ -201,6 +201,7 @@ class XlsxReader final : public Reader {
     };
     auto end = [](void* u, const XML_Char* name) {
       auto* c = ctx_of<SstCtx>(u);
+      if (!c->error.empty()) return;  // refused: what expat still reports is ignored, as in the sheet
       const char* n = local(name);
       if (std::strcmp(n, "si") == 0) {
         if (static_cast<int64_t>(c->strings->size()) >= c->limits->max_shared_strings)
@@ -214,7 +215,7 @@ class XlsxReader final : public Reader {
     };
     auto chars = [](void* u, const XML_Char* s, int len) {
       auto* c = ctx_of<SstCtx>(u);
-      if (!c->in_t || c->in_rph) return;
+      if (!c->error.empty() || !c->in_t || c->in_rph) return;
       if (static_cast<int64_t>(c->strings->current_bytes()) + len > c->limits->max_cell_chars * 4)
         return refuse_shared_strings(u, "表格单元格内容过长");
       if (static_cast<int64_t>(c->strings->text_bytes()) + len > c->limits->max_shared_string_bytes)
@@ -272,6 +273,9 @@ class XlsxReader final : public Reader {
     if (error_.empty()) error_ = why;
     XML_StopParser(parser_, XML_FALSE);
   }
+  // Once refused, the events expat still reports (the end of an empty element whose start was refused) are
+  // ignored: they would act on the refused cell — found by the fuzz campaign, a cell stored at column -1.
+  bool refused() const { return !error_.empty(); }
 
   static void XMLCALL on_doctype(void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     static_cast<XlsxReader*>(u)->fail("表格 XML 含有 DOCTYPE 声明，已拒绝");
@@ -279,6 +283,7 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_start(void* u, const XML_Char* name, const XML_Char** atts) {
     auto* r = static_cast<XlsxReader*>(u);
+    if (r->refused()) return;
     const char* n = local(name);
     if (std::strcmp(n, "row") == 0) {
       if (++r->rows_seen > r->limits_.max_rows) {
@@ -308,6 +313,7 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_end(void* u, const XML_Char* name) {
     auto* r = static_cast<XlsxReader*>(u);
+    if (r->refused()) return;
     const char* n = local(name);
     if (std::strcmp(n, "v") == 0 || std::strcmp(n, "t") == 0) {
       r->in_text_ = false;
@@ -332,7 +338,7 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_text(void* u, const XML_Char* s, int len) {
     auto* r = static_cast<XlsxReader*>(u);
-    if (!r->in_text_) return;
+    if (r->refused() || !r->in_text_) return;
     if (static_cast<int64_t>(r->text_.size()) + len > r->limits_.max_cell_chars * 4) {
       r->fail("表格单元格内容过长");
       return;

@@ -23,13 +23,13 @@ const char* kSheet = R"(<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v
 class SharedStringsBudget : public ::testing::Test {
  protected:
   void TearDown() override { std::filesystem::remove(path_); }
-  // A workbook whose one row shows shared strings 0 and 2 of `sst` (the <si> elements).
-  std::string book(const std::string& sst) {
+  // A workbook whose one row shows shared strings 0 and 2 of `sst` (the <si> elements), or `sheet`.
+  std::string book(const std::string& sst, const std::string& sheet = kSheet) {
     auto s = zip::write(path_,
                         {{"xl/workbook.xml", kWorkbook, ""},
                          {"xl/_rels/workbook.xml.rels", kRels, ""},
                          {"xl/sharedStrings.xml", "<sst>" + sst + "</sst>", ""},
-                         {"xl/worksheets/sheet1.xml", kSheet, ""}},
+                         {"xl/worksheets/sheet1.xml", sheet, ""}},
                         0);
     EXPECT_TRUE(s.ok());
     return path_;
@@ -52,6 +52,15 @@ TEST_F(SharedStringsBudget, WithinTheBudgetStringsReadAsBefore) {
   auto row = first_row(l);
   ASSERT_TRUE(row.ok()) << row.error().message;
   EXPECT_EQ(row->cells, (std::vector<std::string>{"巩义", "铝业"}));
+}
+
+// Found by the fuzz campaign: a cell whose reference the reader refuses ("a1") stops the parser in its start tag, but
+// expat still reports the end of an empty element — which then stored the cell at column -1 of an empty row.
+TEST_F(SharedStringsBudget, ACellRefusedInItsStartTagIsNotStoredAtItsEnd) {
+  book("<si><t>a</t></si>", R"(<worksheet><sheetData><row r="1"><c r="a1"/></row></sheetData></worksheet>)");
+  auto row = first_row(Limits{});
+  ASSERT_FALSE(row.ok());
+  EXPECT_NE(row.error().message.find("列数"), std::string::npos) << row.error().message;
 }
 
 TEST_F(SharedStringsBudget, OneStringTooManyIsRefused) {

@@ -37,12 +37,13 @@ bool is_trusted_proxy(const std::string& peer, const std::vector<std::string>& t
 
 std::string client_ip(const std::string& peer, const std::string& forwarded_for, const std::vector<std::string>& trusted) {
   if (forwarded_for.empty() || !is_trusted_proxy(peer, trusted)) return peer;
-  // Walk right to left: each hop was added by the proxy before it; stop at the first we do not trust.
-  std::string chain = forwarded_for;
+  // Walk right to left: each hop was added by the proxy before it; stop at the first we do not trust. A view, not
+  // a shrinking copy: a header of thousands of trusted hops costs one pass, not one copy per hop.
+  std::string_view chain = forwarded_for;
   while (!chain.empty()) {
     auto comma = chain.rfind(',');
-    std::string hop = trim(comma == std::string::npos ? chain : chain.substr(comma + 1));
-    chain = comma == std::string::npos ? "" : chain.substr(0, comma);
+    std::string hop = trim(std::string(comma == std::string_view::npos ? chain : chain.substr(comma + 1)));
+    chain = comma == std::string_view::npos ? std::string_view{} : chain.substr(0, comma);
     if (hop.empty()) continue;
     if (!is_trusted_proxy(hop, trusted)) return hop;
   }
