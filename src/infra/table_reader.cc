@@ -63,10 +63,19 @@ T* ctx_of(void* u) {
   return static_cast<T*>(static_cast<PartCtx*>(u)->user);
 }
 
+// Stops a part's parse for good. Expat may still report events after XML_StopParser — the end of an empty element
+// whose start refused it (the fuzz campaign's cell stored at column -1) — so its handlers go too: nothing acts on
+// what was refused.
+void halt(XML_Parser p) {
+  XML_SetElementHandler(p, nullptr, nullptr);
+  XML_SetCharacterDataHandler(p, nullptr);
+  XML_StopParser(p, XML_FALSE);
+}
+
 void XMLCALL refuse_doctype(void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
   auto* c = static_cast<PartCtx*>(u);
   c->doctype = true;
-  XML_StopParser(c->parser, XML_FALSE);
+  halt(c->parser);
 }
 
 const char* attr(const XML_Char** atts, const char* name) {
@@ -189,7 +198,7 @@ class XlsxReader final : public Reader {
   static void refuse_shared_strings(void* u, std::string why) {
     auto* c = ctx_of<SstCtx>(u);
     if (c->error.empty()) c->error = std::move(why);
-    XML_StopParser(static_cast<PartCtx*>(u)->parser, XML_FALSE);
+    halt(static_cast<PartCtx*>(u)->parser);
   }
   Status load_shared_strings() {
     SstCtx ctx{&shared_, &limits_, "", false, false};
@@ -201,7 +210,6 @@ class XlsxReader final : public Reader {
     };
     auto end = [](void* u, const XML_Char* name) {
       auto* c = ctx_of<SstCtx>(u);
-      if (!c->error.empty()) return;  // refused: what expat still reports is ignored, as in the sheet
       const char* n = local(name);
       if (std::strcmp(n, "si") == 0) {
         if (static_cast<int64_t>(c->strings->size()) >= c->limits->max_shared_strings)
@@ -215,7 +223,7 @@ class XlsxReader final : public Reader {
     };
     auto chars = [](void* u, const XML_Char* s, int len) {
       auto* c = ctx_of<SstCtx>(u);
-      if (!c->error.empty() || !c->in_t || c->in_rph) return;
+      if (!c->in_t || c->in_rph) return;
       if (static_cast<int64_t>(c->strings->current_bytes()) + len > c->limits->max_cell_chars * 4)
         return refuse_shared_strings(u, "表格单元格内容过长");
       if (static_cast<int64_t>(c->strings->text_bytes()) + len > c->limits->max_shared_string_bytes)
@@ -271,11 +279,8 @@ class XlsxReader final : public Reader {
 
   void fail(const std::string& why) {
     if (error_.empty()) error_ = why;
-    XML_StopParser(parser_, XML_FALSE);
+    halt(parser_);
   }
-  // Once refused, the events expat still reports (the end of an empty element whose start was refused) are
-  // ignored: they would act on the refused cell — found by the fuzz campaign, a cell stored at column -1.
-  bool refused() const { return !error_.empty(); }
 
   static void XMLCALL on_doctype(void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     static_cast<XlsxReader*>(u)->fail("表格 XML 含有 DOCTYPE 声明，已拒绝");
@@ -283,7 +288,6 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_start(void* u, const XML_Char* name, const XML_Char** atts) {
     auto* r = static_cast<XlsxReader*>(u);
-    if (r->refused()) return;
     const char* n = local(name);
     if (std::strcmp(n, "row") == 0) {
       if (++r->rows_seen > r->limits_.max_rows) {
@@ -300,7 +304,12 @@ class XlsxReader final : public Reader {
       const char* t = attr(atts, "t");
       r->cell_type_ = t ? t : "n";
       r->cell_col_ = ref ? column_of(ref) : r->next_col_;
-      if (r->cell_col_ < 0 || r->cell_col_ >= r->limits_.max_columns) {
+      if (r->cell_col_ < 0) {  // not "B2": a lower-case or missing column, or one past any sheet's width
+        r->fail(std::string("表格单元格位置“") + ref + "”无效：应为大写列字母加行号，如 B2（列数上限 " +
+                std::to_string(r->limits_.max_columns) + " 列）");
+        return;
+      }
+      if (r->cell_col_ >= r->limits_.max_columns) {
         r->fail("表格列数超过上限（" + std::to_string(r->limits_.max_columns) + " 列）");
         return;
       }
@@ -313,7 +322,6 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_end(void* u, const XML_Char* name) {
     auto* r = static_cast<XlsxReader*>(u);
-    if (r->refused()) return;
     const char* n = local(name);
     if (std::strcmp(n, "v") == 0 || std::strcmp(n, "t") == 0) {
       r->in_text_ = false;
@@ -338,7 +346,7 @@ class XlsxReader final : public Reader {
 
   static void XMLCALL on_text(void* u, const XML_Char* s, int len) {
     auto* r = static_cast<XlsxReader*>(u);
-    if (r->refused() || !r->in_text_) return;
+    if (!r->in_text_) return;
     if (static_cast<int64_t>(r->text_.size()) + len > r->limits_.max_cell_chars * 4) {
       r->fail("表格单元格内容过长");
       return;

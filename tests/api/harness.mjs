@@ -54,7 +54,6 @@ const TEST_DEFAULTS = { SHUZHUAN_SQLITE_SYNCHRONOUS: 'NORMAL', SHUZHUAN_AUTH_REQ
 // command without one sees the configured defaults).
 const storeFolders = new Map()
 function filesOf(dbUrl) {
-  if (!dbUrl) return {}
   if (!storeFolders.has(dbUrl)) {
     const dir = mkdtempSync(path.join(tmpdir(), 'sz-files-'))
     storeFolders.set(dbUrl, { SHUZHUAN_JOBS_DIR: path.join(dir, 'jobs'), SHUZHUAN_DOCUMENTS_DIR: path.join(dir, 'documents') })
@@ -64,10 +63,13 @@ function filesOf(dbUrl) {
 // Signed audit checkpoints in a folder of this test process: a store and the stores restored from its backups share
 // it, as one deployment's do (checkpoints name their chain by the store's own nonce), and no other suite writes there.
 const checkpoints = { SHUZHUAN_AUDIT_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'sz-checkpoints-')) }
+// What a server or a command working on the store `dbUrl` is given: its folders.
+function storeEnv(dbUrl) {
+  return dbUrl ? { ...checkpoints, ...filesOf(dbUrl) } : {}
+}
 function commandEnv(args, env) {
   const at = args.indexOf('--db')
-  const store = at >= 0 ? { ...checkpoints, ...filesOf(args[at + 1]) } : {}
-  return { ...process.env, ...store, ...env }
+  return { ...process.env, ...storeEnv(at >= 0 ? args[at + 1] : null), ...env }
 }
 
 // Runs the CLI (or `bin`, e.g. DEMO_BIN); returns { code, stdout, stderr }.
@@ -117,7 +119,7 @@ export class Server {
       stdio: ['ignore', 'pipe', 'pipe'],
       // The suites log the demo's administrators in with a password alone; two_factor.test.mjs turns the second
       // factor on (the production default) and computes real TOTP codes.
-      env: { ...TEST_DEFAULTS, ...process.env, ...checkpoints, ...filesOf(s.db), ...env },
+      env: { ...TEST_DEFAULTS, ...process.env, ...storeEnv(s.db), ...env },
     })
     s.proc.stdout.on('data', (d) => (s.log += d))
     s.proc.stderr.on('data', (d) => (s.log += d))

@@ -6,10 +6,10 @@
 namespace sz::http {
 
 namespace {
-std::string trim(const std::string& s) {
+std::string trim(std::string_view s) {
   size_t a = s.find_first_not_of(" \t");
   size_t b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+  return a == std::string_view::npos ? "" : std::string(s.substr(a, b - a + 1));
 }
 
 std::string lower(std::string s) {
@@ -18,7 +18,7 @@ std::string lower(std::string s) {
 }
 
 // The first of a proxy header's comma-separated values: the one the client-facing proxy wrote.
-std::string first_value(const std::string& v) { return trim(v.substr(0, v.find(','))); }
+std::string first_value(std::string_view v) { return trim(v.substr(0, v.find(','))); }
 
 // scheme://host[:port] in lower case, without the scheme's default port, so that the forms browsers and proxies
 // write compare equal.
@@ -42,7 +42,7 @@ std::string client_ip(const std::string& peer, const std::string& forwarded_for,
   std::string_view chain = forwarded_for;
   while (!chain.empty()) {
     auto comma = chain.rfind(',');
-    std::string hop = trim(std::string(comma == std::string_view::npos ? chain : chain.substr(comma + 1)));
+    std::string hop = trim(comma == std::string_view::npos ? chain : chain.substr(comma + 1));
     chain = comma == std::string_view::npos ? std::string_view{} : chain.substr(0, comma);
     if (hop.empty()) continue;
     if (!is_trusted_proxy(hop, trusted)) return hop;
