@@ -99,7 +99,7 @@ ctest_suite unit-asan build-asan
 # than it computes (about half a core), so it runs beside the API suites instead of after them. Its server listens
 # below the ephemeral port range, where no test server's port can be handed out.
 browser_suite() {
-  local bdir bport server
+  local bdir bport
   bdir=$(mktemp -d /tmp/sz-browser.XXXXXX)
   bport=$((10000 + RANDOM % 10000))
   build/shuzhuan-demo --db "sqlite:$bdir/b.db" >/dev/null
@@ -107,8 +107,8 @@ browser_suite() {
   # with the second factor required (the production default).
   SHUZHUAN_AUTH_REQUIRE_ADMIN_TOTP=false \
     build/shuzhuan serve --db "sqlite:$bdir/b.db" --port "$bport" > "$logdir/browser-server.log" 2>&1 &
-  server=$!
-  trap 'kill "$server" 2>/dev/null || true' EXIT
+  browser_server=$!  # global: the lane's exit trap stops it, pass or fail
+  trap 'kill "$browser_server" 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$bport/api/v1/health" >/dev/null && break; sleep 0.1; done
   SHUZHUAN_URL="http://127.0.0.1:$bport" SHUZHUAN_ARTIFACTS="$ROOT/tests/artifacts" \
     node --test --test-reporter=tap tests/browser/*.test.mjs > "$logdir/browser.log" 2>&1

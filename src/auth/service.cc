@@ -259,7 +259,8 @@ Result<store::User> Service::create_user(const Principal& p, const Origin& from,
   return create_user_as(actor_of(p, from), in);
 }
 
-Result<store::User> Service::create_user_as(const audit::Actor& actor, const NewUserInput& in) {
+Result<store::User> Service::create_user_as(const audit::Actor& actor, const NewUserInput& in,
+                                            const std::optional<std::string>& password_hash) {
   if (!valid_username(in.username))
     return err::invalid("username", "用户名须为3–32位字母、数字、下划线、点或连字符，并以字母开头");
   if (in.display_name.empty()) return err::invalid("display_name", "姓名不能为空");
@@ -272,7 +273,12 @@ Result<store::User> Service::create_user_as(const audit::Actor& actor, const New
   if (auto why = binding_problem(roles, in.district, in.enterprise_id, in.provider_id)) return err::invalid("roles", *why);
   if (auto why = new_password_problem(in.password, {in.username, in.display_name})) return err::invalid("password", *why);
   SZ_ASSIGN(auto* c, conn());
-  SZ_ASSIGN(std::string hash, hash_of(in.password));  // before the transaction: it takes ~0.1 s
+  std::string hash;
+  if (password_hash) {
+    hash = *password_hash;
+  } else {
+    SZ_ASSIGN(hash, hash_of(in.password));  // before the transaction: it takes ~0.1 s
+  }
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_TRY(check_binding_(*c, in));
   SZ_ASSIGN(auto existing, store::user_by_name(*c, in.username));

@@ -22,6 +22,18 @@ namespace bj = boost::json;
 namespace {
 
 const audit::Actor kDemoActor{std::nullopt, "cli", "system", "demo", "local"};
+}  // namespace
+
+Result<int64_t> add_demo_user(auth::Service& auth, const audit::Actor& actor, const auth::NewUserInput& in) {
+  static std::optional<std::string> hash;
+  if (!hash) {
+    SZ_ASSIGN(hash, auth.password_hash(kDemoPassword));
+  }
+  SZ_ASSIGN(auto u, auth.create_user_as(actor, in, hash));
+  return u.id;
+}
+
+namespace {
 
 const std::vector<std::string> kTradeNames = {
     "恒泰", "宏达", "嵩岳", "中原", "金鼎", "华瑞", "永盛", "天成", "鑫源", "万通", "博远", "瑞丰", "豫龙", "昌盛",
@@ -162,7 +174,7 @@ Result<std::vector<DemoAccount>> with_duty_accounts(auth::Service& auth, std::ve
                                 {"shenji", "audit_admin", "审计日志与登录日志"}};
   const char* names[] = {"演示系统管理员", "演示安全管理员", "演示审计管理员"};
   for (size_t i = 0; i < std::size(duties); ++i) {
-    SZ_TRY(auth.create_user_as(kDemoActor, {duties[i].username, names[i], kDemoPassword, {duties[i].role}, {}, {}, {}}));
+    SZ_TRY(add_demo_user(auth, kDemoActor, {duties[i].username, names[i], kDemoPassword, {duties[i].role}, {}, {}, {}}));
     accounts.push_back(duties[i]);
   }
   return accounts;
@@ -264,7 +276,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   };
   for (const auto& s : specs) {
     auth::NewUserInput in{s.username, s.display_name, kDemoPassword, {s.role}, s.district, s.enterprise_id, s.provider_id};
-    SZ_TRY(auth.create_user_as(kDemoActor, in));
+    SZ_TRY(add_demo_user(auth, kDemoActor, in));
   }
   if (bare) return with_duty_accounts(auth, std::move(accounts));
   SZ_ASSIGN(auto admin_user, auth.find_user("admin"));

@@ -14,6 +14,13 @@
 namespace sz::app {
 class Platform;
 }
+namespace sz::audit {
+struct Actor;
+}
+namespace sz::auth {
+class Service;
+struct NewUserInput;
+}
 
 namespace sz::demo {
 
@@ -24,6 +31,10 @@ struct DemoAccount {
 };
 
 extern const char* const kDemoPassword;
+
+// Creates a demo account with kDemoPassword, whose hash is made once per process: the password is published, so
+// the accounts gain nothing from a salt each, and ten argon2id hashes were two thirds of a bare demo's load time.
+Result<int64_t> add_demo_user(auth::Service& auth, const audit::Actor& actor, const auth::NewUserInput& in);
 
 // A valid 统一社会信用代码 for demo record `seq` registered in `division_code` (its check character computed).
 std::string demo_credit_code(const std::string& division_code, int64_t seq);

@@ -338,9 +338,9 @@ Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, co
                                 const std::string& display, const std::string& role, std::optional<int64_t> enterprise,
                                 std::optional<int64_t> provider) {
   auth::NewUserInput in{username, display, kDemoPassword, {role}, std::nullopt, enterprise, provider};
-  SZ_ASSIGN(auto u, pf.auth().create_user_as(actor, in));
+  SZ_ASSIGN(int64_t id, add_demo_user(pf.auth(), actor, in));
   SZ_ASSIGN(auto* c, pf.db().local());
-  SZ_ASSIGN(auto p, auth::Service::principal_of(*c, u.id));
+  SZ_ASSIGN(auto p, auth::Service::principal_of(*c, id));
   return *p;
 }
 

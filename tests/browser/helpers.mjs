@@ -176,6 +176,21 @@ export async function pick(page, scope, selectTestId, ...texts) {
   for (const text of texts) await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
 }
 
+// Types into a select that searches the server as one types (enterprises, expert accounts) and picks the first option
+// containing `text` — once the answer to what was typed is in and the list is idle: an option clicked while a
+// slower answer to an earlier keystroke replaces the list can be lost, leaving the dropdown open over the dialog.
+export async function searchAndPick(page, scope, selectTestId, typed, text = typed) {
+  const select = scope.getByTestId(selectTestId)
+  await select.click()
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).searchParams.get('q') === typed),
+    select.locator('input').fill(typed),
+  ])
+  const option = page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first()
+  await option.click()
+  await option.waitFor({ state: 'hidden' })
+}
+
 export async function upload(page, scope, testid, name) {
   const [response] = await Promise.all([
     page.waitForResponse(isCall('POST', /^\/api\/v1\/documents$/)),

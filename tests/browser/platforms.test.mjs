@@ -19,7 +19,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE_URL, textOf, useServer, withBrowser } from './browser.mjs'
-import { api, apiLogin, creditCode, isCall, ok, pick, serverToday, shooter, switchUser, typeDate } from './helpers.mjs'
+import { api, apiLogin, creditCode, isCall, ok, pick, searchAndPick, serverToday, shooter, switchUser, typeDate } from './helpers.mjs'
 
 const shot = shooter('platforms')
 const INDUSTRY = 'aluminium'
@@ -290,9 +290,7 @@ test('N+X 样本库：推荐样本、专家审议、起草并确定需求清单�
     async function propose(e, unmet = []) {
       await page.getByTestId('sample-new').click()
       await proposeDialog.waitFor()
-      await proposeDialog.getByTestId('sample-form-enterprise').click()
-      await proposeDialog.getByTestId('sample-form-enterprise').locator('input').fill(e.name)
-      await page.locator('.el-select-dropdown__item:visible').filter({ hasText: e.credit_code }).first().click()
+      await searchAndPick(page, proposeDialog, 'sample-form-enterprise', e.name, e.credit_code)
       for (const c of ['willing', 'stable', 'managed', 'ready', 'replicable']) {
         if (unmet.includes(c)) {
           await proposeDialog.getByTestId(`sample-form-evidence-${c}`).fill('案例较个性化，难以复制')
@@ -318,9 +316,7 @@ test('N+X 样本库：推荐样本、专家审议、起草并确定需求清单�
 
       // A criterion ticked without its evidence is caught before sending.
       await page.getByTestId('sample-new').click()
-      await proposeDialog.getByTestId('sample-form-enterprise').click()
-      await proposeDialog.getByTestId('sample-form-enterprise').locator('input').fill(good.name)
-      await page.locator('.el-select-dropdown__item:visible').filter({ hasText: good.credit_code }).first().click()
+      await searchAndPick(page, proposeDialog, 'sample-form-enterprise', good.name, good.credit_code)
       await proposeDialog.getByTestId('sample-form-met-willing').click()
       await proposeDialog.getByTestId('sample-form-submit').click()
       await proposeDialog.getByText('满足的条件须写明依据：改造意愿强').waitFor()

@@ -28,6 +28,7 @@ import {
   ok,
   openProject,
   pick,
+  searchAndPick,
   shooter,
   switchUser,
   tab,
@@ -166,9 +167,7 @@ test('一企一策：申报、评审（利益冲突专家被拒绝）、立项�
       const file = async (userText, fill) => {
         await page.getByTestId('expert-add').click()
         const d = page.getByTestId('expert-dialog')
-        await d.getByTestId('expert-dialog-user').click()
-        await d.getByTestId('expert-dialog-user').locator('input').fill(userText)
-        await page.locator('.el-select-dropdown__item:visible').filter({ hasText: userText }).first().click()
+        await searchAndPick(page, d, 'expert-dialog-user', userText)
         await fill(d)
         const [response] = await Promise.all([
           page.waitForResponse(isCall('PUT', /^\/api\/v1\/experts\/\d+$/)),

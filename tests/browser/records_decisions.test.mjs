@@ -9,16 +9,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { textOf, useServer, withBrowser } from './browser.mjs'
-import { api, apiLogin, isCall, ok, serverToday, shooter, switchUser, typeDate } from './helpers.mjs'
+import { api, apiLogin, isCall, ok, searchAndPick, serverToday, shooter, switchUser, typeDate } from './helpers.mjs'
 
 const shot = shooter('records')
 
-// Picks an enterprise in an EnterpriseSelect by typing its name (the registry's search).
-async function chooseEnterprise(page, scope, testid, name) {
-  await scope.getByTestId(testid).click()
-  await scope.getByTestId(testid).locator('input').fill(name)
-  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: name }).first().click()
-}
 
 async function fillDecision(page, scope, prefix, { on, by, evidence }) {
   await typeDate(page, scope, `${prefix}-on`, on)
@@ -127,7 +121,7 @@ test('转型成果台账：市级管理员登记链式模式建成与工信部�
       await page.getByTestId('lighthouse-new').click()
       const d = page.getByTestId('lighthouse-form-dialog')
       await d.waitFor()
-      await chooseEnterprise(page, d, 'lighthouse-form-enterprise', lighthouse.name)
+      await searchAndPick(page, d, 'lighthouse-form-enterprise', lighthouse.name)
       const designated = { on: inDays(-60), evidence: `郑工信〔2026〕${short}号 “小灯塔”企业名单` }
       await fillDecision(page, d, 'lighthouse-form', designated)
       const [created] = await Promise.all([
