@@ -71,7 +71,7 @@ class CommandContext : public module::Context {
       if (!db) throw std::runtime_error(db.error().message);
       auto opts = PlatformOptions::from(settings_, false, "");
       opts.manual_clock = manual_clock_;
-      platform_ = std::make_unique<Platform>(db_, opts);
+      platform_ = std::make_unique<Platform>(db_, settings_, opts);
     }
     return *platform_;
   }

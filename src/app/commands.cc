@@ -60,7 +60,7 @@ int serve(module::Context& ctx, bool test_clock) {
   const auto& settings = ctx.settings();
   auto db = open_database(settings);
   if (!db) return module::fail(db.error());
-  Platform platform(*db, PlatformOptions::from(settings, test_clock, default_web_root()));
+  Platform platform(*db, settings, PlatformOptions::from(settings, test_clock, default_web_root()));
   if (auto findings = prepare_database(**db, platform.clock()); !findings) return module::fail(findings.error());
   auto sopts = server_options(settings);
   sopts.admit_upload = [&platform](http::Request& req) { return platform.admit_upload(req); };
@@ -133,7 +133,7 @@ module::Command list_routes() {
             return [test_clock](module::Context& ctx) {
               auto db = open_database(ctx.settings());
               if (!db) return module::fail(db.error());
-              Platform platform(*db, PlatformOptions::from(ctx.settings(), *test_clock, ""));
+              Platform platform(*db, ctx.settings(), PlatformOptions::from(ctx.settings(), *test_clock, ""));
               for (const auto& r : platform.router().routes()) std::cout << r.method << " " << r.pattern << "\n";
               return 0;
             };

@@ -1,4 +1,5 @@
-// The platform's areas, in the order they are built (an area after those it uses). Adding an area is one line here.
+// The platform's modules (app/modules.list), in the order they are assembled. Adding an area is its folder and one
+// line in that list.
 #pragma once
 #include <vector>
 

@@ -1,25 +1,10 @@
-// The platform wired together: one store, one clock, every area's service, the job runner, and the HTTP routes.
+// The platform put together: one store, one clock, the job runner and the HTTP routes, and every module of the list
+// (app/modules.cc) — each makes its own services and adds its routes, jobs and rules (module::Info).
 #pragma once
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "assessment/service.h"
-#include "auth/api.h"
-#include "auth/service.h"
-#include "documents/service.h"
-#include "funding/service.h"
-#include "funding/loans.h"
-#include "funding/subsidies.h"
-#include "catalog/samples.h"
-#include "catalog/service.h"
-#include "exchange/service.h"
-#include "records/service.h"
-#include "platforms/service.h"
-#include "reports/service.h"
-#include "projects/service.h"
-#include "publish/service.h"
-#include "reviews/service.h"
 #include "infra/clock.h"
 #include "infra/config.h"
 #include "infra/db/db.h"
@@ -27,11 +12,6 @@
 #include "infra/sm2.h"
 #include "infra/jobs/jobs.h"
 #include "infra/module.h"
-#include "market/directory.h"
-#include "ops/service.h"
-#include "registry/service.h"
-#include "registry/transfer.h"
-#include "stats/service.h"
 
 namespace sz::app {
 
@@ -39,26 +19,18 @@ struct PlatformOptions {
   bool test_clock = false;  // lets tests move time and queue test jobs; refused unless asked for explicitly
   bool manual_clock = false;  // `shuzhuan demo`: a clock set to past days, so the demo history carries real dates
   std::string web_root;     // the built front end (web/dist)
-  auth::CookiePolicy cookies;
-  auth::LockoutPolicy lockout;
-  auth::password::PoolLimits hashing;
-  std::string cracklib_dict;  // "" for libcrack2's own
-  auth::SessionPolicy sessions;
-  auth::SecondFactorPolicy second_factor;
-  std::vector<std::string> trusted_proxies, metrics_allow;
+  std::vector<std::string> trusted_proxies;
   std::string public_origin;     // "https://szzx.example.gov.cn": the site browsers address; empty: judged per request
   int64_t hsts_max_age = 31536000;  // Strict-Transport-Security on HTTPS responses; 0: not sent
   jobs::RunnerOptions jobs;
-  std::string documents_dir;
-  int64_t public_query_interval = 10;  // seconds between two public look-ups of one client
-  int64_t reports_live_min_interval = 0;  // seconds the dashboard's forecast is reused whatever changed
 
   static PlatformOptions from(const config::Settings& s, bool test_clock, const std::string& default_web_root);
 };
 
-class Platform {
+class Platform : private module::Assembly {
  public:
-  Platform(std::shared_ptr<db::Database> db, PlatformOptions opts);
+  // `settings`: what the modules read their own keys from (documents.dir, auth.*, …).
+  Platform(std::shared_ptr<db::Database> db, const config::Settings& settings, PlatformOptions opts);
   ~Platform();
   http::Response handle(http::Request& req);
   // An upload judged on its header (ServerOptions::admit_upload): who, and the route's own check.
@@ -72,70 +44,41 @@ class Platform {
   Status anchor_audit(const crypto::Sm2Key& key, const std::string& dir, int64_t interval);
 
   db::Database& db() { return *db_; }
-  const Clock& clock() const { return *clock_; }
+  const Clock& clock() const override { return *clock_; }
   // Sets the manual clock (PlatformOptions::manual_clock); false for any other clock.
   bool set_time(int64_t t) { return clock_->set(t); }
-  auth::Service& auth() { return auth_; }
-  registry::Service& registry() { return registry_; }
-  assessment::Service& assessment() { return assessment_; }
-  documents::Service& documents() { return documents_; }
-  publish::Service& publish() { return publish_; }
-  funding::Service& funding() { return funding_; }
-  funding::Subsidies& subsidies() { return subsidies_; }
-  funding::Loans& loans() { return loans_; }
-  projects::Service& projects() { return projects_; }
-  reviews::Service& reviews() { return reviews_; }
-  market::Directory& market() { return market_; }
-  catalog::Service& catalog() { return catalog_; }
-  catalog::Samples& samples() { return samples_; }
-  exchange::Service& exchange() { return exchange_; }
-  records::Service& records() { return records_; }
-  platforms::Service& platforms() { return platforms_; }
-  reports::Service& reports() { return reports_; }
-  ops::Service& ops() { return ops_; }
   const http::Router& router() const { return router_; }
-  // Every area's services by type, for the commands an area declares (module::Context) — and the platform itself.
-  module::Services& services() { return services_; }
+  // Every module's services by type (and the platform itself): `platform.service<records::Service>()`.
+  module::Services& services() override { return services_; }
+  template <class T>
+  T& service() {
+    return services_.get<T>();
+  }
 
  private:
+  // module::Assembly, as the modules see the platform while it is put together.
+  const config::Settings& settings() const override { return settings_; }
+  std::shared_ptr<db::Database> database() const override { return db_; }
+  bool testing() const override { return opts_.test_clock; }
+  std::vector<std::pair<std::string_view, std::string_view>> data_under(std::string_view prefix) const override;
+  void keep(std::shared_ptr<void> service) override { kept_.push_back(std::move(service)); }
+
   void register_routes();
   void register_test_routes();
-  void provide_services();
   // Who the client is and which site it addressed, as far as the trusted proxies and the configuration say.
   void identify(http::Request& req) const;
   http::Response dispatch(http::Request& req);
   http::Response with_hsts(const http::Request& req, http::Response res) const;
 
   std::shared_ptr<db::Database> db_;
+  config::Settings settings_;
   PlatformOptions opts_;
   std::unique_ptr<Clock> clock_;
-  auth::Service auth_;
-  registry::Service registry_;
-  market::Directory market_;
-  stats::Service stats_;
-  assessment::Service assessment_;
-  funding::Service funding_;
-  funding::Subsidies subsidies_;
-  funding::Loans loans_;
-  projects::Service projects_;
-  reviews::Service reviews_;
-  catalog::Service catalog_;
-  catalog::Samples samples_;
-  exchange::Service exchange_;
-  records::Service records_;
-  platforms::Service platforms_;
-  reports::Service reports_;
-  publish::Service publish_;
-  jobs::Runner runner_;
-  registry::Transfer transfer_;
-  documents::Service documents_;
-  ops::Service ops_;
   http::Router router_;
-  auth::Routes routes_;
+  jobs::Runner runner_;
+  module::Build build_;
   module::Services services_;
+  std::vector<std::shared_ptr<void>> kept_;  // the modules' services, in the order they were made
 };
-
-// Checks a new account's district / enterprise / provider through the owning areas' services.
-Status check_user_binding(db::Connection& c, const auth::NewUserInput& in);
 
 }  // namespace sz::app

@@ -1,6 +1,33 @@
 #include "assessment/module.h"
 
+#include "assessment/api.h"
+#include "assessment/service.h"
+#include "documents/service.h"
+
 namespace sz::assessment {
+
+namespace {
+// Every model built into the binary (data/assessment/*.json); a broken one stops start-up.
+std::vector<Loaded> models(module::Assembly& a) {
+  std::vector<Loaded> out;
+  for (const auto& [path, content] : a.data_under("data/assessment/"))
+    out.push_back(module::Assembly::parsed(path, parse_model(std::string(content))));
+  return out;
+}
+
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), models(a));
+}
+
+void install(module::Assembly& a) {
+  auto& assessment = a.service<Service>();
+  register_routes(a.service<auth::Routes>(), assessment);
+  a.service<documents::Service>().add_owner(
+      "assessment", [&assessment](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
+        return assessment.authorize(c, p, id, access == documents::Access::write);
+      });
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "assessment",
@@ -25,6 +52,8 @@ const module::Info kModule{
                     {"", "model_version", "模型版本"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::assessment

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "auth/api.h"
 #include "auth/service.h"
 
 namespace sz::auth {
@@ -99,6 +100,28 @@ std::vector<module::Command> commands() {
 
 }  // namespace
 
+namespace {
+void assemble(module::Assembly& a) {
+  const auto& s = a.settings();
+  LockoutPolicy lockout{static_cast<int>(s.get_int("auth.lockout_failures")), s.get_int("auth.lockout_minutes") * 60,
+                        static_cast<int>(s.get_int("auth.login_per_address_per_minute")),
+                        static_cast<int>(s.get_int("auth.login_per_node_per_second"))};
+  SessionPolicy sessions{s.get_int("auth.session_idle_minutes") * 60, s.get_int("auth.session_max_hours") * 3600};
+  PasswordPolicy passwords{a.reference("data/common-passwords.json", &Service::parse_weak_passwords),
+                           s.get("auth.cracklib_dict")};
+  password::PoolLimits hashing{static_cast<int>(s.get_int("auth.hash_threads")), static_cast<int>(s.get_int("auth.hash_queue"))};
+  SecondFactorPolicy second_factor;
+  second_factor.required_for_administrators = s.get_bool("auth.require_admin_totp");
+  auto& auth = a.make<Service>(a.database(), a.clock(), lockout, sessions, std::move(passwords), hashing, second_factor);
+  // Every module's routes are declared through these: who may call each is checked before its handler runs.
+  a.make<Routes>(a.service<http::Router>(), auth);
+}
+
+void install(module::Assembly& a) {
+  register_routes(a.service<Routes>(), a.service<Service>(), {a.settings().get_bool("server.secure_cookies")});
+}
+}  // namespace
+
 const module::Info kModule{
     .name = "auth",
     .title = "账号",
@@ -130,6 +153,8 @@ const module::Info kModule{
                 },
         },
     .commands = commands(),
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::auth

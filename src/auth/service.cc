@@ -84,10 +84,8 @@ audit::Actor actor_of(const Principal& p, const Origin& from) {
 }
 
 Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-                 BindingCheck check_binding, PasswordPolicy passwords, password::PoolLimits hashing,
-                 SecondFactorPolicy second_factor)
+                 PasswordPolicy passwords, password::PoolLimits hashing, SecondFactorPolicy second_factor)
     : db_(std::move(db)), clock_(clock), lockout_(lockout), sessions_(sessions),
-      check_binding_(std::move(check_binding)),
       second_factor_(std::move(second_factor)), weak_(std::move(passwords.weak)),
       dictionary_(passwords.cracklib_dict), hasher_(hashing),
       node_attempts_(full_bucket(node_rate(lockout_), clock_.now())) {}
@@ -280,6 +278,7 @@ Result<store::User> Service::create_user_as(const audit::Actor& actor, const New
     SZ_ASSIGN(hash, hash_of(in.password));  // before the transaction: it takes ~0.1 s
   }
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  if (!check_binding_) return err::internal("no binding check installed");
   SZ_TRY(check_binding_(*c, in));
   SZ_ASSIGN(auto existing, store::user_by_name(*c, in.username));
   if (existing) return err::conflict("username", "用户名已存在：" + in.username);

@@ -81,14 +81,15 @@ struct Page {
   int64_t total = 0;
 };
 
-// Checks that a user's district / enterprise / provider exists; wired by app/ to the registry,
-// so auth does not read other areas' tables.
+// Checks that a user's district / enterprise / provider exists: set by the pilot layer (src/pilot), which asks the
+// areas that keep them, so auth does not read other areas' tables.
 using BindingCheck = std::function<Status(db::Connection&, const NewUserInput&)>;
 
 class Service {
  public:
   Service(std::shared_ptr<db::Database> db, const Clock& clock, LockoutPolicy lockout, SessionPolicy sessions,
-          BindingCheck check_binding, PasswordPolicy passwords, password::PoolLimits hashing, SecondFactorPolicy second_factor = {});
+          PasswordPolicy passwords, password::PoolLimits hashing, SecondFactorPolicy second_factor = {});
+  void set_binding_check(BindingCheck f) { check_binding_ = std::move(f); }
   // data/common-passwords.json
   static Result<WeakPasswords> parse_weak_passwords(std::string_view json);
 

@@ -1,6 +1,33 @@
 #include "catalog/module.h"
 
+#include "catalog/api.h"
+#include "catalog/indicators.h"
+#include "catalog/samples.h"
+#include "catalog/samples_api.h"
+#include "catalog/service.h"
+#include "documents/service.h"
+
 namespace sz::catalog {
+
+namespace {
+void assemble(module::Assembly& a) {
+  auto& catalog = a.make<Service>(a.database(), a.clock(), a.reference("data/product-catalog.json", &Service::parse_catalog));
+  a.make<Samples>(a.database(), a.clock(), catalog.catalog(),
+                  a.reference("data/sample-criteria.json", &Samples::parse_criteria));
+}
+
+void install(module::Assembly& a) {
+  auto& routes = a.service<auth::Routes>();
+  auto& catalog = a.service<Service>();
+  register_routes(routes, catalog);
+  add_indicator_sources(a.service<stats::Service>(), catalog);
+  register_sample_routes(routes, a.service<Samples>());
+  a.service<documents::Service>().add_owner("product", [](db::Connection& c, const auth::Principal& p, int64_t id,
+                                                          documents::Access access) {
+    return Service::authorize(c, p, id, access == documents::Access::write);
+  });
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "catalog",
@@ -34,6 +61,8 @@ const module::Info kModule{
                     {"scenario_selection", "场景评定"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::catalog

@@ -9,8 +9,11 @@
 #include "demo/demo_projects.h"
 #include "app/embedded.h"
 #include "app/platform.h"
+#include "assessment/service.h"
+#include "auth/service.h"
 #include "infra/progress.h"
 #include "market/service.h"
+#include "registry/service.h"
 #include "registry/rules.h"
 
 namespace sz::demo {
@@ -183,9 +186,9 @@ Result<std::vector<DemoAccount>> with_duty_accounts(auth::Service& auth, std::ve
 
 Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   auto& db = platform.db();
-  auto& auth = platform.auth();
-  auto& registry = platform.registry();
-  auto& assessment = platform.assessment();
+  auto& auth = platform.service<auth::Service>();
+  auto& registry = platform.service<registry::Service>();
+  auto& assessment = platform.service<assessment::Service>();
   const Clock& clock = platform.clock();
   // The full demo writes a dated history: the enterprises join in April 2024, the rest follows on its own days.
   if (!bare) platform.set_time(*day_number("2024-04-15") * 86400 + 2 * 3600);

@@ -4,6 +4,14 @@
 #include <memory>
 
 #include "demo/demo_projects.h"
+#include "catalog/samples.h"
+#include "catalog/service.h"
+#include "exchange/service.h"
+#include "market/directory.h"
+#include "ops/service.h"
+#include "platforms/service.h"
+#include "records/service.h"
+#include "reviews/service.h"
 
 namespace sz::demo {
 
@@ -61,13 +69,13 @@ void review(Platform& pf, const MarketCast& cast, const Schedule& at, const std:
   at(day, 10, [&pf, &cast, type, subject, round]() -> Status {
     reviews::NewRound r{type, subject(), {}, 0, std::nullopt};
     for (const auto& e : cast.experts) r.expert_ids.push_back(e.user_id);
-    SZ_ASSIGN(auto v, pf.reviews().create_round(cast.admin, kOrigin, r));
+    SZ_ASSIGN(auto v, pf.service<reviews::Service>().create_round(cast.admin, kOrigin, r));
     *round = v.round.id;
     return ok();
   });
   at(day, 15, [&pf, &cast, scores, round]() -> Status {
-    for (const auto& e : cast.experts) SZ_TRY(pf.reviews().score(e, kOrigin, *round, scores, "材料齐全，符合入库条件", true));
-    SZ_TRY(pf.reviews().consensus(cast.experts[0], kOrigin, *round, true, "同意入库"));
+    for (const auto& e : cast.experts) SZ_TRY(pf.service<reviews::Service>().score(e, kOrigin, *round, scores, "材料齐全，符合入库条件", true));
+    SZ_TRY(pf.service<reviews::Service>().consensus(cast.experts[0], kOrigin, *round, true, "同意入库"));
     return ok();
   });
 }
@@ -78,7 +86,7 @@ void application(Platform& pf, const MarketCast& cast, const Schedule& at, const
                  auth::Principal* user, const std::string& username, std::vector<std::string> industries) {
   at(day, 9, [&pf, &cast, name, seq, provider, user, username, industries]() -> Status {
     market::store::Provider in{0, name, demo_credit_code("410100", seq), "specialist", true};
-    SZ_ASSIGN(auto r, pf.market().create(cast.admin, kOrigin, in));
+    SZ_ASSIGN(auto r, pf.service<market::Directory>().create(cast.admin, kOrigin, in));
     *provider = r.base.id;
     market::ProfileInput profile;
     profile.qualifications = std::string("ITSS 三级；CMMI 3 级");
@@ -87,16 +95,16 @@ void application(Platform& pf, const MarketCast& cast, const Schedule& at, const
     profile.contact_name = std::string("陈经理");
     profile.contact_phone = std::string("13803710") + std::to_string(100 + seq % 900);
     profile.industries = industries;
-    SZ_TRY(pf.market().update_profile(cast.admin, kOrigin, r.base.id, profile));
+    SZ_TRY(pf.service<market::Directory>().update_profile(cast.admin, kOrigin, r.base.id, profile));
     SZ_ASSIGN(*user, demo_account(pf, cast.actor, username, name + "用户", "provider", std::nullopt, r.base.id));
     cast.accounts->push_back({username, "provider", name});
-    SZ_TRY(pf.market().move(*user, kOrigin, r.base.id, "apply", "", std::nullopt));
+    SZ_TRY(pf.service<market::Directory>().move(*user, kOrigin, r.base.id, "apply", "", std::nullopt));
     return ok();
   });
   review(pf, cast, at, review_day, "provider", [provider]() { return *provider; },
          {{"qualification", 25}, {"cases", 24}, {"service", 17}, {"price", 16}});
   at(day_text(*day_number(review_day) + 1), 9, [&pf, &cast, provider]() -> Status {
-    SZ_TRY(pf.market().move(cast.admin, kOrigin, *provider, "start_notice", "", std::nullopt));
+    SZ_TRY(pf.service<market::Directory>().move(cast.admin, kOrigin, *provider, "start_notice", "", std::nullopt));
     return ok();
   });
 }
@@ -121,7 +129,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       for (size_t k = 0; k < 3; ++k) {
         int64_t id = st->by_industry[industry].at(k * 7);
         catalog::SampleInput in{industry, id, all_met("样本候选"), "区县专班推荐，企业有改造意愿且基础较好"};
-        SZ_ASSIGN(auto v, pf.samples().propose(cast.admin, kOrigin, in));
+        SZ_ASSIGN(auto v, pf.service<catalog::Samples>().propose(cast.admin, kOrigin, in));
         st->samples[industry].push_back(v.sample.id);
       }
     return ok();
@@ -131,16 +139,16 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       catalog::DeliberationInput in{industry, "2024-05-24", "专家组逐一审阅推荐材料并现场答辩，三家企业均满足五项条件，确定为首批样本企业。",
                                     {"演示评审专家", "李振华", "周敏"}, {}};
       for (int64_t s : st->samples[industry]) in.decisions.push_back({s, "selected", ""});
-      SZ_ASSIGN(auto d, pf.samples().deliberate(cast.admin, kOrigin, in));
+      SZ_ASSIGN(auto d, pf.service<catalog::Samples>().deliberate(cast.admin, kOrigin, in));
       st->deliberations[industry] = d.id;
     }
     return ok();
   });
   at("2024-05-28", 10, [&pf, &cast, st, industries]() -> Status {
     for (const auto& industry : industries) {
-      SZ_ASSIGN(auto l, pf.samples().draft_list(cast.admin, kOrigin, industry, demand_items(industry, st->samples[industry]),
+      SZ_ASSIGN(auto l, pf.service<catalog::Samples>().draft_list(cast.admin, kOrigin, industry, demand_items(industry, st->samples[industry]),
                                                 "集成服务商深度调研与诊断后形成"));
-      SZ_TRY(pf.samples().confirm_list(cast.admin, kOrigin, l.list.id, st->deliberations[industry]));
+      SZ_TRY(pf.service<catalog::Samples>().confirm_list(cast.admin, kOrigin, l.list.id, st->deliberations[industry]));
     }
     return ok();
   });
@@ -163,8 +171,8 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       in.price_fen = p.price;
       in.delivery_days = p.days;
       in.description = std::string("面向试点行业中小企业的轻量化产品，按需订阅，快速部署");
-      SZ_ASSIGN(auto v, pf.catalog().create_product(cast.integrator, kOrigin, in));
-      SZ_TRY(pf.catalog().move_product(cast.integrator, kOrigin, v.product.id, "submit", ""));
+      SZ_ASSIGN(auto v, pf.service<catalog::Service>().create_product(cast.integrator, kOrigin, in));
+      SZ_TRY(pf.service<catalog::Service>().move_product(cast.integrator, kOrigin, v.product.id, "submit", ""));
       st->products.push_back(v.product.id);
     }
     return ok();
@@ -173,17 +181,17 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     review(pf, cast, at, "2024-07-10", "product", [st, k]() { return st->products.at(k); },
            {{"fit", 26}, {"maturity", 21}, {"value", 20}, {"replicability", 17}});
     at("2024-07-18", 10, [&pf, &cast, st, k]() -> Status {
-      SZ_TRY(pf.catalog().move_product(cast.admin, kOrigin, st->products.at(k), "list", ""));
+      SZ_TRY(pf.service<catalog::Service>().move_product(cast.admin, kOrigin, st->products.at(k), "list", ""));
     return ok();
     });
   }
   at("2024-07-18", 11, [&pf, &cast, st, industries]() -> Status {
     const std::map<std::string, size_t> serves = {{"计划排程", 0}, {"设备管理", 1}, {"质量管理", 2}};
     for (const auto& industry : industries) {
-      SZ_ASSIGN(auto library, pf.catalog().library(industry));
+      SZ_ASSIGN(auto library, pf.service<catalog::Service>().library(industry));
       for (const auto& s : library)
         if (auto it = serves.find(s.scenario.name); it != serves.end())
-          SZ_TRY(pf.catalog().link(cast.admin, kOrigin, s.scenario.id, st->products.at(it->second), true));
+          SZ_TRY(pf.service<catalog::Service>().link(cast.admin, kOrigin, s.scenario.id, st->products.at(it->second), true));
     }
     return ok();
   });
@@ -192,7 +200,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   application(pf, cast, at, "2024-08-05", "2024-08-12", "河南智造云科技有限公司", 900002, &st->second_provider,
               &st->second_user, "fuwushang2", {"refractories", "aluminium"});
   at("2024-08-27", 10, [&pf, &cast, st]() -> Status {
-    SZ_TRY(pf.market().move(cast.admin, kOrigin, st->second_provider, "admit", "", std::nullopt));
+    SZ_TRY(pf.service<market::Directory>().move(cast.admin, kOrigin, st->second_provider, "admit", "", std::nullopt));
     return ok();
   });
   application(pf, cast, at, day_text(*day_number(cast.today) - 10), day_text(*day_number(cast.today) - 4),
@@ -201,15 +209,15 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   // Trainings, parks, 链式 models and recognitions the plan counts.
   at("2024-09-12", 9, [&pf, &cast, st]() -> Status {
     records::Training t{0, "试点企业数字化转型管理人员培训（第一期）", "management", "2024-09-12", "郑州市工业和信息化局报告厅", 0, {}};
-    SZ_ASSIGN(auto saved, pf.records().add_training(cast.admin, kOrigin, t));
+    SZ_ASSIGN(auto saved, pf.service<records::Service>().add_training(cast.admin, kOrigin, t));
     int64_t n = 0;
     for (auto& [industry, ids] : st->by_industry)
-      for (size_t k = 0; k < 4 && k < ids.size(); ++k) SZ_TRY(pf.records().attend(cast.admin, kOrigin, saved.id, ids[k], 2 + (++n % 3)));
+      for (size_t k = 0; k < 4 && k < ids.size(); ++k) SZ_TRY(pf.service<records::Service>().attend(cast.admin, kOrigin, saved.id, ids[k], 2 + (++n % 3)));
     return ok();
   });
   at("2025-04-15", 10, [&pf, &cast]() -> Status {
-    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "新密市耐火材料小微企业园", "410183", "refractories", "2025-04-15", 26, 0, std::nullopt}));
-    SZ_TRY(pf.records().add_park(cast.admin, kOrigin, {0, "巩义市铝精深加工小微企业园", "410181", "aluminium", "2025-04-15", 18, 0, std::nullopt}));
+    SZ_TRY(pf.service<records::Service>().add_park(cast.admin, kOrigin, {0, "新密市耐火材料小微企业园", "410183", "refractories", "2025-04-15", 26, 0, std::nullopt}));
+    SZ_TRY(pf.service<records::Service>().add_park(cast.admin, kOrigin, {0, "巩义市铝精深加工小微企业园", "410181", "aluminium", "2025-04-15", 18, 0, std::nullopt}));
     return ok();
   });
   at("2025-05-20", 10, [&pf, &cast, st]() -> Status {
@@ -222,7 +230,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       m.provider_id = cast.provider_id;
       m.scenarios = {"供应链协同", "计划排程"};
       m.members = {ids.at(2), ids.at(3), ids.at(4), ids.at(5)};
-      SZ_ASSIGN(auto saved, pf.records().add_chain(cast.admin, kOrigin, m));
+      SZ_ASSIGN(auto saved, pf.service<records::Service>().add_chain(cast.admin, kOrigin, m));
       st->chains[industry] = saved.id;
     }
     return ok();
@@ -231,33 +239,33 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   // being built. The 新密 park completes its transformation; the 巩义 one is registered only.
   at("2025-11-20", 10, [&pf, &cast, st]() -> Status {
     records::Decision d{"2025-11-20", "郑州市工业和信息化局", "郑工信〔2025〕118号 “链式”转型模式建成验收意见", {}, "", 0};
-    SZ_TRY(pf.records().complete_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
+    SZ_TRY(pf.service<records::Service>().complete_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
     return ok();
   });
   at("2026-06-18", 10, [&pf, &cast, st]() -> Status {
     records::Decision d{"2026-06-18", "工业和信息化部", "工信厅企业函〔2026〕152号 中小企业数字化转型“链式”典型案例名单", {}, "", 0};
-    SZ_TRY(pf.records().recognize_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
+    SZ_TRY(pf.service<records::Service>().recognize_chain(cast.admin, kOrigin, st->chains.at("refractories"), d));
     return ok();
   });
   at("2025-10-30", 15, [&pf, &cast]() -> Status {
-    SZ_ASSIGN(auto parks, pf.records().parks());
+    SZ_ASSIGN(auto parks, pf.service<records::Service>().parks());
     for (const auto& k : parks)
       if (k.district_code == "410183") {
         records::Decision d{"2025-10-30", "新密市人民政府", "新密市小微企业园数字化改造验收报告（2025年10月）", {}, "", 0};
-        SZ_TRY(pf.records().transform_park(cast.admin, kOrigin, k.id, d));
+        SZ_TRY(pf.service<records::Service>().transform_park(cast.admin, kOrigin, k.id, d));
       }
     return ok();
   });
   // The expert committee selects two of the refractories library's scenarios as 可复制可推广, on the usage it is shown.
   at("2025-12-12", 10, [&pf, &cast]() -> Status {
-    SZ_ASSIGN(auto library, pf.catalog().library("refractories"));
+    SZ_ASSIGN(auto library, pf.service<catalog::Service>().library("refractories"));
     catalog::SelectionInput in;
     in.industry = "refractories";
     in.panel = {"2025-12-12", "专家委员会审阅各场景在试点项目中的应用与验收情况，评定以下场景为可复制可推广的典型优秀应用场景。",
                 {"李振华", "周敏", "王建国"}};
     for (size_t i = 0; i < library.size() && i < 3; ++i)
       in.decisions.push_back({library[i].scenario.id, i < 2 ? "selected" : "rejected", i < 2 ? "" : "应用企业尚少，下次审议再议"});
-    SZ_TRY(pf.catalog().select_scenarios(cast.admin, kOrigin, in));
+    SZ_TRY(pf.service<catalog::Service>().select_scenarios(cast.admin, kOrigin, in));
     return ok();
   });
   // The refractories platform runs an approved 标识解析二级节点 (三(七)).
@@ -270,7 +278,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     n.approved_on = "2025-08-06";
     n.decided_by = "中国信息通信研究院";
     n.evidence = "标识解析二级节点接入批复（2025年8月）";
-    SZ_TRY(pf.platforms().add_node(cast.admin, kOrigin, n));
+    SZ_TRY(pf.service<platforms::Service>().add_node(cast.admin, kOrigin, n));
     return ok();
   });
   // 小灯塔 enterprises, one of which builds a 数字工坊 with a telecom operator and the integrator.
@@ -279,7 +287,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       records::Lighthouse l;
       l.enterprise_id = st->by_industry[industry].at(6);
       l.designated = {"2025-07-08", "郑州市工业和信息化局", "郑工信〔2025〕76号 第一批数字化转型“小灯塔”企业名单", {}, "", 0};
-      SZ_TRY(pf.records().designate(cast.admin, kOrigin, l));
+      SZ_TRY(pf.service<records::Service>().designate(cast.admin, kOrigin, l));
     }
     return ok();
   });
@@ -290,7 +298,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
     w.partners = "中国移动郑州分公司";
     w.provider_id = cast.provider_id;
     w.established = {"2025-10-16", "郑州市工业和信息化局", "数字工坊建设备案（2025-10-16）", {}, "", 0};
-    SZ_TRY(pf.records().add_workshop(cast.admin, kOrigin, w));
+    SZ_TRY(pf.service<records::Service>().add_workshop(cast.admin, kOrigin, w));
     return ok();
   });
   at("2025-09-10", 10, [&pf, &cast, st]() -> Status {
@@ -300,7 +308,7 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       for (size_t k = 0; k < 2; ++k) {
         const auto& [kind, name] = kinds[(k + std::string(industry).size()) % 3];
         records::Recognition r{0, st->by_industry[industry].at(10 + k), kind, "provincial", name, "2025-09-10", 0, ""};
-        SZ_TRY(pf.records().recognize(cast.admin, kOrigin, r));
+        SZ_TRY(pf.service<records::Service>().recognize(cast.admin, kOrigin, r));
       }
     return ok();
   });
@@ -322,22 +330,22 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
       in.services = std::vector<platforms::PlatformService>{{"设备上云", "saas", "关键设备联网、状态监测"},
                                                             {"能耗管理", "saas", "能耗在线监测与分析"},
                                                             {"项目建设", "onsite", "企业端轻量化改造"}};
-      SZ_ASSIGN(auto v, pf.platforms().create(cast.admin, kOrigin, in));
-      SZ_ASSIGN(auto key, pf.platforms().issue_key(cast.admin, kOrigin, v.platform.id, "上云企业推送", {"cloud:push"}));
+      SZ_ASSIGN(auto v, pf.service<platforms::Service>().create(cast.admin, kOrigin, in));
+      SZ_ASSIGN(auto key, pf.service<platforms::Service>().issue_key(cast.admin, kOrigin, v.platform.id, "上云企业推送", {"cloud:push"}));
       st->platforms[s.industry] = {v.platform.id, key.key};
     }
     return ok();
   });
   auto push = [&pf, st](const std::string& industry, const std::string& batch, size_t from, size_t count, const std::string& since) {
     return [&pf, st, industry, batch, from, count, since]() -> Status {
-      SZ_ASSIGN(auto caller, pf.platforms().authenticate("Bearer " + st->platforms[industry].second, "cloud:push"));
+      SZ_ASSIGN(auto caller, pf.service<platforms::Service>().authenticate("Bearer " + st->platforms[industry].second, "cloud:push"));
       std::vector<platforms::CloudItem> items;
       const auto& ids = st->by_industry[industry];
       for (size_t k = from; k < from + count && k < ids.size(); ++k) {
         SZ_ASSIGN(auto code, credit_code_of(pf, ids[k]));
         items.push_back({code, k % 2 ? "能耗管理" : "设备上云", since});
       }
-      SZ_TRY(pf.platforms().push(caller, kOrigin, batch, items));
+      SZ_TRY(pf.service<platforms::Service>().push(caller, kOrigin, batch, items));
     return ok();
     };
   };
@@ -345,51 +353,51 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   at("2025-12-31", 16, push("aluminium", "2025-12-01", 20, 16, "2025-12-01"));
   at("2026-01-15", 10, [&pf, &cast, st]() -> Status {
     platforms::EvaluationInput a{"2025-12", "设备接入与能耗服务成效显著", {{"access", 19}, {"knowledge", 17}, {"apps", 18}, {"satisfaction", 19}}};
-    SZ_TRY(pf.platforms().evaluate(cast.admin, kOrigin, st->platforms["refractories"].first, a));
+    SZ_TRY(pf.service<platforms::Service>().evaluate(cast.admin, kOrigin, st->platforms["refractories"].first, a));
     platforms::EvaluationInput b{"2025-12", "服务企业数偏少", {{"access", 16}, {"knowledge", 14}, {"apps", 15}, {"satisfaction", 17}}};
-    SZ_TRY(pf.platforms().evaluate(cast.admin, kOrigin, st->platforms["aluminium"].first, b));
+    SZ_TRY(pf.service<platforms::Service>().evaluate(cast.admin, kOrigin, st->platforms["aluminium"].first, b));
     return ok();
   });
 
   // 企商互动: the demo enterprise's needs, answered by providers; one matched; a 供需对接会 ahead.
   at("2026-10-20", 9, [&pf, &cast, st]() -> Status {
-    SZ_ASSIGN(auto a, pf.exchange().post(cast.qiye, kOrigin, std::nullopt, "quality", "窑炉温度与成品质量在线监测",
+    SZ_ASSIGN(auto a, pf.service<exchange::Service>().post(cast.qiye, kOrigin, std::nullopt, "quality", "窑炉温度与成品质量在线监测",
                                          "希望实时采集窑炉温度曲线，与成品抽检数据关联，发现质量异常", 30'000'000));
-    SZ_ASSIGN(auto b, pf.exchange().post(cast.qiye, kOrigin, std::nullopt, "scheduling", "多品种小批量订单排产",
+    SZ_ASSIGN(auto b, pf.service<exchange::Service>().post(cast.qiye, kOrigin, std::nullopt, "scheduling", "多品种小批量订单排产",
                                          "订单品种多、交期紧，人工排产常延误", 20'000'000));
     st->need_a = a.need.id;
     st->need_b = b.need.id;
     return ok();
   });
   at("2026-10-22", 10, [&pf, &cast, st]() -> Status {
-    SZ_TRY(pf.exchange().propose(cast.integrator, kOrigin, st->need_a, st->products.at(2), "质量追溯云＋窑炉温度采集，4周上线", 12'000'000));
-    SZ_ASSIGN(auto p, pf.exchange().propose(cast.integrator, kOrigin, st->need_b, st->products.at(0), "智能排产SaaS 按年订阅", 9'800'000));
+    SZ_TRY(pf.service<exchange::Service>().propose(cast.integrator, kOrigin, st->need_a, st->products.at(2), "质量追溯云＋窑炉温度采集，4周上线", 12'000'000));
+    SZ_ASSIGN(auto p, pf.service<exchange::Service>().propose(cast.integrator, kOrigin, st->need_b, st->products.at(0), "智能排产SaaS 按年订阅", 9'800'000));
     st->proposal_b = p.id;
-    SZ_TRY(pf.exchange().propose(st->second_user, kOrigin, st->need_b, std::nullopt, "排产咨询与实施", 15'000'000));
+    SZ_TRY(pf.service<exchange::Service>().propose(st->second_user, kOrigin, st->need_b, std::nullopt, "排产咨询与实施", 15'000'000));
     return ok();
   });
   at("2026-10-23", 14, [&pf, &cast, st]() -> Status {
-    SZ_TRY(pf.exchange().say(cast.qiye, kOrigin, st->need_a, "能否先在一条窑线上试点？"));
-    SZ_TRY(pf.exchange().say(cast.integrator, kOrigin, st->need_a, "可以，先接入1号隧道窑，两周内给出数据看板"));
+    SZ_TRY(pf.service<exchange::Service>().say(cast.qiye, kOrigin, st->need_a, "能否先在一条窑线上试点？"));
+    SZ_TRY(pf.service<exchange::Service>().say(cast.integrator, kOrigin, st->need_a, "可以，先接入1号隧道窑，两周内给出数据看板"));
     return ok();
   });
-  at("2026-10-28", 10, [&pf, &cast, st]() { return pf.exchange().accept(cast.qiye, kOrigin, st->need_b, st->proposal_b); });
+  at("2026-10-28", 10, [&pf, &cast, st]() { return pf.service<exchange::Service>().accept(cast.qiye, kOrigin, st->need_b, st->proposal_b); });
   // The schedules the city runs: the month's 通报 on the 1st, a data-quality check every Monday; deadline reminders
   // set up but left for the admin to switch on.
   at(cast.today, 8, [&pf, &cast]() -> Status {
     ops::ScheduleInput monthly{std::string("每月通报（上月）"), std::string("reports.issue"), std::nullopt, std::string("monthly"), 1, 9, true};
-    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, monthly));
+    SZ_TRY(pf.service<ops::Service>().save_schedule(cast.admin, kOrigin, std::nullopt, monthly));
     ops::ScheduleInput quality{std::string("每周数据质量检查"), std::string("reports.quality"), std::nullopt, std::string("weekly"), 1, 7, true};
-    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, quality));
+    SZ_TRY(pf.service<ops::Service>().save_schedule(cast.admin, kOrigin, std::nullopt, quality));
     ops::ScheduleInput reminders{std::string("每日临期提醒"), std::string("reminders.due"), std::nullopt, std::string("daily"), 0, 8, false};
-    SZ_TRY(pf.ops().save_schedule(cast.admin, kOrigin, std::nullopt, reminders));
+    SZ_TRY(pf.service<ops::Service>().save_schedule(cast.admin, kOrigin, std::nullopt, reminders));
     return ok();
   });
   at("2026-11-03", 10, [&pf, &cast]() -> Status {
     exchange::Event e{0, "耐火材料行业数字化转型供需对接会", "2026-12-15", "新密市会展中心", std::string("refractories"), 120, 0, 0};
-    SZ_ASSIGN(auto saved, pf.exchange().add_event(cast.admin, kOrigin, e));
-    SZ_TRY(pf.exchange().register_for(cast.qiye, kOrigin, saved.id));
-    return pf.exchange().register_for(cast.integrator, kOrigin, saved.id);
+    SZ_ASSIGN(auto saved, pf.service<exchange::Service>().add_event(cast.admin, kOrigin, e));
+    SZ_TRY(pf.service<exchange::Service>().register_for(cast.qiye, kOrigin, saved.id));
+    return pf.service<exchange::Service>().register_for(cast.integrator, kOrigin, saved.id);
   });
   return ok();
 }

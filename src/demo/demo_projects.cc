@@ -14,6 +14,12 @@
 #include <unistd.h>
 
 #include "infra/progress.h"
+#include "auth/service.h"
+#include "funding/loans.h"
+#include "funding/subsidies.h"
+#include "projects/service.h"
+#include "publish/service.h"
+#include "reviews/service.h"
 
 namespace sz::demo {
 
@@ -338,14 +344,14 @@ Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, co
                                 const std::string& display, const std::string& role, std::optional<int64_t> enterprise,
                                 std::optional<int64_t> provider) {
   auth::NewUserInput in{username, display, kDemoPassword, {role}, std::nullopt, enterprise, provider};
-  SZ_ASSIGN(int64_t id, add_demo_user(pf.auth(), actor, in));
+  SZ_ASSIGN(int64_t id, add_demo_user(pf.service<auth::Service>(), actor, in));
   SZ_ASSIGN(auto* c, pf.db().local());
   SZ_ASSIGN(auto p, auth::Service::principal_of(*c, id));
   return *p;
 }
 
 Result<auth::Principal> demo_principal(Platform& pf, const std::string& username) {
-  SZ_ASSIGN(auto u, pf.auth().find_user(username));
+  SZ_ASSIGN(auto u, pf.service<auth::Service>().find_user(username));
   SZ_ASSIGN(auto* c, pf.db().local());
   if (!u) return err::internal("demo account missing: " + username);
   SZ_ASSIGN(auto p, auth::Service::principal_of(*c, u->id));
@@ -389,7 +395,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
     x.industries_json = e.industries;
     x.employer_name = e.employer;
     x.employer_credit_code = e.credit_code;
-    SZ_TRY(pf.reviews().save_expert(people.admin, kOrigin, x));
+    SZ_TRY(pf.service<reviews::Service>().save_expert(people.admin, kOrigin, x));
   }
 
   fs::path dir = fs::temp_directory_path() / ("shuzhuan-demo-" + std::to_string(::getpid()));
@@ -399,10 +405,10 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   pf.set_time(epoch_of("2024-05-06"));
   for (auto [year, budget] : {std::pair{2024, 150'000'000'00}, std::pair{2025, 200'000'000'00}, std::pair{2026, 200'000'000'00}}) {
     funding::store::Fund central{0, "central", year, "", budget / 2, 0, 0};
-    SZ_ASSIGN(auto f, pf.subsidies().add_fund(people.admin, kOrigin, central));
+    SZ_ASSIGN(auto f, pf.service<funding::Subsidies>().add_fund(people.admin, kOrigin, central));
     b.fund_ids()[year] = f.id;
     funding::store::Fund city{0, "city", year, "", budget / 2, 0, 0};
-    SZ_TRY(pf.subsidies().add_fund(people.admin, kOrigin, city));
+    SZ_TRY(pf.service<funding::Subsidies>().add_fund(people.admin, kOrigin, city));
   }
 
   // One project per target, on enterprises spread over the districts; qiye's enterprise is under way.
@@ -422,7 +428,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
       char name[32];
       std::snprintf(name, sizeof name, "qiye%03lld", static_cast<long long>(enterprise));
       SZ_ASSIGN(who, demo_account(pf, actor, name, e->name, "enterprise", enterprise));
-      accounts->push_back({name, "enterprise", e->name + "（项目" + pf.projects().reference().lifecycle.state_name(t.state) + "）"});
+      accounts->push_back({name, "enterprise", e->name + "（项目" + pf.service<projects::Service>().reference().lifecycle.state_name(t.state) + "）"});
     }
     b.plan(t, enterprise, who);
   }
@@ -439,24 +445,24 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
     l.principal_fen = 500'000'000;
     l.loan_date = "2025-03-18";
     l.term_months = 36;
-    SZ_ASSIGN(auto v, pf.loans().record(people.bank, kOrigin, l));
+    SZ_ASSIGN(auto v, pf.service<funding::Loans>().record(people.bank, kOrigin, l));
     *loan = v.loan.id;
     return ok();
   });
   b.at("2025-03-25", 10, [&pf, &qiye, loan]() -> Status {
-    SZ_TRY(pf.loans().apply(qiye, kOrigin, *loan));
+    SZ_TRY(pf.service<funding::Loans>().apply(qiye, kOrigin, *loan));
     return ok();
   });
   for (auto [day, last, paid] : {std::tuple{"2026-03-20", 12, int64_t{16'000'000}}, std::tuple{"2026-09-21", 18, int64_t{8'000'000}}}) {
     b.at(day, 10, [&pf, &people, loan, last, paid]() -> Status {
-      SZ_TRY(pf.loans().confirm(people.bank, kOrigin, *loan, last, paid));
+      SZ_TRY(pf.service<funding::Loans>().confirm(people.bank, kOrigin, *loan, last, paid));
       return ok();
     });
     b.at(day, 15, [&pf, &people, loan]() -> Status {
       funding::ApproveInput in;
       in.scheme = "loan_interest";
       in.loan_id = *loan;
-      SZ_TRY(pf.subsidies().approve(people.admin, kOrigin, in));
+      SZ_TRY(pf.service<funding::Subsidies>().approve(people.admin, kOrigin, in));
       return ok();
     });
   }
@@ -473,7 +479,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
     e.enterprise_id = qiye_enterprise;
     e.amount_fen = 2'000'000'000;
     e.note = "二期智能化扩产";
-    SZ_TRY(pf.loans().recommend(people.admin, kOrigin, e));
+    SZ_TRY(pf.service<funding::Loans>().recommend(people.admin, kOrigin, e));
   }
   // The portal opens on the plan itself and a typical case, published as the city would.
   struct Article {
@@ -492,9 +498,9 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
   for (const auto& a : articles) {
     publish::ArticleInput in{std::string(a.kind), std::string(a.title), std::string(a.summary), std::string(a.body),
                              std::string(a.kind) == "case" ? std::optional<std::string>("refractories") : std::nullopt};
-    SZ_ASSIGN(auto created, pf.publish().create(people.admin, kOrigin, in));
-    SZ_TRY(pf.publish().move(people.admin, kOrigin, created.id, "submit", ""));
-    SZ_TRY(pf.publish().move(people.admin, kOrigin, created.id, "publish", ""));
+    SZ_ASSIGN(auto created, pf.service<publish::Service>().create(people.admin, kOrigin, in));
+    SZ_TRY(pf.service<publish::Service>().move(people.admin, kOrigin, created.id, "submit", ""));
+    SZ_TRY(pf.service<publish::Service>().move(people.admin, kOrigin, created.id, "publish", ""));
   }
   pf.set_time(0);
   std::error_code ec;

@@ -1,6 +1,15 @@
 #include "documents/module.h"
 
+#include "documents/api.h"
+#include "documents/service.h"
+
 namespace sz::documents {
+
+namespace {
+void assemble(module::Assembly& a) { a.make<Service>(a.database(), a.clock(), a.settings().get("documents.dir")); }
+
+void install(module::Assembly& a) { register_routes(a.service<auth::Routes>(), a.service<Service>()); }
+}  // namespace
 
 const module::Info kModule{
     .name = "documents",
@@ -16,6 +25,8 @@ const module::Info kModule{
                     {"document", "资料"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::documents

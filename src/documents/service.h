@@ -23,8 +23,11 @@ void peek(const std::string& path, std::string* head, std::vector<std::string>* 
 
 class Service {
  public:
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::string dir, std::map<std::string, AccessCheck> checks)
-      : db_(std::move(db)), clock_(clock), dir_(std::move(dir)), checks_(std::move(checks)) {}
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, std::string dir)
+      : db_(std::move(db)), clock_(clock), dir_(std::move(dir)) {}
+  // The kinds of record documents may be attached to, each with who may read and attach: added by the area that
+  // keeps that kind of record (its module's install).
+  void add_owner(const std::string& entity_type, AccessCheck check) { checks_[entity_type] = std::move(check); }
 
   Result<store::Document> upload(const auth::Principal& p, const auth::Origin& from, const std::string& entity_type,
                                  const std::string& entity_id, const std::string& name, const std::string& note,

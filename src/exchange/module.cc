@@ -1,6 +1,19 @@
 #include "exchange/module.h"
 
+#include "exchange/api.h"
+#include "exchange/service.h"
+
 namespace sz::exchange {
+
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<catalog::Service>(), a.service<projects::Service>());
+}
+
+void install(module::Assembly& a) {
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), a.service<catalog::Service>());
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "exchange",
@@ -23,6 +36,8 @@ const module::Info kModule{
                     {"match_event", "供需对接会"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::exchange

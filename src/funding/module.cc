@@ -5,6 +5,9 @@
 #include <iostream>
 
 #include "funding/api.h"
+#include "funding/loans.h"
+#include "funding/service.h"
+#include "funding/subsidies.h"
 #include "infra/json.h"
 
 namespace sz::funding {
@@ -32,6 +35,26 @@ module::Command quote() {
           }};
 }
 
+}  // namespace
+
+namespace {
+// Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
+std::vector<RuleSet> rule_sets(module::Assembly& a) {
+  std::vector<RuleSet> out;
+  for (const auto& [path, content] : a.data_under("data/subsidy-rules-"))
+    out.push_back(module::Assembly::parsed(path, Service::parse_rules(content)));
+  return out;
+}
+
+void assemble(module::Assembly& a) {
+  auto& rules = a.make<Service>(a.database(), a.clock(), rule_sets(a));
+  a.make<Subsidies>(a.database(), a.clock(), rules);
+  a.make<Loans>(a.database(), a.clock(), rules);
+}
+
+void install(module::Assembly& a) {
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), a.service<Subsidies>(), a.service<Loans>());
+}
 }  // namespace
 
 const module::Info kModule{
@@ -67,6 +90,8 @@ const module::Info kModule{
                 },
         },
     .commands = {quote()},
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::funding

@@ -99,6 +99,16 @@ Result<std::vector<std::string>> string_list(const bj::object& o, std::string_vi
   return out;
 }
 
+std::vector<std::string> strings_of(std::string_view json_array) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto v = bj::parse(json_array, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& x : v.as_array())
+    if (x.is_string()) out.emplace_back(x.as_string());
+  return out;
+}
+
 namespace {
 template <class Keys>
 Status refuse_unknown(const bj::object& o, const Keys& allowed, std::string_view path) {

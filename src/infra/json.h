@@ -32,6 +32,8 @@ Result<std::optional<int64_t>> optional_int(const bj::object& o, std::string_vie
                                             std::string_view range);
 Result<int64_t> required_int(const bj::object& o, std::string_view key, std::string_view label, std::string_view range);
 Result<std::vector<std::string>> string_list(const bj::object& o, std::string_view key, std::string_view label);
+// The strings of a JSON array kept in a column (industries_json); anything else in it is skipped.
+std::vector<std::string> strings_of(std::string_view json_array);
 // Refuses keys the endpoint does not know, so a typo or a field the endpoint would ignore is not silently dropped.
 // `path` names a nested object in the message and the field ("replacement" → "replacement.district").
 Status only_keys(const bj::object& o, std::initializer_list<std::string_view> allowed, std::string_view path = "");

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <typeindex>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -91,11 +92,67 @@ struct Command {
   std::function<Run(CLI::App&, SettingFlags&)> declare;
 };
 
+// What is running, for the system status page: the binary's version and the schema version of its store.
+struct Build {
+  std::string version;
+  std::function<Result<int64_t>()> schema_version;
+};
+
+// The platform as a module sees it while the platform is put together (app/platform.cc): the configuration, the
+// store and the clock, and the services of the modules before it in the list. A module makes its own services here
+// (`make`), which the platform keeps for its lifetime, destroys in reverse order, and offers to the modules after it.
+class Assembly {
+ public:
+  virtual ~Assembly() = default;
+  virtual const config::Settings& settings() const = 0;
+  virtual std::shared_ptr<db::Database> database() const = 0;
+  virtual const Clock& clock() const = 0;
+  // `serve --test-clock`: tests move time, and paced work runs at once.
+  virtual bool testing() const = 0;
+  virtual Services& services() = 0;
+  template <class T>
+  T& service() {
+    return services().get<T>();
+  }
+  // The files built into the binary under `prefix` ("data/assessment/"), by path: reference data.
+  virtual std::vector<std::pair<std::string_view, std::string_view>> data_under(std::string_view prefix) const = 0;
+  // `parse` applied to a reference-data file built into the binary (data/…); a missing or broken file stops start-up
+  // naming the file and what is wrong with it.
+  template <class Parse>
+  auto reference(std::string_view path, Parse parse) {
+    auto files = data_under(path);
+    if (files.size() != 1 || files[0].first != path)
+      throw std::runtime_error(std::string(path) + ": not built into the binary");
+    return parsed(path, parse(std::string(files[0].second)));
+  }
+  template <class T>
+  static T parsed(std::string_view path, Result<T> r) {
+    if (!r) throw std::runtime_error(std::string(path) + ": " + r.error().detail);
+    return std::move(r).value();
+  }
+  template <class T, class... Args>
+  T& make(Args&&... args) {
+    auto owned = std::make_shared<T>(std::forward<Args>(args)...);
+    T& made = *owned;
+    keep(std::move(owned));
+    services().provide(made);
+    return made;
+  }
+
+ protected:
+  virtual void keep(std::shared_ptr<void> service) = 0;
+};
+
 struct Info {
   std::string_view name;   // the folder, e.g. "projects"
   std::string_view title;  // e.g. "项目"
   AuditVocabulary audit = {};
   std::vector<Command> commands = {};
+  // Makes the area's services from the configuration and the services of the modules listed before it.
+  std::function<void(Assembly&)> assemble = {};
+  // Once every module is assembled: the area's routes (auth::Routes is a service by then), its job kinds and
+  // schedules, the indicators it counts for and the rules it adds to other areas' workflows.
+  std::function<void(Assembly&)> install = {};
 };
 
 // How a command says it failed: 错误：message（field）and the detail on stderr; returns `code`.

@@ -1,6 +1,22 @@
 #include "market/module.h"
 
+#include "market/api.h"
+#include "market/directory.h"
+#include "market/indicators.h"
+
 namespace sz::market {
+
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Directory>(a.database(), a.clock(), a.reference("data/provider-rules.json", &Directory::parse_rules));
+}
+
+void install(module::Assembly& a) {
+  auto& directory = a.service<Directory>();
+  register_routes(a.service<auth::Routes>(), directory);
+  add_indicator_sources(a.service<stats::Service>(), directory);
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "market",
@@ -32,6 +48,8 @@ const module::Info kModule{
                     {"provider", "服务商"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::market

@@ -7,6 +7,9 @@
 
 #include "audit/anchor.h"
 #include "audit/signing.h"
+#include "infra/jobs/jobs.h"
+#include "ops/api.h"
+#include "ops/service.h"
 
 namespace sz::ops {
 
@@ -96,6 +99,21 @@ module::Command generate_keys() {
 
 }  // namespace
 
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<jobs::Runner>(), a.service<jobs::Runner>().node(),
+                  a.settings().get("jobs.dir"));
+}
+
+void install(module::Assembly& a) {
+  auto& ops = a.service<Service>();
+  const auto& build = a.service<module::Build>();
+  register_routes(a.service<auth::Routes>(), ops, {build.version, a.settings().get_list("server.metrics_allow")},
+                  build.schema_version);
+  a.service<jobs::Runner>().add("audit.export", "导出审计日志", ops.audit_export_handler());
+}
+}  // namespace
+
 const module::Info kModule{
     .name = "ops",
     .title = "运维",
@@ -113,6 +131,8 @@ const module::Info kModule{
                 },
         },
     .commands = {{"audit", "审计日志", false, nullptr}, verify_audit(), sign_checkpoint(), generate_keys()},
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::ops

@@ -1,6 +1,18 @@
 #include "platforms/module.h"
 
+#include "platforms/api.h"
+#include "platforms/service.h"
+
 namespace sz::platforms {
+
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(),
+                  a.reference("data/platform-evaluation.json", &Service::parse_rules));
+}
+
+void install(module::Assembly& a) { register_routes(a.service<auth::Routes>(), a.service<Service>()); }
+}  // namespace
 
 const module::Info kModule{
     .name = "platforms",
@@ -23,6 +35,8 @@ const module::Info kModule{
                     {"platform", "工业互联网平台"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::platforms

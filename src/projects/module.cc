@@ -1,6 +1,37 @@
 #include "projects/module.h"
 
+#include "documents/service.h"
+#include "projects/api.h"
+#include "projects/service.h"
+
 namespace sz::projects {
+
+namespace {
+Reference reference(module::Assembly& a) {
+  auto text = [&a](std::string_view path) {
+    auto files = a.data_under(path);
+    if (files.size() != 1) throw std::runtime_error(std::string(path) + ": not built into the binary");
+    return files[0].second;
+  };
+  return module::Assembly::parsed("project reference data",
+                                  Service::parse_reference(text("data/project-lifecycle.json"),
+                                                           text("data/outcome-indicators.json"),
+                                                           text("data/acceptance-materials.json"),
+                                                           text("data/provider-scorecard.json")));
+}
+
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), a.service<assessment::Service>(), reference(a));
+}
+
+void install(module::Assembly& a) {
+  auto& docs = a.service<documents::Service>();
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.settings().get("jobs.dir"));
+  docs.add_owner("project", [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
+    return Service::authorize(c, p, id, access == documents::Access::write);
+  });
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "projects",
@@ -42,6 +73,8 @@ const module::Info kModule{
                     {"project", "项目"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::projects

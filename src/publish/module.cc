@@ -1,6 +1,25 @@
 #include "publish/module.h"
 
+#include "documents/service.h"
+#include "publish/api.h"
+#include "publish/service.h"
+
 namespace sz::publish {
+
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), a.service<projects::Service>(),
+                  a.service<catalog::Service>(), a.settings().get_int("public.query_interval_seconds"));
+}
+
+void install(module::Assembly& a) {
+  auto& docs = a.service<documents::Service>();
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.service<market::Directory>());
+  docs.add_owner("article", [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
+    return Service::authorize(c, p, id, access == documents::Access::write);
+  });
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "publish",
@@ -21,6 +40,8 @@ const module::Info kModule{
                     {"article", "发布内容"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::publish

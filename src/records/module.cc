@@ -1,6 +1,20 @@
 #include "records/module.h"
 
+#include "records/api.h"
+#include "records/indicators.h"
+#include "records/service.h"
+
 namespace sz::records {
+
+namespace {
+void assemble(module::Assembly& a) { a.make<Service>(a.database(), a.clock()); }
+
+void install(module::Assembly& a) {
+  auto& records = a.service<Service>();
+  register_routes(a.service<auth::Routes>(), records);
+  add_indicator_sources(a.service<stats::Service>(), records);
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "records",
@@ -28,6 +42,8 @@ const module::Info kModule{
                     {"workshop", "数字工坊"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::records

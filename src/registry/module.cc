@@ -1,6 +1,31 @@
 #include "registry/module.h"
 
+#include "documents/service.h"
+#include "infra/jobs/jobs.h"
+#include "registry/api.h"
+#include "registry/service.h"
+#include "registry/transfer.h"
+
 namespace sz::registry {
+
+namespace {
+void assemble(module::Assembly& a) {
+  auto& registry = a.make<Service>(a.database(), a.clock(), a.reference("data/registry-rules.json", &Service::parse_params));
+  a.make<Transfer>(a.database(), registry, a.clock(), a.settings().get("jobs.dir"));
+}
+
+void install(module::Assembly& a) {
+  auto& transfer = a.service<Transfer>();
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), transfer);
+  auto& runner = a.service<jobs::Runner>();
+  runner.add("enterprise.import", "导入企业", transfer.import_handler());
+  runner.add("enterprise.export", "导出企业", transfer.export_handler());
+  a.service<documents::Service>().add_owner("enterprise", [](db::Connection& c, const auth::Principal& p, int64_t id,
+                                                             documents::Access access) {
+    return Service::authorize(c, p, id, access == documents::Access::write);
+  });
+}
+}  // namespace
 
 const module::Info kModule{
     .name = "registry",
@@ -51,6 +76,8 @@ const module::Info kModule{
                     {"", "decision_note", "审批意见"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::registry

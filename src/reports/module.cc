@@ -1,12 +1,22 @@
 #include "reports/module.h"
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 
 #include <filesystem>
 #include <iostream>
 
+#include "funding/subsidies.h"
+#include "infra/jobs/jobs.h"
+#include "ops/service.h"
+#include "platforms/service.h"
+#include "projects/service.h"
+#include "records/service.h"
+#include "registry/service.h"
+#include "reports/api.h"
 #include "reports/quality.h"
 #include "reports/service.h"
+#include "stats/service.h"
 
 namespace sz::reports {
 
@@ -69,6 +79,45 @@ module::Command render_report() {
 
 }  // namespace
 
+namespace {
+void assemble(module::Assembly& a) {
+  auto& figures = a.service<stats::Service>();
+  auto& enterprises = a.service<registry::Service>();
+  a.make<Service>(a.database(), a.clock(),
+                  Collector(figures, a.service<projects::Service>(), a.service<funding::Subsidies>(), enterprises,
+                            a.service<records::Service>(), a.service<platforms::Service>()),
+                  Quality(figures, enterprises), Evaluation(figures),
+                  (std::filesystem::path(a.settings().get("jobs.dir")) / "reports").string(), a.testing(),
+                  a.settings().get_int("reports.live_min_interval_seconds"));
+}
+
+// A scheduled 通报 covers the month or the quarter before the day it runs.
+Status check_issue_params(const std::string& params) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(params, ec);
+  const auto* period = !ec && v.is_object() && v.as_object().size() == 1 ? v.as_object().if_contains("period") : nullptr;
+  if (!period || !period->is_string() ||
+      (period->as_string() != "previous_month" && period->as_string() != "previous_quarter"))
+    return err::invalid("params", "period 应为 previous_month（上月）或 previous_quarter（上季度）");
+  return ok();
+}
+
+void install(module::Assembly& a) {
+  auto& reports = a.service<Service>();
+  register_routes(a.service<auth::Routes>(), reports, a.testing());
+  auto& runner = a.service<jobs::Runner>();
+  runner.add("reports.issue", "发布通报", reports.issue_handler());
+  runner.add("reports.quality", "数据质量检查", reports.quality_handler());
+  // What admins may put on a schedule (定时任务), with the parameters each starts from.
+  auto& schedules = a.service<ops::Service>();
+  schedules.add_schedulable({"reports.issue", R"({"period":"previous_month"})", check_issue_params});
+  schedules.add_schedulable({"reports.quality", "{}", [](const std::string& params) -> Status {
+                         if (params != "{}") return err::invalid("params", "数据质量检查没有参数");
+                         return ok();
+                       }});
+}
+}  // namespace
+
 const module::Info kModule{
     .name = "reports",
     .title = "监测通报",
@@ -84,6 +133,8 @@ const module::Info kModule{
                 },
         },
     .commands = {{"stats", "统计汇总表", false, nullptr}, verify_stats(), {"report", "通报", false, nullptr}, render_report()},
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::reports

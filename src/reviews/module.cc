@@ -1,6 +1,18 @@
 #include "reviews/module.h"
 
+#include "reviews/api.h"
+#include "reviews/service.h"
+
 namespace sz::reviews {
+
+namespace {
+void assemble(module::Assembly& a) {
+  a.make<Service>(a.database(), a.clock(), a.reference("data/review-rubrics.json", &Service::parse_rubrics),
+                  a.service<projects::Service>());
+}
+
+void install(module::Assembly& a) { register_routes(a.service<auth::Routes>(), a.service<Service>()); }
+}  // namespace
 
 const module::Info kModule{
     .name = "reviews",
@@ -26,6 +38,8 @@ const module::Info kModule{
                     {"evaluation", "考核报告"},
                 },
         },
+    .assemble = assemble,
+    .install = install,
 };
 
 }  // namespace sz::reviews

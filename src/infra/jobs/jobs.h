@@ -96,6 +96,7 @@ class Runner {
     std::string code, name;
   };
   std::vector<Kind> kinds() const;                    // every registered kind, by code
+  const std::string& node() const { return opts_.node; }
   std::string kind_name(const std::string& kind) const;  // "任务" for one not registered
   // Runs `fn` every `interval` seconds on one node of all (claim_timer), inside the claiming transaction; when it
   // fails, the claim is rolled back and this node tries again a minute later. Declare timers before start().

@@ -1,4 +1,4 @@
-#include "app/reminders.h"
+#include "pilot/reminders.h"
 
 #include <boost/json.hpp>
 
@@ -7,7 +7,7 @@
 #include "notify/notify.h"
 #include "projects/service.h"
 
-namespace sz::app {
+namespace sz::pilot {
 
 namespace bj = boost::json;
 
@@ -69,4 +69,4 @@ jobs::Handler reminders_handler(const Clock& clock) {
   };
 }
 
-}  // namespace sz::app
+}  // namespace sz::pilot

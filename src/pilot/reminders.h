@@ -5,10 +5,10 @@
 #include "infra/jobs/jobs.h"
 #include "infra/result.h"
 
-namespace sz::app {
+namespace sz::pilot {
 
 jobs::Handler reminders_handler(const Clock& clock);
 // The job's parameters: {"days": 1–60}, how far ahead a deadline is announced.
 Status check_reminder_params(const std::string& params_json);
 
-}  // namespace sz::app
+}  // namespace sz::pilot
