@@ -1,0 +1,166 @@
+#include "coaching/rules.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "coaching/service.h"
+
+namespace sz::coaching {
+namespace {
+
+// The rules as shipped (data/coaching.json), parsed as the module parses them.
+const Rules& shipped() {
+  static const Rules rules = [] {
+    std::ifstream in(std::string(SZ_SOURCE_DIR) + "/data/coaching.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto r = Service::parse_rules(text.str());
+    if (!r) throw std::runtime_error(r.error().detail);
+    return *r;
+  }();
+  return rules;
+}
+
+const std::set<std::string> kNoGuards;
+const std::set<std::string> kSessionRecorded{"session_recorded"};
+
+std::vector<std::string> actions(const std::vector<const Move*>& moves) {
+  std::vector<std::string> out;
+  for (const Move* m : moves) out.push_back(m->action);
+  return out;
+}
+
+Refused refused(const std::variant<const Move*, Refused>& d) {
+  EXPECT_TRUE(std::holds_alternative<Refused>(d));
+  return std::holds_alternative<Refused>(d) ? std::get<Refused>(d) : Refused{Refusal::unknown_action, ""};
+}
+
+TEST(CoachingRules, TheShippedFileIsConsistent) {
+  const Rules& r = shipped();
+  EXPECT_FALSE(rules_problem(r).has_value());
+  EXPECT_EQ(r.states.front().code, "requested");
+  EXPECT_EQ(r.state_name("assigned"), "已指派专家");
+  ASSERT_NE(r.topic("diagnosis"), nullptr);
+  EXPECT_EQ(r.topic("diagnosis")->name, "数字化诊断");
+  EXPECT_EQ(r.topics.size(), 6u);
+  EXPECT_EQ(r.mode("online")->name, "线上");
+  EXPECT_EQ(r.session_min_minutes, 15);
+  EXPECT_EQ(r.session_max_minutes, 480);
+}
+
+TEST(CoachingRules, EachPartyIsOfferedItsOwnMovesOnly) {
+  const Rules& r = shipped();
+  EXPECT_EQ(actions(open_moves(r, "requested", {Party::city_admin}, kNoGuards)), (std::vector<std::string>{"assign", "decline"}));
+  EXPECT_EQ(actions(open_moves(r, "requested", {Party::enterprise}, kNoGuards)), (std::vector<std::string>{"withdraw"}));
+  EXPECT_TRUE(open_moves(r, "requested", {Party::district_officer}, kNoGuards).empty());
+  EXPECT_TRUE(open_moves(r, "requested", {Party::expert}, kNoGuards).empty());
+  // The assigned expert records sessions; closing waits for the first one.
+  EXPECT_EQ(actions(open_moves(r, "assigned", {Party::expert}, kNoGuards)), (std::vector<std::string>{"record_session"}));
+  EXPECT_EQ(actions(open_moves(r, "assigned", {Party::expert}, kSessionRecorded)),
+            (std::vector<std::string>{"record_session", "close"}));
+  EXPECT_TRUE(open_moves(r, "assigned", {Party::city_admin, Party::enterprise}, kSessionRecorded).empty());
+  EXPECT_EQ(actions(open_moves(r, "closed", {Party::enterprise}, kSessionRecorded)), (std::vector<std::string>{"rate"}));
+  for (const char* end : {"rated", "declined", "withdrawn"})
+    EXPECT_TRUE(open_moves(r, end, {Party::city_admin, Party::enterprise, Party::expert}, kSessionRecorded).empty()) << end;
+}
+
+TEST(CoachingRules, ARefusalSaysWhy) {
+  const Rules& r = shipped();
+  auto unknown = refused(decide(r, "requested", "approve", {Party::city_admin}, kNoGuards));
+  EXPECT_EQ(unknown.why, Refusal::unknown_action);
+  auto late = refused(decide(r, "assigned", "withdraw", {Party::enterprise}, kNoGuards));
+  EXPECT_EQ(late.why, Refusal::wrong_state);
+  EXPECT_EQ(late.message, "辅导申请当前处于「已指派专家」状态，不能执行「撤回申请」");
+  auto wrong = refused(decide(r, "requested", "assign", {Party::district_officer}, kNoGuards));
+  EXPECT_EQ(wrong.why, Refusal::not_party);
+  EXPECT_EQ(wrong.message, "「指派专家」只能由市级管理员执行");
+  auto early = refused(decide(r, "assigned", "close", {Party::expert}, kNoGuards));
+  EXPECT_EQ(early.why, Refusal::guard);
+  EXPECT_EQ(early.message, "请先登记至少一次辅导记录，再结束辅导");
+  auto twice = refused(decide(r, "rated", "rate", {Party::enterprise}, kSessionRecorded));
+  EXPECT_EQ(twice.why, Refusal::wrong_state);
+  auto m = decide(r, "assigned", "close", {Party::expert}, kSessionRecorded);
+  ASSERT_TRUE(std::holds_alternative<const Move*>(m));
+  EXPECT_EQ(std::get<const Move*>(m)->to, "closed");
+  EXPECT_EQ(std::get<const Move*>(m)->input, Input::summary);
+}
+
+TEST(CoachingRules, AFileThatContradictsItselfIsRefused) {
+  Rules r = shipped();
+  r.moves[0].to = "approved";
+  EXPECT_EQ(rules_problem(r).value_or(""), "move assign: unknown state approved");
+  r = shipped();
+  r.moves[0].guards.push_back("budget_left");
+  EXPECT_EQ(rules_problem(r).value_or(""), "move assign: unknown guard budget_left");
+  r = shipped();
+  r.topics.push_back(r.topics.front());
+  EXPECT_TRUE(rules_problem(r).has_value());
+  r = shipped();
+  r.session_min_minutes = 500;
+  EXPECT_TRUE(rules_problem(r).has_value());
+  r = shipped();
+  r.moves[0].notify.push_back({Party::city_admin, "x"});
+  EXPECT_TRUE(rules_problem(r).has_value());
+}
+
+TEST(CoachingRules, NoticesNameTheRequest) {
+  EXPECT_EQ(fill("您被指派为「{enterprise}」的一对一辅导专家（{topic}）", {{"enterprise", "巩义恒泰"}, {"topic", "数据治理"}}),
+            "您被指派为「巩义恒泰」的一对一辅导专家（数据治理）");
+  EXPECT_EQ(fill("{expert}{", {{"expert", "王"}}), "王{");
+  EXPECT_EQ(fill("{unknown} {reason}", {{"reason", "重复申请"}}), "{unknown} 重复申请");
+}
+
+TEST(CoachingRules, ARequestNamesATopicAModeAndWhatItNeeds) {
+  const Rules& r = shipped();
+  EXPECT_TRUE(check_request(r, {"data_governance", "设备数据采集不全，需要梳理数据标准", "onsite"}).ok());
+  EXPECT_EQ(check_request(r, {"blockchain", "x", "onsite"}).error().field, "topic");
+  EXPECT_EQ(check_request(r, {"other", "x", "phone"}).error().field, "mode");
+  EXPECT_EQ(check_request(r, {"other", " \u3000", "online"}).error().field, "needs");
+  std::string long_text;
+  for (int i = 0; i < 2001; ++i) long_text += "字";
+  EXPECT_EQ(check_request(r, {"other", long_text, "online"}).error().message, "辅导需求不能超过2000个字符");
+}
+
+TEST(CoachingRules, ASessionHasHappenedAndLastsAPlausibleTime) {
+  const Rules& r = shipped();
+  SessionFacts s{"2026-12-01", 90, "onsite", "梳理设备点位", "先建数据字典"};
+  EXPECT_TRUE(check_session(r, s, "2026-11-20", "2026-12-01").ok());
+  auto future = check_session(r, s, "2026-11-20", "2026-11-30");
+  EXPECT_EQ(future.error().field, "session.held_on");
+  EXPECT_EQ(future.error().message, "辅导日期不能晚于今天");
+  EXPECT_EQ(check_session(r, s, "2026-12-02", "2026-12-05").error().message, "辅导日期不能早于申请日期 2026-12-02");
+  s.held_on = "2026-02-30";
+  EXPECT_EQ(check_session(r, s, "2026-01-01", "2026-12-05").error().field, "session.held_on");
+  s.held_on = "2026-12-01";
+  for (int64_t minutes : {14, 481, 0, -30}) {
+    s.minutes = minutes;
+    EXPECT_EQ(check_session(r, s, "2026-11-20", "2026-12-01").error().message, "辅导时长应在 15–480 分钟之间") << minutes;
+  }
+  for (int64_t minutes : {15, 480}) {
+    s.minutes = minutes;
+    EXPECT_TRUE(check_session(r, s, "2026-11-20", "2026-12-01").ok()) << minutes;
+  }
+  s.mode = "phone";
+  EXPECT_EQ(check_session(r, s, "2026-11-20", "2026-12-01").error().field, "session.mode");
+  s.mode = "online";
+  s.advice = "";
+  EXPECT_EQ(check_session(r, s, "2026-11-20", "2026-12-01").error().field, "session.advice");
+}
+
+TEST(CoachingRules, ARatingIsOneToFiveWithAComment) {
+  EXPECT_TRUE(check_rating(1, "有帮助").ok());
+  EXPECT_TRUE(check_rating(5, "有帮助").ok());
+  EXPECT_EQ(check_rating(0, "有帮助").error().field, "rating");
+  EXPECT_EQ(check_rating(6, "有帮助").error().field, "rating");
+  EXPECT_EQ(check_rating(4, "").error().field, "comment");
+  EXPECT_EQ(check_summary("").error().field, "summary");
+  const Rules& r = shipped();
+  EXPECT_EQ(check_reason(*r.move("decline"), "").error().message, "请填写「不予受理」的原因");
+  EXPECT_TRUE(check_reason(*r.move("withdraw"), "").ok());
+  EXPECT_EQ(check_reason(*r.move("withdraw"), std::string(501, 'x')).error().field, "reason");
+}
+
+}  // namespace
+}  // namespace sz::coaching
