@@ -153,7 +153,9 @@ void register_routes(auth::Routes& routes, Service& svc) {
     SZ_ASSIGN(auto list, svc.list(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& v : list.items) items.push_back(request_json(svc.rules(), v));
-    return json::reply(200, json::page_reply(std::move(items), list.total, page));
+    bj::object body = json::page_reply(std::move(items), list.total, page);
+    body["can_request"] = list.can_request;
+    return json::reply(200, body);
   });
 
   routes.authed("POST", "/api/v1/coaching", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {

@@ -171,8 +171,12 @@ Result<View> Service::view(db::Connection& c, const store::Request& r, const std
   return v;
 }
 
+namespace {
+bool may_request(const auth::Principal& p) { return p.has(auth::Role::enterprise) && p.enterprise_id; }
+}  // namespace
+
 Result<View> Service::request(const auth::Principal& p, const auth::Origin& from, const RequestInput& in) {
-  if (!p.has(auth::Role::enterprise) || !p.enterprise_id) return err::forbidden("一对一辅导由企业账号申请");
+  if (!may_request(p)) return err::forbidden("一对一辅导由企业账号申请");
   SZ_TRY(check_request(rules_, {in.topic, in.needs, in.mode}));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
@@ -213,6 +217,7 @@ Result<Page> Service::list(const auth::Principal& p, const store::Filter& f, int
     return err::forbidden("一对一辅导只对企业、区县专班、专家和市级管理员开放");
   SZ_ASSIGN(auto* c, db_->local());
   Page out;
+  out.can_request = may_request(p);
   SZ_ASSIGN(auto rows, store::requests(*c, scope, f, limit, offset, &out.total));
   for (const auto& r : rows) {
     SZ_ASSIGN(auto v, view(*c, r, nullptr, false));

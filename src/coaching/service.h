@@ -49,6 +49,7 @@ struct View {
 struct Page {
   std::vector<View> items;
   int64_t total = 0;
+  bool can_request = false;  // the caller may ask for coaching (an enterprise's account)
 };
 
 class Service {
