@@ -287,6 +287,20 @@ before(async () => {
   documented('POST /api/v1/projects/{id}/transitions', await as('admin', 'POST', `/api/v1/projects/${other.id}/transitions`,
     { action: 'terminate', reason: '企业经营调整，放弃改造' }), 200)
 
+  // 一对一辅导 requests in each state: one rated after a session, one declined, one withdrawn, one waiting.
+  const COACH = 'POST /api/v1/coaching/{id}/transitions'
+  const ask = async (topic) => documented('POST /api/v1/coaching', await as('qiye', 'POST', '/api/v1/coaching', { topic, needs: '希望专家上门诊断', mode: 'onsite' }), 201).id
+  const coached = await ask('diagnosis')
+  const heldOn = (await get('admin', '/api/v1/health')).time.slice(0, 10)
+  documented(COACH, await as('admin', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'assign', expert_user_id: ids.zhuanjia }), 200)
+  documented(COACH, await as('zhuanjia', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'record_session',
+    session: { held_on: heldOn, minutes: 60, mode: 'online', content: '诊断数据采集现状', advice: '先做设备联网' } }), 200)
+  documented(COACH, await as('zhuanjia', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'close', summary: '已完成诊断' }), 200)
+  documented(COACH, await as('qiye', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'rate', rating: 4, comment: '有帮助' }), 200)
+  documented(COACH, await as('admin', 'POST', `/api/v1/coaching/${await ask('other')}/transitions`, { action: 'decline', reason: '请补充需求' }), 200)
+  documented(COACH, await as('qiye', 'POST', `/api/v1/coaching/${await ask('supply_chain')}/transitions`, { action: 'withdraw' }), 200)
+  await ask('data_governance')
+
   // Ids of the demo's records, read through the lists.
   ids.projects = (await get('admin', '/api/v1/projects?page_size=100')).items.map((p) => p.id)
   ids.subsidies = (await get('admin', '/api/v1/subsidies?page_size=100')).items.map((s) => s.id)
@@ -303,6 +317,7 @@ before(async () => {
   ids.experts = (await get('admin', '/api/v1/experts')).items.map((e) => e.user_id)
   ids.audit = (await get('shenji', '/api/v1/audit?page_size=100')).items.map((e) => e.seq)
   ids.assessments = (await get('admin', '/api/v1/enterprises/1/assessments')).items.map((a) => a.id)
+  ids.coaching = (await get('admin', '/api/v1/coaching?page_size=100')).items.map((c) => c.id)
   const progress = await get('admin', '/api/v1/stats/progress')
   ids.metrics = progress.indicators.filter((i) => i.supported).map((i) => ({ metric: i.metric, drill: i.drill }))
 })
@@ -407,6 +422,9 @@ function callsFor(path) {
     case '/api/v1/reports/{id}': return each(ids.reports, (id) => A(`/api/v1/reports/${id}`))
     case '/api/v1/stats/forecast': return [A(path), A(path, 'gongyi')]
     case '/api/v1/data-quality': return [A(path), A(path, 'xinmi')]
+    case '/api/v1/coaching': return [A('/api/v1/coaching?page_size=100'), A(path, 'qiye'), A(path, 'xinmi'), A(path, 'zhuanjia')]
+    case '/api/v1/coaching/{id}': return [...each(ids.coaching, (id) => A(`/api/v1/coaching/${id}`)), A(`/api/v1/coaching/${ids.coaching[0]}`, 'qiye')]
+    case '/api/v1/coaching-reference': return [A(path, 'anon')]
     case '/api/v1/evaluations/{stage}': return [A('/api/v1/evaluations/2024'), A('/api/v1/evaluations/2025')]
     default:
       if (path.includes('{')) throw new Error(`no calls for ${path}: add them to callsFor`)

@@ -34,11 +34,14 @@ const doc = openapi()
 const example = (op) => op.requestBody && Object.values(op.requestBody.content)[0].example
 const sample = (method, p) => example(doc.paths[p][method.toLowerCase()])
 
-let server, platformId, listId, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId
+let server, platformId, listId, adminUserId, adminJobId, projectId, reviewId, loanId, articleId, productId, needId, trainingId, coachingId
 // The project belongs to 新密 enterprise 108 with the demo provider as integrator: in scope for admin, xinmi, qiye,
 // fuwushang, and zhuanjia, the only member of its review round (a panel reads what it scores).
 const PROJECT_PARTIES = new Set(['admin', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia'])
 const REVIEW_MEMBERS = new Set(['admin', 'zhuanjia'])
+// A 一对一辅导 request of 新密 enterprise 108, not yet assigned: qiye, xinmi (read only) and the city; zhuanjia is no
+// party to it until it is assigned to him.
+const COACHING_PARTIES = new Set(['admin', 'xinmi', 'qiye'])
 const DOCUMENT = {}  // a document attached to a 巩义 enterprise and one to a 新密 enterprise
 // An assessment of a 巩义 enterprise and one of a 新密 enterprise.
 const ASSESSMENT = {}
@@ -97,6 +100,9 @@ before(async () => {
   const nd = await server.call('POST', '/api/v1/needs', { token: tokens.qiye, body: { category: 'scheduling', title: '巡检需求' } })
   assert.equal(nd.status, 201, nd.text)
   needId = nd.json.id
+  const co = await server.call('POST', '/api/v1/coaching', { token: tokens.qiye, body: sample('POST', '/api/v1/coaching') })
+  assert.equal(co.status, 201, co.text)
+  coachingId = co.json.id
   const tr = await server.call('POST', '/api/v1/trainings', { token: tokens.admin, body: sample('POST', '/api/v1/trainings') })
   assert.equal(tr.status, 201, tr.text)
   trainingId = tr.json.id
@@ -239,6 +245,9 @@ test('各角色访问权限范围外的记录，没有任何 2xx', async () => {
       } else if (r.scope === 'need') {
         if (['admin', 'xinmi', 'qiye'].includes(user)) continue
         target = fill(r, needId)
+      } else if (r.scope === 'coaching') {
+        if (COACHING_PARTIES.has(user)) continue
+        target = fill(r, coachingId)
       } else if (r.scope === 'product') {
         if (['admin', 'fuwushang'].includes(user)) continue
         target = fill(r, productId)
@@ -346,6 +355,10 @@ test('权限范围内的读取成功（权限检查不是一律拒绝）', async
       if (r.scope === 'need') {
         if (!['admin', 'xinmi', 'qiye'].includes(user)) continue
         target = fill(r, needId)
+      }
+      if (r.scope === 'coaching') {
+        if (!COACHING_PARTIES.has(user)) continue
+        target = fill(r, coachingId)
       }
       if (r.path === '/api/v1/match-events/{id}/registrations') continue  // no event yet: exchange.test.mjs
       if (r.path === '/api/v1/products/{id}') {
