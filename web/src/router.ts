@@ -7,6 +7,8 @@ import {
 import { useAuthStore } from '@/stores/auth'
 import { hasAnyRole } from '@/utils/roles'
 import { sameSitePath } from '@/utils/paths'
+import { FEATURES } from '@/features'
+import { page } from '@/features/feature'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -51,19 +53,6 @@ export const EDITOR_ROLES = ['city_admin', 'district_officer']
 // 企商互动 (needs and 供需对接会): enterprises post, providers answer, the city and the districts oversee; the server
 // shows each its own part.
 export const EXCHANGE_ROLES = ['city_admin', 'district_officer', 'enterprise', 'provider']
-
-// A page inside the main layout: its address, name, view, title, and the roles that may open it (absent: anyone
-// logged in) or the props the view is given.
-function page(
-  path: string,
-  name: string,
-  component: RouteRecordSingleView['component'],
-  title: string,
-  roles?: string[],
-  props?: Record<string, unknown>,
-): RouteRecordSingleView {
-  return { path, name, component, meta: roles ? { title, roles } : { title }, props }
-}
 
 const MessageView = () => import('@/views/MessageView.vue')
 const EnterpriseAssessmentsView = () => import('@/views/assessment/EnterpriseAssessmentsView.vue')
@@ -162,6 +151,8 @@ const router = createRouter({
         page('admin/jobs', 'admin-jobs', () => import('@/views/admin/JobsView.vue'), '任务列表', JOB_ROLES),
         page('admin/schedules', 'admin-schedules', () => import('@/views/admin/SchedulesView.vue'), '定时任务', SCHEDULE_ROLES),
         page('admin/system', 'admin-system', () => import('@/views/admin/SystemView.vue'), '系统状态', SYSTEM_ROLES),
+        // The features' pages (web/src/features: each its folder and one line of that list).
+        ...FEATURES.flatMap((f) => f.routes),
         page('forbidden', 'forbidden', MessageView, '无权访问', undefined, {
           icon: 'warning',
           title: '无权访问',

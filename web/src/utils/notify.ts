@@ -1,4 +1,6 @@
-// 站内消息: the kinds the areas write (notify/notify.h) in words, and where a notification leads.
+// 站内消息: the kinds the areas write (notify/notify.h) in words — the features' (web/src/features) with their own —
+// and where a notification leads.
+import { FEATURES } from '@/features'
 import { sameSitePath } from './paths'
 
 const KIND_NAMES: Record<string, string> = {
@@ -6,6 +8,7 @@ const KIND_NAMES: Record<string, string> = {
   message: '需求留言',
   review: '评审任务',
   deadline: '到期提醒',
+  ...Object.assign({}, ...FEATURES.map((f) => f.notificationKinds ?? {})),
 }
 
 export function notificationKindName(kind: string): string {
