@@ -105,6 +105,21 @@ TEST(CoachingRules, AFileThatContradictsItselfIsRefused) {
   EXPECT_TRUE(rules_problem(r).has_value());
 }
 
+TEST(CoachingRules, TheFileNamesOnlyGuardsThePlatformChecks) {
+  std::ifstream in(std::string(SZ_SOURCE_DIR) + "/data/coaching.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string file = text.str();
+  ASSERT_TRUE(Service::parse_rules(file).ok());
+  auto at = file.find("\"code\": \"session_recorded\"");
+  ASSERT_NE(at, std::string::npos);
+  file.insert(at, "\"code\": \"budget_left\", \"message\": \"x\"}, {");
+  auto r = Service::parse_rules(file);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().detail, "coaching.json: guard budget_left is not one the platform can check");
+  EXPECT_FALSE(Service::parse_rules("[]").ok());
+}
+
 TEST(CoachingRules, NoticesNameTheRequest) {
   EXPECT_EQ(fill("您被指派为「{enterprise}」的一对一辅导专家（{topic}）", {{"enterprise", "巩义恒泰"}, {"topic", "数据治理"}}),
             "您被指派为「巩义恒泰」的一对一辅导专家（数据治理）");

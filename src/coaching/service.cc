@@ -1,5 +1,6 @@
 #include "coaching/service.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "audit/service.h"
@@ -13,6 +14,9 @@ namespace bj = boost::json;
 
 namespace {
 using json::text_of;
+
+// The guards the service answers (holding()): a file may name only these.
+const std::string_view kGuards[] = {"session_recorded"};
 
 Result<CodeName> code_name(const bj::value& v, const char* what) {
   if (!v.is_object()) return err::internal(std::string("coaching.json: ") + what + " entries are objects");
@@ -128,12 +132,15 @@ Result<Rules> Service::parse_rules(std::string_view text) {
       r.moves.push_back(std::move(m));
     }
   if (auto problem = rules_problem(r)) return err::internal("coaching.json: " + *problem);
+  for (const auto& g : r.guards)
+    if (std::find(std::begin(kGuards), std::end(kGuards), g.code) == std::end(kGuards))
+      return err::internal("coaching.json: guard " + g.code + " is not one the platform can check");
   return r;
 }
 
 std::set<std::string> Service::holding(const store::Request& r) const {
   std::set<std::string> out;
-  if (r.sessions > 0) out.insert("session_recorded");
+  if (r.sessions > 0) out.insert("session_recorded");  // at least one session is recorded
   return out;
 }
 
