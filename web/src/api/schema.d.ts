@@ -2182,6 +2182,249 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coaching-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一对一辅导的参考数据：辅导主题、方式、状态（及各状态在等待什么）、单次辅导时长范围（data/coaching.json） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingReference"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辅导申请列表（分页，新的在前；按调用者的数据权限） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 状态代码（见 /coaching-reference） */
+                    state?: string;
+                    /** @description 辅导主题代码 */
+                    topic?: string;
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                    /** @description 1–100 */
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingPage"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        /** 企业申请一对一辅导（主题、需求、希望的方式） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "topic": "data_governance",
+                     *       "needs": "设备数据采集点位不全，希望专家帮助梳理数据标准和采集方案",
+                     *       "mode": "onsite"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 辅导主题代码（/coaching-reference 的 topics） */
+                        topic: string;
+                        /** @description 需要辅导的问题与期望（1–2000 字） */
+                        needs: string;
+                        /** @description 希望的辅导方式：onsite 现场、online 线上 */
+                        mode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已申请，等待市级管理员指派专家 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辅导申请详情：辅导记录与调用者当前可执行的操作（actions） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 辅导申请编号 */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingDetail"];
+                    };
+                };
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coaching/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 辅导流转：指派专家、不予受理、撤回申请、登记辅导记录、结束辅导、评价（请求体随 action 而定，见 actions[].input；多余字段 422；非法流转 409，说明当前状态；无权执行 403）
+         * @description action 决定请求体还须带什么（actions[].input）：expert → expert_user_id（须为专家账号）；reason → reason（不予受理时必填，撤回时可选）；session → session（辅导日期不晚于当天且不早于申请日期，时长在 /coaching-reference 的 session_minutes 范围内）；summary → summary（至少登记一次辅导后才能结束）；rating → rating（1–5）与 comment（每个申请只评价一次）；none → 只有 action。每次流转写入审计日志，并在同一事务中发送站内消息（指派时通知专家与企业，不予受理、结束时通知企业）。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 辅导申请编号 */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    /**
+                     * @example {
+                     *       "action": "withdraw",
+                     *       "reason": "已自行解决"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description assign | decline | withdraw | record_session | close | rate（见 actions） */
+                        action: string;
+                        /** @description assign：被指派专家的账号编号 */
+                        expert_user_id?: number;
+                        /** @description decline（必填）、withdraw（可选）：原因 */
+                        reason?: string;
+                        session?: components["schemas"]["CoachingSessionInput"];
+                        /** @description close：辅导总结 */
+                        summary?: string;
+                        /** @description rate：评分 1–5 */
+                        rating?: number;
+                        /** @description rate：评价意见 */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoachingDetail"];
+                    };
+                };
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+                422: components["responses"]["Error"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -11520,6 +11763,109 @@ export interface components {
         DemandLists: {
             items: components["schemas"]["DemandList"][];
         };
+        /** @description 一对一辅导的参考数据（data/coaching.json，带版本） */
+        CoachingReference: {
+            version: string;
+            topics: components["schemas"]["CodeName"][];
+            modes: components["schemas"]["CodeName"][];
+            states: {
+                code: string;
+                name: string;
+                /** @description 该状态在等待什么（结束状态为空） */
+                waiting: string;
+            }[];
+            session_minutes: {
+                min: number;
+                max: number;
+            };
+        };
+        /** @description 一次辅导的记录（专家登记） */
+        CoachingSessionInput: {
+            /**
+             * Format: date
+             * @description 辅导日期，不晚于当天
+             */
+            held_on: string;
+            /** @description 时长（分钟），见 session_minutes */
+            minutes: number;
+            /** @description onsite 现场、online 线上 */
+            mode: string;
+            /** @description 辅导内容 */
+            content: string;
+            /** @description 专家建议 */
+            advice: string;
+        };
+        /** @description 辅导申请（列表的一行；详情另有辅导记录与可执行操作） */
+        CoachingRequest: {
+            id: number;
+            enterprise: components["schemas"]["IdName"];
+            district: components["schemas"]["CodeName"];
+            topic: components["schemas"]["CodeName"];
+            mode: components["schemas"]["CodeName"];
+            needs: string;
+            /** @enum {string} */
+            state: "requested" | "assigned" | "closed" | "rated" | "declined" | "withdrawn";
+            state_name: string;
+            /** @description 当前在等待什么（已结束的为空） */
+            waiting_for: string;
+            /** @description 被指派的专家 */
+            expert: components["schemas"]["IdName"] | null;
+            /** @description 不予受理或撤回的原因 */
+            reason: string | null;
+            /** @description 专家的辅导总结 */
+            summary: string | null;
+            /** @description 企业的评分 1–5 */
+            rating: number | null;
+            /** @description 企业的评价意见 */
+            comment: string | null;
+            /** @description 已登记的辅导次数 */
+            session_count: number;
+            /** @description 累计辅导时长（分钟） */
+            minutes_total: number;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            assigned_at: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** Format: date-time */
+            rated_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description 一次辅导记录 */
+        CoachingSession: {
+            id: number;
+            /** Format: date */
+            held_on: string;
+            minutes: number;
+            mode: components["schemas"]["CodeName"];
+            content: string;
+            advice: string;
+            /** @description 登记人姓名 */
+            recorded_by: string;
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        /** @description 调用者当前可执行的操作；input 说明请求体还须带什么 */
+        CoachingAction: {
+            action: string;
+            name: string;
+            /** @description 须填写原因 */
+            needs_reason: boolean;
+            /** @enum {string} */
+            input: "none" | "expert" | "reason" | "session" | "summary" | "rating";
+        };
+        /** @description 辅导申请详情 */
+        CoachingDetail: {
+            sessions: components["schemas"]["CoachingSession"][];
+            actions: components["schemas"]["CoachingAction"][];
+        } & components["schemas"]["CoachingRequest"];
+        CoachingPage: {
+            items: components["schemas"]["CoachingRequest"][];
+            /** @description 调用者可以申请辅导（企业账号） */
+            can_request: boolean;
+        } & components["schemas"]["Page"];
         /** @description 上传的资料（一个版本） */
         Document: {
             id: number;
