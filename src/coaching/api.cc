@@ -114,29 +114,33 @@ Result<MoveInput> move_input(const bj::object& o, const Rules& rules) {
     case Input::none:
       SZ_TRY(json::only_keys(o, {"action"}));
       break;
-    case Input::expert:
+    case Input::expert: {
       SZ_TRY(json::only_keys(o, {"action", "expert_user_id"}));
       SZ_ASSIGN(in.expert_user_id, json::required_int(o, "expert_user_id", "辅导专家", 1, std::numeric_limits<int64_t>::max()));
       break;
+    }
     case Input::reason: {
       SZ_TRY(json::only_keys(o, {"action", "reason"}));
       SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "原因", 500));
       in.reason = reason.value_or("");
       break;
     }
-    case Input::session:
+    case Input::session: {
       SZ_TRY(json::only_keys(o, {"action", "session"}));
       SZ_ASSIGN(in.session, session_input(o, rules));
       break;
-    case Input::summary:
+    }
+    case Input::summary: {
       SZ_TRY(json::only_keys(o, {"action", "summary"}));
       SZ_ASSIGN(in.summary, json::required_string(o, "summary", "辅导总结", 2000));
       break;
-    case Input::rating:
+    }
+    case Input::rating: {
       SZ_TRY(json::only_keys(o, {"action", "rating", "comment"}));
       SZ_ASSIGN(in.rating, json::required_int(o, "rating", "评分", 1, 5));
       SZ_ASSIGN(in.comment, json::required_string(o, "comment", "评价意见", 500));
       break;
+    }
   }
   return in;
 }

@@ -276,12 +276,13 @@ Result<Applied> apply_input(db::Connection& c, const Rules& rules, const Move& m
                             int64_t now, const std::string& from_state, store::Request& r, std::string& expert_name) {
   Applied a;
   switch (m.input) {
-    case Input::expert:
+    case Input::expert: {
       r.expert_user_id = in.expert_user_id;
       r.assigned_at = now;
       SZ_ASSIGN(expert_name, auth::Service::display_name_of(c, *in.expert_user_id));
       a.extra["expert_user_id"] = *in.expert_user_id;
       break;
+    }
     case Input::reason:
       r.reason = in.reason.empty() ? std::nullopt : std::optional<std::string>(in.reason);
       if (r.reason) a.extra["reason"] = *r.reason;

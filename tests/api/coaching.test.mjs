@@ -231,7 +231,7 @@ test('错误输入：畸形 JSON、类型错误、越界数值、未知字段、
   }
   const bodyless = await server.call('POST', `/api/v1/coaching/${r.id}/transitions`, { token: t.admin, body: 'assign' })
   assert.equal(bodyless.status, 400)
-  refused(await call('admin', 'POST', '/api/v1/coaching/abc/transitions', { action: 'decline', reason: 'x' }), 422)
+  refused(await call('admin', 'POST', '/api/v1/coaching/abc/transitions', { action: 'decline', reason: 'x' }), 404)  // not a record's path
 
   await moved('admin', r.id, { action: 'assign', expert_user_id: ids.zhuanjia })
   for (const [s, field] of [

@@ -291,7 +291,7 @@ before(async () => {
   const COACH = 'POST /api/v1/coaching/{id}/transitions'
   const ask = async (topic) => documented('POST /api/v1/coaching', await as('qiye', 'POST', '/api/v1/coaching', { topic, needs: '希望专家上门诊断', mode: 'onsite' }), 201).id
   const coached = await ask('diagnosis')
-  const heldOn = (await get('admin', '/api/v1/health')).time.slice(0, 10)
+  const heldOn = new Date(Date.parse((await get('admin', '/api/v1/health')).time) + 8 * 3_600_000).toISOString().slice(0, 10)  // Beijing's day
   documented(COACH, await as('admin', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'assign', expert_user_id: ids.zhuanjia }), 200)
   documented(COACH, await as('zhuanjia', 'POST', `/api/v1/coaching/${coached}/transitions`, { action: 'record_session',
     session: { held_on: heldOn, minutes: 60, mode: 'online', content: '诊断数据采集现状', advice: '先做设备联网' } }), 200)
