@@ -64,7 +64,7 @@ test('一对一辅导：企业申请、市级管理员指派专家、专家登�
         const d = page.getByTestId('coaching-ask-dialog')
         await d.waitFor()
         await pick(page, d, 'coaching-ask-topic', '数据治理')
-        await d.getByTestId('coaching-ask-needs').locator('textarea').fill(needs)
+        await d.getByTestId('coaching-ask-needs').fill(needs)
         await d.getByTestId('coaching-ask-mode').getByText('线上', { exact: true }).click()
         const [response] = await Promise.all([
           page.waitForResponse(isCall('POST', /^\/api\/v1\/coaching$/)),
@@ -131,8 +131,8 @@ test('一对一辅导：企业申请、市级管理员指派专家、专家登�
         await minutes.fill('90')
         await minutes.blur()
         await d.getByTestId('coaching-session-mode').getByText('现场', { exact: true }).click()
-        await d.getByTestId('coaching-session-content').locator('textarea').fill('梳理窑炉温度点位与三套系统的数据口径')
-        await d.getByTestId('coaching-session-advice').locator('textarea').fill('以 MES 为准建立统一数据字典')
+        await d.getByTestId('coaching-session-content').fill('梳理窑炉温度点位与三套系统的数据口径')
+        await d.getByTestId('coaching-session-advice').fill('以 MES 为准建立统一数据字典')
         const refused = await submitMove(page, url)
         assert.equal(refused.status(), 422)
         await d.getByText('辅导日期不能晚于今天').waitFor()
@@ -152,7 +152,7 @@ test('一对一辅导：企业申请、市级管理员指派专家、专家登�
 
         await page.getByTestId('coaching-action-close').click()
         await d.waitFor()
-        await d.getByTestId('coaching-move-summary').locator('textarea').fill('已统一温度数据口径，建议三个月内完成设备接入')
+        await d.getByTestId('coaching-move-summary').fill('已统一温度数据口径，建议三个月内完成设备接入')
         const closed = await submitMove(page, url)
         assert.equal(closed.status(), 200, await closed.text())
         await page.getByTestId('coaching-state').getByText('已结束', { exact: true }).waitFor()
@@ -169,7 +169,7 @@ test('一对一辅导：企业申请、市级管理员指派专家、专家登�
         const d = page.getByTestId('coaching-move-dialog')
         await d.waitFor()
         await d.getByTestId('coaching-rating-stars').locator('.el-rate__item').nth(3).click()
-        await d.getByTestId('coaching-rating-comment').locator('textarea').fill('建议具体，可以落地')
+        await d.getByTestId('coaching-rating-comment').fill('建议具体，可以落地')
         const rated = await submitMove(page, url)
         assert.equal(rated.status(), 200, await rated.text())
         assert.deepEqual(rated.request().postDataJSON(), { action: 'rate', rating: 4, comment: '建议具体，可以落地' })
@@ -210,7 +210,7 @@ test('一对一辅导：企业申请、市级管理员指派专家、专家登�
         const d = page.getByTestId('coaching-ask-dialog')
         await d.waitFor()
         await pick(page, d, 'coaching-ask-topic', '设备上云')
-        await d.getByTestId('coaching-ask-needs').locator('textarea').fill(`设备上云选型（${short}）`)
+        await d.getByTestId('coaching-ask-needs').fill(`设备上云选型（${short}）`)
         const [asked] = await Promise.all([
           page.waitForResponse(isCall('POST', /^\/api\/v1\/coaching$/)),
           d.getByTestId('coaching-ask-submit').click(),
