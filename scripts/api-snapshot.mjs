@@ -12,18 +12,26 @@ import { fileURLToPath } from 'node:url'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const USERS = ['admin', 'gongyi', 'xinmi', 'qiye', 'fuwushang', 'zhuanjia', 'yinhang', 'xitong', 'anquan', 'shenji']
 const PASSWORD = 'Demo@2024'
-const VOLATILE = /^(token|csrf|csrf_token|secret|key|nonce|time|now|server_time|uptime_seconds|started_at|generated_at|.*_token)$/
+// Differ between two runs by design: secrets, the store's path, the node's name, the audit chain's head (its entries
+// carry the time of the run), counters.
+const VOLATILE =
+  /^(token|csrf|csrf_token|secret|key|nonce|time|now|server_time|uptime_seconds|started_at|generated_at|.*_token|key_id|database|node|head_hash|requests_total|in_flight|connections)$/
+// Times of the run itself (logins, the accounts the demo makes last, on the real clock); the demo's history is dated
+// on its own clock, in the past.
+const TODAY = new Date().toISOString().slice(0, 10)
 
 function mask(v, key = '') {
   if (Array.isArray(v)) return v.map((x) => mask(x))
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mask(x, k)]))
-  return VOLATILE.test(key) ? '<masked>' : v
+  if (VOLATILE.test(key)) return '<masked>'
+  return typeof v === 'string' && v.startsWith(TODAY + 'T') ? '<today>' : v
 }
 
 async function answer(base, token, url) {
   const res = await fetch(base + url, { headers: token ? { authorization: `Bearer ${token}` } : {}, redirect: 'manual' })
   const type = res.headers.get('content-type') ?? ''
   const body = Buffer.from(await res.arrayBuffer())
+  if (url === '/metrics') return { status: res.status, type }  // counters of the run
   if (!type.includes('json')) return { status: res.status, type, bytes: body.length }
   let json
   try {
@@ -59,11 +67,13 @@ async function record(base, out) {
 }
 
 function compare(a, b) {
-  const x = JSON.parse(readFileSync(a, 'utf8'))
-  const y = JSON.parse(readFileSync(b, 'utf8'))
+  const read = (f) => mask(JSON.parse(readFileSync(f, 'utf8')))
+  const x = read(a)
+  const y = read(b)
   let differ = 0
   for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
-    const l = JSON.stringify(x[k]), r = JSON.stringify(y[k])
+    const l = JSON.stringify(x[k] && { ...x[k], bytes: k.endsWith('GET /metrics') ? undefined : x[k].bytes })
+    const r = JSON.stringify(y[k] && { ...y[k], bytes: k.endsWith('GET /metrics') ? undefined : y[k].bytes })
     if (l === r) continue
     differ++
     console.log(`≠ ${k}\n  ${(l ?? '(none)').slice(0, 400)}\n  ${(r ?? '(none)').slice(0, 400)}`)

@@ -9,6 +9,8 @@
 
 #include "demo/demo.h"
 #include "app/platform.h"
+#include "audit/rules.h"
+#include "auth/service.h"
 
 namespace sz::demo {
 

@@ -14,11 +14,14 @@
 #include <unistd.h>
 
 #include "infra/progress.h"
+#include "assessment/service.h"
 #include "auth/service.h"
+#include "documents/service.h"
 #include "funding/loans.h"
 #include "funding/subsidies.h"
 #include "projects/service.h"
 #include "publish/service.h"
+#include "registry/service.h"
 #include "reviews/service.h"
 
 namespace sz::demo {
@@ -102,21 +105,21 @@ class Builder {
     if (t.withdraws_on)
       add(epoch_of(t.withdraws_on), [this, run]() -> Status {
         // As the plan asks, the district proposes another enterprise of the same industry in its place (增补).
-        SZ_ASSIGN(auto gone, pf_.registry().get_enterprise(people_.admin, run->enterprise_id));
+        SZ_ASSIGN(auto gone, pf_.service<registry::Service>().get_enterprise(people_.admin, run->enterprise_id));
         registry::EnterpriseInput in;
         in.name = gone.name + "（增补）";
         in.credit_code = demo_credit_code(gone.district_code, 800000 + run->enterprise_id);
         in.industry = gone.industry_code;
-        SZ_ASSIGN(auto w, pf_.registry().request_withdrawal(people_.admin, kOrigin, run->enterprise_id,
+        SZ_ASSIGN(auto w, pf_.service<registry::Service>().request_withdrawal(people_.admin, kOrigin, run->enterprise_id,
                                                             "企业经营调整，申请退出试点", in));
-        SZ_TRY(pf_.registry().decide_withdrawal(people_.admin, kOrigin, w.id, true, "同意退出"));
+        SZ_TRY(pf_.service<registry::Service>().decide_withdrawal(people_.admin, kOrigin, w.id, true, "同意退出"));
         return ok();
       });
 
     add(at(-20), [this, run, d0]() -> Status {
       projects::DiagnosisInput in{provider_id_, run->day(-21), "排产依赖人工经验，质量数据分散，设备状态不透明",
                                   {"计划排程", "质量管理", "设备管理"}, 3'000'000 + run->enterprise_id * 1000, {}, {}};
-      SZ_TRY(pf_.projects().add_diagnosis(run->enterprise, kOrigin, run->enterprise_id, in));
+      SZ_TRY(pf_.service<projects::Service>().add_diagnosis(run->enterprise, kOrigin, run->enterprise_id, in));
       return ok();
     });
     add(at(0), [this, run, d0]() -> Status {
@@ -136,9 +139,9 @@ class Builder {
         m.deliverable = what;
         np.plan.milestones.push_back(m);
       }
-      SZ_ASSIGN(auto pr, pf_.projects().create(run->enterprise, kOrigin, np));
+      SZ_ASSIGN(auto pr, pf_.service<projects::Service>().create(run->enterprise, kOrigin, np));
       run->project_id = pr.id;
-      SZ_ASSIGN(auto rows, pf_.projects().detail(people_.admin, pr.id));
+      SZ_ASSIGN(auto rows, pf_.service<projects::Service>().detail(people_.admin, pr.id));
       for (const auto& m : rows.plan.milestones) run->milestone_ids.push_back(m.id);
       return ok();
     });
@@ -148,20 +151,20 @@ class Builder {
     add(at(10), [this, run]() -> Status {
       reviews::NewRound r{"project", run->project_id, {}, 0, std::nullopt};
       for (const auto& e : people_.experts) r.expert_ids.push_back(e.user_id);
-      SZ_ASSIGN(auto v, pf_.reviews().create_round(people_.admin, kOrigin, r));
+      SZ_ASSIGN(auto v, pf_.service<reviews::Service>().create_round(people_.admin, kOrigin, r));
       run->round_id = v.round.id;
       return ok();
     });
     for (size_t i = 0; i < people_.experts.size(); ++i)
       add(at(14), [this, run, i]() {
         int64_t k = static_cast<int64_t>(i) + run->enterprise_id;
-        return pf_.reviews().score(people_.experts[i], kOrigin, run->round_id,
+        return pf_.service<reviews::Service>().score(people_.experts[i], kOrigin, run->round_id,
                                    {{"necessity", 15 + k % 5}, {"scenarios", 19 + k % 6}, {"feasibility", 18 + k % 7},
                                     {"budget", 11 + k % 4}, {"benefits", 10 + k % 5}},
                                    "方案聚焦排产与质量痛点，场景选择合理", true);
       });
     add(at(16), [this, run]() -> Status {
-      SZ_TRY(pf_.reviews().consensus(people_.experts[0], kOrigin, run->round_id, true, "同意立项，建议细化数据采集点位"));
+      SZ_TRY(pf_.service<reviews::Service>().consensus(people_.experts[0], kOrigin, run->round_id, true, "同意立项，建议细化数据采集点位"));
       return ok();
     });
     add(at(20), [this, run]() { return move(*run, people_.admin, "approve"); });
@@ -169,8 +172,8 @@ class Builder {
     add(at(25), [this, run, d0]() -> Status {
       SZ_ASSIGN(int64_t doc, upload(run->enterprise, run->project_id, "改造合同.pdf"));
       projects::ContractInput c{96'000'000, 110'000'000, run->day(24), run->day(25), run->day(340), doc};
-      SZ_TRY(pf_.projects().set_contract(run->enterprise, kOrigin, run->project_id, c));
-      return pf_.projects().assign_expert(people_.admin, kOrigin, run->project_id, people_.experts[1].user_id, "supervision");
+      SZ_TRY(pf_.service<projects::Service>().set_contract(run->enterprise, kOrigin, run->project_id, c));
+      return pf_.service<projects::Service>().assign_expert(people_.admin, kOrigin, run->project_id, people_.experts[1].user_id, "supervision");
     });
     add(at(30), [this, run]() { return move(*run, people_.integrator, "start"); });
     for (int k = 0; k < 2; ++k)
@@ -180,19 +183,19 @@ class Builder {
         run->invoice_doc = invoice;
         projects::CostInput c{k == 0 ? "软件与平台服务" : "数据采集硬件", k == 0 ? 48'000'000 : 36'000'000,
                               run->day(59 + 90 * k), provider_id_, invoice, paid};
-        SZ_TRY(pf_.projects().add_cost(run->enterprise, kOrigin, run->project_id, c));
+        SZ_TRY(pf_.service<projects::Service>().add_cost(run->enterprise, kOrigin, run->project_id, c));
         return ok();
       });
     // Supervision: a finding with a deadline; rectified in time, except on the projects that are to be at risk.
     add(at(100), [this, run, d0]() -> Status {
-      SZ_TRY(pf_.projects().add_visit(people_.experts[1], kOrigin, run->project_id, run->day(100),
+      SZ_TRY(pf_.service<projects::Service>().add_visit(people_.experts[1], kOrigin, run->project_id, run->day(100),
                                       "部分设备数据采集频率不足，质量追溯字段不全", run->day(130)));
       return ok();
     });
     if (!t.at_risk)
       add(at(125), [this, run, d0]() -> Status {
-        SZ_ASSIGN(auto detail, pf_.projects().detail(run->enterprise, run->project_id));
-        return pf_.projects().rectify(run->enterprise, kOrigin, run->project_id, detail.visits.back().id,
+        SZ_ASSIGN(auto detail, pf_.service<projects::Service>().detail(run->enterprise, run->project_id));
+        return pf_.service<projects::Service>().rectify(run->enterprise, kOrigin, run->project_id, detail.visits.back().id,
                                       run->day(125), "已提高采集频率并补全追溯字段");
       });
     // Milestones done on their day (a day late for the second), as long as the day has come and the project is not
@@ -204,20 +207,20 @@ class Builder {
       if (*day_number(run->day(off)) > *day_number(today_)) break;
       add(at(off), [this, run, d0, i, off]() -> Status {
         SZ_ASSIGN(int64_t doc, upload(people_.integrator, run->project_id, "里程碑交付物" + std::to_string(i + 1) + ".pdf"));
-        return pf_.projects().complete_milestone(people_.integrator, kOrigin, run->project_id, run->milestone_ids[i],
+        return pf_.service<projects::Service>().complete_milestone(people_.integrator, kOrigin, run->project_id, run->milestone_ids[i],
                                                  run->day(off), doc);
       });
     }
     if (goal < 4) return;
     add(at(328), [this, run]() -> Status {
-      SZ_TRY(pf_.projects().set_outcomes(run->enterprise, kOrigin, run->project_id,
+      SZ_TRY(pf_.service<projects::Service>().set_outcomes(run->enterprise, kOrigin, run->project_id,
                                          {{"pass_rate", 95'200, 98'600}, {"inventory_days", 42'000, 31'000},
                                           {"unit_cost", 128'000, 117'500}, {"energy_per_output", 310, 276}}));
-      for (const auto& m : pf_.projects().reference().materials) {
+      for (const auto& m : pf_.service<projects::Service>().reference().materials) {
         SZ_ASSIGN(int64_t doc, upload(run->enterprise, run->project_id, m.name + ".pdf"));
-        SZ_TRY(pf_.projects().add_material(run->enterprise, kOrigin, run->project_id, m.code, doc));
+        SZ_TRY(pf_.service<projects::Service>().add_material(run->enterprise, kOrigin, run->project_id, m.code, doc));
       }
-      return pf_.projects().rate_provider(run->enterprise, kOrigin, run->project_id, 4 + run->enterprise_id % 2,
+      return pf_.service<projects::Service>().rate_provider(run->enterprise, kOrigin, run->project_id, 4 + run->enterprise_id % 2,
                                           "响应及时，现场实施规范");
     });
     add(at(330), [this, run]() { return move(*run, run->enterprise, "apply_acceptance"); });
@@ -226,18 +229,18 @@ class Builder {
     if (goal < 6) return;
     add(at(355), [this, run]() -> Status {
       projects::MoveInput in{"schedule_onsite", "", people_.experts[0].user_id};
-      SZ_TRY(pf_.projects().move(people_.admin, kOrigin, run->project_id, in));
+      SZ_TRY(pf_.service<projects::Service>().move(people_.admin, kOrigin, run->project_id, in));
       return ok();
     });
     if (goal < 7 && !fails) return;
     add(at(365), [this, run, fails]() -> Status {
-      auto& a = pf_.assessment();
+      auto& a = pf_.service<assessment::Service>();
       SZ_ASSIGN(auto row, a.create(people_.experts[0], kOrigin, run->enterprise_id, "onsite", "2024"));
       SZ_TRY(a.save(people_.experts[0], kOrigin, row.id, fails ? level_one() : level_two()));
       SZ_TRY(a.submit(people_.experts[0], kOrigin, row.id));
       if (fails) {
         projects::MoveInput in{"fail", "现场评测为一级，未达到二级；质量追溯场景尚未贯通", std::nullopt};
-        SZ_TRY(pf_.projects().move(people_.experts[0], kOrigin, run->project_id, in));
+        SZ_TRY(pf_.service<projects::Service>().move(people_.experts[0], kOrigin, run->project_id, in));
         return ok();
       }
       return move(*run, people_.experts[0], "pass");
@@ -249,12 +252,12 @@ class Builder {
       in.scheme = "transformation";
       in.project_id = run->project_id;
       in.note = "验收通过，按实际发生费用核定";
-      SZ_ASSIGN(auto s, pf_.subsidies().approve(people_.admin, kOrigin, in));
+      SZ_ASSIGN(auto s, pf_.service<funding::Subsidies>().approve(people_.admin, kOrigin, in));
       run->subsidy_id = s.id;
       funding::ApproveInput dg;
       dg.scheme = "diagnosis";
       dg.enterprise_id = run->enterprise_id;
-      SZ_TRY(pf_.subsidies().approve(people_.admin, kOrigin, dg));
+      SZ_TRY(pf_.service<funding::Subsidies>().approve(people_.admin, kOrigin, dg));
       return ok();
     });
     add(at(390), [this, run, d0]() { return pay(*run, "第一期", fund_for(run->day(390)), 25'000'000); });
@@ -286,7 +289,7 @@ class Builder {
 
  private:
   Status move(const Run& r, const auth::Principal& who, const std::string& action) {
-    SZ_TRY(pf_.projects().move(who, kOrigin, r.project_id, {action, "", std::nullopt}));
+    SZ_TRY(pf_.service<projects::Service>().move(who, kOrigin, r.project_id, {action, "", std::nullopt}));
     return ok();
   }
 
@@ -296,7 +299,7 @@ class Builder {
       std::ofstream f(tmp, std::ios::binary);
       f << "%PDF-1.4\n% 演示资料：" << name << "（项目 " << project_id << "）\n%%EOF\n";
     }
-    SZ_ASSIGN(auto doc, pf_.documents().upload(who, kOrigin, "project", std::to_string(project_id), name, "演示资料",
+    SZ_ASSIGN(auto doc, pf_.service<documents::Service>().upload(who, kOrigin, "project", std::to_string(project_id), name, "演示资料",
                                                tmp.string()));
     return doc.id;
   }
@@ -309,9 +312,9 @@ class Builder {
 
   Status pay(Run& r, const std::string& label, int64_t fund_id, int64_t amount) {
     funding::PaymentInput in{fund_id, amount, label, "", true, std::nullopt};
-    SZ_ASSIGN(auto p, pf_.subsidies().schedule(people_.admin, kOrigin, r.subsidy_id, in));
-    SZ_TRY(pf_.subsidies().move_payment(people_.admin, kOrigin, p.id, "approve", ""));
-    SZ_TRY(pf_.subsidies().move_payment(people_.admin, kOrigin, p.id, "pay", ""));
+    SZ_ASSIGN(auto p, pf_.service<funding::Subsidies>().schedule(people_.admin, kOrigin, r.subsidy_id, in));
+    SZ_TRY(pf_.service<funding::Subsidies>().move_payment(people_.admin, kOrigin, p.id, "approve", ""));
+    SZ_TRY(pf_.service<funding::Subsidies>().move_payment(people_.admin, kOrigin, p.id, "pay", ""));
     return ok();
   }
 

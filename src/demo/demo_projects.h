@@ -7,6 +7,8 @@
 
 #include "demo/demo.h"
 #include "app/platform.h"
+#include "audit/rules.h"
+#include "auth/service.h"
 
 namespace sz::demo {
 
