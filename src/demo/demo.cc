@@ -202,7 +202,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   SZ_ASSIGN(auto existing, auth.find_user("admin"));
   if (existing) return accounts;
 
-  auto alloc_text = embedded::find("data/demo/allocation.json");
+  auto alloc_text = embedded::find("data/demo/allocation.json", embedded::demo_files());
   if (!alloc_text) return err::internal("demo allocation missing from the build");
   const auto alloc = bj::parse(*alloc_text).at("allocation").as_object();
 
