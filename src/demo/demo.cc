@@ -30,7 +30,7 @@ const audit::Actor kDemoActor{std::nullopt, "cli", "system", "demo", "local"};
 Result<int64_t> add_demo_user(auth::Service& auth, const audit::Actor& actor, const auth::NewUserInput& in) {
   static std::optional<std::string> hash;
   if (!hash) {
-    SZ_ASSIGN(hash, auth.password_hash(kDemoPassword));
+    SZ_ASSIGN(hash, auth.hash_of(kDemoPassword));
   }
   SZ_ASSIGN(auto u, auth.create_user_as(actor, in, hash));
   return u.id;
