@@ -13,6 +13,9 @@ struct File {
 };
 
 const std::vector<File>& files();
-std::optional<std::string_view> find(std::string_view path);
+// The demo's own data (data/demo/), built into shuzhuan-demo only.
+const std::vector<File>& demo_files();
+// A file of `table` by its path.
+std::optional<std::string_view> find(std::string_view path, const std::vector<File>& table = files());
 
 }  // namespace sz::embedded

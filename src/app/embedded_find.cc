@@ -2,8 +2,8 @@
 
 namespace sz::embedded {
 
-std::optional<std::string_view> find(std::string_view path) {
-  for (const auto& f : files())
+std::optional<std::string_view> find(std::string_view path, const std::vector<File>& table) {
+  for (const auto& f : table)
     if (path == f.path) return f.content;
   return std::nullopt;
 }

@@ -7,24 +7,17 @@
 namespace sz::assessment {
 
 namespace {
-// Every model built into the binary (data/assessment/*.json); a broken one stops start-up.
-std::vector<Loaded> models(module::Assembly& a) {
-  std::vector<Loaded> out;
-  for (const auto& [path, content] : a.data_under("data/assessment/"))
-    out.push_back(module::Assembly::parsed(path, parse_model(std::string(content))));
-  return out;
-}
-
 void assemble(module::Assembly& a) {
-  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), models(a));
+  // Every model built into the binary (data/assessment/*.json); a broken one stops start-up.
+  a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), a.references("data/assessment/", parse_model));
 }
 
 void install(module::Assembly& a) {
   auto& assessment = a.service<Service>();
   register_routes(a.service<auth::Routes>(), assessment);
   a.service<documents::Service>().add_owner(
-      "assessment", [&assessment](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
-        return assessment.authorize(c, p, id, access == documents::Access::write);
+      "assessment", [&assessment](db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+        return assessment.authorize(c, p, id, write);
       });
 }
 }  // namespace

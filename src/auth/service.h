@@ -122,12 +122,12 @@ class Service {
   Result<store::User> reset_second_factor(const Principal& p, const Origin& from, int64_t user_id);
 
   // Without asking who (the CLI's `user add`, the demo). `password_hash`, when given, is the hash of `in.password`
-  // already made (password_hash below): the demo's accounts share one published password, and hashing it once per
-  // account was two thirds of the time a demo store took to load.
+  // already made (hash_of): the demo's accounts share one published password, and hashing it once per account was
+  // two thirds of the time a demo store took to load.
   Result<store::User> create_user_as(const audit::Actor& actor, const NewUserInput& in,
                                      const std::optional<std::string>& password_hash = std::nullopt);
   // An argon2id hash of `password` with a fresh salt, as accounts keep it (503 when the hashing queue is full).
-  Result<std::string> password_hash(const std::string& password) { return hash_of(password); }
+  Result<std::string> hash_of(const std::string& password);
   Result<store::User> set_locked_as(const audit::Actor& actor, int64_t user_id, bool locked);
   Result<store::User> reset_second_factor_as(const audit::Actor& actor, int64_t user_id);
   Status set_password_as(const audit::Actor& actor, int64_t user_id, const std::string& password);
@@ -175,7 +175,6 @@ class Service {
                                                std::optional<int64_t> user_id, const Origin& from,
                                                const std::string& reason);
   std::optional<std::string> new_password_problem(const std::string& password, const PasswordOwner& owner) const;
-  Result<std::string> hash_of(const std::string& password);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;

@@ -22,10 +22,7 @@ void install(module::Assembly& a) {
   register_routes(routes, catalog);
   add_indicator_sources(a.service<stats::Service>(), catalog);
   register_sample_routes(routes, a.service<Samples>());
-  a.service<documents::Service>().add_owner("product", [](db::Connection& c, const auth::Principal& p, int64_t id,
-                                                          documents::Access access) {
-    return Service::authorize(c, p, id, access == documents::Access::write);
-  });
+  a.service<documents::Service>().add_owner("product", &Service::authorize);
 }
 }  // namespace
 

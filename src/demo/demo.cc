@@ -30,7 +30,7 @@ const audit::Actor kDemoActor{std::nullopt, "cli", "system", "demo", "local"};
 Result<int64_t> add_demo_user(auth::Service& auth, const audit::Actor& actor, const auth::NewUserInput& in) {
   static std::optional<std::string> hash;
   if (!hash) {
-    SZ_ASSIGN(hash, auth.password_hash(kDemoPassword));
+    SZ_ASSIGN(hash, auth.hash_of(kDemoPassword));
   }
   SZ_ASSIGN(auto u, auth.create_user_as(actor, in, hash));
   return u.id;
@@ -202,7 +202,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   SZ_ASSIGN(auto existing, auth.find_user("admin"));
   if (existing) return accounts;
 
-  auto alloc_text = embedded::find("data/demo/allocation.json");
+  auto alloc_text = embedded::find("data/demo/allocation.json", embedded::demo_files());
   if (!alloc_text) return err::internal("demo allocation missing from the build");
   const auto alloc = bj::parse(*alloc_text).at("allocation").as_object();
 

@@ -38,7 +38,7 @@ Result<int64_t> Service::check(db::Connection& c, const auth::Principal& p, cons
   if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
     return err::invalid("entity_id", "记录编号应为数字");
   int64_t n = std::stoll(id);
-  SZ_TRY(it->second(c, p, n, need));
+  SZ_TRY(it->second(c, p, n, need == Access::write));
   return n;
 }
 

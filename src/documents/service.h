@@ -16,7 +16,9 @@ namespace sz::documents {
 
 enum class Access { read, write };
 // Who may read or attach files to a record of one type; wired by app/ to the owning area's service.
-using AccessCheck = std::function<Status(db::Connection&, const auth::Principal&, int64_t entity_id, Access)>;
+// Whether the caller may read (write = false) or attach to (write = true) one record: the owning area's own
+// `authorize`, as its routes use it.
+using AccessCheck = std::function<Status(db::Connection&, const auth::Principal&, int64_t entity_id, bool write)>;
 
 // What detect() reads of an uploaded file: its first bytes and, when it is a zip, the names of its entries (capped).
 void peek(const std::string& path, std::string* head, std::vector<std::string>* entries);

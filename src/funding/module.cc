@@ -38,16 +38,9 @@ module::Command quote() {
 }  // namespace
 
 namespace {
-// Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
-std::vector<RuleSet> rule_sets(module::Assembly& a) {
-  std::vector<RuleSet> out;
-  for (const auto& [path, content] : a.data_under("data/subsidy-rules-"))
-    out.push_back(module::Assembly::parsed(path, Service::parse_rules(content)));
-  return out;
-}
-
 void assemble(module::Assembly& a) {
-  auto& rules = a.make<Service>(a.database(), a.clock(), rule_sets(a));
+  // Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
+  auto& rules = a.make<Service>(a.database(), a.clock(), a.references("data/subsidy-rules-", &Service::parse_rules));
   a.make<Subsidies>(a.database(), a.clock(), rules);
   a.make<Loans>(a.database(), a.clock(), rules);
 }

@@ -116,18 +116,28 @@ class Assembly {
   }
   // The files built into the binary under `prefix` ("data/assessment/"), by path: reference data.
   virtual std::vector<std::pair<std::string_view, std::string_view>> data_under(std::string_view prefix) const = 0;
-  // `parse` applied to a reference-data file built into the binary (data/…); a missing or broken file stops start-up
-  // naming the file and what is wrong with it.
-  template <class Parse>
-  auto reference(std::string_view path, Parse parse) {
+  // One reference-data file built into the binary (data/…); a missing one stops start-up.
+  std::string_view data(std::string_view path) const {
     auto files = data_under(path);
     if (files.size() != 1 || files[0].first != path)
       throw std::runtime_error(std::string(path) + ": not built into the binary");
-    return parsed(path, parse(std::string(files[0].second)));
+    return files[0].second;
+  }
+  // `parse` applied to that file; a broken file stops start-up naming it and what is wrong with it.
+  template <class Parse>
+  auto reference(std::string_view path, Parse parse) {
+    return parsed(path, parse(std::string(data(path))));
+  }
+  // `parse` applied to every file under `prefix` (versioned data: a file per version), in path order.
+  template <class Parse>
+  auto references(std::string_view prefix, Parse parse) {
+    std::vector<decltype(parsed(prefix, parse(std::string())))> out;
+    for (const auto& [path, content] : data_under(prefix)) out.push_back(parsed(path, parse(std::string(content))));
+    return out;
   }
   template <class T>
-  static T parsed(std::string_view path, Result<T> r) {
-    if (!r) throw std::runtime_error(std::string(path) + ": " + r.error().detail);
+  static T parsed(std::string_view what, Result<T> r) {
+    if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().detail);
     return std::move(r).value();
   }
   template <class T, class... Args>

@@ -8,16 +8,11 @@ namespace sz::projects {
 
 namespace {
 Reference reference(module::Assembly& a) {
-  auto text = [&a](std::string_view path) {
-    auto files = a.data_under(path);
-    if (files.size() != 1) throw std::runtime_error(std::string(path) + ": not built into the binary");
-    return files[0].second;
-  };
   return module::Assembly::parsed("project reference data",
-                                  Service::parse_reference(text("data/project-lifecycle.json"),
-                                                           text("data/outcome-indicators.json"),
-                                                           text("data/acceptance-materials.json"),
-                                                           text("data/provider-scorecard.json")));
+                                  Service::parse_reference(a.data("data/project-lifecycle.json"),
+                                                           a.data("data/outcome-indicators.json"),
+                                                           a.data("data/acceptance-materials.json"),
+                                                           a.data("data/provider-scorecard.json")));
 }
 
 void assemble(module::Assembly& a) {
@@ -27,9 +22,7 @@ void assemble(module::Assembly& a) {
 void install(module::Assembly& a) {
   auto& docs = a.service<documents::Service>();
   register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.settings().get("jobs.dir"));
-  docs.add_owner("project", [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
-    return Service::authorize(c, p, id, access == documents::Access::write);
-  });
+  docs.add_owner("project", &Service::authorize);
 }
 }  // namespace
 

@@ -15,9 +15,7 @@ void assemble(module::Assembly& a) {
 void install(module::Assembly& a) {
   auto& docs = a.service<documents::Service>();
   register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.service<market::Directory>());
-  docs.add_owner("article", [](db::Connection& c, const auth::Principal& p, int64_t id, documents::Access access) {
-    return Service::authorize(c, p, id, access == documents::Access::write);
-  });
+  docs.add_owner("article", &Service::authorize);
 }
 }  // namespace
 

@@ -9,8 +9,8 @@ test('演示数据在自己的程序里：正式的 shuzhuan 没有 demo 命令�
   assert.notEqual(demo.code, 0)
   assert.match(demo.stderr, /subcommand is required/)
   assert.equal(cli(['--help'], { bin: DEMO_BIN }).code, 0)
-  // What the demo writes (its enterprises' trade names, its report) is in the demo binary only.
-  for (const word of ['演示数据已就绪', '恒泰']) {
+  // What the demo writes (its enterprises' trade names, its report) and its data file are in the demo binary only.
+  for (const word of ['演示数据已就绪', '恒泰', '演示数据：每个区县各行业试点企业数']) {
     assert.ok(!readFileSync(BIN).includes(Buffer.from(word)), `${word} in the production binary`)
     assert.ok(readFileSync(DEMO_BIN).includes(Buffer.from(word)), `${word} not in the demo binary`)
   }
