@@ -67,6 +67,7 @@ Platform::Platform(std::shared_ptr<db::Database> db, const config::Settings& set
   services_.provide(router_);
   services_.provide(runner_);
   services_.provide(build_);
+  services_.provide(workflows_);
   for (const auto* m : modules())
     if (m->assemble) m->assemble(*this);
   for (const auto* m : modules())
@@ -117,7 +118,7 @@ Status Platform::anchor_audit(const crypto::Sm2Key& key, const std::string& dir,
   return ok();
 }
 
-// The platform's own routes: whether it is up, and its contract.
+// The platform's own routes: whether it is up, its contract, and the workflows of its modules.
 void Platform::register_routes() {
   auto& routes = services_.get<auth::Routes>();
   routes.pub("GET", "/api/v1/health", [this](http::Request&) -> Result<http::Response> {
@@ -128,6 +129,9 @@ void Platform::register_routes() {
                                        {"version", SHUZHUAN_VERSION},
                                        {"schema_version", version},
                                        {"time", iso_utc(clock_->now())}});
+  });
+  routes.pub("GET", "/api/v1/workflows", [this](http::Request&) -> Result<http::Response> {
+    return json::reply(200, bj::object{{"items", workflows_.json()}});
   });
   routes.pub("GET", "/api/v1/openapi.json", [](http::Request&) -> Result<http::Response> {
     http::Response r;

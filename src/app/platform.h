@@ -12,6 +12,7 @@
 #include "infra/sm2.h"
 #include "infra/jobs/jobs.h"
 #include "infra/module.h"
+#include "infra/workflow.h"
 
 namespace sz::app {
 
@@ -77,6 +78,7 @@ class Platform : private module::Assembly {
   http::Router router_;
   jobs::Runner runner_;
   module::Build build_;
+  workflow::Library workflows_;  // every module's workflow, for GET /api/v1/workflows
   module::Services services_;
   std::vector<std::shared_ptr<void>> kept_;  // the modules' services, in the order they were made
 };

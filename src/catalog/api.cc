@@ -33,7 +33,7 @@ namespace {
 // One product as the caller reads it, with the moves open to the caller.
 bj::object product_detail(const Service& svc, const auth::Principal& p, const ProductView& v) {
   bj::object o = product_json(svc, v);
-  o["actions"] = json::moves_json(Service::actions(p, v.product));
+  o["actions"] = json::moves_json(svc.actions(p, v.product));
   return o;
 }
 }  // namespace
@@ -54,7 +54,7 @@ bj::object product_json(const Service& svc, const ProductView& v) {
                     {"delivery_days", p.delivery_days},
                     {"description", p.description},
                     {"status", p.status},
-                    {"status_name", product_status_name(p.status)},
+                    {"status_name", svc.review_workflow().state_name(p.status)},
                     {"status_note", opt_value(p.status_note)},
                     {"usage", usage_json(v.usage)},
                     {"listed_at", p.listed_at ? bj::value(iso_utc(*p.listed_at)) : bj::value(nullptr)}};

@@ -11,18 +11,27 @@ namespace sz::catalog {
 
 namespace {
 void assemble(module::Assembly& a) {
-  auto& catalog = a.make<Service>(a.database(), a.clock(), a.reference("data/product-catalog.json", &Service::parse_catalog));
+  auto& catalog = a.make<Service>(a.database(), a.clock(), a.reference("data/product-catalog.json", &Service::parse_catalog),
+                                  a.reference("data/product-review.json", &Service::parse_review));
   a.make<Samples>(a.database(), a.clock(), catalog.catalog(),
-                  a.reference("data/sample-criteria.json", &Samples::parse_criteria));
+                  a.reference("data/sample-criteria.json", &Samples::parse_criteria),
+                  a.reference("data/sample-selection.json", &Samples::parse_selection),
+                  a.reference("data/demand-list.json", &Samples::parse_lists));
 }
 
 void install(module::Assembly& a) {
   auto& routes = a.service<auth::Routes>();
   auto& catalog = a.service<Service>();
   register_routes(routes, catalog);
+  a.service<workflow::Library>().add("products", "产品入库评审", catalog.review_workflow());
   add_indicator_sources(a.service<stats::Service>(), catalog);
-  register_sample_routes(routes, a.service<Samples>());
-  a.service<documents::Service>().add_owner("product", &Service::authorize);
+  auto& samples = a.service<Samples>();
+  register_sample_routes(routes, samples);
+  a.service<workflow::Library>().add("samples", "样本企业遴选", samples.selection());
+  a.service<workflow::Library>().add("demand_lists", "“N+X”需求清单", samples.list_workflow());
+  a.service<documents::Service>().add_owner("product", [&catalog](db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+    return catalog.authorize(c, p, id, write);
+  });
 }
 }  // namespace
 

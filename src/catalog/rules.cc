@@ -20,40 +20,11 @@ const Code* Catalog::deployment(const std::string& code) const {
   return nullptr;
 }
 
-namespace {
-const ProductMove kMoves[] = {
-    {"submit", {"draft"}, "in_review", "提交入库评审", false, false},
-    {"list", {"in_review"}, "listed", "评审通过上架", true, false},
-    {"reject", {"in_review"}, "rejected", "评审未通过", true, true},
-    {"delist", {"listed"}, "delisted", "下架", true, true},
-    {"revise", {"rejected", "delisted"}, "draft", "修改后重新申报", false, false},
-};
-}  // namespace
 
 bool on_catalogue(std::optional<int64_t> listed_at, std::optional<int64_t> delisted_at, int64_t t) {
   if (!listed_at || *listed_at >= t) return false;
   bool left_since = delisted_at && *delisted_at >= *listed_at;
   return !left_since || *delisted_at >= t;
-}
-
-const ProductMove* product_move(const std::string& action) {
-  for (const auto& m : kMoves)
-    if (action == m.action) return &m;
-  return nullptr;
-}
-
-bool takes_product_move(const ProductMove& m, bool is_admin, bool is_owner) { return m.by_admin ? is_admin : (is_admin || is_owner); }
-
-std::vector<const ProductMove*> open_product_moves(const std::string& status, bool is_admin, bool is_owner) {
-  std::vector<const ProductMove*> out;
-  for (const auto& m : kMoves)
-    if (takes_product_move(m, is_admin, is_owner) && std::find(m.from.begin(), m.from.end(), status) != m.from.end())
-      out.push_back(&m);
-  return out;
-}
-
-const char* product_status_name(const std::string& s) {
-  return s == "draft" ? "填报中" : s == "in_review" ? "评审中" : s == "listed" ? "已上架" : s == "rejected" ? "未通过" : s == "delisted" ? "已下架" : "";
 }
 
 std::vector<std::string> unmet_criteria(const SampleCriteria& c, const std::map<std::string, bool>& met) {

@@ -21,20 +21,6 @@ struct Catalog {
   const Code* deployment(const std::string& code) const;
 };
 
-struct ProductMove {
-  const char* action;
-  std::vector<std::string> from;
-  const char* to;
-  const char* name;
-  bool by_admin;
-  bool needs_reason;
-};
-const ProductMove* product_move(const std::string& action);
-// Whether the caller (the city admin, or the product's own provider) is the party that takes `m`.
-bool takes_product_move(const ProductMove& m, bool is_admin, bool is_owner);
-// Every move the caller may take from `status`.
-std::vector<const ProductMove*> open_product_moves(const std::string& status, bool is_admin, bool is_owner);
-const char* product_status_name(const std::string& status);
 
 // The five criteria a sample enterprise (样本企业) is chosen against (data/sample-criteria.json).
 struct SampleCriteria {

@@ -138,9 +138,11 @@ Result<store::Deliberation> Samples::deliberate(const auth::Principal& p, const 
   for (const auto& dec : in.decisions) {
     SZ_ASSIGN(auto s, store::sample(*c, dec.sample_id));
     if (!s || s->industry_code != in.industry) return err::invalid("decisions", "本行业没有这个样本推荐：" + std::to_string(dec.sample_id));
-    if (s->status != "proposed") return err::conflict("decisions", "样本推荐已审议过：" + std::to_string(dec.sample_id));
     if (dec.decision != "selected" && dec.decision != "rejected") return err::invalid("decisions", "审议结论应为 selected 或 rejected");
-    if (dec.decision == "selected") {
+    auto decided_move = workflow::decide(selection_, s->status, dec.decision == "selected" ? "select" : "reject", {"city_admin"});
+    if (std::holds_alternative<workflow::Refused>(decided_move))
+      return err::conflict("decisions", "样本推荐已审议过：" + std::to_string(dec.sample_id));
+    if (dec.decision == "selected") {  // criteria_met, the guard parse_selection lets through
       SZ_ASSIGN(auto v, view(*c, *s));
       if (!v.unmet.empty()) return err::conflict("decisions", v.enterprise_name + " 未满足：" + v.unmet.front() + "，不能确定为样本");
     } else if (text::trim(dec.reason).empty()) {
@@ -162,8 +164,21 @@ Result<std::vector<store::Deliberation>> Samples::deliberations(const auth::Prin
   return store::deliberations(*c, industry);
 }
 
-Result<ListView> Samples::list_view(db::Connection& c, store::DemandList l) {
-  ListView v{std::move(l), {}, std::nullopt, {}, {}};
+Result<workflow::Workflow> Samples::parse_selection(std::string_view json) {
+  return workflow::parse(json, "sample-selection.json", {"criteria_met"});
+}
+
+Result<workflow::Workflow> Samples::parse_lists(std::string_view json) {
+  return workflow::parse(json, "demand-list.json", {"latest_version"});
+}
+
+Result<ListView> Samples::list_view(db::Connection& c, const auth::Principal& p, store::DemandList l) {
+  ListView v{std::move(l), {}, std::nullopt, {}, {}, {}};
+  // Only the industry's latest version may be confirmed (an older draft was overtaken by a newer one).
+  SZ_ASSIGN(int64_t latest, store::latest_version(c, v.list.industry_code));
+  workflow::Holding holds;
+  if (v.list.version == latest) holds.insert("latest_version");
+  v.actions = workflow::open_moves(lists_, v.list.status, admin(p) ? workflow::Parties{"city_admin"} : workflow::Parties{}, &holds);
   v.items = items_of(v.list.items_json);
   for (const auto& i : v.items)
     for (int64_t sid : i.samples) {
@@ -211,7 +226,7 @@ Result<ListView> Samples::draft_list(const auth::Principal& p, const auth::Origi
                        bj::serialize(bj::object{{"industry", industry}, {"version", l.version},
                                                 {"items", static_cast<int64_t>(items.size())}})));
   SZ_TRY(tx->commit());
-  return list_view(*c, std::move(l));
+  return list_view(*c, p, std::move(l));
 }
 
 Result<ListView> Samples::confirm_list(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t deliberation_id) {
@@ -220,8 +235,8 @@ Result<ListView> Samples::confirm_list(const auth::Principal& p, const auth::Ori
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto l, store::demand_list(*c, id));
   if (!l) return err::not_found("需求清单不存在");
-  if (l->status != "draft") return err::conflict("status", "该版本已确定，不能再改；请起草新版本");
-  SZ_ASSIGN(int64_t latest, store::latest_version(*c, l->industry_code));
+  if (!lists_.move("confirm")->starts_from(l->status)) return err::conflict("status", "该版本已确定，不能再改；请起草新版本");
+  SZ_ASSIGN(int64_t latest, store::latest_version(*c, l->industry_code));  // latest_version
   if (l->version != latest) return err::conflict("version", "已有更新的草稿（第" + std::to_string(latest) + "版），只能确定最新版本");
   SZ_ASSIGN(auto d, store::deliberation(*c, deliberation_id));
   if (!d || d->industry_code != l->industry_code) return err::invalid("deliberation_id", "请选择本行业的专家审议记录");
@@ -243,22 +258,22 @@ Result<ListView> Samples::confirm_list(const auth::Principal& p, const auth::Ori
                                                 {"deliberation_id", deliberation_id}, {"library_added", added}})));
   SZ_TRY(tx->commit());
   SZ_ASSIGN(auto saved, store::demand_list(*c, id));
-  return list_view(*c, std::move(*saved));
+  return list_view(*c, p, std::move(*saved));
 }
 
-Result<ListView> Samples::list(const auth::Principal&, int64_t id) {
+Result<ListView> Samples::list(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto l, store::demand_list(*c, id));
   if (!l) return err::not_found("需求清单不存在");
-  return list_view(*c, std::move(*l));
+  return list_view(*c, p, std::move(*l));
 }
 
-Result<std::vector<ListView>> Samples::lists(const auth::Principal&, const std::string& industry) {
+Result<std::vector<ListView>> Samples::lists(const auth::Principal& p, const std::string& industry) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto all, store::demand_lists(*c, industry));
   std::vector<ListView> out;
   for (auto& l : all) {
-    SZ_ASSIGN(auto v, list_view(*c, std::move(l)));
+    SZ_ASSIGN(auto v, list_view(*c, p, std::move(l)));
     out.push_back(std::move(v));
   }
   return out;

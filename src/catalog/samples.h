@@ -12,6 +12,7 @@
 #include "catalog/store.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/workflow.h"
 
 namespace sz::catalog {
 
@@ -45,14 +46,28 @@ struct ListView {
   std::optional<int64_t> previous_version;
   DemandDiff diff;  // against the previous version
   std::map<int64_t, std::string> sample_names;  // sample → its enterprise's name
+  std::vector<const workflow::Move*> actions;    // the moves open to the caller (确定清单)
 };
 
 class Samples {
  public:
-  Samples(std::shared_ptr<db::Database> db, const Clock& clock, const Catalog& catalog, SampleCriteria criteria)
-      : db_(std::move(db)), clock_(clock), catalog_(catalog), criteria_(std::move(criteria)) {}
+  // `selection`: a proposal's way to 已确定为样本 or 未入选 (data/sample-selection.json); `lists`: a 需求清单
+  // version's way from 草稿 to 已确定 (data/demand-list.json).
+  Samples(std::shared_ptr<db::Database> db, const Clock& clock, const Catalog& catalog, SampleCriteria criteria,
+          workflow::Workflow selection, workflow::Workflow lists)
+      : db_(std::move(db)),
+        clock_(clock),
+        catalog_(catalog),
+        criteria_(std::move(criteria)),
+        selection_(std::move(selection)),
+        lists_(std::move(lists)) {}
   static Result<SampleCriteria> parse_criteria(std::string_view json);
+  // The two workflows, refused when they name a guard the service does not check.
+  static Result<workflow::Workflow> parse_selection(std::string_view json);
+  static Result<workflow::Workflow> parse_lists(std::string_view json);
   const SampleCriteria& criteria() const { return criteria_; }
+  const workflow::Workflow& selection() const { return selection_; }
+  const workflow::Workflow& list_workflow() const { return lists_; }
 
   // City admin, or a district officer for an enterprise of the district; the enterprise is in the industry's pilot.
   Result<SampleView> propose(const auth::Principal& p, const auth::Origin& from, const SampleInput& in);
@@ -69,12 +84,13 @@ class Samples {
 
  private:
   Result<SampleView> view(db::Connection& c, store::Sample s);
-  Result<ListView> list_view(db::Connection& c, store::DemandList l);
+  Result<ListView> list_view(db::Connection& c, const auth::Principal& p, store::DemandList l);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   const Catalog& catalog_;
   SampleCriteria criteria_;
+  workflow::Workflow selection_, lists_;
 };
 
 }  // namespace sz::catalog

@@ -9,7 +9,7 @@ namespace bj = boost::json;
 namespace {
 using json::opt_value;
 
-bj::object sample_json(const SampleView& v) {
+bj::object sample_json(const Samples& svc, const SampleView& v) {
   bj::array unmet;
   for (const auto& u : v.unmet) unmet.push_back(bj::value(u));
   const auto& s = v.sample;
@@ -20,7 +20,7 @@ bj::object sample_json(const SampleView& v) {
                     {"unmet", std::move(unmet)},
                     {"note", s.note},
                     {"status", s.status},
-                    {"status_name", s.status == "proposed" ? "待审议" : s.status == "selected" ? "已确定为样本" : "未入选"},
+                    {"status_name", svc.selection().state_name(s.status)},
                     {"deliberation_id", opt_value(s.deliberation_id)},
                     {"decision_reason", opt_value(s.decision_reason)},
                     {"proposed_by", s.proposed_by},
@@ -56,13 +56,14 @@ bj::array names(const std::vector<std::string>& list) {
   return a;
 }
 
-bj::object list_json(const ListView& v) {
+bj::object list_json(const Samples& svc, const ListView& v) {
   const auto& l = v.list;
   return bj::object{{"id", l.id},
                     {"industry", l.industry_code},
                     {"version", l.version},
                     {"status", l.status},
-                    {"status_name", l.status == "draft" ? "草稿" : "已确定"},
+                    {"status_name", svc.list_workflow().state_name(l.status)},
+                    {"actions", json::moves_json(v.actions)},
                     {"items", items_json(v)},
                     {"note", l.note},
                     {"deliberation_id", opt_value(l.deliberation_id)},
@@ -119,7 +120,7 @@ void register_sample_routes(auth::Routes& routes, Samples& svc) {
   routes.authed("GET", "/api/v1/samples", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto list, svc.samples(p, req.query_param("industry").value_or("")));
     bj::array items;
-    for (const auto& v : list) items.push_back(sample_json(v));
+    for (const auto& v : list) items.push_back(sample_json(svc, v));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
@@ -144,7 +145,7 @@ void register_sample_routes(auth::Routes& routes, Samples& svc) {
       in.criteria[std::string(kv.key())] = std::move(cr);
     }
     SZ_ASSIGN(auto v, svc.propose(p, auth::origin_of(req), in));
-    return json::reply(201, sample_json(v));
+    return json::reply(201, sample_json(svc, v));
   });
 
   routes.authed("GET", "/api/v1/sample-deliberations", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -183,7 +184,7 @@ void register_sample_routes(auth::Routes& routes, Samples& svc) {
   routes.authed("GET", "/api/v1/demand-lists", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(auto list, svc.lists(p, req.query_param("industry").value_or("")));
     bj::array items;
-    for (const auto& v : list) items.push_back(list_json(v));
+    for (const auto& v : list) items.push_back(list_json(svc, v));
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });
 
@@ -194,13 +195,13 @@ void register_sample_routes(auth::Routes& routes, Samples& svc) {
     SZ_ASSIGN(auto items, demand_items(o));
     SZ_ASSIGN(auto note, json::optional_string(o, "note", "说明", 2000));
     SZ_ASSIGN(auto v, svc.draft_list(p, auth::origin_of(req), industry, items, note.value_or("")));
-    return json::reply(201, list_json(v));
+    return json::reply(201, list_json(svc, v));
   });
 
   routes.authed("GET", "/api/v1/demand-lists/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto v, svc.list(p, id));
-    return json::reply(200, list_json(v));
+    return json::reply(200, list_json(svc, v));
   });
 
   routes.authed("POST", "/api/v1/demand-lists/{id}/confirm", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -209,7 +210,7 @@ void register_sample_routes(auth::Routes& routes, Samples& svc) {
     SZ_TRY(json::only_keys(o, {"deliberation_id"}));
     SZ_ASSIGN(int64_t did, json::required_int(o, "deliberation_id", "专家审议记录", 1, INT64_MAX));
     SZ_ASSIGN(auto v, svc.confirm_list(p, auth::origin_of(req), id, did));
-    return json::reply(200, list_json(v));
+    return json::reply(200, list_json(svc, v));
   });
 }
 

@@ -124,7 +124,7 @@ Result<ProductView> Service::edit_product(const auth::Principal& p, const auth::
   SZ_ASSIGN(auto prod, store::product(*c, id));
   if (!prod) return err::not_found("产品不存在");
   if (!admin(p) && !market::own_provider(p, prod->provider_id)) return err::forbidden("只能修改本服务商的产品");
-  if (prod->status != "draft") return err::conflict("status", "「" + std::string(product_status_name(prod->status)) + "」的产品不能修改");
+  if (prod->status != "draft") return err::conflict("status", "「" + review_.state_name(prod->status) + "」的产品不能修改");
   store::Product before = *prod;
   SZ_TRY(apply(in, *prod));
   prod->updated_at = clock_.now();
@@ -136,20 +136,28 @@ Result<ProductView> Service::edit_product(const auth::Principal& p, const auth::
   return v;
 }
 
+Result<workflow::Workflow> Service::parse_review(std::string_view json) {
+  return workflow::parse(json, "product-review.json", {"review_passed"});
+}
+
+namespace {
+workflow::Parties parties_of(const auth::Principal& p, const store::Product& prod) {
+  workflow::Parties out;
+  if (admin(p)) out.insert("city_admin");
+  if (market::own_provider(p, prod.provider_id)) out.insert("provider");
+  return out;
+}
+}  // namespace
+
 Result<ProductView> Service::move_product(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                           const std::string& action, const std::string& reason) {
-  const ProductMove* m = product_move(action);
-  if (!m) return err::invalid("action", "未知的操作：" + action);
-  if (m->needs_reason && text::trim(reason).empty()) return err::invalid("reason", std::string("「") + m->name + "」须说明原因");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto prod, store::product(*c, id));
   if (!prod) return err::not_found("产品不存在");
-  if (!takes_product_move(*m, admin(p), market::own_provider(p, prod->provider_id)))
-    return err::forbidden(std::string("「") + m->name + "」" + (m->by_admin ? "由市级管理员执行" : "由服务商本身执行"));
-  if (std::find(m->from.begin(), m->from.end(), prod->status) == m->from.end())
-    return err::conflict("status", "产品处于「" + std::string(product_status_name(prod->status)) + "」状态，不能" + m->name);
-  if (action == "list") {
+  SZ_ASSIGN(const workflow::Move* m, workflow::decide_or_error(review_, prod->status, action, parties_of(p, *prod)));
+  if (m->needs_reason && text::trim(reason).empty()) return err::invalid("reason", "「" + m->name + "」须说明原因");
+  if (!m->guards.empty()) {  // review_passed, the only one parse_review lets through
     if (!review_guard_) return err::internal("product review guard not wired");
     SZ_TRY(review_guard_(*c, *prod));
   }
@@ -167,13 +175,13 @@ Result<ProductView> Service::move_product(const auth::Principal& p, const auth::
   return v;
 }
 
-Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) const {
   SZ_ASSIGN(auto prod, store::product(c, id));
   if (!prod) return err::not_found("产品不存在");
   bool own = admin(p) || market::own_provider(p, prod->provider_id);
   if (write) {
     if (!own) return err::forbidden("只能为本服务商的产品上传资料");
-    if (prod->status != "draft") return err::conflict("status", "「" + std::string(product_status_name(prod->status)) + "」的产品不能增加资料");
+    if (prod->status != "draft") return err::conflict("status", "「" + review_.state_name(prod->status) + "」的产品不能增加资料");
     return ok();
   }
   if (prod->status != "listed" && !own && !p.has(auth::Role::expert)) return err::forbidden("该产品尚未上架");
@@ -216,8 +224,8 @@ Result<std::vector<ProductView>> Service::public_products(const std::string& q) 
   return out;
 }
 
-std::vector<const ProductMove*> Service::actions(const auth::Principal& p, const store::Product& prod) {
-  return open_product_moves(prod.status, admin(p), market::own_provider(p, prod.provider_id));
+std::vector<const workflow::Move*> Service::actions(const auth::Principal& p, const store::Product& prod) const {
+  return workflow::open_moves(review_, prod.status, parties_of(p, prod));
 }
 
 Result<std::vector<store::Product>> Service::listed_products() {

@@ -13,6 +13,7 @@
 #include "catalog/store.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/workflow.h"
 #include "projects/store.h"
 
 namespace sz::catalog {
@@ -48,10 +49,14 @@ struct SelectionInput {
 class Service {
  public:
   using Guard = std::function<Status(db::Connection&, const store::Product&)>;
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, Catalog catalog)
-      : db_(std::move(db)), clock_(clock), catalog_(std::move(catalog)) {}
+  // `review`: a product's way onto the catalogue (data/product-review.json), parties "provider" and "city_admin".
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, Catalog catalog, workflow::Workflow review)
+      : db_(std::move(db)), clock_(clock), catalog_(std::move(catalog)), review_(std::move(review)) {}
   static Result<Catalog> parse_catalog(std::string_view json);
+  // The review workflow, refused when it names a guard the service does not check.
+  static Result<workflow::Workflow> parse_review(std::string_view json);
   const Catalog& catalog() const { return catalog_; }
+  const workflow::Workflow& review_workflow() const { return review_; }
   // The expert review a product passes before it is listed (reviews, wired by app).
   void set_review_guard(Guard g) { review_guard_ = std::move(g); }
   // For reviews: who offers a product.
@@ -66,9 +71,9 @@ class Service {
   Result<ProductView> product(const auth::Principal& p, int64_t id);
   // 产品资料 (brochures, certificates, test reports): read by whoever may see the product; added by its provider (or
   // the city admin) while it is a draft, since the documents are part of what the experts review.
-  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
+  Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) const;
   // The moves the caller may take on `prod` now.
-  static std::vector<const ProductMove*> actions(const auth::Principal& p, const store::Product& prod);
+  std::vector<const workflow::Move*> actions(const auth::Principal& p, const store::Product& prod) const;
   // Listed products for everyone; a provider also sees its own, the city admin all.
   Result<std::vector<ProductView>> products(const auth::Principal& p, store::ProductFilter f);
   // Listed products for the public look-up (by name).
@@ -96,6 +101,7 @@ class Service {
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   Catalog catalog_;
+  workflow::Workflow review_;
   Guard review_guard_;
 };
 

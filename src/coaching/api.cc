@@ -18,7 +18,7 @@ bj::object code_name(const CodeName* c, const std::string& code) {
 // A request as every answer has it (list rows and details).
 bj::object request_json(const Rules& rules, const View& v) {
   const auto& r = v.request;
-  const State* s = rules.state(r.state);
+  const workflow::State* s = rules.workflow.state(r.state);
   bj::value expert = r.expert_user_id ? bj::value(bj::object{{"id", *r.expert_user_id}, {"name", v.expert_name}})
                                       : bj::value(nullptr);
   return bj::object{{"id", r.id},
@@ -59,9 +59,9 @@ bj::object detail_json(const Rules& rules, const View& v) {
                                   {"recorded_by", i < v.session_recorders.size() ? v.session_recorders[i] : ""},
                                   {"recorded_at", iso_utc(s.recorded_at)}});
   }
-  for (const Move* m : v.actions)
+  for (const workflow::Move* m : v.actions)
     actions.push_back(bj::object{{"action", m->action}, {"name", m->name}, {"needs_reason", m->needs_reason},
-                                 {"input", input_code(m->input)}});
+                                 {"input", m->input.empty() ? "none" : m->input}});
   o["sessions"] = std::move(sessions);
   o["actions"] = std::move(actions);
   return o;
@@ -71,7 +71,7 @@ bj::object reference_json(const Rules& rules) {
   bj::array topics, modes, states;
   for (const auto& t : rules.topics) topics.push_back(bj::object{{"code", t.code}, {"name", t.name}});
   for (const auto& m : rules.modes) modes.push_back(bj::object{{"code", m.code}, {"name", m.name}});
-  for (const auto& s : rules.states) states.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"waiting", s.waiting}});
+  for (const auto& s : rules.workflow.states) states.push_back(bj::object{{"code", s.code}, {"name", s.name}, {"waiting", s.waiting}});
   return bj::object{{"version", rules.version},
                     {"topics", std::move(topics)},
                     {"modes", std::move(modes)},
@@ -106,11 +106,11 @@ Result<SessionFacts> session_input(const bj::object& body, const Rules& rules) {
 // The body of a move: its action, then exactly what the action's input carries (anything else is refused by name).
 Result<MoveInput> move_input(const bj::object& o, const Rules& rules) {
   SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 40));
-  const Move* m = rules.move(action);
+  const workflow::Move* m = rules.workflow.move(action);
   if (!m) return err::invalid("action", "未知的操作：" + action);
   MoveInput in;
   in.action = action;
-  switch (m->input) {
+  switch (rules.input_of(*m)) {
     case Input::none:
       SZ_TRY(json::only_keys(o, {"action"}));
       break;

@@ -10,7 +10,11 @@ void assemble(module::Assembly& a) {
   a.make<Service>(a.database(), a.clock(), a.reference("data/coaching.json", &Service::parse_rules));
 }
 
-void install(module::Assembly& a) { register_routes(a.service<auth::Routes>(), a.service<Service>()); }
+void install(module::Assembly& a) {
+  auto& svc = a.service<Service>();
+  register_routes(a.service<auth::Routes>(), svc);
+  a.service<workflow::Library>().add("coaching", "一对一辅导", svc.rules().workflow);
+}
 }  // namespace
 
 const module::Info kModule{

@@ -23,25 +23,40 @@ const Rules& shipped() {
   return rules;
 }
 
-const std::set<std::string> kNoGuards;
-const std::set<std::string> kSessionRecorded{"session_recorded"};
+const workflow::Holding kNoGuards;
+const workflow::Holding kSessionRecorded{"session_recorded"};
 
-std::vector<std::string> actions(const std::vector<const Move*>& moves) {
+std::vector<std::string> actions(const std::vector<const workflow::Move*>& moves) {
   std::vector<std::string> out;
-  for (const Move* m : moves) out.push_back(m->action);
+  for (const auto* m : moves) out.push_back(m->action);
   return out;
 }
 
-Refused refused(const std::variant<const Move*, Refused>& d) {
-  EXPECT_TRUE(std::holds_alternative<Refused>(d));
-  return std::holds_alternative<Refused>(d) ? std::get<Refused>(d) : Refused{Refusal::unknown_action, ""};
+std::vector<std::string> open(const std::string& state, const workflow::Parties& parties, const workflow::Holding& holding) {
+  return actions(workflow::open_moves(shipped().workflow, state, parties, &holding));
 }
+
+using Decision = std::variant<const workflow::Move*, workflow::Refused>;
+Decision decide(const std::string& state, const std::string& action, const workflow::Parties& parties,
+                const workflow::Holding& holding) {
+  return workflow::decide(shipped().workflow, state, action, parties, &holding);
+}
+
+workflow::Refused refused(const Decision& d) {
+  EXPECT_TRUE(std::holds_alternative<workflow::Refused>(d));
+  return std::holds_alternative<workflow::Refused>(d) ? std::get<workflow::Refused>(d)
+                                                       : workflow::Refused{workflow::Refusal::unknown_action, ""};
+}
+
+using workflow::Refusal;
+using Actions = std::vector<std::string>;
 
 TEST(CoachingRules, TheShippedFileIsConsistent) {
   const Rules& r = shipped();
   EXPECT_FALSE(rules_problem(r).has_value());
-  EXPECT_EQ(r.states.front().code, "requested");
-  EXPECT_EQ(r.state_name("assigned"), "已指派专家");
+  EXPECT_EQ(r.workflow.states.front().code, "requested");
+  EXPECT_EQ(r.workflow.state_name("assigned"), "已指派专家");
+  EXPECT_EQ(r.workflow.subject, "辅导申请");
   ASSERT_NE(r.topic("diagnosis"), nullptr);
   EXPECT_EQ(r.topic("diagnosis")->name, "数字化诊断");
   EXPECT_EQ(r.topics.size(), 6u);
@@ -51,49 +66,46 @@ TEST(CoachingRules, TheShippedFileIsConsistent) {
 }
 
 TEST(CoachingRules, EachPartyIsOfferedItsOwnMovesOnly) {
-  const Rules& r = shipped();
-  EXPECT_EQ(actions(open_moves(r, "requested", {Party::city_admin}, kNoGuards)), (std::vector<std::string>{"assign", "decline"}));
-  EXPECT_EQ(actions(open_moves(r, "requested", {Party::enterprise}, kNoGuards)), (std::vector<std::string>{"withdraw"}));
-  EXPECT_TRUE(open_moves(r, "requested", {Party::district_officer}, kNoGuards).empty());
-  EXPECT_TRUE(open_moves(r, "requested", {Party::expert}, kNoGuards).empty());
+  EXPECT_EQ(open("requested", {"city_admin"}, kNoGuards), (Actions{"assign", "decline"}));
+  EXPECT_EQ(open("requested", {"enterprise"}, kNoGuards), (Actions{"withdraw"}));
+  EXPECT_TRUE(open("requested", {"district_officer"}, kNoGuards).empty());
+  EXPECT_TRUE(open("requested", {"expert"}, kNoGuards).empty());
   // The assigned expert records sessions; closing waits for the first one.
-  EXPECT_EQ(actions(open_moves(r, "assigned", {Party::expert}, kNoGuards)), (std::vector<std::string>{"record_session"}));
-  EXPECT_EQ(actions(open_moves(r, "assigned", {Party::expert}, kSessionRecorded)),
-            (std::vector<std::string>{"record_session", "close"}));
-  EXPECT_TRUE(open_moves(r, "assigned", {Party::city_admin, Party::enterprise}, kSessionRecorded).empty());
-  EXPECT_EQ(actions(open_moves(r, "closed", {Party::enterprise}, kSessionRecorded)), (std::vector<std::string>{"rate"}));
+  EXPECT_EQ(open("assigned", {"expert"}, kNoGuards), (Actions{"record_session"}));
+  EXPECT_EQ(open("assigned", {"expert"}, kSessionRecorded), (Actions{"record_session", "close"}));
+  EXPECT_TRUE(open("assigned", {"city_admin", "enterprise"}, kSessionRecorded).empty());
+  EXPECT_EQ(open("closed", {"enterprise"}, kSessionRecorded), (Actions{"rate"}));
   for (const char* end : {"rated", "declined", "withdrawn"})
-    EXPECT_TRUE(open_moves(r, end, {Party::city_admin, Party::enterprise, Party::expert}, kSessionRecorded).empty()) << end;
+    EXPECT_TRUE(open(end, {"city_admin", "enterprise", "expert"}, kSessionRecorded).empty()) << end;
 }
 
 TEST(CoachingRules, ARefusalSaysWhy) {
-  const Rules& r = shipped();
-  auto unknown = refused(decide(r, "requested", "approve", {Party::city_admin}, kNoGuards));
+  auto unknown = refused(decide("requested", "approve", {"city_admin"}, kNoGuards));
   EXPECT_EQ(unknown.why, Refusal::unknown_action);
-  auto late = refused(decide(r, "assigned", "withdraw", {Party::enterprise}, kNoGuards));
+  auto late = refused(decide("assigned", "withdraw", {"enterprise"}, kNoGuards));
   EXPECT_EQ(late.why, Refusal::wrong_state);
   EXPECT_EQ(late.message, "辅导申请当前处于「已指派专家」状态，不能执行「撤回申请」");
-  auto wrong = refused(decide(r, "requested", "assign", {Party::district_officer}, kNoGuards));
+  auto wrong = refused(decide("requested", "assign", {"district_officer"}, kNoGuards));
   EXPECT_EQ(wrong.why, Refusal::not_party);
-  EXPECT_EQ(wrong.message, "「指派专家」只能由市级管理员执行");
-  auto early = refused(decide(r, "assigned", "close", {Party::expert}, kNoGuards));
+  EXPECT_EQ(wrong.message, "「指派专家」只能由市级管理员执行（您的身份：区县专班）");
+  auto early = refused(decide("assigned", "close", {"expert"}, kNoGuards));
   EXPECT_EQ(early.why, Refusal::guard);
   EXPECT_EQ(early.message, "请先登记至少一次辅导记录，再结束辅导");
-  auto twice = refused(decide(r, "rated", "rate", {Party::enterprise}, kSessionRecorded));
+  auto twice = refused(decide("rated", "rate", {"enterprise"}, kSessionRecorded));
   EXPECT_EQ(twice.why, Refusal::wrong_state);
-  auto m = decide(r, "assigned", "close", {Party::expert}, kSessionRecorded);
-  ASSERT_TRUE(std::holds_alternative<const Move*>(m));
-  EXPECT_EQ(std::get<const Move*>(m)->to, "closed");
-  EXPECT_EQ(std::get<const Move*>(m)->input, Input::summary);
+  auto m = decide("assigned", "close", {"expert"}, kSessionRecorded);
+  ASSERT_TRUE(std::holds_alternative<const workflow::Move*>(m));
+  EXPECT_EQ(std::get<const workflow::Move*>(m)->to, "closed");
+  EXPECT_EQ(shipped().input_of(*std::get<const workflow::Move*>(m)), Input::summary);
 }
 
 TEST(CoachingRules, AFileThatContradictsItselfIsRefused) {
   Rules r = shipped();
-  r.moves[0].to = "approved";
-  EXPECT_EQ(rules_problem(r).value_or(""), "move assign: unknown state approved");
+  r.workflow.moves[0].input = "photo";
+  EXPECT_EQ(rules_problem(r).value_or(""), "move assign: unknown input photo");
   r = shipped();
-  r.moves[0].guards.push_back("budget_left");
-  EXPECT_EQ(rules_problem(r).value_or(""), "move assign: unknown guard budget_left");
+  r.workflow.moves[0].needs_reason = true;  // assign carries an expert, not a reason
+  EXPECT_TRUE(rules_problem(r).has_value());
   r = shipped();
   r.topics.push_back(r.topics.front());
   EXPECT_TRUE(rules_problem(r).has_value());
@@ -101,7 +113,7 @@ TEST(CoachingRules, AFileThatContradictsItselfIsRefused) {
   r.session_min_minutes = 500;
   EXPECT_TRUE(rules_problem(r).has_value());
   r = shipped();
-  r.moves[0].notify.push_back({Party::city_admin, "x"});
+  r.workflow.moves[0].notify.push_back({"city_admin", "x"});
   EXPECT_TRUE(rules_problem(r).has_value());
 }
 
@@ -118,13 +130,6 @@ TEST(CoachingRules, TheFileNamesOnlyGuardsThePlatformChecks) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().detail, "coaching.json: guard budget_left is not one the platform can check");
   EXPECT_FALSE(Service::parse_rules("[]").ok());
-}
-
-TEST(CoachingRules, NoticesNameTheRequest) {
-  EXPECT_EQ(fill("您被指派为「{enterprise}」的一对一辅导专家（{topic}）", {{"enterprise", "巩义恒泰"}, {"topic", "数据治理"}}),
-            "您被指派为「巩义恒泰」的一对一辅导专家（数据治理）");
-  EXPECT_EQ(fill("{expert}{", {{"expert", "王"}}), "王{");
-  EXPECT_EQ(fill("{unknown} {reason}", {{"reason", "重复申请"}}), "{unknown} 重复申请");
 }
 
 TEST(CoachingRules, ARequestNamesATopicAModeAndWhatItNeeds) {
@@ -172,9 +177,9 @@ TEST(CoachingRules, ARatingIsOneToFiveWithAComment) {
   EXPECT_EQ(check_rating(4, "").error().field, "comment");
   EXPECT_EQ(check_summary("").error().field, "summary");
   const Rules& r = shipped();
-  EXPECT_EQ(check_reason(*r.move("decline"), "").error().message, "请填写「不予受理」的原因");
-  EXPECT_TRUE(check_reason(*r.move("withdraw"), "").ok());
-  EXPECT_EQ(check_reason(*r.move("withdraw"), std::string(501, 'x')).error().field, "reason");
+  EXPECT_EQ(check_reason(*r.workflow.move("decline"), "").error().message, "请填写「不予受理」的原因");
+  EXPECT_TRUE(check_reason(*r.workflow.move("withdraw"), "").ok());
+  EXPECT_EQ(check_reason(*r.workflow.move("withdraw"), std::string(501, 'x')).error().field, "reason");
 }
 
 }  // namespace

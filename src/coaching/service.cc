@@ -34,47 +34,10 @@ Result<std::vector<CodeName>> code_names(const bj::object& o, const char* key) {
   return out;
 }
 
-std::vector<std::string> strings(const bj::object& o, const char* key) {
-  std::vector<std::string> out;
-  if (auto* v = o.if_contains(key); v && v->is_array())
-    for (const auto& x : v->as_array())
-      if (x.is_string()) out.emplace_back(x.as_string());
-  return out;
-}
-
-Result<Move> move_of(const bj::value& v) {
-  if (!v.is_object()) return err::internal("coaching.json: transitions are objects");
-  const auto& o = v.as_object();
-  Move m;
-  m.action = text_of(o, "action");
-  m.name = text_of(o, "name");
-  m.from = strings(o, "from");
-  m.to = text_of(o, "to");
-  for (const auto& code : strings(o, "parties")) {
-    auto party = parse_party(code);
-    if (!party) return err::internal("coaching.json: move " + m.action + ": unknown party " + code);
-    m.parties.push_back(*party);
-  }
-  m.guards = strings(o, "guards");
-  auto input = parse_input(text_of(o, "input"));
-  if (!input) return err::internal("coaching.json: move " + m.action + ": unknown input " + text_of(o, "input"));
-  m.input = *input;
-  auto* reason = o.if_contains("reason");
-  m.needs_reason = reason && reason->is_bool() && reason->as_bool();
-  if (auto* notices = o.if_contains("notify"); notices && notices->is_array())
-    for (const auto& n : notices->as_array()) {
-      if (!n.is_object()) return err::internal("coaching.json: move " + m.action + ": notices are objects");
-      auto to = parse_party(text_of(n.as_object(), "to"));
-      if (!to) return err::internal("coaching.json: move " + m.action + ": a notice goes to a party");
-      m.notify.push_back({*to, text_of(n.as_object(), "title")});
-    }
-  return m;
-}
-
 // The request as the audit trail shows it: its state by name, its expert and its count of sessions; a move adds
 // what it carried.
 bj::object audit_json(const Rules& rules, const store::Request& r, const std::string& expert_name) {
-  bj::object o{{"state", rules.state_name(r.state)}, {"sessions", r.sessions}};
+  bj::object o{{"state", rules.workflow.state_name(r.state)}, {"sessions", r.sessions}};
   o["expert"] = r.expert_user_id ? bj::value(expert_name) : bj::value(nullptr);
   return o;
 }
@@ -88,18 +51,18 @@ std::string topic_name(const Rules& rules, const std::string& code) {
 
 // The move's notices (data/coaching.json), in the move's transaction: the expert's account, or every active account
 // of the enterprise.
-Status send_notices(db::Connection& c, const Rules& rules, const Move& m, const store::Request& r,
+Status send_notices(db::Connection& c, const Rules& rules, const workflow::Move& m, const store::Request& r,
                     const std::string& enterprise_name, const std::string& expert_name, int64_t now) {
   const std::vector<std::pair<std::string, std::string>> vars = {
       {"enterprise", enterprise_name}, {"topic", topic_name(rules, r.topic)}, {"expert", expert_name},
       {"reason", r.reason.value_or("")}};
   for (const auto& n : m.notify) {
     std::vector<int64_t> to;
-    if (n.to == Party::expert && r.expert_user_id) to.push_back(*r.expert_user_id);
-    if (n.to == Party::enterprise) {
+    if (n.to == "expert" && r.expert_user_id) to.push_back(*r.expert_user_id);
+    if (n.to == "enterprise") {
       SZ_ASSIGN(to, auth::Service::accounts_of(c, r.enterprise_id, std::nullopt));
     }
-    for (int64_t user : to) SZ_TRY(notify::push(c, user, "coaching", fill(n.title, vars), link_of(r.id), now));
+    for (int64_t user : to) SZ_TRY(notify::push(c, user, "coaching", workflow::fill(n.title, vars), link_of(r.id), now));
   }
   return ok();
 }
@@ -119,44 +82,33 @@ Result<Rules> Service::parse_rules(std::string_view text) {
     if (auto* lo = mo.if_contains("min"); lo && lo->is_int64()) r.session_min_minutes = lo->as_int64();
     if (auto* hi = mo.if_contains("max"); hi && hi->is_int64()) r.session_max_minutes = hi->as_int64();
   }
-  if (auto* states = o.if_contains("states"); states && states->is_array())
-    for (const auto& s : states->as_array())
-      if (s.is_object())
-        r.states.push_back({text_of(s.as_object(), "code"), text_of(s.as_object(), "name"), text_of(s.as_object(), "waiting")});
-  if (auto* guards = o.if_contains("guards"); guards && guards->is_array())
-    for (const auto& g : guards->as_array())
-      if (g.is_object()) r.guards.push_back({text_of(g.as_object(), "code"), text_of(g.as_object(), "message")});
-  if (auto* moves = o.if_contains("transitions"); moves && moves->is_array())
-    for (const auto& v : moves->as_array()) {
-      SZ_ASSIGN(auto m, move_of(v));
-      r.moves.push_back(std::move(m));
-    }
+  SZ_ASSIGN(r.workflow, workflow::parse(o, "coaching.json"));
   if (auto problem = rules_problem(r)) return err::internal("coaching.json: " + *problem);
-  for (const auto& g : r.guards)
+  for (const auto& g : r.workflow.guards)
     if (std::find(std::begin(kGuards), std::end(kGuards), g.code) == std::end(kGuards))
       return err::internal("coaching.json: guard " + g.code + " is not one the platform can check");
   return r;
 }
 
-std::set<std::string> Service::holding(const store::Request& r) const {
-  std::set<std::string> out;
+workflow::Holding Service::holding(const store::Request& r) const {
+  workflow::Holding out;
   if (r.sessions > 0) out.insert("session_recorded");  // at least one session is recorded
   return out;
 }
 
-Result<std::pair<store::Request, std::set<Party>>> Service::load(db::Connection& c, const auth::Principal& p, int64_t id) {
+Result<std::pair<store::Request, workflow::Parties>> Service::load(db::Connection& c, const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto found, store::request(c, id));
   if (!found) return err::not_found("辅导申请不存在");
-  std::set<Party> parties;
-  if (p.has(auth::Role::city_admin)) parties.insert(Party::city_admin);
-  if (p.has(auth::Role::district_officer) && p.district == found->district_code) parties.insert(Party::district_officer);
-  if (p.has(auth::Role::enterprise) && p.enterprise_id == found->enterprise_id) parties.insert(Party::enterprise);
-  if (p.has(auth::Role::expert) && found->expert_user_id == p.user_id) parties.insert(Party::expert);
+  workflow::Parties parties;
+  if (p.has(auth::Role::city_admin)) parties.insert("city_admin");
+  if (p.has(auth::Role::district_officer) && p.district == found->district_code) parties.insert("district_officer");
+  if (p.has(auth::Role::enterprise) && p.enterprise_id == found->enterprise_id) parties.insert("enterprise");
+  if (p.has(auth::Role::expert) && found->expert_user_id == p.user_id) parties.insert("expert");
   if (parties.empty()) return err::forbidden("超出数据权限范围：无权查看该辅导申请");
   return std::make_pair(std::move(*found), std::move(parties));
 }
 
-Result<View> Service::view(db::Connection& c, const store::Request& r, const std::set<Party>* parties, bool detail) {
+Result<View> Service::view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail) {
   View v;
   v.request = r;
   SZ_ASSIGN(auto e, registry::Service::find(c, r.enterprise_id));
@@ -174,7 +126,10 @@ Result<View> Service::view(db::Connection& c, const store::Request& r, const std
       v.session_recorders.push_back(std::move(name));
     }
   }
-  if (parties) v.actions = open_moves(rules_, r.state, *parties, holding(r));
+  if (parties) {
+    const workflow::Holding holds = holding(r);
+    v.actions = workflow::open_moves(rules_.workflow, r.state, *parties, &holds);
+  }
   return v;
 }
 
@@ -196,7 +151,7 @@ Result<View> Service::request(const auth::Principal& p, const auth::Origin& from
   r.topic = in.topic;
   r.needs = in.needs;
   r.mode = in.mode;
-  r.state = rules_.states.front().code;
+  r.state = rules_.workflow.states.front().code;
   r.requested_by = p.user_id;
   r.created_at = r.updated_at = clock_.now();
   SZ_ASSIGN(r.id, store::insert_request(*c, r));
@@ -208,12 +163,12 @@ Result<View> Service::request(const auth::Principal& p, const auth::Origin& from
   SZ_TRY(audit::record(*c, r.created_at, auth::actor_of(p, from), "coaching.request", "coaching", std::to_string(r.id), "",
                        bj::serialize(after)));
   SZ_TRY(tx->commit());
-  std::set<Party> parties{Party::enterprise};
+  const workflow::Parties parties{"enterprise"};
   return view(*c, r, &parties, true);
 }
 
 Result<Page> Service::list(const auth::Principal& p, const store::Filter& f, int64_t limit, int64_t offset) {
-  if (!f.state.empty() && !rules_.state(f.state)) return err::invalid("state", "辅导状态不在可选范围内：" + f.state);
+  if (!f.state.empty() && !rules_.workflow.state(f.state)) return err::invalid("state", "辅导状态不在可选范围内：" + f.state);
   if (!f.topic.empty() && !rules_.topic(f.topic)) return err::invalid("topic", "辅导主题不在可选范围内：" + f.topic);
   store::Scope scope;
   scope.all = p.has(auth::Role::city_admin);
@@ -240,9 +195,9 @@ Result<View> Service::get(const auth::Principal& p, int64_t id) {
 }
 
 namespace {
-Status check_input(db::Connection& c, const Rules& rules, const Move& m, const MoveInput& in, const store::Request& r,
+Status check_input(db::Connection& c, const Rules& rules, const workflow::Move& m, const MoveInput& in, const store::Request& r,
                    const std::string& today) {
-  switch (m.input) {
+  switch (rules.input_of(m)) {
     case Input::expert: {
       if (!in.expert_user_id) return err::invalid("expert_user_id", "请选择辅导专家");
       SZ_ASSIGN(auto expert, auth::Service::principal_of(c, *in.expert_user_id));
@@ -272,10 +227,10 @@ struct Applied {
   bj::object extra;
   bool session_added = false;
 };
-Result<Applied> apply_input(db::Connection& c, const Rules& rules, const Move& m, const MoveInput& in, int64_t by,
+Result<Applied> apply_input(db::Connection& c, const Rules& rules, const workflow::Move& m, const MoveInput& in, int64_t by,
                             int64_t now, const std::string& from_state, store::Request& r, std::string& expert_name) {
   Applied a;
-  switch (m.input) {
+  switch (rules.input_of(m)) {
     case Input::expert: {
       r.expert_user_id = in.expert_user_id;
       r.assigned_at = now;
@@ -314,15 +269,6 @@ Result<Applied> apply_input(db::Connection& c, const Rules& rules, const Move& m
   return a;
 }
 
-Error refusal(const Refused& r) {
-  switch (r.why) {
-    case Refusal::unknown_action: return err::invalid("action", r.message);
-    case Refusal::not_party: return err::forbidden(r.message);
-    case Refusal::wrong_state:
-    case Refusal::guard: break;
-  }
-  return err::conflict("action", r.message);
-}
 }  // namespace
 
 Result<View> Service::move(const auth::Principal& p, const auth::Origin& from, int64_t id, const MoveInput& in) {
@@ -330,10 +276,10 @@ Result<View> Service::move(const auth::Principal& p, const auth::Origin& from, i
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto loaded, load(*c, p, id));
   const store::Request before = loaded.first;
-  const std::set<Party> parties = loaded.second;
-  auto decided = decide(rules_, before.state, in.action, parties, holding(before));
-  if (auto* refused = std::get_if<Refused>(&decided)) return refusal(*refused);
-  const Move& m = *std::get<const Move*>(decided);
+  const workflow::Parties parties = loaded.second;
+  const workflow::Holding holds = holding(before);
+  SZ_ASSIGN(const workflow::Move* move, workflow::decide_or_error(rules_.workflow, before.state, in.action, parties, &holds));
+  const workflow::Move& m = *move;
   const int64_t now = clock_.now();
   SZ_TRY(check_input(*c, rules_, m, in, before, shanghai_date(now)));
 
@@ -347,8 +293,9 @@ Result<View> Service::move(const auth::Principal& p, const auth::Origin& from, i
   after.state = m.to;
   after.updated_at = now;
   SZ_ASSIGN(auto applied, apply_input(*c, rules_, m, in, p.user_id, now, before.state, after, expert_name));
-  bool written = m.input != Input::session || applied.session_added;
-  if (written && (m.input != Input::session || m.to != before.state)) {
+  const bool session = rules_.input_of(m) == Input::session;
+  bool written = !session || applied.session_added;
+  if (written && (!session || m.to != before.state)) {
     SZ_ASSIGN(written, store::update_request(*c, after, before.state));
   }
   if (!written) return err::conflict("action", "辅导申请刚被他人处理，请刷新后再试");

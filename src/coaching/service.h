@@ -43,7 +43,7 @@ struct View {
   std::string enterprise_name, district_name, expert_name;
   std::vector<store::Session> sessions;
   std::vector<std::string> session_recorders;  // the name of who recorded each session, in the order of `sessions`
-  std::vector<const Move*> actions;
+  std::vector<const workflow::Move*> actions;
 };
 
 struct Page {
@@ -67,11 +67,11 @@ class Service {
 
  private:
   // The request and the caller's parts in it; 404 when there is none, 403 when the caller has no part.
-  Result<std::pair<store::Request, std::set<Party>>> load(db::Connection& c, const auth::Principal& p, int64_t id);
+  Result<std::pair<store::Request, workflow::Parties>> load(db::Connection& c, const auth::Principal& p, int64_t id);
   // The guards that hold for the request now.
-  std::set<std::string> holding(const store::Request& r) const;
+  workflow::Holding holding(const store::Request& r) const;
   // Names, sessions (for a detail) and open moves.
-  Result<View> view(db::Connection& c, const store::Request& r, const std::set<Party>* parties, bool detail);
+  Result<View> view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail);
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   Rules rules_;

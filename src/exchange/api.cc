@@ -9,14 +9,12 @@ namespace bj = boost::json;
 
 namespace {
 using json::opt_value;
-const char* need_status_name(const std::string& s) { return s == "open" ? "征集中" : s == "matched" ? "已对接" : "已关闭"; }
-
-bj::object need_json(const catalog::Service& cat, const Need& n) {
+bj::object need_json(const Service& svc, const catalog::Service& cat, const Need& n) {
   const auto* c = cat.catalog().category(n.category);
   return bj::object{{"id", n.id}, {"enterprise_id", n.enterprise_id}, {"district_code", n.district_code},
                     {"industry_code", n.industry_code}, {"category", n.category}, {"category_name", c ? c->name : ""},
                     {"title", n.title}, {"description", n.description}, {"budget_fen", opt_value(n.budget_fen)},
-                    {"status", n.status}, {"status_name", need_status_name(n.status)}, {"created_at", iso_utc(n.created_at)},
+                    {"status", n.status}, {"status_name", svc.matching().state_name(n.status)}, {"created_at", iso_utc(n.created_at)},
                     {"closed_at", n.closed_at ? bj::value(iso_utc(*n.closed_at)) : bj::value(nullptr)},
                     {"close_reason", opt_value(n.close_reason)}};
 }
@@ -30,7 +28,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
                                    page.size, page.offset(), &total));
     bj::array items;
     for (const auto& row : list) {
-      bj::object o = need_json(cat, row.need);
+      bj::object o = need_json(svc, cat, row.need);
       o["enterprise_name"] = row.enterprise_name;
       items.push_back(std::move(o));
     }
@@ -46,7 +44,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
     SZ_ASSIGN(auto description, json::optional_string(o, "description", "需求说明", 4000));
     SZ_ASSIGN(auto budget, json::optional_int(o, "budget_fen", "预算（分）", "need_budget_fen"));
     SZ_ASSIGN(auto row, svc.post(p, auth::origin_of(req), eid, category, title, description.value_or(""), budget));
-    bj::object body = need_json(cat, row.need);
+    bj::object body = need_json(svc, cat, row.need);
     body["enterprise_name"] = row.enterprise_name;  // as the list and the record have it
     return json::reply(201, std::move(body));
   });
@@ -54,7 +52,7 @@ void register_routes(auth::Routes& routes, Service& svc, const catalog::Service&
   routes.authed("GET", "/api/v1/needs/{id}", [&svc, &cat](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto v, svc.need(p, id));
-    bj::object o = need_json(cat, v.need);
+    bj::object o = need_json(svc, cat, v.need);
     o["enterprise_name"] = v.enterprise_name;
     bj::array proposals, messages;
     for (const auto& x : v.proposals)

@@ -7,11 +7,14 @@ namespace sz::exchange {
 
 namespace {
 void assemble(module::Assembly& a) {
-  a.make<Service>(a.database(), a.clock(), a.service<catalog::Service>(), a.service<projects::Service>());
+  a.make<Service>(a.database(), a.clock(), a.service<catalog::Service>(), a.service<projects::Service>(),
+                  a.reference("data/need-matching.json", &Service::parse_matching));
 }
 
 void install(module::Assembly& a) {
-  register_routes(a.service<auth::Routes>(), a.service<Service>(), a.service<catalog::Service>());
+  auto& svc = a.service<Service>();
+  register_routes(a.service<auth::Routes>(), svc, a.service<catalog::Service>());
+  a.service<workflow::Library>().add("needs", "供需对接", svc.matching());
 }
 }  // namespace
 

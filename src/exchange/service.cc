@@ -85,17 +85,43 @@ Result<std::vector<NeedRow>> Service::needs(const auth::Principal& p, const std:
   return out;
 }
 
-std::vector<NeedAction> Service::actions_of(const auth::Principal& p, const Need& n, const Access& a,
-                                            const std::vector<Proposal>& proposals) {
-  std::vector<NeedAction> out;
-  bool open = n.status == "open";
+Result<workflow::Workflow> Service::parse_matching(std::string_view json) {
+  return workflow::parse(json, "need-matching.json", {"not_answered", "has_proposals"});
+}
+
+namespace {
+workflow::Parties parties_of(const auth::Principal& p, const Service::Access& a) {
+  workflow::Parties out;
+  if (a.owner) out.insert("enterprise");
+  if (a.official) out.insert("official");
+  if (admin(p)) out.insert("city_admin");
+  if (p.has(auth::Role::provider) && p.provider_id) out.insert("provider");
+  return out;
+}
+
+workflow::Holding holding(const auth::Principal& p, const std::vector<Proposal>& proposals) {
+  workflow::Holding out;
   bool answered = p.provider_id && std::any_of(proposals.begin(), proposals.end(),
                                                [&](const Proposal& x) { return x.provider_id == *p.provider_id; });
-  if (open && p.has(auth::Role::provider) && p.provider_id && !answered) out.push_back({"propose", "响应需求"});
-  if (open && (a.owner || admin(p)) && !proposals.empty()) out.push_back({"accept", "选择对接方案"});
-  if (open && (a.owner || a.official)) out.push_back({"close", "关闭需求"});
+  if (!answered) out.insert("not_answered");
+  if (!proposals.empty()) out.insert("has_proposals");
+  return out;
+}
+}  // namespace
+
+std::vector<NeedAction> Service::actions_of(const auth::Principal& p, const Need& n, const Access& a,
+                                            const std::vector<Proposal>& proposals) const {
+  std::vector<NeedAction> out;
+  const workflow::Holding holds = holding(p, proposals);
+  for (const auto* m : workflow::open_moves(matching_, n.status, parties_of(p, a), &holds)) out.push_back({m->action, m->name});
   if (!turned_down(p, proposals)) out.push_back({"message", "留言"});
   return out;
+}
+
+Result<const workflow::Move*> Service::decide(const auth::Principal& p, const Need& n, const Access& a,
+                                              const std::vector<Proposal>& proposals, const std::string& action) const {
+  const workflow::Holding holds = holding(p, proposals);
+  return workflow::decide_or_error(matching_, n.status, action, parties_of(p, a), &holds);
 }
 
 Result<NeedView> Service::need(const auth::Principal& p, int64_t id) {
@@ -153,23 +179,21 @@ Result<Suggestion> Service::suggest(const auth::Principal& p, int64_t id) {
 
 Result<Proposal> Service::propose(const auth::Principal& p, const auth::Origin& from, int64_t need_id,
                                   std::optional<int64_t> product_id, const std::string& summary, int64_t price_fen) {
-  if (!p.has(auth::Role::provider) || !p.provider_id) return err::forbidden("只有服务商可以响应需求");
   if (text::trim(summary).empty() || text::utf8_length(summary) > 4000) return err::invalid("summary", "请填写方案概要（不超过4000字）");
   SZ_TRY(ranges::check("price_fen", price_fen, "price_fen", "报价（分）"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
+  // Any provider may answer an open need; one that has closed says so (the provider's page may be stale).
   SZ_ASSIGN(auto n, store::need(*c, need_id));
   if (!n) return err::not_found("需求不存在");
-  if (n->status != "open") return err::conflict("status", "该需求已对接或关闭，不再接受响应");
+  SZ_ASSIGN(auto existing, store::proposals(*c, need_id));
+  SZ_TRY(decide(p, *n, Access{}, existing, "propose"));
   SZ_ASSIGN(auto pv, market::find_provider(*c, *p.provider_id));
   if (!pv || !market::listed(pv->status)) return err::conflict("provider", "不在服务商库中的服务商不能响应需求");
   if (product_id) {
     SZ_ASSIGN(auto owner, catalog::Service::owner(*c, *product_id));
     if (!owner || owner->first != *p.provider_id) return err::invalid("product_id", "只能推荐本服务商的产品");
   }
-  SZ_ASSIGN(auto existing, store::proposals(*c, need_id));
-  for (const auto& x : existing)
-    if (x.provider_id == *p.provider_id) return err::conflict("need_id", "已响应过该需求");
   Proposal x{0, need_id, *p.provider_id, product_id, text::trim(summary), price_fen, "submitted", p.user_id, clock_.now()};
   SZ_ASSIGN(x.id, store::insert_proposal(*c, x));
   SZ_TRY(notify::push(*c, n->created_by, "proposal", "「" + pv->name + "」响应了您的需求「" + n->title + "」", link_of(need_id), x.created_at));
@@ -184,9 +208,8 @@ Status Service::accept(const auth::Principal& p, const auth::Origin& from, int64
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto loaded, load(*c, p, need_id));
   auto& [n, a] = loaded;
-  if (!a.owner && !admin(p)) return err::forbidden("由发布需求的企业选择对接方案");
-  if (n.status != "open") return err::conflict("status", "该需求已对接或关闭");
   SZ_ASSIGN(auto list, store::proposals(*c, need_id));
+  SZ_TRY(decide(p, n, a, list, "accept"));
   auto it = std::find_if(list.begin(), list.end(), [&](const Proposal& x) { return x.id == proposal_id; });
   if (it == list.end()) return err::not_found("响应方案不存在");
   SZ_TRY(store::set_proposal_status(*c, need_id, proposal_id));
@@ -206,8 +229,8 @@ Status Service::close(const auth::Principal& p, const auth::Origin& from, int64_
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto loaded, load(*c, p, need_id));
   auto& [n, a] = loaded;
-  if (!a.owner && !a.official) return err::forbidden("由发布需求的企业或区县专班关闭需求");
-  if (n.status != "open") return err::conflict("status", "该需求已对接或关闭");
+  SZ_ASSIGN(auto list, store::proposals(*c, need_id));
+  SZ_TRY(decide(p, n, a, list, "close"));
   SZ_TRY(store::set_need_status(*c, need_id, "closed", clock_.now(), text::trim(reason)));
   SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "need.close", "need", std::to_string(need_id), "",
                        bj::serialize(bj::object{{"reason", text::trim(reason)}})));

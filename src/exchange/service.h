@@ -10,6 +10,7 @@
 #include "catalog/service.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/workflow.h"
 #include "projects/service.h"
 
 namespace sz::exchange {
@@ -69,8 +70,13 @@ struct Suggestion {
 
 class Service {
  public:
-  Service(std::shared_ptr<db::Database> db, const Clock& clock, catalog::Service& catalog, projects::Service& projects)
-      : db_(std::move(db)), clock_(clock), catalog_(catalog), projects_(projects) {}
+  // `matching`: a need's way from 征集中 to 已对接 or 已关闭 (data/need-matching.json).
+  Service(std::shared_ptr<db::Database> db, const Clock& clock, catalog::Service& catalog, projects::Service& projects,
+          workflow::Workflow matching)
+      : db_(std::move(db)), clock_(clock), catalog_(catalog), projects_(projects), matching_(std::move(matching)) {}
+  // The matching workflow, refused when it names a guard the service does not check.
+  static Result<workflow::Workflow> parse_matching(std::string_view json);
+  const workflow::Workflow& matching() const { return matching_; }
 
   Result<NeedRow> post(const auth::Principal& p, const auth::Origin& from, std::optional<int64_t> enterprise_id,
                     const std::string& category, const std::string& title, const std::string& description,
@@ -92,19 +98,26 @@ class Service {
   Status register_for(const auth::Principal& p, const auth::Origin& from, int64_t event_id);
   Result<std::vector<std::pair<std::string, std::string>>> registrations(const auth::Principal& p, int64_t event_id);
 
- private:
+  // The caller's relation to one need: the enterprise that posted it, an official in scope, a provider that may see it.
   struct Access {
     bool owner = false, official = false, provider = false;
   };
-  // What the caller may do on the need now; propose, accept and close check the same.
-  static std::vector<NeedAction> actions_of(const auth::Principal& p, const Need& n, const Access& a,
-                                            const std::vector<Proposal>& proposals);
+
+ private:
+  // What the caller may do on the need now: the workflow's open moves (propose, accept and close decide the same
+  // way), then 留言 unless the caller's proposal was turned down.
+  std::vector<NeedAction> actions_of(const auth::Principal& p, const Need& n, const Access& a,
+                                     const std::vector<Proposal>& proposals) const;
+  // The move `action` on the need, or why the caller may not take it now.
+  Result<const workflow::Move*> decide(const auth::Principal& p, const Need& n, const Access& a,
+                                       const std::vector<Proposal>& proposals, const std::string& action) const;
   Result<std::pair<Need, Access>> load(db::Connection& c, const auth::Principal& p, int64_t id);
 
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   catalog::Service& catalog_;
   projects::Service& projects_;
+  workflow::Workflow matching_;
 };
 
 }  // namespace sz::exchange

@@ -102,14 +102,12 @@ Result<std::string> reason_of(const bj::object& o) {
 }
 
 
-const char* payment_status_name(const std::string& s) {
-  return s == "scheduled" ? "已安排" : s == "approved" ? "已审批" : s == "paid" ? "已拨付" : s == "returned" ? "已退回" : "已取消";
-}
-
-bj::object payment_json(const store::Payment& p, const Names& n) {
+// A tranche with the moves open to the caller.
+bj::object payment_json(const Subsidies& subsidies, const auth::Principal& who, const store::Payment& p, const Names& n) {
   return bj::object{{"id", p.id}, {"subsidy_id", p.subsidy_id}, {"fund_id", p.fund_id}, {"fund_name", n.fund(p.fund_id)}, {"label", p.label},
                     {"budget_year", p.budget_year}, {"amount_fen", p.amount_fen}, {"status", p.status},
-                    {"status_name", payment_status_name(p.status)}, {"note", p.note},
+                    {"status_name", subsidies.payment_workflow().state_name(p.status)}, {"note", p.note},
+                    {"actions", json::moves_json(subsidies.payment_actions(who, p))},
                     {"override_reason", opt_value(p.override_reason)}, {"scheduled_at", iso_utc(p.scheduled_at)},
                     {"approved_at", p.approved_at ? bj::value(iso_utc(*p.approved_at)) : bj::value(nullptr)},
                     {"paid_at", p.paid_at ? bj::value(iso_utc(*p.paid_at)) : bj::value(nullptr)},
@@ -296,7 +294,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, L
     bj::array items;
     int64_t committed = 0, paid = 0;
     for (const auto& x : pays) {
-      items.push_back(payment_json(x, names));
+      items.push_back(payment_json(subsidies, p, x, names));
       if (x.status == "scheduled" || x.status == "approved" || x.status == "paid") committed += x.amount_fen;
       if (x.status == "paid") paid += x.amount_fen;
     }
@@ -331,7 +329,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, L
     SZ_ASSIGN(in.override_reason, json::optional_string(o, "override_reason", "超预算理由", 1000));
     SZ_ASSIGN(auto pay, subsidies.schedule(p, auth::origin_of(req), id, in));
     SZ_ASSIGN(auto names, subsidies.names({}, {pay}));
-    return json::reply(201, payment_json(pay, names));
+    return json::reply(201, payment_json(subsidies, p, pay, names));
   });
 
   routes.authed("POST", "/api/v1/payments/{id}/transitions", [&subsidies](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -342,7 +340,7 @@ void register_routes(auth::Routes& routes, Service& svc, Subsidies& subsidies, L
     SZ_ASSIGN(auto reason, reason_of(o));
     SZ_ASSIGN(auto pay, subsidies.move_payment(p, auth::origin_of(req), id, action, reason));
     SZ_ASSIGN(auto names, subsidies.names({}, {pay}));
-    return json::reply(200, payment_json(pay, names));
+    return json::reply(200, payment_json(subsidies, p, pay, names));
   });
 
   routes.authed("GET", "/api/v1/funds", [&subsidies](http::Request&, const auth::Principal& p) -> Result<http::Response> {

@@ -41,12 +41,14 @@ namespace {
 void assemble(module::Assembly& a) {
   // Every subsidy rule set built into the binary (data/subsidy-rules-*.json); a broken one stops start-up.
   auto& rules = a.make<Service>(a.database(), a.clock(), a.references("data/subsidy-rules-", &Service::parse_rules));
-  a.make<Subsidies>(a.database(), a.clock(), rules);
+  a.make<Subsidies>(a.database(), a.clock(), rules, a.workflow("data/payment-workflow.json"));
   a.make<Loans>(a.database(), a.clock(), rules);
 }
 
 void install(module::Assembly& a) {
-  register_routes(a.service<auth::Routes>(), a.service<Service>(), a.service<Subsidies>(), a.service<Loans>());
+  auto& subsidies = a.service<Subsidies>();
+  register_routes(a.service<auth::Routes>(), a.service<Service>(), subsidies, a.service<Loans>());
+  a.service<workflow::Library>().add("payments", "补助拨付", subsidies.payment_workflow());
 }
 }  // namespace
 

@@ -84,8 +84,18 @@ Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, con
   return n;
 }
 
-Subsidies::Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules)
-    : db_(std::move(db)), clock_(clock), rules_(rules) {}
+Subsidies::Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules, workflow::Workflow payments)
+    : db_(std::move(db)), clock_(clock), rules_(rules), payments_(std::move(payments)) {}
+
+namespace {
+workflow::Parties payment_parties(const auth::Principal& p) {
+  return admin(p) ? workflow::Parties{"city_admin"} : workflow::Parties{};
+}
+}  // namespace
+
+std::vector<const workflow::Move*> Subsidies::payment_actions(const auth::Principal& p, const store::Payment& pay) const {
+  return workflow::open_moves(payments_, pay.status, payment_parties(p));
+}
 
 // Reads the facts a scheme needs from the store, fills the quote input, and computes. The inputs recorded with an
 // approval say where each fact came from.
@@ -430,30 +440,14 @@ Result<store::Payment> Subsidies::schedule(const auth::Principal& p, const auth:
 Result<store::Payment> Subsidies::move_payment(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                                const std::string& action, const std::string& reason) {
   SZ_TRY(admin_only(p, "办理补助拨付"));
-  struct Move {
-    const char* action;
-    std::vector<std::string> from;
-    const char* to;
-    bool needs_reason;
-  };
-  static const std::vector<Move> kMoves = {{"approve", {"scheduled"}, "approved", false},
-                                           {"pay", {"approved"}, "paid", false},
-                                           {"return", {"paid"}, "returned", true},
-                                           {"cancel", {"scheduled", "approved"}, "cancelled", true}};
-  auto it = std::find_if(kMoves.begin(), kMoves.end(), [&](const Move& m) { return action == m.action; });
-  if (it == kMoves.end()) return err::invalid("action", "未知的拨付操作：" + action);
-  if (it->needs_reason) SZ_TRY(need_reason(reason, "原因"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto pay, store::payment(*c, id));
   if (!pay) return err::not_found("拨付记录不存在");
-  static const std::map<std::string, std::string> kNames = {{"scheduled", "已安排"}, {"approved", "已审批"},
-                                                            {"paid", "已拨付"},      {"returned", "已退回"},
-                                                            {"cancelled", "已取消"}};
-  if (std::find(it->from.begin(), it->from.end(), pay->status) == it->from.end())
-    return err::conflict("status", "拨付处于「" + kNames.at(pay->status) + "」状态，不能执行该操作");
+  SZ_ASSIGN(const workflow::Move* m, workflow::decide_or_error(payments_, pay->status, action, payment_parties(p)));
+  if (m->needs_reason) SZ_TRY(need_reason(reason, "原因"));
   store::Payment after = *pay;
-  after.status = it->to;
+  after.status = m->to;
   int64_t now = clock_.now();
   if (after.status == "approved") after.approved_at = now;
   if (after.status == "paid") after.paid_at = now;

@@ -14,6 +14,7 @@
 #include "funding/store.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/workflow.h"
 
 namespace sz::funding {
 
@@ -58,7 +59,11 @@ struct Names {
 class Subsidies {
  public:
   Result<Names> names(const std::vector<store::Subsidy>& subsidies, const std::vector<store::Payment>& payments);
-  Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules);
+  // `payments`: a tranche's way from 已安排 to 已拨付 (data/payment-workflow.json; the party is "city_admin").
+  Subsidies(std::shared_ptr<db::Database> db, const Clock& clock, Service& rules, workflow::Workflow payments);
+  const workflow::Workflow& payment_workflow() const { return payments_; }
+  // The moves the caller may take on a tranche now.
+  std::vector<const workflow::Move*> payment_actions(const auth::Principal& p, const store::Payment& pay) const;
 
   // Proposes from the rules and the store's facts, approves the amount (≤ the proposal) once per subject.
   Result<store::Subsidy> approve(const auth::Principal& p, const auth::Origin& from, const ApproveInput& in);
@@ -100,6 +105,7 @@ class Subsidies {
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   Service& rules_;
+  workflow::Workflow payments_;
 };
 
 }  // namespace sz::funding

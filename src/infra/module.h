@@ -15,6 +15,7 @@
 #include "infra/config.h"
 #include "infra/db/db.h"
 #include "infra/result.h"
+#include "infra/workflow.h"
 
 namespace CLI {
 class App;
@@ -135,6 +136,9 @@ class Assembly {
     for (const auto& [path, content] : data_under(prefix)) out.push_back(parsed(path, parse(std::string(content))));
     return out;
   }
+  // A workflow's file (data/…), read by the platform's one workflow mechanism (infra/workflow.h); a broken file stops
+  // start-up. The module that owns it lists it in GET /api/v1/workflows (`service<workflow::Library>().add`).
+  workflow::Workflow workflow(std::string_view path) { return parsed(path, workflow::parse(data(path), path)); }
   template <class T>
   static T parsed(std::string_view what, Result<T> r) {
     if (!r) throw std::runtime_error(std::string(what) + ": " + r.error().detail);

@@ -20,7 +20,8 @@ bj::object public_json(const Directory& dir, const store::ProviderRecord& r) {
                     {"in_zhengzhou", r.base.in_zhengzhou},
                     {"industries", bj::parse(r.industries_json)},
                     {"status", r.base.status},
-                    {"status_name", dir.rules().status_name(r.base.status)}};
+                    {"status_name", dir.rules().status_name(r.base.status)},
+                    {"listed", listed(r.base.status)}};
 }
 
 bj::object full_json(const Directory& dir, const store::ProviderRecord& r) {

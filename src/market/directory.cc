@@ -45,27 +45,14 @@ Result<ProviderRules> Directory::parse_rules(std::string_view json) {
   r.notice_days = o.at("notice_days").as_int64();
   r.integrators_per_industry = o.at("integrators_per_industry").as_int64();
   r.integrators_city_minimum = o.at("integrators_city_minimum").as_int64();
-  for (const auto& s : o.at("statuses").as_array()) r.statuses.emplace_back(text_of(s.as_object(), "code"), text_of(s.as_object(), "name"));
-  for (const auto& tv : o.at("transitions").as_array()) {
-    const auto& t = tv.as_object();
-    ProviderMove m{text_of(t, "action"), text_of(t, "name"), {}, text_of(t, "to"), text_of(t, "by"), {}, false, false, false};
-    for (const auto& f : t.at("from").as_array()) m.from.emplace_back(f.as_string());
-    if (auto* g = t.if_contains("guards"))
-      for (const auto& x : g->as_array()) m.guards.emplace_back(x.as_string());
-    m.needs_reason = t.contains("reason") && t.at("reason").as_bool();
-    m.sanction = t.contains("sanction") && t.at("sanction").as_bool();
-    m.needs_due = t.contains("due") && t.at("due").as_bool();
-    if (m.by != "provider" && m.by != "city_admin") return err::internal("provider-rules.json: unknown by " + m.by);
-    r.moves.push_back(std::move(m));
-  }
+  SZ_ASSIGN(r.workflow, workflow::parse(o, "provider-rules.json"));
   return r;
 }
 
 Status Directory::check_guards() const {
-  for (const auto& m : rules_.moves)
-    for (const auto& g : m.guards)
-      if (!kOwnGuards.count(g) && !guards_.count(g)) return err::internal("no implementation of provider guard " + g);
-  return ok();
+  std::set<std::string> known = kOwnGuards;
+  for (const auto& [name, check] : guards_) known.insert(name);
+  return workflow::only_guards(rules_.workflow, known, "provider-rules.json");
 }
 
 Result<store::ProviderRecord> Directory::load(db::Connection& c, int64_t id) {
@@ -193,12 +180,7 @@ Result<store::ProviderRecord> Directory::move(const auth::Principal& p, const au
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto r, load(*c, id));
-  auto decided = decide(rules_, r.base.status, action, admin(p), own_provider(p, id));
-  if (auto* why = std::get_if<std::string>(&decided)) {
-    if (!rules_.move(action)) return err::invalid("action", *why);
-    return err::conflict("action", *why);
-  }
-  const ProviderMove* m = std::get<const ProviderMove*>(decided);
+  SZ_ASSIGN(const workflow::Move* m, workflow::decide_or_error(rules_.workflow, r.base.status, action, parties_of(p, id)));
   std::string why = text::trim(reason);
   if (m->needs_reason && why.empty()) return err::invalid("reason", "「" + m->name + "」须说明原因");
   if (m->needs_due) {
@@ -222,8 +204,15 @@ Result<std::vector<store::ProviderRecord>> Directory::list(const auth::Principal
   return store::records(*c, f, 1000);
 }
 
-std::vector<const ProviderMove*> Directory::actions(const auth::Principal& p, const store::ProviderRecord& r) const {
-  return open_moves(rules_, r.base.status, admin(p), own_provider(p, r.base.id));
+std::vector<const workflow::Move*> Directory::actions(const auth::Principal& p, const store::ProviderRecord& r) const {
+  return workflow::open_moves(rules_.workflow, r.base.status, parties_of(p, r.base.id));
+}
+
+workflow::Parties Directory::parties_of(const auth::Principal& p, int64_t provider_id) {
+  workflow::Parties out;
+  if (admin(p)) out.insert("city_admin");
+  if (own_provider(p, provider_id)) out.insert("provider");
+  return out;
 }
 
 Result<std::vector<Directory::Listed>> Directory::listed_at(std::optional<int64_t> t) {
@@ -344,7 +333,7 @@ Result<store::Appeal> Directory::appeal(const auth::Principal& p, const auth::Or
   // The appeal is against the sanction that put the provider where it is now.
   const store::Event* last = nullptr;
   for (const auto& e : history)
-    if (const auto* m = rules_.move(e.action); m && m->sanction) last = &e;
+    if (const auto* m = rules_.move(e.action); m && m->tagged("sanction")) last = &e;
   if (!last || last->to_status != r.base.status) return err::conflict("status", "当前没有可申诉的处理决定");
   SZ_ASSIGN(auto existing, store::appeals(*c, id));
   for (const auto& a : existing)

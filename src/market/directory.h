@@ -49,7 +49,9 @@ class Directory {
   Result<std::vector<store::ProviderRecord>> list(const auth::Principal& p, store::DirectoryFilter f);
   Result<std::vector<store::Event>> events(const auth::Principal& p, int64_t id);
   // The moves the caller may take on `r` now.
-  std::vector<const ProviderMove*> actions(const auth::Principal& p, const store::ProviderRecord& r) const;
+  std::vector<const workflow::Move*> actions(const auth::Principal& p, const store::ProviderRecord& r) const;
+  // The caller's parts in a provider's record: its own account ("provider"), the city admin ("city_admin").
+  static workflow::Parties parties_of(const auth::Principal& p, int64_t provider_id);
 
   Result<store::Objection> object(const auth::Principal& p, const auth::Origin& from, int64_t id,
                                   const std::string& objector, const std::string& content);

@@ -15,6 +15,7 @@ void install(module::Assembly& a) {
   auto& directory = a.service<Directory>();
   register_routes(a.service<auth::Routes>(), directory);
   add_indicator_sources(a.service<stats::Service>(), directory);
+  a.service<workflow::Library>().add("providers", "服务商入库与考核", directory.rules().workflow);
 }
 }  // namespace
 

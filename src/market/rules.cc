@@ -4,38 +4,6 @@
 
 namespace sz::market {
 
-std::string ProviderRules::status_name(const std::string& code) const {
-  for (const auto& [c, n] : statuses)
-    if (c == code) return n;
-  return code;
-}
-
-const ProviderMove* ProviderRules::move(const std::string& action) const {
-  for (const auto& m : moves)
-    if (m.action == action) return &m;
-  return nullptr;
-}
-
-std::variant<const ProviderMove*, std::string> decide(const ProviderRules& r, const std::string& status,
-                                                      const std::string& action, bool is_admin, bool is_own_provider) {
-  const ProviderMove* m = r.move(action);
-  if (!m) return "未知的操作：" + action;
-  if (std::find(m->from.begin(), m->from.end(), status) == m->from.end())
-    return "服务商处于「" + r.status_name(status) + "」状态，不能执行「" + m->name + "」";
-  bool allowed = m->by == "city_admin" ? is_admin : (is_own_provider || is_admin);
-  if (!allowed)
-    return "「" + m->name + "」只能由" + (m->by == "city_admin" ? std::string("市级管理员") : std::string("服务商本身或市级管理员")) + "执行";
-  return m;
-}
-
-std::vector<const ProviderMove*> open_moves(const ProviderRules& r, const std::string& status, bool is_admin,
-                                            bool is_own_provider) {
-  std::vector<const ProviderMove*> out;
-  for (const auto& m : r.moves)
-    if (std::holds_alternative<const ProviderMove*>(decide(r, status, m.action, is_admin, is_own_provider))) out.push_back(&m);
-  return out;
-}
-
 const char* provider_kind_name(const std::string& kind) { return kind == "integrator" ? "集成服务商" : "专业服务商"; }
 
 std::vector<std::string> profile_problems(const Profile& p) {

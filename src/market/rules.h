@@ -6,35 +6,21 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
+
+#include "infra/workflow.h"
 
 namespace sz::market {
 
-struct ProviderMove {
-  std::string action, name;
-  std::vector<std::string> from;
-  std::string to, by;  // by: "provider" (the provider's own user) | "city_admin"
-  std::vector<std::string> guards;
-  bool needs_reason = false, sanction = false, needs_due = false;
-};
-
+// The directory's numbers, and its statuses and moves as a workflow (parties: "provider" — the provider's own
+// account — and "city_admin"; moves tagged "sanction" may be appealed).
 struct ProviderRules {
   std::string version;
   int64_t notice_days = 7, integrators_per_industry = 3, integrators_city_minimum = 10;
-  std::vector<std::pair<std::string, std::string>> statuses;  // code, name
-  std::vector<ProviderMove> moves;
-  std::string status_name(const std::string& code) const;
-  const ProviderMove* move(const std::string& action) const;
+  workflow::Workflow workflow;
+  std::string status_name(const std::string& code) const { return workflow.state_name(code); }
+  const workflow::Move* move(const std::string& action) const { return workflow.move(action); }
 };
-
-// The move, or why not (naming the status and who may take it).
-std::variant<const ProviderMove*, std::string> decide(const ProviderRules& r, const std::string& status,
-                                                      const std::string& action, bool is_admin, bool is_own_provider);
-
-// The moves the caller may take from `status`, in the rules' order (the UI shows these; guards are still checked).
-std::vector<const ProviderMove*> open_moves(const ProviderRules& r, const std::string& status, bool is_admin,
-                                            bool is_own_provider);
 
 // An application worth reviewing names what the provider does: what is still missing, by name.
 struct Profile {

@@ -23,9 +23,12 @@ const ProviderRules& rules() {
 }
 
 std::string to(const std::string& status, const std::string& action, bool admin, bool own) {
-  auto d = decide(rules(), status, action, admin, own);
-  auto* m = std::get_if<const ProviderMove*>(&d);
-  return m ? (*m)->to : "refused: " + std::get<std::string>(d);
+  workflow::Parties parties;
+  if (admin) parties.insert("city_admin");
+  if (own) parties.insert("provider");
+  auto d = workflow::decide(rules().workflow, status, action, parties);
+  auto* m = std::get_if<const workflow::Move*>(&d);
+  return m ? (*m)->to : "refused: " + std::get<workflow::Refused>(d).message;
 }
 
 TEST(ProviderLifecycle, InAndOut) {
@@ -45,7 +48,8 @@ TEST(ProviderLifecycle, RefusalsNameTheStatusAndWhoMay) {
   auto role = to("notice", "admit", false, true);
   EXPECT_NE(role.find("市级管理员"), std::string::npos) << role;
   EXPECT_NE(to("draft", "apply", false, false).find("refused"), std::string::npos);  // another provider
-  EXPECT_TRUE(rules().move("remove")->sanction);
+  EXPECT_TRUE(rules().move("remove")->tagged("sanction"));
+  EXPECT_FALSE(rules().move("rectified")->tagged("sanction"));
   EXPECT_TRUE(rules().move("order_rectification")->needs_due);
 }
 

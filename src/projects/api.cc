@@ -133,9 +133,10 @@ bj::object detail_json(const Service& svc, const Detail& d) {
   const auto& p = d.project;
   bj::object o = project_summary(svc, p, d.enterprise_names, d.provider_names);
   bj::array parties, codes;
-  for (Party x : d.parties) {
-    parties.push_back(bj::value(party_name(x)));
-    codes.push_back(bj::value(party_code(x)));
+  for (const auto& code : party_codes(d.parties)) {
+    const workflow::Party* party = ref.lifecycle.party(code);
+    parties.push_back(bj::value(party ? party->name : code));
+    codes.push_back(bj::value(code));
   }
   o["my_roles"] = std::move(parties);
   o["my_role_codes"] = std::move(codes);
@@ -213,7 +214,7 @@ bj::object detail_json(const Service& svc, const Detail& d) {
                                 {"actor", e.actor_name}, {"reason", e.reason}, {"at", iso_utc(e.at)}});
   for (const auto* t : d.actions)
     actions.push_back(bj::object{{"action", t->action}, {"name", t->name}, {"needs_reason", t->needs_reason},
-                                 {"needs_expert", t->action == "schedule_onsite"}});
+                                 {"needs_expert", t->input == "expert"}});
   for (const auto& r : d.risks) risks.push_back(bj::value(r));
   for (const auto& m : d.missing_materials) missing.push_back(bj::value(m));
   o["providers"] = std::move(providers);
@@ -299,11 +300,11 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
   routes.pub("GET", "/api/v1/project-reference", [&svc](http::Request&) -> Result<http::Response> {
     const auto& ref = svc.reference();
     bj::array states, transitions, indicators, materials;
-    for (const auto& [code, name] : ref.lifecycle.states) states.push_back(bj::object{{"code", code}, {"name", name}});
-    for (const auto& t : ref.lifecycle.transitions) {
+    for (const auto& st : ref.lifecycle.states) states.push_back(bj::object{{"code", st.code}, {"name", st.name}});
+    for (const auto& t : ref.lifecycle.moves) {
       bj::array from, parties, guards;
       for (const auto& f : t.from) from.push_back(bj::value(f));
-      for (Party p : t.parties) parties.push_back(bj::value(party_name(p)));
+      for (const auto& code : t.parties) parties.push_back(bj::value(ref.lifecycle.party(code)->name));
       for (const auto& g : t.guards) guards.push_back(bj::value(g));
       transitions.push_back(bj::object{{"action", t.action}, {"name", t.name}, {"from", std::move(from)}, {"to", t.to},
                                        {"parties", std::move(parties)}, {"guards", std::move(guards)},
@@ -350,7 +351,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     f.industry = req.query_param("industry").value_or("");
     SZ_ASSIGN(f.enterprise_id, json::id_query(req, "enterprise_id", "企业编号"));
     f.overdue_only = req.query_param("overdue").value_or("") == "1";
-    if (!f.state.empty() && !svc.reference().lifecycle.has_state(f.state)) return err::invalid("state", "未知的项目状态：" + f.state);
+    if (!f.state.empty() && !svc.reference().lifecycle.state(f.state)) return err::invalid("state", "未知的项目状态：" + f.state);
     SZ_ASSIGN(auto r, svc.list(p, f, page.size, page.offset()));
     bj::array items;
     for (const auto& pr : r.items) items.push_back(project_summary(svc, pr, r.enterprise_names, r.provider_names));

@@ -8,84 +8,25 @@ namespace {
 struct PartyInfo {
   Party party;
   const char* code;
-  const char* name;
 };
-constexpr PartyInfo kParties[] = {
-    {Party::city_admin, "city_admin", "市级管理员"},       {Party::district_officer, "district_officer", "区县专班"},
-    {Party::enterprise, "enterprise", "本企业"},            {Party::integrator, "integrator", "集成服务商"},
-    {Party::expert, "expert", "指派的专家"},
-};
+constexpr PartyInfo kParties[] = {{Party::city_admin, "city_admin"},
+                                  {Party::district_officer, "district_officer"},
+                                  {Party::enterprise, "enterprise"},
+                                  {Party::integrator, "integrator"},
+                                  {Party::expert, "expert"}};
 }  // namespace
 
-std::optional<Party> parse_party(const std::string& s) {
+std::optional<Party> parse_party(std::string_view code) {
   for (const auto& p : kParties)
-    if (s == p.code) return p.party;
+    if (code == p.code) return p.party;
   return std::nullopt;
 }
 
-const char* party_code(Party p) {
+workflow::Parties party_codes(const std::set<Party>& parties) {
+  workflow::Parties out;
   for (const auto& x : kParties)
-    if (x.party == p) return x.code;
-  return "";
-}
-
-const char* party_name(Party p) {
-  for (const auto& x : kParties)
-    if (x.party == p) return x.name;
-  return "";
-}
-
-std::string Lifecycle::state_name(const std::string& code) const {
-  for (const auto& [c, n] : states)
-    if (c == code) return n;
-  return code;
-}
-
-bool Lifecycle::has_state(const std::string& code) const {
-  return std::any_of(states.begin(), states.end(), [&](const auto& s) { return s.first == code; });
-}
-
-const Transition* Lifecycle::transition(const std::string& action) const {
-  for (const auto& t : transitions)
-    if (t.action == action) return &t;
-  return nullptr;
-}
-
-namespace {
-bool allowed(const Transition& t, const std::set<Party>& parties) {
-  return std::any_of(t.parties.begin(), t.parties.end(), [&](Party p) { return parties.count(p) > 0; });
-}
-bool starts_from(const Transition& t, const std::string& state) {
-  return std::find(t.from.begin(), t.from.end(), state) != t.from.end();
-}
-std::string roles_text(const std::set<Party>& parties) {
-  if (parties.empty()) return "与本项目无关";
-  std::string s;
-  for (Party p : parties) s += (s.empty() ? "" : "、") + std::string(party_name(p));
-  return s;
-}
-}  // namespace
-
-std::vector<const Transition*> Lifecycle::available(const std::string& state, const std::set<Party>& parties) const {
-  std::vector<const Transition*> out;
-  for (const auto& t : transitions)
-    if (starts_from(t, state) && allowed(t, parties)) out.push_back(&t);
+    if (parties.count(x.party)) out.insert(x.code);
   return out;
-}
-
-std::variant<const Transition*, std::string> decide(const Lifecycle& l, const std::string& state,
-                                                    const std::string& action, const std::set<Party>& parties) {
-  const Transition* t = l.transition(action);
-  if (!t) return "未知的操作：" + action;
-  if (!starts_from(*t, state))
-    return "项目当前处于「" + l.state_name(state) + "」状态，不能执行「" + t->name + "」";
-  if (!allowed(*t, parties)) {
-    std::string who;
-    for (Party p : t->parties) who += (who.empty() ? "" : "、") + std::string(party_name(p));
-    return "项目处于「" + l.state_name(state) + "」状态时，「" + t->name + "」只能由" + who + "执行（您的身份：" +
-           roles_text(parties) + "）";
-  }
-  return t;
 }
 
 bool task_completed(const std::string& state) { return state == "passed" || state == "subsidized"; }

@@ -5,40 +5,17 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <variant>
 #include <vector>
+
+#include "infra/workflow.h"
 
 namespace sz::projects {
 
-// The caller's relations to one project, resolved by the service.
+// The caller's relations to one project, resolved by the service; their codes are the lifecycle's parties
+// (data/project-lifecycle.json, a workflow::Workflow: states, moves, who may take each, guards).
 enum class Party { city_admin, district_officer, enterprise, integrator, expert };
-std::optional<Party> parse_party(const std::string& s);
-const char* party_name(Party p);
-const char* party_code(Party p);
-
-struct Transition {
-  std::string action, name;
-  std::vector<std::string> from;
-  std::string to;
-  std::vector<Party> parties;
-  std::vector<std::string> guards;  // checks the service runs by name before the move
-  bool needs_reason = false;
-};
-
-struct Lifecycle {
-  std::string version;
-  std::vector<std::pair<std::string, std::string>> states;  // code, name, in order
-  std::vector<Transition> transitions;
-  std::string state_name(const std::string& code) const;
-  bool has_state(const std::string& code) const;
-  const Transition* transition(const std::string& action) const;
-  // The actions `parties` may take from `state`, for the UI.
-  std::vector<const Transition*> available(const std::string& state, const std::set<Party>& parties) const;
-};
-
-// The move the caller asked for, or why not — naming the state and the caller's role.
-std::variant<const Transition*, std::string> decide(const Lifecycle& l, const std::string& state,
-                                                    const std::string& action, const std::set<Party>& parties);
+std::optional<Party> parse_party(std::string_view code);
+workflow::Parties party_codes(const std::set<Party>& parties);
 
 // A project whose transformation task is complete: accepted (通过), and after that paid out.
 bool task_completed(const std::string& state);

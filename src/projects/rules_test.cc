@@ -28,14 +28,14 @@ const Reference& ref() {
 }
 
 std::string refusal(const std::string& state, const std::string& action, std::set<Party> parties) {
-  auto d = decide(ref().lifecycle, state, action, parties);
-  auto* why = std::get_if<std::string>(&d);
-  return why ? *why : std::string();
+  auto d = workflow::decide(ref().lifecycle, state, action, party_codes(parties));
+  auto* why = std::get_if<workflow::Refused>(&d);
+  return why ? why->message : std::string();
 }
 
 std::string target(const std::string& state, const std::string& action, std::set<Party> parties) {
-  auto d = decide(ref().lifecycle, state, action, parties);
-  auto* t = std::get_if<const Transition*>(&d);
+  auto d = workflow::decide(ref().lifecycle, state, action, party_codes(parties));
+  auto* t = std::get_if<const workflow::Move*>(&d);
   return t ? (*t)->to : std::string();
 }
 
@@ -53,7 +53,7 @@ TEST(Lifecycle, TheHappyPathFromDeclarationToSubsidy) {
 TEST(Lifecycle, FailedAcceptanceMayBeResubmitted) {
   EXPECT_EQ(target("onsite", "fail", {Party::expert}), "failed");
   EXPECT_EQ(target("failed", "apply_acceptance", {Party::enterprise}), "acceptance_applied");
-  EXPECT_TRUE(ref().lifecycle.transition("fail")->needs_reason);
+  EXPECT_TRUE(ref().lifecycle.move("fail")->needs_reason);
 }
 
 TEST(Lifecycle, AnIllegalMoveNamesTheStateAndTheRole) {
@@ -69,9 +69,10 @@ TEST(Lifecycle, AnIllegalMoveNamesTheStateAndTheRole) {
 }
 
 TEST(Lifecycle, AvailableActionsFollowTheParty) {
-  auto acts = ref().lifecycle.available("acceptance_applied", {Party::district_officer});
+  auto acts = workflow::open_moves(ref().lifecycle, "acceptance_applied", party_codes({Party::district_officer}));
   ASSERT_EQ(acts.size(), 2u);
-  EXPECT_TRUE(ref().lifecycle.available("acceptance_applied", {Party::enterprise}).empty());
+  EXPECT_TRUE(workflow::open_moves(ref().lifecycle, "acceptance_applied", party_codes({Party::enterprise})).empty());
+  EXPECT_EQ(ref().lifecycle.move("schedule_onsite")->input, "expert");  // the page asks for the expert
 }
 
 TEST(Milestones, StatusAgainstToday) {

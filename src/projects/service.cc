@@ -72,28 +72,9 @@ Result<Reference> Service::parse_reference(std::string_view lifecycle_json, std:
                                            std::string_view materials_json, std::string_view scorecard_json) {
   boost::system::error_code ec;
   Reference ref;
-  auto l = bj::parse(lifecycle_json, ec);
-  if (ec || !l.is_object()) return err::internal("project-lifecycle.json is not a JSON object");
-  ref.lifecycle.version = text_of(l.as_object(), "version");
-  for (const auto& s : l.at("states").as_array())
-    ref.lifecycle.states.emplace_back(text_of(s.as_object(), "code"), text_of(s.as_object(), "name"));
-  for (const auto& tv : l.at("transitions").as_array()) {
-    const auto& to = tv.as_object();
-    Transition t{text_of(to, "action"), text_of(to, "name"), {}, text_of(to, "to"), {}, {}, false};
-    for (const auto& f : to.at("from").as_array()) t.from.emplace_back(f.as_string());
-    for (const auto& pv : to.at("parties").as_array()) {
-      auto party = parse_party(std::string(pv.as_string()));
-      if (!party) return err::internal("project-lifecycle.json: unknown party " + std::string(pv.as_string()));
-      t.parties.push_back(*party);
-    }
-    if (auto* g = to.if_contains("guards"))
-      for (const auto& x : g->as_array()) t.guards.emplace_back(x.as_string());
-    t.needs_reason = to.contains("reason") && to.at("reason").as_bool();
-    for (const auto& f : t.from)
-      if (!ref.lifecycle.has_state(f)) return err::internal("project-lifecycle.json: unknown state " + f);
-    if (!ref.lifecycle.has_state(t.to)) return err::internal("project-lifecycle.json: unknown state " + t.to);
-    ref.lifecycle.transitions.push_back(std::move(t));
-  }
+  SZ_ASSIGN(ref.lifecycle, workflow::parse(lifecycle_json, "project-lifecycle.json"));
+  for (const auto& party : ref.lifecycle.parties)
+    if (!parse_party(party.code)) return err::internal("project-lifecycle.json: unknown party " + party.code);
   auto ind = bj::parse(indicators_json, ec);
   if (ec || !ind.is_object()) return err::internal("outcome-indicators.json is not a JSON object");
   for (const auto& iv : ind.at("indicators").as_array()) {
@@ -129,10 +110,9 @@ Service::Service(std::shared_ptr<db::Database> db, const Clock& clock, registry:
     : db_(std::move(db)), clock_(clock), registry_(registry), assessment_(assessment), ref_(std::move(ref)) {}
 
 Status Service::check_guards() const {
-  for (const auto& t : ref_.lifecycle.transitions)
-    for (const auto& g : t.guards)
-      if (!kOwnGuards.count(g) && !guards_.count(g)) return err::internal("no implementation of lifecycle guard " + g);
-  return ok();
+  std::set<std::string> known = kOwnGuards;
+  for (const auto& [name, check] : guards_) known.insert(name);
+  return workflow::only_guards(ref_.lifecycle, known, "project-lifecycle.json");
 }
 
 std::string Service::today() const { return shanghai_date(clock_.now()); }
@@ -429,7 +409,7 @@ Result<Detail> Service::detail(const auth::Principal& p, int64_t id) {
   // Risk matters while the work is under way; a finished project is judged by its acceptance.
   if (d.project.state == "approved" || d.project.state == "implementing")
     d.risks = risk_reasons(ms, fs, today_n, ref_.warn_days);
-  d.actions = ref_.lifecycle.available(d.project.state, d.parties);
+  d.actions = workflow::open_moves(ref_.lifecycle, d.project.state, party_codes(d.parties));
   SZ_TRY(name_enterprise(*c, d.project.enterprise_id, d.enterprise_names));
   for (const auto& [pid, role] : d.providers) SZ_TRY(name_provider(*c, pid, d.provider_names));
   for (const auto& x : d.costs)
@@ -513,12 +493,7 @@ Result<store::Project> Service::move(const auth::Principal& p, const auth::Origi
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto l, load(*c, p, id));
-  auto decided = decide(ref_.lifecycle, l.project.state, in.action, l.parties);
-  if (auto* why = std::get_if<std::string>(&decided)) {
-    if (!ref_.lifecycle.transition(in.action)) return err::invalid("action", *why);
-    return err::conflict("action", *why);
-  }
-  const Transition* t = std::get<const Transition*>(decided);
+  SZ_ASSIGN(const workflow::Move* t, workflow::decide_or_error(ref_.lifecycle, l.project.state, in.action, party_codes(l.parties)));
   if (t->needs_reason && in.reason.empty()) return err::invalid("reason", "「" + t->name + "」须说明原因");
   for (const auto& g : t->guards) SZ_TRY(run_guard(*c, g, l.project, in));
   int64_t now = clock_.now();
@@ -917,7 +892,7 @@ Result<Service::Summary> Service::summary_of(const std::string& district) {
   SZ_ASSIGN(auto rows, store::state_counts(*c, s.district));
   std::map<std::string, int64_t> by_state;
   for (const auto& r : rows) by_state[r.state] += r.n;
-  for (const auto& [code, name] : ref_.lifecycle.states) s.by_state.emplace_back(code, by_state[code]);
+  for (const auto& st : ref_.lifecycle.states) s.by_state.emplace_back(st.code, by_state[st.code]);
   std::map<std::string, OutcomeAccumulator> acc;
   SZ_TRY(store::each_accepted_outcome(*c, s.district, [&](const std::string& code, int64_t before, int64_t after) {
     for (const auto& i : ref_.indicators)

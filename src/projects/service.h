@@ -22,7 +22,7 @@ namespace sz::projects {
 
 // Reference data of the area, from data/project-lifecycle.json, outcome-indicators.json, acceptance-materials.json.
 struct Reference {
-  Lifecycle lifecycle;
+  workflow::Workflow lifecycle;
   std::vector<Indicator> indicators;
   std::vector<Material> materials;
   int64_t warn_days = 14;  // a milestone due within this many days and not done makes the project "at risk"
@@ -97,7 +97,7 @@ struct Detail {
   std::vector<std::string> missing_materials;
   std::vector<store::Event> events;
   std::vector<std::string> risks;
-  std::vector<const Transition*> actions;
+  std::vector<const workflow::Move*> actions;
   std::string today;
   std::map<int64_t, std::string> enterprise_names, provider_names, user_names;  // for display
 };

@@ -11,7 +11,7 @@ namespace bj = boost::json;
 namespace {
 using json::opt_value;
 
-bj::object article_json(const store::Article& a, bool with_body) {
+bj::object article_json(const Service& svc, const store::Article& a, bool with_body) {
   bj::object o{{"id", a.id},
                {"kind", a.kind},
                {"kind_name", kind_name(a.kind)},
@@ -19,7 +19,7 @@ bj::object article_json(const store::Article& a, bool with_body) {
                {"summary", a.summary},
                {"industry", opt_value(a.industry_code)},
                {"state", a.state},
-               {"state_name", state_name(a.state)},
+               {"state_name", svc.review_workflow().state_name(a.state)},
                {"author", a.author_name},
                {"review_note", opt_value(a.review_note)},
                {"updated_at", iso_utc(a.updated_at)},
@@ -30,9 +30,9 @@ bj::object article_json(const store::Article& a, bool with_body) {
 
 // What the public sees of an article: no author account, no review notes.
 // One article as its editors read it, with the moves open to the caller.
-bj::object article_detail(const auth::Principal& p, const store::Article& a) {
-  bj::object o = article_json(a, true);
-  o["actions"] = json::moves_json(Service::actions(p, a));
+bj::object article_detail(const Service& svc, const auth::Principal& p, const store::Article& a) {
+  bj::object o = article_json(svc, a, true);
+  o["actions"] = json::moves_json(svc.actions(p, a));
   return o;
 }
 
@@ -94,7 +94,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     int64_t total = 0;
     SZ_ASSIGN(auto list, svc.list(p, f, page.size, page.offset(), &total));
     bj::array items;
-    for (const auto& a : list) items.push_back(article_json(a, false));
+    for (const auto& a : list) items.push_back(article_json(svc, a, false));
     return json::reply(200, json::page_reply(std::move(items), total, page));
   });
 
@@ -102,13 +102,13 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, article_input(o));
     SZ_ASSIGN(auto a, svc.create(p, auth::origin_of(req), in));
-    return json::reply(201, article_detail(p, a));
+    return json::reply(201, article_detail(svc, p, a));
   });
 
   routes.authed("GET", "/api/v1/articles/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
     SZ_ASSIGN(int64_t id, json::id_param(req));
     SZ_ASSIGN(auto a, svc.get(p, id));
-    return json::reply(200, article_detail(p, a));
+    return json::reply(200, article_detail(svc, p, a));
   });
 
   routes.authed("PATCH", "/api/v1/articles/{id}", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -116,7 +116,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto o, json::parse_object(req.body));
     SZ_ASSIGN(auto in, article_input(o));
     SZ_ASSIGN(auto a, svc.edit(p, auth::origin_of(req), id, in));
-    return json::reply(200, article_detail(p, a));
+    return json::reply(200, article_detail(svc, p, a));
   });
 
   routes.authed("POST", "/api/v1/articles/{id}/transitions", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -126,7 +126,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto action, json::required_string(o, "action", "操作", 20));
     SZ_ASSIGN(auto reason, json::optional_string(o, "reason", "原因", 1000));
     SZ_ASSIGN(auto a, svc.move(p, auth::origin_of(req), id, action, reason.value_or("")));
-    return json::reply(200, article_detail(p, a));
+    return json::reply(200, article_detail(svc, p, a));
   });
 
   routes.authed("GET", "/api/v1/articles/{id}/history", [&svc](http::Request& req, const auth::Principal& p) -> Result<http::Response> {
@@ -134,7 +134,7 @@ void register_routes(auth::Routes& routes, Service& svc, documents::Service& doc
     SZ_ASSIGN(auto events, svc.history(p, id));
     bj::array items;
     for (const auto& e : events)
-      items.push_back(bj::object{{"action", e.action}, {"from", e.from_state}, {"to", e.to_state}, {"to_name", state_name(e.to_state)},
+      items.push_back(bj::object{{"action", e.action}, {"from", e.from_state}, {"to", e.to_state}, {"to_name", svc.review_workflow().state_name(e.to_state)},
                                  {"actor", e.actor_name}, {"reason", e.reason}, {"at", iso_utc(e.at)}});
     return json::reply(200, bj::object{{"items", std::move(items)}});
   });

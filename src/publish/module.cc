@@ -9,13 +9,15 @@ namespace sz::publish {
 namespace {
 void assemble(module::Assembly& a) {
   a.make<Service>(a.database(), a.clock(), a.service<registry::Service>(), a.service<projects::Service>(),
-                  a.service<catalog::Service>(), a.settings().get_int("public.query_interval_seconds"));
+                  a.service<catalog::Service>(), a.settings().get_int("public.query_interval_seconds"),
+                  a.reference("data/article-review.json", &Service::parse_review));
 }
 
 void install(module::Assembly& a) {
   auto& docs = a.service<documents::Service>();
   register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.service<market::Directory>());
   docs.add_owner("article", &Service::authorize);
+  a.service<workflow::Library>().add("articles", "信息发布审核", a.service<Service>().review_workflow());
 }
 }  // namespace
 

@@ -12,32 +12,6 @@ const char* kind_name(const std::string& kind) {
   return kind == "notice" ? "通知公告" : kind == "policy" ? "政策文件" : kind == "case" ? "典型案例" : "";
 }
 
-namespace {
-const ArticleMove kMoves[] = {
-    {"submit", "draft", "in_review", "提交审核", false, false},
-    {"publish", "in_review", "published", "审核发布", true, false},
-    {"reject", "in_review", "draft", "退回修改", true, true},
-    {"withdraw", "published", "withdrawn", "撤回", true, true},
-};
-}  // namespace
-
-const ArticleMove* article_move(const std::string& action) {
-  for (const auto& m : kMoves)
-    if (action == m.action) return &m;
-  return nullptr;
-}
-
-std::vector<const ArticleMove*> open_article_moves(const std::string& state, bool is_admin, bool is_author) {
-  std::vector<const ArticleMove*> out;
-  for (const auto& m : kMoves)
-    if (state == m.from && (m.reviewer ? is_admin : (is_admin || is_author))) out.push_back(&m);
-  return out;
-}
-
-const char* state_name(const std::string& s) {
-  return s == "draft" ? "草稿" : s == "in_review" ? "待审核" : s == "published" ? "已发布" : s == "withdrawn" ? "已撤回" : "";
-}
-
 std::optional<int64_t> retry_after(std::optional<int64_t> last, int64_t now, int64_t interval) {
   if (!last || now - *last >= interval) return std::nullopt;
   return *last + interval - now;

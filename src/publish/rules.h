@@ -1,4 +1,4 @@
-// Rules of information publishing and the public portal: the article workflow (draft → review → published), the
+// Rules of information publishing and the public portal (the article workflow is data/article-review.json), the
 // public look-up interval (the seed's first line, "查询间隔10秒"), and small-cell suppression of open data.
 // Pure: no I/O, no SQL.
 #pragma once
@@ -13,20 +13,6 @@ namespace sz::publish {
 bool valid_kind(const std::string& kind);
 const char* kind_name(const std::string& kind);
 
-// Article states: draft → in_review → published → withdrawn; a reviewer may send one back to draft.
-struct ArticleMove {
-  const char* action;
-  const char* from;
-  const char* to;
-  const char* name;
-  bool reviewer;      // the city admin's move (审核); otherwise the author's (or any editor's)
-  bool needs_reason;
-};
-const ArticleMove* article_move(const std::string& action);
-// Every move the caller may take from `state`: reviewers' moves for the city admin, the author's for the author
-// (an editor) or the city admin.
-std::vector<const ArticleMove*> open_article_moves(const std::string& state, bool is_admin, bool is_author);
-const char* state_name(const std::string& state);
 
 // Seconds the client must still wait, or nullopt when it may query now (its last query `interval` or more ago).
 std::optional<int64_t> retry_after(std::optional<int64_t> last_query_at, int64_t now, int64_t interval);

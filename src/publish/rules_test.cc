@@ -2,6 +2,11 @@
 // independent linear-algebra test of what the published figures reveal.
 #include "publish/rules.h"
 
+#include <fstream>
+#include <sstream>
+
+#include "publish/service.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,6 +15,13 @@
 namespace sz::publish {
 namespace {
 
+std::string read(const std::string& rel) {
+  std::ifstream f(std::string(SZ_SOURCE_DIR) + "/" + rel);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
 TEST(Interval, OneQueryPerClientPerInterval) {
   EXPECT_FALSE(retry_after(std::nullopt, 1000, 10));
   EXPECT_EQ(retry_after(1000, 1000, 10), 10);
@@ -17,11 +29,17 @@ TEST(Interval, OneQueryPerClientPerInterval) {
   EXPECT_FALSE(retry_after(1000, 1010, 10));
 }
 
-TEST(Articles, TheWorkflowNamesItsMoves) {
-  EXPECT_STREQ(article_move("submit")->to, "in_review");
-  EXPECT_TRUE(article_move("publish")->reviewer);
-  EXPECT_TRUE(article_move("reject")->needs_reason);
-  EXPECT_EQ(article_move("delete"), nullptr);
+TEST(Articles, TheWorkflowAsShipped) {
+  auto wf = Service::parse_review(read("data/article-review.json"));
+  ASSERT_TRUE(wf) << wf.error().detail;
+  EXPECT_EQ(wf->move("submit")->to, "in_review");
+  EXPECT_TRUE(wf->move("publish")->tagged("review"));
+  EXPECT_FALSE(wf->move("submit")->tagged("review"));
+  EXPECT_TRUE(wf->move("reject")->needs_reason);
+  EXPECT_EQ(wf->move("delete"), nullptr);
+  // The author submits; only the city admin reviews.
+  EXPECT_TRUE(workflow::decide_or_error(*wf, "draft", "submit", {"author"}));
+  EXPECT_EQ(workflow::decide_or_error(*wf, "in_review", "publish", {"author"}).error().status, 403);
   EXPECT_TRUE(valid_kind("case"));
   EXPECT_FALSE(valid_kind("rumour"));
 }

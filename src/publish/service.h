@@ -10,6 +10,7 @@
 #include "auth/service.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
+#include "infra/workflow.h"
 #include "publish/rules.h"
 #include "publish/store.h"
 #include "catalog/service.h"
@@ -44,9 +45,19 @@ struct OpenTable {
 class Service {
  public:
   // `interval`: seconds between two public look-ups of one client (the seed's "查询间隔10秒").
+  // `review`: an article's way to the portal (data/article-review.json), parties "author" and "city_admin".
   Service(std::shared_ptr<db::Database> db, const Clock& clock, registry::Service& registry, projects::Service& projects,
-          catalog::Service& catalog, int64_t interval)
-      : db_(std::move(db)), clock_(clock), registry_(registry), projects_(projects), catalog_(catalog), interval_(interval) {}
+          catalog::Service& catalog, int64_t interval, workflow::Workflow review)
+      : db_(std::move(db)),
+        clock_(clock),
+        registry_(registry),
+        projects_(projects),
+        catalog_(catalog),
+        interval_(interval),
+        review_(std::move(review)) {}
+  // The review workflow, refused when it names a guard the service does not check.
+  static Result<workflow::Workflow> parse_review(std::string_view json);
+  const workflow::Workflow& review_workflow() const { return review_; }
   int64_t interval() const { return interval_; }
 
   Result<store::Article> create(const auth::Principal& p, const auth::Origin& from, const ArticleInput& in);
@@ -57,7 +68,7 @@ class Service {
                                            int64_t offset, int64_t* total);
   Result<store::Article> get(const auth::Principal& p, int64_t id);
   // The moves the caller may take on `a` now.
-  static std::vector<const ArticleMove*> actions(const auth::Principal& p, const store::Article& a);
+  std::vector<const workflow::Move*> actions(const auth::Principal& p, const store::Article& a) const;
   Result<std::vector<store::ArticleEvent>> history(const auth::Principal& p, int64_t id);
   // Who may attach files to an article (documents): its editors while it is a draft; read: editors, or anyone once
   // published (the public routes check that themselves).
@@ -84,6 +95,7 @@ class Service {
   projects::Service& projects_;
   catalog::Service& catalog_;
   int64_t interval_;
+  workflow::Workflow review_;
   std::atomic<int64_t> last_cleanup_{0};
 };
 

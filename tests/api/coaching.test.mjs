@@ -168,7 +168,7 @@ test('数据权限：企业只看本企业的，区县专班只读本区县的�
   // Writes: only an enterprise asks; a district reads only; only the assigned expert records.
   for (const who of ['admin', 'xinmi', 'zhuanjia', 'fuwushang']) refused(await call(who, 'POST', '/api/v1/coaching', ASK), 403)
   const notAdmin = refused(await move('xinmi', x.id, { action: 'assign', expert_user_id: ids.zhuanjia }), 403, '')
-  assert.equal(notAdmin.message, '「指派专家」只能由市级管理员执行')
+  assert.equal(notAdmin.message, '「指派专家」只能由市级管理员执行（您的身份：区县专班）')
   refused(await move('gongyi', x.id, { action: 'assign', expert_user_id: ids.zhuanjia }), 403)
   refused(await move('qiye', x.id, { action: 'assign', expert_user_id: ids.zhuanjia }), 403)
   refused(await move('qiye_gongyi', x.id, { action: 'withdraw' }), 403)

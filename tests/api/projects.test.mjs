@@ -89,8 +89,8 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   assert.match(early.json.error.message, /申报/)
   await ok(await move('qiye', id, 'submit'))
   const wrongRole = await move('qiye', id, 'approve')
-  assert.equal(wrongRole.status, 409)
-  assert.match(wrongRole.json.error.message, /专家评审/)
+  assert.equal(wrongRole.status, 403)
+  assert.equal(wrongRole.json.error.message, '「立项」只能由市级管理员执行（您的身份：本企业）')
   assert.match(wrongRole.json.error.message, /市级管理员/)
   assert.match(wrongRole.json.error.message, /本企业/)
   assert.equal((await move('qiye', id, 'teleport')).status, 422)
@@ -240,7 +240,7 @@ test('一企一策全流程：诊断、申报、评审（利益冲突专家被�
   const a = await ok(await call('zhuanjia', 'POST', `/api/v1/enterprises/${ENT}/assessments`, { kind: 'onsite' }), 201)
   await ok(await call('zhuanjia', 'PUT', `/api/v1/assessments/${a.id}`, { answers: TWO.answers, scenes: TWO.scenes }))
   await ok(await call('zhuanjia', 'POST', `/api/v1/assessments/${a.id}/submit`))
-  assert.equal((await move('admin', id, 'pass')).status, 409)
+  assert.equal((await move('admin', id, 'pass')).status, 403)  // only the assigned expert grades acceptance
   d = await ok(await move('zhuanjia', id, 'pass'))
   assert.equal(d.state, 'passed')
   assert.deepEqual(d.events.map((e) => e.to), ['declared', 'expert_review', 'approved', 'implementing', 'acceptance_applied',

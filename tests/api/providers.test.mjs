@@ -41,7 +41,7 @@ test('服务商入库：申请 → 专家评审 → 公示（异议处理）→ 
   const noReview = await move('admin', p.id, 'start_notice')
   assert.equal(noReview.status, 409)
   assert.match(noReview.json.error.message, /评审/)
-  assert.equal((await move('zhizaoyun', p.id, 'start_notice')).status, 409)  // the city's move
+  assert.equal((await move('zhizaoyun', p.id, 'start_notice')).status, 403)  // the city's move
 
   // Expert review of the admission, then 公示 for 7 days.
   const zhuanjia = (await ok(await call('zhuanjia', 'GET', '/api/v1/auth/me'))).user.id

@@ -251,7 +251,7 @@ test('企商互动：发布需求、匹配推荐、服务商响应与留言、�
         d.getByTestId('proposal-form-submit').click(),
       ])
       assert.equal(refused.status(), 409)
-      assert.equal(await textOf(d, 'form-dialog-error'), '该需求已对接或关闭，不再接受响应')
+      assert.equal(await textOf(d, 'form-dialog-error'), '需求当前处于「已关闭」状态，不能执行「响应需求」')
       await shot(page, 'proposal-refused')
       await d.getByRole('button', { name: '取消' }).click()
 

@@ -63,6 +63,8 @@ export const referenceApi = {
   // Reference data: the same for the whole page load.
   industries: cached(() => answer(api.GET('/api/v1/industries'))).get,
   districts: () => answer(api.GET('/api/v1/districts')),
+  // Every workflow's states, parties and moves (the server's files): state names for filters, moves' tags.
+  workflows: cached(() => answer(api.GET('/api/v1/workflows')).then((r) => r.items)).get,
 }
 
 export const targetsApi = {

@@ -40,6 +40,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各业务的流程：状态（及每个状态在等待什么）、参与方、操作（从哪些状态、到哪个状态、由谁执行、是否须说明原因） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkflowList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -11263,7 +11299,7 @@ export interface components {
             name: string;
             /** @description 须填写原因 */
             needs_reason: boolean;
-            /** @description 须填写期限 due_on（仅服务商流转） */
+            /** @description 须填写期限 due_on */
             needs_due?: boolean;
         };
         /** @description 一个字段修改前后的值（个人信息脱敏） */
@@ -11303,6 +11339,58 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        WorkflowList: {
+            items: components["schemas"]["Workflow"][];
+        };
+        Workflow: {
+            /**
+             * @description 流程名（projects、providers、products …）
+             * @example products
+             */
+            name: string;
+            /** @example 产品入库评审 */
+            title: string;
+            /**
+             * @description 流程数据文件的版本
+             * @example 2026-12-1
+             */
+            version: string;
+            /**
+             * @description 记录的称呼（用于提示）
+             * @example 产品
+             */
+            subject: string;
+            states: {
+                /** @example in_review */
+                code: string;
+                /** @example 评审中 */
+                name: string;
+                /**
+                 * @description 处于该状态时在等待什么；结束状态为空
+                 * @example 等待专家评审
+                 */
+                waiting: string;
+            }[];
+            parties: {
+                /** @example city_admin */
+                code: string;
+                /** @example 市级管理员 */
+                name: string;
+            }[];
+            moves: {
+                /** @example list */
+                action: string;
+                /** @example 评审通过上架 */
+                name: string;
+                from: string[];
+                to: string;
+                parties: string[];
+                needs_reason: boolean;
+                needs_due: boolean;
+                /** @description 业务对该操作的标记（如服务商流程中的 sanction：处罚，可申诉） */
+                tags: string[];
+            }[];
         };
         AssessmentModelList: {
             items: {
@@ -11729,6 +11817,8 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "confirmed";
             status_name: string;
+            /** @description 调用者当前可执行的操作：市级管理员对本行业最新的草稿可“确定清单”（由服务端按 data/demand-list.json 判定） */
+            actions: components["schemas"]["Move"][];
             items: {
                 /** @enum {string} */
                 kind: "N" | "X";
@@ -12221,6 +12311,8 @@ export interface components {
              * @description 退回或取消的时间
              */
             closed_at: string | null;
+            /** @description 调用者当前可执行的操作（由服务端按流程 data/payment-workflow.json 判定） */
+            actions: components["schemas"]["Move"][];
         };
         /** @description 补助核定详情与各期拨付 */
         SubsidyDetail: {
@@ -12430,6 +12522,8 @@ export interface components {
             /** @description 服务商库状态（能进能出，见 data/provider-rules.json） */
             status: string;
             status_name: string;
+            /** @description 在服务商库中（已入库、已警告、限期整改） */
+            listed: boolean;
         };
         ProviderList: {
             items: components["schemas"]["Provider"][];
@@ -12449,6 +12543,8 @@ export interface components {
             /** @description 服务商库状态（能进能出，见 data/provider-rules.json） */
             status: string;
             status_name: string;
+            /** @description 在服务商库中（已入库、已警告、限期整改） */
+            listed: boolean;
             /** @description 资质（仅市级管理员与服务商本身可见，下同） */
             qualifications?: string;
             /** @description 服务案例 */
@@ -12492,6 +12588,8 @@ export interface components {
             /** @description 服务商库状态（能进能出，见 data/provider-rules.json） */
             status: string;
             status_name: string;
+            /** @description 在服务商库中（已入库、已警告、限期整改） */
+            listed: boolean;
             /** @description 资质（仅市级管理员与服务商本身可见，下同） */
             qualifications?: string;
             /** @description 服务案例 */

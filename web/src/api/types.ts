@@ -23,6 +23,7 @@ type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] exte
 
 export type CodeName = Schemas['CodeName']
 export type IdName = Schemas['IdName']
+export type Workflow = Schemas['Workflow']
 
 // A page of a list: the contract's Page with its rows.
 export type Page<T> = Schemas['Page'] & { items: T[] }

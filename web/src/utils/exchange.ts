@@ -1,13 +1,7 @@
-// 企商互动 as the pages show it: the names and colours of the statuses, the moves the server says are open on a need,
+// 企商互动 as the pages show it: the colours of the statuses (their names are the server's workflow), the moves the server says are open on a need,
 // who is offered posting one, and the state of a 供需对接会.
-import type { CodeName, MatchEvent, NeedAction, NeedActionCode, NeedDetail, User } from '@/api/types'
+import type { MatchEvent, NeedAction, NeedActionCode, NeedDetail, User } from '@/api/types'
 import type { TagType } from './projects'
-
-export const NEED_STATUSES: CodeName[] = [
-  { code: 'open', name: '征集中' },
-  { code: 'matched', name: '已对接' },
-  { code: 'closed', name: '已关闭' },
-]
 
 export function needStatusTagType(status: string): TagType {
   return status === 'open' ? 'primary' : status === 'matched' ? 'success' : 'info'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstFreeYear, fundShares, inputRows, paymentMoves, schemeOptions, subjectKind, trancheLabel } from './funding'
+import { firstFreeYear, fundShares, inputRows, schemeOptions, subjectKind, trancheLabel } from './funding'
 import { expertDutiesText, projectParties } from './projects'
 import { formFieldOf } from '@/composables/useFormSubmit'
 import { ApiError } from '@/api/http'
@@ -64,13 +64,6 @@ describe('subsidy computations in words', () => {
 })
 
 describe('tranches and funds', () => {
-  it('offers the moves a tranche allows', () => {
-    expect(paymentMoves('scheduled').map((m) => m.action)).toEqual(['approve', 'cancel'])
-    expect(paymentMoves('approved').map((m) => m.action)).toEqual(['pay', 'cancel'])
-    expect(paymentMoves('paid')).toEqual([{ action: 'return', name: '退回', needsReason: true, type: 'warning' }])
-    expect(paymentMoves('cancelled')).toEqual([])
-  })
-
   it('labels tranches', () => {
     expect(trancheLabel(1)).toBe('第一期')
     expect(trancheLabel(2)).toBe('第二期')

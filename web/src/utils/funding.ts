@@ -1,7 +1,7 @@
 // Words and pure helpers of 补助核定 and 拨付: scheme names, the facts a computation used (with where each came
-// from), the moves a tranche allows, fund usage as shares of its budget, and the labels of tranches. Amounts stay
+// from), fund usage as shares of its budget, and the labels of tranches. Amounts stay
 // integer 分; shares are computed on integers.
-import type { Fund, PaymentAction, PaymentStatus, SubsidyRuleSet } from '@/api/types'
+import type { Fund, PaymentStatus, SubsidyRuleSet } from '@/api/types'
 import { fenToYuan } from './money'
 import { levelName } from './assessment'
 
@@ -63,33 +63,6 @@ export function paymentTagType(status: PaymentStatus | string): TagType {
       return 'danger'
     default:
       return 'info'
-  }
-}
-
-export interface PaymentMove {
-  action: PaymentAction
-  name: string
-  needsReason: boolean
-  type: 'primary' | 'success' | 'danger' | 'warning'
-}
-
-// 已安排 → 审批 → 拨付 (then 退回, with a reason); 取消 (with a reason) before it is paid.
-export function paymentMoves(status: PaymentStatus | string): PaymentMove[] {
-  switch (status) {
-    case 'scheduled':
-      return [
-        { action: 'approve', name: '审批', needsReason: false, type: 'primary' },
-        { action: 'cancel', name: '取消', needsReason: true, type: 'danger' },
-      ]
-    case 'approved':
-      return [
-        { action: 'pay', name: '拨付', needsReason: false, type: 'success' },
-        { action: 'cancel', name: '取消', needsReason: true, type: 'danger' },
-      ]
-    case 'paid':
-      return [{ action: 'return', name: '退回', needsReason: true, type: 'warning' }]
-    default:
-      return []
   }
 }
 

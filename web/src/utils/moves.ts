@@ -33,27 +33,10 @@ export function toMoves(actions: readonly RecordAction[], look: (a: RecordAction
   }))
 }
 
-export const PROVIDER_STATUSES = [
-  { code: 'draft', name: '填报中' },
-  { code: 'applied', name: '已申请' },
-  { code: 'notice', name: '公示中' },
-  { code: 'admitted', name: '已入库' },
-  { code: 'warned', name: '已警告' },
-  { code: 'rectifying', name: '限期整改' },
-  { code: 'removed', name: '已出库' },
-  { code: 'rejected', name: '未入库' },
-]
-
 export const PROVIDER_KINDS = [
   { code: 'integrator', name: '集成服务商' },
   { code: 'specialist', name: '专业服务商' },
 ]
-
-// The moves that are sanctions, which the provider may appeal.
-export const SANCTIONS = new Set(['warn', 'order_rectification', 'remove'])
-
-// In the public 服务商名录 (已入库、已警告、限期整改).
-export const LISTED_PROVIDER = new Set(['admitted', 'warned', 'rectifying'])
 
 export function providerStatusTagType(status: string | undefined): TagType {
   switch (status) {
@@ -72,14 +55,6 @@ export function providerStatusTagType(status: string | undefined): TagType {
       return 'info'
   }
 }
-
-export const PRODUCT_STATUSES = [
-  { code: 'draft', name: '填报中' },
-  { code: 'in_review', name: '评审中' },
-  { code: 'listed', name: '已上架' },
-  { code: 'rejected', name: '未通过' },
-  { code: 'delisted', name: '已下架' },
-]
 
 export function productStatusTagType(status: string): TagType {
   switch (status) {

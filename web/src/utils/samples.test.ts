@@ -11,7 +11,7 @@ const item = (extra: Partial<DemandListItem> = {}): DemandListItem => ({
   kind: 'N', name: '计划排程', category: 'scheduling', description: '', samples: [], sample_enterprises: [], ...extra,
 })
 const list = (extra: Partial<DemandList> = {}): DemandList => ({
-  id: 1, industry: 'refractories', version: 2, status: 'confirmed', status_name: '已确定', items: [item()], note: '',
+  id: 1, industry: 'refractories', version: 2, status: 'confirmed', status_name: '已确定', actions: [], items: [item()], note: '',
   deliberation_id: 3, created_by: 'admin', created_at: '', confirmed_at: null, previous_version: 1,
   changes: { added: [], removed: [], changed: [] }, ...extra,
 })
@@ -49,7 +49,8 @@ describe('demand lists', () => {
   })
 
   it('drafts from a copy of the latest version and finds the draft to confirm', () => {
-    const latest = list({ status: 'draft', items: [item({ samples: [7] })] })
+    const confirm = { action: 'confirm', name: '确定清单', needs_reason: false }
+    const latest = list({ status: 'draft', actions: [confirm], items: [item({ samples: [7] })] })
     const draft = draftFrom([latest, list({ version: 1 })])
     expect(draft).toEqual(latest.items)
     draft[0].samples.push(8)
@@ -57,6 +58,7 @@ describe('demand lists', () => {
     expect(draftFrom([])).toEqual([])
     expect(pendingDraft([latest])).toBe(latest)
     expect(pendingDraft([list()])).toBeNull()
+    expect(pendingDraft([list({ status: 'draft' })])).toBeNull()  // a draft the caller may not confirm
   })
 
   it('marks what changed since the previous version', () => {

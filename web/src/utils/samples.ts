@@ -41,9 +41,9 @@ export function draftFrom(lists: readonly DemandList[]): DemandItem[] {
   return (lists[0]?.items ?? []).map((i) => ({ ...i, samples: [...i.samples] }))
 }
 
-// The latest version, when it is a draft waiting to be confirmed.
+// The version the caller may confirm now, as the server lists it in `actions` (the latest draft, for the city admin).
 export function pendingDraft(lists: readonly DemandList[]): DemandList | null {
-  return lists[0]?.status === 'draft' ? lists[0] : null
+  return lists.find((l) => l.actions.some((a) => a.action === 'confirm')) ?? null
 }
 
 // The rows as they will be sent (trimmed), or the first problem in Chinese: the server's rules — kinds N/X, a known
