@@ -6,7 +6,7 @@
 #include "infra/clock.h"
 #include "infra/config.h"
 #include "infra/db/db.h"
-#include "stats/rules.h"
+#include "stats/service.h"
 
 namespace sz::app {
 

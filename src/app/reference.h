@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "infra/db/db.h"
-#include "registry/rules.h"
-#include "stats/rules.h"
+#include "registry/service.h"
+#include "stats/service.h"
 
 namespace sz::app {
 

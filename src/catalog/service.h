@@ -14,7 +14,7 @@
 #include "infra/clock.h"
 #include "infra/db/db.h"
 #include "infra/workflow.h"
-#include "projects/store.h"
+#include "projects/service.h"
 
 namespace sz::catalog {
 

@@ -14,7 +14,7 @@
 #include "infra/progress.h"
 #include "market/service.h"
 #include "registry/service.h"
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::demo {
 

@@ -9,7 +9,6 @@
 #include "infra/ranges.h"
 #include "infra/text.h"
 #include "market/directory.h"
-#include "market/rules.h"
 #include "market/service.h"
 #include "notify/notify.h"
 #include "registry/service.h"

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "infra/text.h"
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::funding {
 

@@ -9,7 +9,6 @@
 #include "funding/loans.h"
 #include "market/directory.h"
 #include "market/service.h"
-#include "projects/rules.h"
 #include "projects/service.h"
 #include "records/service.h"
 #include "registry/service.h"

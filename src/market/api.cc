@@ -1,6 +1,6 @@
 #include "market/api.h"
 
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::market {
 

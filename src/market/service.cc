@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "audit/service.h"
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::market {
 

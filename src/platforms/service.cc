@@ -8,7 +8,7 @@
 #include "infra/crypto.h"
 #include "infra/text.h"
 #include "records/service.h"
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::platforms {
 

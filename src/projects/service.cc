@@ -10,7 +10,7 @@
 #include "infra/json.h"
 #include "infra/ranges.h"
 #include "infra/text.h"
-#include "market/rules.h"
+#include "market/directory.h"
 #include "market/service.h"
 
 namespace sz::projects {

@@ -5,7 +5,7 @@
 
 #include "audit/service.h"
 #include "infra/text.h"
-#include "market/rules.h"
+#include "market/directory.h"
 #include "market/service.h"
 #include "projects/service.h"
 

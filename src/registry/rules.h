@@ -1,4 +1,5 @@
-// Registry rules: 统一社会信用代码 (GB 32100-2015) and the character grams that serve name search.
+// Registry rules: tiers, SME classification, the counting of indicators, names and the character grams that serve
+// name search. Private to registry; the credit-code rules every area uses are registry/credit_code.h.
 #pragma once
 #include <map>
 #include <optional>
@@ -7,20 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/credit_code.h"
+
 namespace sz::registry {
-
-// The 31 characters a credit code may use (no I O S V Z), in the order of their values 0–30.
-extern const char* const kCreditCodeAlphabet;
-
-// The check character (position 18) for the first 17 characters; nullopt if they are not all valid.
-std::optional<char> credit_code_check_char(std::string_view first17);
-
-// Upper-cases and strips surrounding blanks, as users paste codes.
-std::string normalize_credit_code(std::string_view raw);
-
-// Why a (normalized) code is not valid, naming the rule that failed; nullopt when it is valid.
-// Positions 3–8 (the registering authority's area) are deliberately not checked: they may name the province.
-std::optional<std::string> credit_code_problem(std::string_view code);
 
 // 企业梯度: none, 创新型, 专精特新, 专精特新"小巨人". 创新型 counts include the two higher tiers (indicator 3).
 bool valid_tier(const std::string& tier);

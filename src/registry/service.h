@@ -9,7 +9,7 @@
 #include "audit/service.h"
 #include "auth/service.h"
 #include "registry/rules.h"
-#include "auth/rules.h"
+#include "auth/principal.h"
 #include "infra/clock.h"
 #include "infra/db/db.h"
 #include "registry/store.h"

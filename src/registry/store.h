@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "auth/rules.h"
+#include "auth/principal.h"
 #include "registry/rules.h"
 #include "infra/db/db.h"
 

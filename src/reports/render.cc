@@ -5,13 +5,13 @@
 #include <map>
 #include <optional>
 
-#include "funding/rules.h"
+#include "funding/service.h"
 #include "infra/clock.h"
 #include "infra/pdf.h"
 #include "infra/text.h"
 #include "infra/xlsx.h"
 #include "reports/rules.h"
-#include "stats/rules.h"
+#include "stats/service.h"
 
 namespace sz::reports {
 

@@ -1,7 +1,7 @@
 #include "reviews/api.h"
 
 #include "infra/text.h"
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 namespace sz::reviews {
 
