@@ -119,7 +119,7 @@ int main(int argc, char** argv) {
   {
     auto tx = db::Transaction::begin(conn);
     if (!tx) return fail(tx.error());
-    if (auto s = registry::Service::rebuild_counts(conn, app::registry_params()); !s) return fail(s.error());
+    if (auto s = registry::internal::rebuild_counts(conn, app::registry_params()); !s) return fail(s.error());
     if (auto s = (*tx)->commit(); !s) return fail(s.error());
   }
   (void)conn.exec_script(db->engine() == db::Engine::sqlite ? "ANALYZE" : "ANALYZE");

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "registry/rules.h"
+#include "registry/credit_code.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string raw(reinterpret_cast<const char*>(data), size);

@@ -105,7 +105,7 @@ Result<BackupReport> restore(db::Database& db, const std::string& from, bool for
 
   SZ_ASSIGN(auto* c, db.local());
   // A store is live when it has accounts: overwriting one needs --force. (An empty store has no users table yet.)
-  auto live = auth::Service::has_accounts(*c);
+  auto live = auth::internal::has_accounts(*c);
   if (live && *live && !force)
     return err::conflict("db", "目标数据库已有数据：如确需覆盖，请加 --force（建议先备份目标库）");
   {

@@ -70,7 +70,7 @@ struct AfterStep {
 const AfterStep kAfter[] = {
     // 0023 and 0026: each enterprise's 中小企业划型 and the month-keyed counts are computed by the registry's rules (one
     // rebuild covers a store coming from before either).
-    {26, [](db::Connection& c) { return registry::Service::rebuild_counts(c, registry_params()); }},
+    {26, [](db::Connection& c) { return registry::internal::rebuild_counts(c, registry_params()); }},
 };
 
 const char* kCreateTable =

@@ -17,9 +17,9 @@ Result<std::vector<stats::Finding>> load_reference(db::Connection& c, int64_t no
   auto lpr = embedded::find("data/lpr.json");
   if (!industries || !districts || !plan || !lpr) return err::internal("reference data missing from the build");
   SZ_ASSIGN(auto tx, db::Transaction::begin(c));
-  SZ_TRY(registry::Service::load_reference(c, *industries, *districts, now));
-  SZ_ASSIGN(auto findings, stats::Service::load_plan(c, *plan, now));
-  SZ_TRY(funding::Service::load_lpr(c, *lpr, now));
+  SZ_TRY(registry::internal::load_reference(c, *industries, *districts, now));
+  SZ_ASSIGN(auto findings, stats::internal::load_plan(c, *plan, now));
+  SZ_TRY(funding::internal::load_lpr(c, *lpr, now));
   SZ_TRY(tx->commit());
   return findings;
 }

@@ -135,7 +135,7 @@ Result<Evaluation> Service::evaluate(const std::string& name, const Answers& a) 
 }
 
 Status Service::check(db::Connection& c, const auth::Principal& p, int64_t enterprise_id, Access need) {
-  SZ_ASSIGN(auto e, registry::Service::find(c, enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, enterprise_id));
   if (!e) return err::not_found("企业不存在");
   bool in_scope = auth::enterprise_scope(p).covers(e->district_code, e->id);
   bool assigned = false;
@@ -293,16 +293,16 @@ Status Service::assign(const auth::Principal& p, const auth::Origin& from, int64
 
 Status Service::assign_in(db::Connection& c, const audit::Actor& actor, int64_t by_user, int64_t enterprise_id,
                           int64_t expert) {
-  SZ_ASSIGN(auto e, registry::Service::find(c, enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, enterprise_id));
   if (!e) return err::not_found("企业不存在");
-  SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(c, expert, auth::Role::expert));
+  SZ_ASSIGN(bool is_expert, auth::internal::user_has_role(c, expert, auth::Role::expert));
   if (!is_expert) return err::invalid("expert_user_id", "该用户不是评审专家");
   SZ_TRY(store::assign(c, expert, enterprise_id, by_user, clock_.now()));
   return audit::record(c, clock_.now(), actor, "assessment.assign", "enterprise", std::to_string(enterprise_id), "",
                        bj::serialize(bj::object{{"expert_user_id", expert}}));
 }
 
-Result<std::optional<int>> Service::level_before(db::Connection& c, int64_t enterprise_id, int64_t before) {
+Result<std::optional<int>> internal::level_before(db::Connection& c, int64_t enterprise_id, int64_t before) {
   SZ_ASSIGN(auto rows, store::for_enterprise(c, enterprise_id));
   std::optional<int64_t> at;
   std::optional<int> level;

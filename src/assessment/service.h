@@ -52,9 +52,6 @@ class Service {
   // (acceptance); the caller has authorised it.
   Status assign_in(db::Connection& c, const audit::Actor& actor, int64_t by_user, int64_t enterprise_id,
                    int64_t expert_user_id);
-  // For areas that judge change over time (provider scorecards): the level of the enterprise's latest assessment
-  // submitted before `before`, nullopt when there was none.
-  static Result<std::optional<int>> level_before(db::Connection& c, int64_t enterprise_id, int64_t before);
   // For evidence attached to an assessment: read as the assessment is read; attach while it is a draft one may edit.
   Status authorize(db::Connection& c, const auth::Principal& p, int64_t assessment_id, bool write);
 
@@ -68,6 +65,15 @@ class Service {
   std::map<std::string, Loaded> models_;        // by version
   std::map<std::string, std::string> newest_;   // model name → newest version
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// For areas that judge change over time (provider scorecards): the level of the enterprise's latest assessment
+// submitted before `before`, nullopt when there was none.
+Result<std::optional<int>> level_before(db::Connection& c, int64_t enterprise_id, int64_t before);
+}  // namespace internal
 
 std::string answers_json(const Answers& a);
 Result<Answers> answers_of(const std::string& answers_json, const std::string& scenes_json);

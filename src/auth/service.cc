@@ -403,42 +403,42 @@ Result<std::vector<store::LoginAttempt>> Service::login_log(const Principal& p, 
   return store::list_logins(*c, f, limit, offset);
 }
 
-Result<std::optional<Principal>> Service::principal_of(db::Connection& c, int64_t user_id) {
+Result<std::optional<Principal>> internal::principal_of(db::Connection& c, int64_t user_id) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   if (!u || u->locked_by_admin) return std::optional<Principal>{};
   return std::optional<Principal>(principal_from(*u));
 }
 
-Result<Principal> Service::job_owner(db::Connection& c, std::optional<int64_t> owner) {
+Result<Principal> internal::job_owner(db::Connection& c, std::optional<int64_t> owner) {
   if (!owner) return err::forbidden("任务没有发起人");
   SZ_ASSIGN(auto p, principal_of(c, *owner));
   if (!p) return err::forbidden("任务发起人的账号已不可用");
   return *p;
 }
 
-Result<int64_t> Service::failed_logins_since(db::Connection& c, int64_t since) {
+Result<int64_t> internal::failed_logins_since(db::Connection& c, int64_t since) {
   store::LoginFilter f;
   f.success = false;
   f.from = since;
   return store::count_logins(c, f);
 }
 
-Result<bool> Service::has_accounts(db::Connection& c) {
+Result<bool> internal::has_accounts(db::Connection& c) {
   SZ_ASSIGN(int64_t n, store::count_users(c));
   return n > 0;
 }
 
-Result<std::vector<int64_t>> Service::accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
-                                                  std::optional<int64_t> provider_id) {
+Result<std::vector<int64_t>> internal::accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                                   std::optional<int64_t> provider_id) {
   return store::accounts_of(c, enterprise_id, provider_id);
 }
 
-Result<std::string> Service::display_name_of(db::Connection& c, int64_t user_id) {
+Result<std::string> internal::display_name_of(db::Connection& c, int64_t user_id) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u ? u->display_name : std::string();
 }
 
-Result<bool> Service::user_has_role(db::Connection& c, int64_t user_id, Role role) {
+Result<bool> internal::user_has_role(db::Connection& c, int64_t user_id, Role role) {
   SZ_ASSIGN(auto u, store::user_by_id(c, user_id));
   return u && std::find(u->roles.begin(), u->roles.end(), role) != u->roles.end();
 }

@@ -132,20 +132,6 @@ class Service {
   Result<store::User> reset_second_factor_as(const audit::Actor& actor, int64_t user_id);
   Status set_password_as(const audit::Actor& actor, int64_t user_id, const std::string& password);
   Result<std::optional<store::User>> find_user(const std::string& username);
-  // The caller a background job acts for: the job's owner as a principal (nullopt if the account is gone or locked).
-  static Result<std::optional<Principal>> principal_of(db::Connection& c, int64_t user_id);
-  // A background job acts for its owner, who must still have a usable account (403 otherwise).
-  static Result<Principal> job_owner(db::Connection& c, std::optional<int64_t> owner);
-  // Failed logins since `since` (the status page) and whether any account exists (a store is "live").
-  static Result<int64_t> failed_logins_since(db::Connection& c, int64_t since);
-  static Result<bool> has_accounts(db::Connection& c);
-  // For other areas, inside their transaction: whether a user holds a role.
-  static Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
-  // For other areas' displays: a user's display name ("" when there is no such user).
-  static Result<std::string> display_name_of(db::Connection& c, int64_t user_id);
-  // The active accounts of an enterprise or a provider (whom a reminder reaches).
-  static Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
-                                                  std::optional<int64_t> provider_id);
 
   const Clock& clock() const { return clock_; }
 
@@ -189,6 +175,26 @@ class Service {
   Bucket node_attempts_;
   std::unordered_map<std::string, Bucket> address_attempts_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// The caller a background job acts for: the job's owner as a principal (nullopt if the account is gone or locked).
+Result<std::optional<Principal>> principal_of(db::Connection& c, int64_t user_id);
+// A background job acts for its owner, who must still have a usable account (403 otherwise).
+Result<Principal> job_owner(db::Connection& c, std::optional<int64_t> owner);
+// Failed logins since `since` (the status page) and whether any account exists (a store is "live").
+Result<int64_t> failed_logins_since(db::Connection& c, int64_t since);
+Result<bool> has_accounts(db::Connection& c);
+// For other areas, inside their transaction: whether a user holds a role.
+Result<bool> user_has_role(db::Connection& c, int64_t user_id, Role role);
+// For other areas' displays: a user's display name ("" when there is no such user).
+Result<std::string> display_name_of(db::Connection& c, int64_t user_id);
+// The active accounts of an enterprise or a provider (whom a reminder reaches).
+Result<std::vector<int64_t>> accounts_of(db::Connection& c, std::optional<int64_t> enterprise_id,
+                                         std::optional<int64_t> provider_id);
+}  // namespace internal
 
 audit::Actor actor_of(const Principal& p, const Origin& from);
 // The user as recorded in the audit trail: never the password hash.

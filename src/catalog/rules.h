@@ -21,7 +21,6 @@ struct Catalog {
   const Code* deployment(const std::string& code) const;
 };
 
-
 // The five criteria a sample enterprise (样本企业) is chosen against (data/sample-criteria.json).
 struct SampleCriteria {
   std::string version;

@@ -55,8 +55,8 @@ std::string items_json(const std::vector<DemandItem>& items) {
 }
 
 Status need_industry(db::Connection& c, const std::string& industry) {
-  SZ_ASSIGN(bool known, registry::Service::industry_exists(c, industry));
-  SZ_ASSIGN(auto pilot, registry::Service::pilot_industry_of(c, industry));
+  SZ_ASSIGN(bool known, registry::internal::industry_exists(c, industry));
+  SZ_ASSIGN(auto pilot, registry::internal::pilot_industry_of(c, industry));
   if (!known || pilot != industry) return err::invalid("industry", "试点行业不存在：" + industry);
   return ok();
 }
@@ -64,7 +64,7 @@ Status need_industry(db::Connection& c, const std::string& industry) {
 
 Result<SampleView> Samples::view(db::Connection& c, store::Sample s) {
   SampleView v{std::move(s), "", "", {}};
-  SZ_ASSIGN(auto e, registry::Service::find(c, v.sample.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, v.sample.enterprise_id));
   if (e) {
     v.enterprise_name = e->name;
     v.district_code = e->district_code;
@@ -94,10 +94,10 @@ Result<SampleView> Samples::propose(const auth::Principal& p, const auth::Origin
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_TRY(need_industry(*c, in.industry));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, in.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, in.enterprise_id));
   if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(in.enterprise_id));
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id)) return err::forbidden("超出数据权限范围：只能推荐本区县的企业");
-  SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(*c, e->industry_code));
+  SZ_ASSIGN(auto industry, registry::internal::pilot_industry_of(*c, e->industry_code));
   if (industry != in.industry) return err::invalid("enterprise_id", "该企业不属于所选试点行业");
   SZ_ASSIGN(bool dup, store::sample_exists(*c, in.industry, in.enterprise_id));
   if (dup) return err::conflict("enterprise_id", "该企业已被推荐为本行业样本");
@@ -186,7 +186,7 @@ Result<ListView> Samples::list_view(db::Connection& c, const auth::Principal& p,
       SZ_ASSIGN(auto s, store::sample(c, sid));
       std::string name;
       if (s) {
-        SZ_ASSIGN(auto e, registry::Service::find(c, s->enterprise_id));
+        SZ_ASSIGN(auto e, registry::internal::find(c, s->enterprise_id));
         if (e) name = e->name;
       }
       v.sample_names[sid] = name;

@@ -36,13 +36,13 @@ Result<Catalog> Service::parse_catalog(std::string_view json) {
   return c;
 }
 
-Result<std::optional<std::pair<int64_t, std::string>>> Service::owner(db::Connection& c, int64_t product_id) {
+Result<std::optional<std::pair<int64_t, std::string>>> internal::owner(db::Connection& c, int64_t product_id) {
   SZ_ASSIGN(auto p, store::product(c, product_id));
   if (!p) return std::optional<std::pair<int64_t, std::string>>();
   return std::optional<std::pair<int64_t, std::string>>(std::make_pair(p->provider_id, p->name));
 }
 
-Result<std::map<std::string, std::string>> Service::library_names(db::Connection& c, const std::string& industry) {
+Result<std::map<std::string, std::string>> internal::library_names(db::Connection& c, const std::string& industry) {
   SZ_ASSIGN(auto list, store::scenarios(c, industry));
   std::map<std::string, std::string> out;
   for (const auto& s : list) out[s.name] = s.kind;
@@ -51,9 +51,9 @@ Result<std::map<std::string, std::string>> Service::library_names(db::Connection
 
 Result<ProductView> Service::view(db::Connection& c, store::Product p) {
   ProductView v{std::move(p), "", {}};
-  SZ_ASSIGN(auto pv, market::find_provider(c, v.product.provider_id));
+  SZ_ASSIGN(auto pv, market::internal::find_provider(c, v.product.provider_id));
   v.provider_name = pv ? pv->name : "";
-  SZ_ASSIGN(v.usage, projects::Service::product_usage(c, v.product.name));
+  SZ_ASSIGN(v.usage, projects::internal::product_usage(c, v.product.name));
   return v;
 }
 
@@ -104,7 +104,7 @@ Result<ProductView> Service::create_product(const auth::Principal& p, const auth
   SZ_TRY(apply(in, prod));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto pv, market::find_provider(*c, provider));
+  SZ_ASSIGN(auto pv, market::internal::find_provider(*c, provider));
   if (!pv) return err::invalid("provider_id", "服务商不存在");
   if (!market::listed(pv->status)) return err::conflict("provider_id", "「" + pv->name + "」不在服务商库中，不能申报产品");
   prod.status = "draft";
@@ -307,7 +307,7 @@ Result<std::vector<ScenarioView>> Service::library(const std::string& industry) 
   for (auto& s : list) {
     ScenarioView v{s, {}, {}};
     SZ_ASSIGN(v.product_ids, store::products_of_scenario(*c, s.id));
-    SZ_ASSIGN(v.usage, projects::Service::scenario_usage(*c, s.industry_code, s.name));
+    SZ_ASSIGN(v.usage, projects::internal::scenario_usage(*c, s.industry_code, s.name));
     out.push_back(std::move(v));
   }
   return out;
@@ -339,7 +339,7 @@ Result<store::Selection> Service::select_scenarios(const auth::Principal& p, con
       return err::conflict("decisions", "「" + s->name + "」已于 " + *s->replicable_on + " 评定为可复制可推广");
     if (d.decision == "rejected" && text::trim(d.reason).empty()) return err::invalid("decisions", "「" + s->name + "」未评定，须写明理由");
     if (text::utf8_length(d.reason) > 1000) return err::invalid("decisions", "理由不能超过1000个字符");
-    SZ_ASSIGN(auto usage, projects::Service::scenario_usage(*c, s->industry_code, s->name));
+    SZ_ASSIGN(auto usage, projects::internal::scenario_usage(*c, s->industry_code, s->name));
     sel.items.push_back({s->id, s->name, d.decision, text::trim(d.reason), usage.projects, usage.accepted_enterprises});
   }
   SZ_ASSIGN(sel.id, store::insert_selection(*c, sel));

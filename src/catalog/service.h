@@ -59,10 +59,6 @@ class Service {
   const workflow::Workflow& review_workflow() const { return review_; }
   // The expert review a product passes before it is listed (reviews, wired by app).
   void set_review_guard(Guard g) { review_guard_ = std::move(g); }
-  // For reviews: who offers a product.
-  static Result<std::optional<std::pair<int64_t, std::string>>> owner(db::Connection& c, int64_t product_id);
-  // For projects: an industry's library as scenario name → kind ("N" | "X").
-  static Result<std::map<std::string, std::string>> library_names(db::Connection& c, const std::string& industry);
 
   Result<ProductView> create_product(const auth::Principal& p, const auth::Origin& from, const ProductInput& in);
   Result<ProductView> edit_product(const auth::Principal& p, const auth::Origin& from, int64_t id, const ProductInput& in);
@@ -104,5 +100,15 @@ class Service {
   workflow::Workflow review_;
   Guard review_guard_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// For reviews: who offers a product.
+Result<std::optional<std::pair<int64_t, std::string>>> owner(db::Connection& c, int64_t product_id);
+// For projects: an industry's library as scenario name → kind ("N" | "X").
+Result<std::map<std::string, std::string>> library_names(db::Connection& c, const std::string& industry);
+}  // namespace internal
 
 }  // namespace sz::catalog

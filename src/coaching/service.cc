@@ -60,7 +60,7 @@ Status send_notices(db::Connection& c, const Rules& rules, const workflow::Move&
     std::vector<int64_t> to;
     if (n.to == "expert" && r.expert_user_id) to.push_back(*r.expert_user_id);
     if (n.to == "enterprise") {
-      SZ_ASSIGN(to, auth::Service::accounts_of(c, r.enterprise_id, std::nullopt));
+      SZ_ASSIGN(to, auth::internal::accounts_of(c, r.enterprise_id, std::nullopt));
     }
     for (int64_t user : to) SZ_TRY(notify::push(c, user, "coaching", workflow::fill(n.title, vars), link_of(r.id), now));
   }
@@ -111,18 +111,18 @@ Result<std::pair<store::Request, workflow::Parties>> Service::load(db::Connectio
 Result<View> Service::view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail) {
   View v;
   v.request = r;
-  SZ_ASSIGN(auto e, registry::Service::find(c, r.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, r.enterprise_id));
   v.enterprise_name = e ? e->name : "";
-  SZ_ASSIGN(auto districts, registry::Service::districts_in(c));
+  SZ_ASSIGN(auto districts, registry::internal::districts_in(c));
   for (const auto& d : districts)
     if (d.code == r.district_code) v.district_name = d.name;
   if (r.expert_user_id) {
-    SZ_ASSIGN(v.expert_name, auth::Service::display_name_of(c, *r.expert_user_id));
+    SZ_ASSIGN(v.expert_name, auth::internal::display_name_of(c, *r.expert_user_id));
   }
   if (detail) {
     SZ_ASSIGN(v.sessions, store::sessions(c, r.id));
     for (const auto& s : v.sessions) {
-      SZ_ASSIGN(auto name, auth::Service::display_name_of(c, s.recorded_by));
+      SZ_ASSIGN(auto name, auth::internal::display_name_of(c, s.recorded_by));
       v.session_recorders.push_back(std::move(name));
     }
   }
@@ -142,7 +142,7 @@ Result<View> Service::request(const auth::Principal& p, const auth::Origin& from
   SZ_TRY(check_request(rules_, {in.topic, in.needs, in.mode}));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, *p.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, *p.enterprise_id));
   if (!e) return err::not_found("企业不存在");
   if (e->status == "withdrawn") return err::conflict("enterprise", "企业已退出试点，不能申请一对一辅导");
   store::Request r;
@@ -200,7 +200,7 @@ Status check_input(db::Connection& c, const Rules& rules, const workflow::Move& 
   switch (rules.input_of(m)) {
     case Input::expert: {
       if (!in.expert_user_id) return err::invalid("expert_user_id", "请选择辅导专家");
-      SZ_ASSIGN(auto expert, auth::Service::principal_of(c, *in.expert_user_id));
+      SZ_ASSIGN(auto expert, auth::internal::principal_of(c, *in.expert_user_id));
       if (!expert || !expert->has(auth::Role::expert))
         return err::invalid("expert_user_id", "所选账号不是可用的专家账号：只能指派具有专家角色的账号");
       return ok();
@@ -234,7 +234,7 @@ Result<Applied> apply_input(db::Connection& c, const Rules& rules, const workflo
     case Input::expert: {
       r.expert_user_id = in.expert_user_id;
       r.assigned_at = now;
-      SZ_ASSIGN(expert_name, auth::Service::display_name_of(c, *in.expert_user_id));
+      SZ_ASSIGN(expert_name, auth::internal::display_name_of(c, *in.expert_user_id));
       a.extra["expert_user_id"] = *in.expert_user_id;
       break;
     }
@@ -283,10 +283,10 @@ Result<View> Service::move(const auth::Principal& p, const auth::Origin& from, i
   const int64_t now = clock_.now();
   SZ_TRY(check_input(*c, rules_, m, in, before, shanghai_date(now)));
 
-  SZ_ASSIGN(auto enterprise, registry::Service::find(*c, before.enterprise_id));
+  SZ_ASSIGN(auto enterprise, registry::internal::find(*c, before.enterprise_id));
   std::string expert_name;
   if (before.expert_user_id) {
-    SZ_ASSIGN(expert_name, auth::Service::display_name_of(*c, *before.expert_user_id));
+    SZ_ASSIGN(expert_name, auth::internal::display_name_of(*c, *before.expert_user_id));
   }
   const bj::object audit_before = audit_json(rules_, before, expert_name);
   store::Request after = before;

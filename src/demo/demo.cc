@@ -259,7 +259,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
 
   market::store::Provider provider{0, "郑州数智工业互联网科技有限公司", "", "integrator", true};
   provider.credit_code = demo_credit_code("410100", 900001);
-  SZ_ASSIGN(int64_t provider_id, market::create_provider_as(*c, kDemoActor, provider, clock.now()));
+  SZ_ASSIGN(int64_t provider_id, market::internal::create_provider_as(*c, kDemoActor, provider, clock.now()));
 
   struct Spec {
     const char* username;
@@ -283,7 +283,7 @@ Result<std::vector<DemoAccount>> load_demo(Platform& platform, bool bare) {
   }
   if (bare) return with_duty_accounts(auth, std::move(accounts));
   SZ_ASSIGN(auto admin_user, auth.find_user("admin"));
-  SZ_ASSIGN(auto admin, auth::Service::principal_of(*c, admin_user->id));
+  SZ_ASSIGN(auto admin, auth::internal::principal_of(*c, admin_user->id));
   SZ_TRY(demo_tiers(registry, *admin, ids));
   SZ_TRY(demo_year_figures(registry, *admin, ids, 2023));  // the latest annual figures when the enterprises join
   platform.set_time(*day_number("2024-05-06") * 86400 + 2 * 3600);

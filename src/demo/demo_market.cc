@@ -57,7 +57,7 @@ std::map<std::string, catalog::Criterion> all_met(const std::string& name) {
 
 Result<std::string> credit_code_of(Platform& pf, int64_t id) {
   SZ_ASSIGN(auto* c, pf.db().local());
-  SZ_ASSIGN(auto e, registry::Service::find(*c, id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, id));
   if (!e) return err::internal("demo enterprise missing");
   return e->credit_code;
 }
@@ -116,8 +116,8 @@ Status plan_market(Platform& pf, const MarketCast& cast, const Schedule& at) {
   {
     SZ_ASSIGN(auto* c, pf.db().local());
     for (int64_t id : cast.enterprises) {
-      SZ_ASSIGN(auto e, registry::Service::find(*c, id));
-      SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(*c, e->industry_code));
+      SZ_ASSIGN(auto e, registry::internal::find(*c, id));
+      SZ_ASSIGN(auto industry, registry::internal::pilot_industry_of(*c, e->industry_code));
       st->by_industry[industry].push_back(id);
     }
   }

@@ -349,7 +349,7 @@ Result<auth::Principal> demo_account(Platform& pf, const audit::Actor& actor, co
   auth::NewUserInput in{username, display, kDemoPassword, {role}, std::nullopt, enterprise, provider};
   SZ_ASSIGN(int64_t id, add_demo_user(pf.service<auth::Service>(), actor, in));
   SZ_ASSIGN(auto* c, pf.db().local());
-  SZ_ASSIGN(auto p, auth::Service::principal_of(*c, id));
+  SZ_ASSIGN(auto p, auth::internal::principal_of(*c, id));
   return *p;
 }
 
@@ -357,7 +357,7 @@ Result<auth::Principal> demo_principal(Platform& pf, const std::string& username
   SZ_ASSIGN(auto u, pf.service<auth::Service>().find_user(username));
   SZ_ASSIGN(auto* c, pf.db().local());
   if (!u) return err::internal("demo account missing: " + username);
-  SZ_ASSIGN(auto p, auth::Service::principal_of(*c, u->id));
+  SZ_ASSIGN(auto p, auth::internal::principal_of(*c, u->id));
   return *p;
 }
 
@@ -427,7 +427,7 @@ Status demo_projects(Platform& pf, const audit::Actor& actor, const std::vector<
     auth::Principal who = qiye;
     if (enterprise != qiye_enterprise) {
       SZ_ASSIGN(auto* c, pf.db().local());
-      SZ_ASSIGN(auto e, registry::Service::find(*c, enterprise));
+      SZ_ASSIGN(auto e, registry::internal::find(*c, enterprise));
       char name[32];
       std::snprintf(name, sizeof name, "qiye%03lld", static_cast<long long>(enterprise));
       SZ_ASSIGN(who, demo_account(pf, actor, name, e->name, "enterprise", enterprise));

@@ -121,8 +121,8 @@ Result<std::pair<store::Document, std::string>> Service::open(const auth::Princi
   return std::make_pair(*d, path);
 }
 
-Status Service::check_attached(db::Connection& c, int64_t document_id, const std::string& entity_type,
-                               int64_t entity_id, const std::string& field) {
+Status internal::check_attached(db::Connection& c, int64_t document_id, const std::string& entity_type,
+                                int64_t entity_id, const std::string& field) {
   SZ_ASSIGN(auto d, store::find(c, document_id));
   if (!d || d->entity_type != entity_type || d->entity_id != std::to_string(entity_id))
     return err::invalid(field, "资料 " + std::to_string(document_id) + " 不存在或不属于本记录，请先上传到本记录");

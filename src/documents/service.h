@@ -44,10 +44,6 @@ class Service {
   Result<std::vector<store::Document>> public_list(const std::string& entity_type, const std::string& entity_id);
   Result<std::pair<store::Document, std::string>> public_open(int64_t id, const std::string& entity_type,
                                                               const std::string& entity_id);
-  // For areas that cite a document from their records (a contract, an invoice): whether it is attached to that
-  // record; a 422 naming `field` when not.
-  static Status check_attached(db::Connection& c, int64_t document_id, const std::string& entity_type,
-                               int64_t entity_id, const std::string& field);
 
  private:
   Result<int64_t> check(db::Connection& c, const auth::Principal& p, const std::string& type, const std::string& id,
@@ -59,5 +55,15 @@ class Service {
   std::string dir_;
   std::map<std::string, AccessCheck> checks_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// For areas that cite a document from their records (a contract, an invoice): whether it is attached to that
+// record; a 422 naming `field` when not.
+Status check_attached(db::Connection& c, int64_t document_id, const std::string& entity_type,
+                      int64_t entity_id, const std::string& field);
+}  // namespace internal
 
 }  // namespace sz::documents

@@ -55,7 +55,7 @@ Result<NeedRow> Service::post(const auth::Principal& p, const auth::Origin& from
   if (budget_fen) SZ_TRY(ranges::check("need_budget_fen", *budget_fen, "budget_fen"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, eid));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, eid));
   if (!e) return err::invalid("enterprise_id", "企业不存在");
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id)) return err::forbidden("只能为本企业（或本区县的企业）发布需求");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
@@ -78,7 +78,7 @@ Result<std::vector<NeedRow>> Service::needs(const auth::Principal& p, const std:
   SZ_ASSIGN(auto list, store::needs(*c, f, limit, offset, total));
   std::vector<NeedRow> out;
   for (auto& n : list) {
-    SZ_ASSIGN(auto e, registry::Service::find(*c, n.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(*c, n.enterprise_id));
     out.push_back({std::move(n), e ? e->name : ""});
   }
   return out;
@@ -128,17 +128,17 @@ Result<NeedView> Service::need(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto loaded, load(*c, p, id));
   auto& [n, a] = loaded;
   NeedView v{n, "", {}, {}, {}, {}, {}};
-  SZ_ASSIGN(auto e, registry::Service::find(*c, n.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, n.enterprise_id));
   v.enterprise_name = e ? e->name : "";
   SZ_ASSIGN(auto list, store::proposals(*c, id));
   v.actions = actions_of(p, n, a, list);
   for (auto& x : list)
     if (a.owner || a.official || (p.provider_id && x.provider_id == *p.provider_id)) v.proposals.push_back(std::move(x));
   for (const auto& x : v.proposals) {
-    SZ_ASSIGN(auto pv, market::find_provider(*c, x.provider_id));
+    SZ_ASSIGN(auto pv, market::internal::find_provider(*c, x.provider_id));
     v.provider_names[x.provider_id] = pv ? pv->name : "";
     if (x.product_id) {
-      SZ_ASSIGN(auto prod, catalog::Service::owner(*c, *x.product_id));
+      SZ_ASSIGN(auto prod, catalog::internal::owner(*c, *x.product_id));
       v.product_names[*x.product_id] = prod ? prod->second : "";
     }
   }
@@ -167,7 +167,7 @@ Result<Suggestion> Service::suggest(const auth::Principal& p, int64_t id) {
   });
   // Listed providers serving the industry, by stars.
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto providers, market::listed_serving(*c, n.industry_code));
+  SZ_ASSIGN(auto providers, market::internal::listed_serving(*c, n.industry_code));
   for (const auto& r : providers)
     for (const auto& v : cards)
       if (v.provider_id == r.base.id) s.providers.push_back(v);
@@ -187,10 +187,10 @@ Result<Proposal> Service::propose(const auth::Principal& p, const auth::Origin& 
   if (!n) return err::not_found("需求不存在");
   SZ_ASSIGN(auto existing, store::proposals(*c, need_id));
   SZ_TRY(decide(p, *n, Access{}, existing, "propose"));
-  SZ_ASSIGN(auto pv, market::find_provider(*c, *p.provider_id));
+  SZ_ASSIGN(auto pv, market::internal::find_provider(*c, *p.provider_id));
   if (!pv || !market::listed(pv->status)) return err::conflict("provider", "不在服务商库中的服务商不能响应需求");
   if (product_id) {
-    SZ_ASSIGN(auto owner, catalog::Service::owner(*c, *product_id));
+    SZ_ASSIGN(auto owner, catalog::internal::owner(*c, *product_id));
     if (!owner || owner->first != *p.provider_id) return err::invalid("product_id", "只能推荐本服务商的产品");
   }
   Proposal x{0, need_id, *p.provider_id, product_id, text::trim(summary), price_fen, "submitted", p.user_id, clock_.now()};
@@ -303,7 +303,7 @@ Result<std::vector<std::pair<std::string, std::string>>> Service::registrations(
   SZ_ASSIGN(auto list, store::registrations(*c, event_id));
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [uid, party] : list) {
-    SZ_ASSIGN(auto name, auth::Service::display_name_of(*c, uid));
+    SZ_ASSIGN(auto name, auth::internal::display_name_of(*c, uid));
     out.emplace_back(name, party == "enterprise" ? "企业" : "服务商");
   }
   return out;

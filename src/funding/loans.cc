@@ -51,14 +51,14 @@ const Scheme& Loans::scheme() const {
 
 Result<int64_t> Loans::enterprise_by_credit_code(const std::string& code) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto id, registry::Service::id_by_credit_code(*c, code));
+  SZ_ASSIGN(auto id, registry::internal::id_by_credit_code(*c, code));
   if (!id) return err::invalid("credit_code", "没有该统一社会信用代码的试点企业：" + code);
   return *id;
 }
 
-Result<Loans::Confirmed> Loans::confirmed(db::Connection& c, int64_t loan_id) {
+Result<Loans::Confirmed> internal::confirmed(db::Connection& c, int64_t loan_id) {
   SZ_ASSIGN(auto periods, store::periods_of(c, loan_id));
-  Confirmed out;
+  Loans::Confirmed out;
   for (const auto& x : periods)
     if (x.state == "confirmed") {
       out.months += static_cast<int>(x.months());
@@ -71,16 +71,16 @@ Result<Loans::Confirmed> Loans::confirmed(db::Connection& c, int64_t loan_id) {
 Result<LoanView> Loans::view(db::Connection& c, const store::Loan& l) {
   LoanView v;
   v.loan = l;
-  SZ_ASSIGN(auto e, registry::Service::find(c, l.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, l.enterprise_id));
   v.enterprise_name = e ? e->name : "";
   SZ_ASSIGN(v.periods, store::periods_of(c, l.id));
   for (const auto& x : v.periods) {
     std::string by, reopened;
     if (x.confirmed_by) {
-      SZ_ASSIGN(by, auth::Service::display_name_of(c, *x.confirmed_by));
+      SZ_ASSIGN(by, auth::internal::display_name_of(c, *x.confirmed_by));
     }
     if (x.reopened_by) {
-      SZ_ASSIGN(reopened, auth::Service::display_name_of(c, *x.reopened_by));
+      SZ_ASSIGN(reopened, auth::internal::display_name_of(c, *x.reopened_by));
     }
     v.recorded_by_names.push_back(by);
     v.reopened_by_names.push_back(reopened);
@@ -111,7 +111,7 @@ Result<LoanView> Loans::record(const auth::Principal& p, const auth::Origin& fro
   SZ_TRY(ranges::check("loan_term_months", in.term_months, "term_months", "贷款期限（月）"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, in.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, in.enterprise_id));
   if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(in.enterprise_id));
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
   in.bank_user_id = p.user_id;
@@ -267,10 +267,10 @@ Result<store::PoolEntry> Loans::recommend(const auth::Principal& p, const auth::
   SZ_TRY(ranges::check("pool_amount_fen", e.amount_fen, "amount_fen", "融资需求（分）"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto ent, registry::Service::find(*c, e.enterprise_id));
+  SZ_ASSIGN(auto ent, registry::internal::find(*c, e.enterprise_id));
   if (!ent) return err::invalid("enterprise_id", "企业不存在");
   if (e.project_id) {
-    SZ_ASSIGN(auto pr, projects::Service::find(*c, *e.project_id));
+    SZ_ASSIGN(auto pr, projects::internal::find(*c, *e.project_id));
     if (!pr || pr->enterprise_id != e.enterprise_id) return err::invalid("project_id", "项目不存在或不属于该企业");
   }
   e.note = text::trim(e.note);

@@ -69,7 +69,6 @@ class Loans {
     int64_t interest_paid_fen = 0;
     std::vector<int64_t> period_ids;  // the confirmed periods these come from (an approval records them)
   };
-  static Result<Confirmed> confirmed(db::Connection& c, int64_t loan_id);
 
  private:
   Result<LoanView> view(db::Connection& c, const store::Loan& l);
@@ -81,5 +80,12 @@ class Loans {
   const Clock& clock_;
   Service& rules_;
 };
+
+// The internal interface of Loans: for the platform and other modules' services and jobs, inside their
+// transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it takes
+// the principal it authorizes.
+namespace internal {
+Result<Loans::Confirmed> confirmed(db::Connection& c, int64_t loan_id);
+}  // namespace internal
 
 }  // namespace sz::funding

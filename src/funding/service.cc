@@ -84,7 +84,7 @@ Result<RuleSet> Service::parse_rules(std::string_view json) {
   return r;
 }
 
-Status Service::load_lpr(db::Connection& c, std::string_view json, int64_t now) {
+Status internal::load_lpr(db::Connection& c, std::string_view json, int64_t now) {
   boost::system::error_code ec;
   auto v = bj::parse(json, ec);
   if (ec || !v.is_object()) return err::internal("lpr.json is not a JSON object");

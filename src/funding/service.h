@@ -20,8 +20,6 @@ class Service {
 
   // A rule-set data file (data/subsidy-rules-*.json); refuses one with an unknown kind, cap scope or a bad rate.
   static Result<RuleSet> parse_rules(std::string_view json);
-  // Loads data/lpr.json into the table the first time a version of it is seen; admins' later edits stay.
-  static Status load_lpr(db::Connection& c, std::string_view json, int64_t now);
 
   // The rule set in force on a day ("YYYY-MM-DD"); the newest one when `date` is empty.
   Result<const RuleSet*> rules_on(const std::string& date) const;
@@ -46,6 +44,14 @@ class Service {
   const Clock& clock_;
   std::vector<RuleSet> rule_sets_;  // sorted by effective_from
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// Loads data/lpr.json into the table the first time a version of it is seen; admins' later edits stay.
+Status load_lpr(db::Connection& c, std::string_view json, int64_t now);
+}  // namespace internal
 
 // A quote as the public contract encodes it (docs/openapi.json, POST /api/v1/subsidies/quote); `inputs` echoes the
 // request or, for a stored approval, the facts read from the store.

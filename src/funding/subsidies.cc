@@ -64,14 +64,14 @@ Result<Names> Subsidies::names(const std::vector<store::Subsidy>& subsidies, con
   Names n;
   auto enterprise = [&](int64_t id) -> Status {
     if (n.enterprises.count(id)) return ok();
-    SZ_ASSIGN(auto e, registry::Service::find(*c, id));
+    SZ_ASSIGN(auto e, registry::internal::find(*c, id));
     n.enterprises[id] = e ? e->name : "";
     return ok();
   };
   for (const auto& s : subsidies) {
     if (s.enterprise_id) SZ_TRY(enterprise(*s.enterprise_id));
     if (s.provider_id && !n.providers.count(*s.provider_id)) {
-      SZ_ASSIGN(auto pv, market::find_provider(*c, *s.provider_id));
+      SZ_ASSIGN(auto pv, market::internal::find_provider(*c, *s.provider_id));
       n.providers[*s.provider_id] = pv ? pv->name : "";
     }
   }
@@ -108,7 +108,7 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
   bj::object inputs{{"scheme", in.scheme}};
   std::optional<registry::store::Enterprise> enterprise;
   auto need_enterprise = [&](int64_t id) -> Status {
-    SZ_ASSIGN(enterprise, registry::Service::find(c, id));
+    SZ_ASSIGN(enterprise, registry::internal::find(c, id));
     if (!enterprise) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(id));
     s.enterprise_id = enterprise->id;
     s.district_code = enterprise->district_code;
@@ -124,7 +124,7 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     if (in.enterprise_id) {
       SZ_TRY(need_enterprise(*in.enterprise_id));
     } else if (in.provider_id) {
-      SZ_ASSIGN(auto pv, market::find_provider(c, *in.provider_id));
+      SZ_ASSIGN(auto pv, market::internal::find_provider(c, *in.provider_id));
       if (!pv) return err::invalid("provider_id", "服务商不存在");
       s.provider_id = pv->id;
     } else {
@@ -149,9 +149,9 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
   if (in.scheme == "diagnosis") {
     if (!in.enterprise_id) return err::invalid("enterprise_id", "请指定企业");
     SZ_TRY(need_enterprise(*in.enterprise_id));
-    SZ_ASSIGN(auto states, projects::Service::enterprise_project_states(c, enterprise->id));
+    SZ_ASSIGN(auto states, projects::internal::enterprise_project_states(c, enterprise->id));
     bool done = std::any_of(states.begin(), states.end(), [](const std::string& st) { return projects::task_completed(st); });
-    SZ_ASSIGN(q.base_fen, projects::Service::diagnosis_cost_total(c, enterprise->id));
+    SZ_ASSIGN(q.base_fen, projects::internal::diagnosis_cost_total(c, enterprise->id));
     q.facts["task_completed"] = done;
     inputs["cost_fen"] = q.base_fen;
     inputs["cost_source"] = "企业登记的诊断实际费用合计";
@@ -160,7 +160,7 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
   } else if (in.scheme == "chain") {
     // 三(五): decided by the recorded 工信部 recognition of the chain model, to its lead enterprise.
     if (!in.chain_model_id) return err::invalid("chain_model_id", "请指定“链式”转型模式");
-    SZ_ASSIGN(auto m, records::Service::find_chain(c, *in.chain_model_id));
+    SZ_ASSIGN(auto m, records::internal::find_chain(c, *in.chain_model_id));
     if (!m) return err::invalid("chain_model_id", "“链式”转型模式不存在：" + std::to_string(*in.chain_model_id));
     if (!m->lead_enterprise_id) return err::conflict("chain_model_id", "该模式的链主企业未在平台登记，无法核定给链主企业");
     SZ_TRY(need_enterprise(*m->lead_enterprise_id));
@@ -173,11 +173,11 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     s.subject_key = "chain:c" + std::to_string(m->id);
   } else if (in.scheme == "transformation") {
     if (!in.project_id) return err::invalid("project_id", "请指定项目");
-    SZ_ASSIGN(auto pr, projects::Service::find(c, *in.project_id));
+    SZ_ASSIGN(auto pr, projects::internal::find(c, *in.project_id));
     if (!pr) return err::invalid("project_id", "项目不存在：" + std::to_string(*in.project_id));
     SZ_TRY(need_enterprise(pr->enterprise_id));
     s.project_id = pr->id;
-    SZ_ASSIGN(q.base_fen, projects::Service::cost_total(c, pr->id));
+    SZ_ASSIGN(q.base_fen, projects::internal::cost_total(c, pr->id));
     q.level = enterprise->level;
     q.facts["task_completed"] = projects::task_completed(pr->state);
     inputs["project_id"] = pr->id;
@@ -190,11 +190,11 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
   } else if (in.scheme == "provider") {
     if (!in.provider_id) return err::invalid("provider_id", "请指定服务商");
     if (!in.year || *in.year < 2000 || *in.year > 2100) return err::invalid("year", "请指定补助年度");
-    SZ_ASSIGN(auto pv, market::find_provider(c, *in.provider_id));
+    SZ_ASSIGN(auto pv, market::internal::find_provider(c, *in.provider_id));
     if (!pv) return err::invalid("provider_id", "服务商不存在");
     s.provider_id = pv->id;
     // 纳入试点: in the directory at some moment of the service year, read from the directory's history.
-    SZ_ASSIGN(auto stays, market::Directory::stays_of(c, pv->id));
+    SZ_ASSIGN(auto stays, market::internal::stays_of(c, pv->id));
     const std::string y = std::to_string(*in.year);
     const int64_t year_start = *shanghai_day_end(std::to_string(*in.year - 1) + "-12-31"), year_end = *shanghai_day_end(y + "-12-31");
     const bool in_directory = market::listed_during(stays, year_start, year_end);
@@ -207,14 +207,14 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
                                                : "该服务商 " + y + " 年度尚未入库";
     }
     // Fees count on the days the provider was listed; a terminated project's fees are not part of the base.
-    SZ_ASSIGN(auto costs, projects::Service::provider_costs(c, pv->id, *in.year));
+    SZ_ASSIGN(auto costs, projects::internal::provider_costs(c, pv->id, *in.year));
     int64_t outside = 0;
     for (const auto& x : costs) {
       const int64_t day_end = *shanghai_day_end(x.incurred_on);
       (market::listed_during(stays, day_end - 86400, day_end) ? q.base_fen : outside) += x.amount_fen;
     }
     // 全部完成: every project it serves has ended (accepted, paid out, or terminated), and at least one was completed.
-    SZ_ASSIGN(auto projects, projects::Service::provider_projects(c, pv->id));
+    SZ_ASSIGN(auto projects, projects::internal::provider_projects(c, pv->id));
     std::string open;
     int64_t completed = 0, still_open = 0;
     constexpr int64_t kNamed = 5;  // a refusal names a few, then says how many
@@ -248,7 +248,7 @@ Result<Subsidies::Computed> Subsidies::compute(db::Connection& c, const ApproveI
     if (loan->state != "applied") return err::conflict("loan_id", "企业尚未申请贴息");
     // Like with like: the LPR interest and the interest actually paid, both over the subsidised months confirmed so far;
     // approvals made on fewer months are topped up.
-    SZ_ASSIGN(auto confirmed, Loans::confirmed(c, loan->id));
+    SZ_ASSIGN(auto confirmed, internal::confirmed(c, loan->id));
     if (!confirmed.months) return err::conflict("loan_id", "银行尚未确认贴息月份内的实际支付利息");
     SZ_ASSIGN(auto earlier, store::loan_approvals(c, loan->id));
     for (const auto& x : earlier) q.subject_approved_fen += x.approved_fen;
@@ -520,10 +520,10 @@ Result<store::Fund> Subsidies::set_budget(const auth::Principal& p, const auth::
 
 Result<CostSharing> Subsidies::cost_sharing(const auth::Principal& p, int64_t project_id) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_TRY(projects::Service::authorize(*c, p, project_id, false));
-  SZ_ASSIGN(auto pr, projects::Service::find(*c, project_id));
+  SZ_TRY(projects::internal::authorize(*c, p, project_id, false));
+  SZ_ASSIGN(auto pr, projects::internal::find(*c, project_id));
   CostSharing cs;
-  SZ_ASSIGN(cs.cost_total_fen, projects::Service::cost_total(*c, project_id));
+  SZ_ASSIGN(cs.cost_total_fen, projects::internal::cost_total(*c, project_id));
   cs.contract_amount_fen = pr->contract_amount_fen;
   cs.catalogue_price_fen = pr->catalogue_price_fen;
   if (pr->contract_amount_fen && pr->catalogue_price_fen) cs.provider_discount_fen = *pr->catalogue_price_fen - *pr->contract_amount_fen;
@@ -543,7 +543,7 @@ Result<CostSharing> Subsidies::cost_sharing(const auth::Principal& p, int64_t pr
   return cs;
 }
 
-Status Subsidies::transformation_paid(db::Connection& c, int64_t project_id) {
+Status internal::transformation_paid(db::Connection& c, int64_t project_id) {
   store::SubsidyFilter f;
   f.all = true;
   f.project_id = project_id;

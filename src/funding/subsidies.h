@@ -89,9 +89,6 @@ class Subsidies {
   // 企业出一点、服务商让一点、政府补一点 for one project (read as the project is read).
   Result<CostSharing> cost_sharing(const auth::Principal& p, int64_t project_id);
 
-  // For the project lifecycle ("subsidy_paid"): the transformation subsidy is approved and paid in full.
-  static Status transformation_paid(db::Connection& c, int64_t project_id);
-
  private:
   struct Computed {
     store::Subsidy subsidy;
@@ -107,5 +104,13 @@ class Subsidies {
   Service& rules_;
   workflow::Workflow payments_;
 };
+
+// The internal interface of Subsidies: for the platform and other modules' services and jobs, inside their
+// transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it takes
+// the principal it authorizes.
+namespace internal {
+// For the project lifecycle ("subsidy_paid"): the transformation subsidy is approved and paid in full.
+Status transformation_paid(db::Connection& c, int64_t project_id);
+}  // namespace internal
 
 }  // namespace sz::funding

@@ -233,7 +233,7 @@ Result<std::vector<Directory::Listed>> Directory::listed_at(std::optional<int64_
   return out;
 }
 
-Result<std::vector<Stay>> Directory::stays_of(db::Connection& c, int64_t provider_id) {
+Result<std::vector<Stay>> internal::stays_of(db::Connection& c, int64_t provider_id) {
   SZ_ASSIGN(auto r, store::record(c, provider_id));
   if (!r) return err::not_found("服务商不存在");
   SZ_ASSIGN(auto changes, store::status_changes_of(c, provider_id));
@@ -283,7 +283,7 @@ Result<store::Objection> Directory::record_objection(const audit::Actor& actor, 
   return o;
 }
 
-Result<std::vector<store::ProviderRecord>> Directory::rectifying_until(db::Connection& c, const std::string& until) {
+Result<std::vector<store::ProviderRecord>> internal::rectifying_until(db::Connection& c, const std::string& until) {
   store::DirectoryFilter f;
   f.status = "rectifying";
   SZ_ASSIGN(auto list, store::records(c, f, 100000));

@@ -58,8 +58,6 @@ class Directory {
   Status resolve(const auth::Principal& p, const auth::Origin& from, int64_t id, int64_t objection_id,
                  const std::string& resolution);
   Result<std::vector<store::Objection>> objections(const auth::Principal& p, int64_t id);
-  // Providers ordered to rectify (限期整改) with a due day on or before `until`, for reminders and data quality.
-  static Result<std::vector<store::ProviderRecord>> rectifying_until(db::Connection& c, const std::string& until);
   // 公示 on the public portal: who is in it now, and an objection from the public (named, no login).
   Result<std::vector<store::ProviderRecord>> in_notice();
   // What a public objection must hold (checked before it takes the client's query slot).
@@ -82,8 +80,6 @@ class Directory {
     int64_t since = 0;
   };
   Result<std::vector<Listed>> listed_at(std::optional<int64_t> t);
-  // One provider's stays in the directory (纳入试点), from its history, inside the caller's transaction (funding).
-  static Result<std::vector<Stay>> stays_of(db::Connection& c, int64_t provider_id);
   Result<std::vector<std::tuple<std::string, int64_t, int64_t>>> flows();
 
  private:
@@ -100,6 +96,16 @@ class Directory {
   ProviderRules rules_;
   std::map<std::string, Guard> guards_;
 };
+
+// The internal interface of Directory: for the platform and other modules' services and jobs, inside their
+// transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it takes
+// the principal it authorizes.
+namespace internal {
+// Providers ordered to rectify (限期整改) with a due day on or before `until`, for reminders and data quality.
+Result<std::vector<store::ProviderRecord>> rectifying_until(db::Connection& c, const std::string& until);
+// One provider's stays in the directory (纳入试点), from its history, inside the caller's transaction (funding).
+Result<std::vector<Stay>> stays_of(db::Connection& c, int64_t provider_id);
+}  // namespace internal
 
 bool own_provider(const auth::Principal& p, int64_t provider_id);
 

@@ -5,7 +5,7 @@
 #include "audit/service.h"
 #include "registry/credit_code.h"
 
-namespace sz::market {
+namespace sz::market::internal {
 
 Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor, const store::Provider& p,
                                    int64_t now) {
@@ -33,4 +33,4 @@ Result<std::vector<store::ProviderRecord>> listed_serving(db::Connection& c, con
   return store::records(c, f, 1000);
 }
 
-}  // namespace sz::market
+}  // namespace sz::market::internal

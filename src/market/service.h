@@ -1,10 +1,11 @@
-// Use cases of providers available so far: registering one (demo, later the admission flow) and checking one exists.
+// The provider directory's internal interface: for other modules' services (and the demo), inside their transaction
+// (the connection is theirs). Each trusts its caller — no principal, no authorization.
 #pragma once
 #include "audit/rules.h"
 #include "infra/db/db.h"
 #include "market/store.h"
 
-namespace sz::market {
+namespace sz::market::internal {
 
 Result<int64_t> create_provider_as(db::Connection& c, const audit::Actor& actor, const store::Provider& p,
                                    int64_t now);
@@ -14,4 +15,4 @@ Result<std::vector<store::Provider>> provider_directory(db::Connection& c);
 // Listed providers that serve an industry (for matchmaking).
 Result<std::vector<store::ProviderRecord>> listed_serving(db::Connection& c, const std::string& industry);
 
-}  // namespace sz::market
+}  // namespace sz::market::internal

@@ -129,7 +129,7 @@ Result<StatusInfo> Service::status(const auth::Principal& p, const std::string& 
   SZ_ASSIGN(s.jobs, jobs::count_by_state(*c));
   SZ_ASSIGN(s.audit_head, audit::chain_head(*c));
   s.audit_entries = s.audit_head.seq;
-  SZ_ASSIGN(s.login_failures_24h, auth::Service::failed_logins_since(*c, s.now - 86400));
+  SZ_ASSIGN(s.login_failures_24h, auth::internal::failed_logins_since(*c, s.now - 86400));
   return s;
 }
 

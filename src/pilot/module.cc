@@ -18,15 +18,15 @@ namespace {
 // An account bound to a district, an enterprise or a provider names one that exists.
 Status check_user_binding(db::Connection& c, const auth::NewUserInput& in) {
   if (in.district) {
-    SZ_ASSIGN(bool found, registry::Service::district_exists(c, *in.district));
+    SZ_ASSIGN(bool found, registry::internal::district_exists(c, *in.district));
     if (!found) return err::invalid("district", "区县代码不存在：" + *in.district);
   }
   if (in.enterprise_id) {
-    SZ_ASSIGN(bool found, registry::Service::enterprise_exists(c, *in.enterprise_id));
+    SZ_ASSIGN(bool found, registry::internal::enterprise_exists(c, *in.enterprise_id));
     if (!found) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(*in.enterprise_id));
   }
   if (in.provider_id) {
-    SZ_ASSIGN(bool found, market::provider_exists(c, *in.provider_id));
+    SZ_ASSIGN(bool found, market::internal::provider_exists(c, *in.provider_id));
     if (!found) return err::invalid("provider_id", "服务商不存在：" + std::to_string(*in.provider_id));
   }
   return ok();
@@ -39,19 +39,19 @@ void project_rules(module::Assembly& a) {
   auto& lifecycle = a.service<projects::Service>();
   auto& panels = a.service<reviews::Service>();
   lifecycle.add_guard("review_passed", [](db::Connection& c, const projects::store::Project& pr) {
-    return reviews::Service::review_passed(c, "project", pr.id);
+    return reviews::internal::review_passed(c, "project", pr.id);
   });
   lifecycle.add_guard("subsidy_paid", [](db::Connection& c, const projects::store::Project& pr) {
-    return funding::Subsidies::transformation_paid(c, pr.id);
+    return funding::internal::transformation_paid(c, pr.id);
   });
   lifecycle.set_expert_check([&panels](db::Connection& c, int64_t expert, const projects::store::Project& pr) {
     return panels.check_expert_for_project(c, expert, pr);
   });
   lifecycle.add_closer([](db::Connection& c, const audit::Actor& actor, const projects::store::Project& pr,
                          const std::string& reason, int64_t now) {
-    return reviews::Service::cancel_open_rounds(c, actor, "project", pr.id, reason, now);
+    return reviews::internal::cancel_open_rounds(c, actor, "project", pr.id, reason, now);
   });
-  lifecycle.set_scenario_library(&catalog::Service::library_names);
+  lifecycle.set_scenario_library(&catalog::internal::library_names);
   if (auto s = lifecycle.check_guards(); !s) throw std::runtime_error(s.error().detail);
 }
 
@@ -60,13 +60,13 @@ void project_rules(module::Assembly& a) {
 void listing_rules(module::Assembly& a) {
   auto& providers = a.service<market::Directory>();
   providers.add_guard("review_passed", [](db::Connection& c, const market::store::ProviderRecord& r) {
-    return reviews::Service::review_passed(c, "provider", r.base.id);
+    return reviews::internal::review_passed(c, "provider", r.base.id);
   });
   if (auto s = providers.check_guards(); !s) throw std::runtime_error(s.error().detail);
   a.service<catalog::Service>().set_review_guard([](db::Connection& c, const catalog::store::Product& p) {
-    return reviews::Service::review_passed(c, "product", p.id);
+    return reviews::internal::review_passed(c, "product", p.id);
   });
-  a.service<reviews::Service>().set_product_owner(&catalog::Service::owner);
+  a.service<reviews::Service>().set_product_owner(&catalog::internal::owner);
 }
 
 void install(module::Assembly& a) {

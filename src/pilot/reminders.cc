@@ -40,21 +40,21 @@ jobs::Handler reminders_handler(const Clock& clock) {
     auto& c = ctx.reader();
     const std::string today = shanghai_date(clock.now()), until = day_text(*day_number(today) + days);
     std::vector<Reminder> found;
-    SZ_ASSIGN(auto due, projects::Service::due_milestones(c, today, until, 10000));
+    SZ_ASSIGN(auto due, projects::internal::due_milestones(c, today, until, 10000));
     for (const auto& m : due) {
       Reminder r{"milestone:" + std::to_string(m.milestone_id) + ":" + m.due_on,
                  "里程碑「" + m.milestone + "」将于 " + m.due_on + " 到期（项目：" + m.project_name + "）",
                  "/projects/" + std::to_string(m.project_id), {}};
-      SZ_ASSIGN(r.users, auth::Service::accounts_of(c, m.enterprise_id, std::nullopt));
-      SZ_ASSIGN(auto integrator, auth::Service::accounts_of(c, std::nullopt, m.integrator_id));
+      SZ_ASSIGN(r.users, auth::internal::accounts_of(c, m.enterprise_id, std::nullopt));
+      SZ_ASSIGN(auto integrator, auth::internal::accounts_of(c, std::nullopt, m.integrator_id));
       r.users.insert(r.users.end(), integrator.begin(), integrator.end());
       found.push_back(std::move(r));
     }
-    SZ_ASSIGN(auto rectifying, market::Directory::rectifying_until(c, until));
+    SZ_ASSIGN(auto rectifying, market::internal::rectifying_until(c, until));
     for (const auto& p : rectifying) {
       Reminder r{"rectify:" + std::to_string(p.base.id) + ":" + *p.rectify_due, "整改期限 " + *p.rectify_due + " 将至，请按期完成整改",
                  "/providers/" + std::to_string(p.base.id), {}};
-      SZ_ASSIGN(r.users, auth::Service::accounts_of(c, std::nullopt, p.base.id));
+      SZ_ASSIGN(r.users, auth::internal::accounts_of(c, std::nullopt, p.base.id));
       found.push_back(std::move(r));
     }
     ctx.progress(1, 1);

@@ -94,7 +94,7 @@ Status Service::apply(db::Connection& c, const PlatformInput& in, store::Platfor
     if (in.industries->empty()) return err::invalid("industries", "请至少选择一个服务行业");
     bj::array a;
     for (const auto& code : *in.industries) {
-      SZ_ASSIGN(bool known, registry::Service::industry_exists(c, code));
+      SZ_ASSIGN(bool known, registry::internal::industry_exists(c, code));
       if (!known) return err::invalid("industries", "行业不存在：" + code);
       a.push_back(bj::value(code));
     }
@@ -182,7 +182,7 @@ Result<store::IdentifierNode> Service::add_node(const auth::Principal& p, const 
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto pl, existing(*c, n.platform_id));
-  SZ_ASSIGN(bool industry_ok, registry::Service::industry_exists(*c, n.industry_code));
+  SZ_ASSIGN(bool industry_ok, registry::internal::industry_exists(*c, n.industry_code));
   if (!industry_ok) return err::invalid("industry", "行业不存在：" + n.industry_code);
   SZ_ASSIGN(bool taken, store::prefix_taken(*c, n.prefix));
   if (taken) return err::conflict("prefix", "节点前缀已登记：" + n.prefix);
@@ -264,7 +264,7 @@ Result<std::vector<UserView>> Service::user_page(db::Connection& c, int64_t plat
   SZ_ASSIGN(auto rows, store::users(c, platform_id, limit, offset, total));
   std::vector<UserView> out;
   for (auto& u : rows) {
-    SZ_ASSIGN(auto e, registry::Service::find(c, u.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(c, u.enterprise_id));
     out.push_back({std::move(u), e ? e->name : "", e ? e->credit_code : ""});
   }
   return out;
@@ -349,7 +349,7 @@ Result<BatchOutcome> Service::push(const Caller& caller, const auth::Origin& fro
     } else if (item.since > shanghai_date(now)) {
       o.reason = "开始使用日期晚于今天：" + item.since;
     } else {
-      SZ_ASSIGN(auto id, registry::Service::id_by_credit_code(*c, code));
+      SZ_ASSIGN(auto id, registry::internal::id_by_credit_code(*c, code));
       if (!id) {
         o.reason = "不是平台登记的试点企业";
       } else {

@@ -22,7 +22,7 @@ void assemble(module::Assembly& a) {
 void install(module::Assembly& a) {
   auto& docs = a.service<documents::Service>();
   register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.settings().get("jobs.dir"));
-  docs.add_owner("project", &Service::authorize);
+  docs.add_owner("project", &internal::authorize);
   a.service<workflow::Library>().add("projects", "一企一策项目", a.service<Service>().reference().lifecycle);
 }
 }  // namespace

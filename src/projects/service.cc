@@ -142,7 +142,7 @@ Result<Service::Loaded> Service::load(db::Connection& c, const auth::Principal& 
   return l;
 }
 
-Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write) {
+Status internal::authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write) {
   SZ_ASSIGN(auto pr, store::project_by_id(c, project_id));
   if (!pr) return err::not_found("项目不存在");
   bool party = p.has(auth::Role::city_admin) || (p.has(auth::Role::district_officer) && p.district == pr->district_code) ||
@@ -159,35 +159,35 @@ Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t p
   return err::forbidden(write ? "超出数据权限范围：无权向该项目上传资料" : "超出数据权限范围：无权查看该项目的资料");
 }
 
-Result<std::optional<store::Project>> Service::find(db::Connection& c, int64_t id) { return store::project_by_id(c, id); }
+Result<std::optional<store::Project>> internal::find(db::Connection& c, int64_t id) { return store::project_by_id(c, id); }
 
-Result<std::vector<std::pair<int64_t, std::string>>> Service::providers_of(db::Connection& c, int64_t project_id) {
+Result<std::vector<std::pair<int64_t, std::string>>> internal::providers_of(db::Connection& c, int64_t project_id) {
   return store::providers_of(c, project_id);
 }
 
-Result<std::vector<int64_t>> Service::contracted_providers(db::Connection& c, int64_t enterprise_id) {
+Result<std::vector<int64_t>> internal::contracted_providers(db::Connection& c, int64_t enterprise_id) {
   return store::contracted_providers(c, enterprise_id);
 }
 
-Status Service::add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at) {
+Status internal::add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at) {
   return store::assign_expert(c, project_id, user_id, "review", by, at);
 }
 
-Result<int64_t> Service::cost_total(db::Connection& c, int64_t project_id) { return store::cost_total(c, project_id); }
-Result<std::vector<store::ProviderCost>> Service::provider_costs(db::Connection& c, int64_t provider_id, int64_t year) {
+Result<int64_t> internal::cost_total(db::Connection& c, int64_t project_id) { return store::cost_total(c, project_id); }
+Result<std::vector<store::ProviderCost>> internal::provider_costs(db::Connection& c, int64_t provider_id, int64_t year) {
   return store::provider_costs(c, provider_id, year);
 }
-Result<std::vector<store::ProjectState>> Service::provider_projects(db::Connection& c, int64_t provider_id) {
+Result<std::vector<store::ProjectState>> internal::provider_projects(db::Connection& c, int64_t provider_id) {
   return store::provider_projects(c, provider_id);
 }
-Result<std::vector<std::string>> Service::enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
+Result<std::vector<std::string>> internal::enterprise_project_states(db::Connection& c, int64_t enterprise_id) {
   return store::enterprise_project_states(c, enterprise_id);
 }
-Result<int64_t> Service::diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
+Result<int64_t> internal::diagnosis_cost_total(db::Connection& c, int64_t enterprise_id) {
   return store::diagnosis_cost_total(c, enterprise_id);
 }
-Result<store::Usage> Service::product_usage(db::Connection& c, const std::string& name) { return store::product_usage(c, name); }
-Result<store::Usage> Service::scenario_usage(db::Connection& c, const std::string& industry, const std::string& name) {
+Result<store::Usage> internal::product_usage(db::Connection& c, const std::string& name) { return store::product_usage(c, name); }
+Result<store::Usage> internal::scenario_usage(db::Connection& c, const std::string& industry, const std::string& name) {
   return store::scenario_usage(c, industry, name);
 }
 
@@ -208,17 +208,17 @@ Result<store::Diagnosis> Service::add_diagnosis(const auth::Principal& p, const 
   for (const auto& s : in.recommended_scenarios) SZ_TRY(need_text(s, "recommended_scenarios", "推荐场景", 60));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, enterprise_id));
   if (!e) return err::not_found("企业不存在");
   // The enterprise records the diagnosis it commissioned (its cost is its claim); officials of its district and the
   // city may too. The diagnosing provider reads it, but cannot file one for an enterprise on its own.
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id))
     return err::forbidden("只有本企业、所在区县专班或市级管理员可以登记诊断");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
-  SZ_ASSIGN(auto provider, market::find_provider(*c, in.provider_id));
+  SZ_ASSIGN(auto provider, market::internal::find_provider(*c, in.provider_id));
   if (!provider) return err::invalid("provider_id", "服务商不存在：" + std::to_string(in.provider_id));
-  if (in.report_document_id) SZ_TRY(documents::Service::check_attached(*c, *in.report_document_id, "enterprise", enterprise_id, "report_document_id"));
-  if (in.invoice_document_id) SZ_TRY(documents::Service::check_attached(*c, *in.invoice_document_id, "enterprise", enterprise_id, "invoice_document_id"));
+  if (in.report_document_id) SZ_TRY(documents::internal::check_attached(*c, *in.report_document_id, "enterprise", enterprise_id, "report_document_id"));
+  if (in.invoice_document_id) SZ_TRY(documents::internal::check_attached(*c, *in.invoice_document_id, "enterprise", enterprise_id, "invoice_document_id"));
   bj::array recommended;
   for (const auto& s : in.recommended_scenarios) recommended.push_back(bj::value(s));
   store::Diagnosis d{0, enterprise_id, in.provider_id, in.diagnosed_on, in.pain_points, bj::serialize(recommended),
@@ -234,7 +234,7 @@ Result<store::Diagnosis> Service::add_diagnosis(const auth::Principal& p, const 
 
 Result<std::vector<store::Diagnosis>> Service::diagnoses(const auth::Principal& p, int64_t enterprise_id) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto e, registry::Service::find(*c, enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, enterprise_id));
   if (!e) return err::not_found("企业不存在");
   SZ_ASSIGN(auto rows, store::diagnoses_of(*c, enterprise_id));
   if (auth::enterprise_scope(p).covers(e->district_code, e->id)) return rows;
@@ -305,20 +305,20 @@ Result<store::Project> Service::create(const auth::Principal& p, const auth::Ori
   SZ_TRY(check_plan(in.plan));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, in.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, in.enterprise_id));
   if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(in.enterprise_id));
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id))
     return err::forbidden("只有本企业、所在区县专班或市级管理员可以申报项目");
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点，不能申报项目");
   SZ_TRY(check_scenarios(*c, e->industry_code, in.plan));
-  SZ_ASSIGN(auto integrator, market::find_provider(*c, in.integrator_id));
+  SZ_ASSIGN(auto integrator, market::internal::find_provider(*c, in.integrator_id));
   if (!integrator) return err::invalid("integrator_id", "服务商不存在：" + std::to_string(in.integrator_id));
   if (integrator->kind != "integrator") return err::invalid("integrator_id", "「" + integrator->name + "」不是集成服务商");
   if (!market::listed(integrator->status)) return err::conflict("integrator_id", "「" + integrator->name + "」不在服务商库中");
   // A specialist reads the project and its archive: only a provider in the directory now (not one in 公示, under
   // review or removed) may be named.
   for (int64_t s : in.specialist_ids) {
-    SZ_ASSIGN(auto specialist, market::find_provider(*c, s));
+    SZ_ASSIGN(auto specialist, market::internal::find_provider(*c, s));
     if (!specialist) return err::invalid("specialist_ids", "服务商不存在：" + std::to_string(s));
     if (!market::listed(specialist->status))
       return err::invalid("specialist_ids", "「" + specialist->name + "」不在服务商库中，不能作为专业服务商参与项目");
@@ -366,14 +366,14 @@ Result<ProjectPage> Service::list(const auth::Principal& p, store::ProjectFilter
 
 Status Service::name_enterprise(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names) {
   if (names.count(id)) return ok();
-  SZ_ASSIGN(auto e, registry::Service::find(c, id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, id));
   names[id] = e ? e->name : std::string();
   return ok();
 }
 
 Status Service::name_provider(db::Connection& c, int64_t id, std::map<int64_t, std::string>& names) {
   if (names.count(id)) return ok();
-  SZ_ASSIGN(auto pv, market::find_provider(c, id));
+  SZ_ASSIGN(auto pv, market::internal::find_provider(c, id));
   names[id] = pv ? pv->name : std::string();
   return ok();
 }
@@ -422,7 +422,7 @@ Result<Detail> Service::detail(const auth::Principal& p, int64_t id) {
     if (v.decided_by) users.insert(*v.decided_by);
   }
   for (int64_t uid : users) {
-    SZ_ASSIGN(d.user_names[uid], auth::Service::display_name_of(*c, uid));
+    SZ_ASSIGN(d.user_names[uid], auth::internal::display_name_of(*c, uid));
   }
   return d;
 }
@@ -475,7 +475,7 @@ Status Service::run_guard(db::Connection& c, const std::string& name, const stor
     return ok();
   }
   if (name == "onsite_level") {
-    SZ_ASSIGN(auto e, registry::Service::find(c, pr.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(c, pr.enterprise_id));
     if (!e) return err::not_found("企业不存在");
     int need = registry_.params().qualifying_level;
     // The on-site grading must be recorded for this acceptance: after the visit was scheduled.
@@ -598,7 +598,7 @@ Result<store::Project> Service::set_contract(const auth::Principal& p, const aut
     return err::forbidden("只有本企业、集成服务商或市级管理员可以登记合同");
   if (l.project.state != "approved" && l.project.state != "implementing")
     return err::conflict("state", "项目须已立项才能登记合同（当前：" + ref_.lifecycle.state_name(l.project.state) + "）");
-  SZ_TRY(documents::Service::check_attached(*c, in.document_id, "project", id, "document_id"));
+  SZ_TRY(documents::internal::check_attached(*c, in.document_id, "project", id, "document_id"));
   store::Project after = l.project;
   after.contract_amount_fen = in.amount_fen;
   after.catalogue_price_fen = in.catalogue_price_fen;
@@ -628,7 +628,7 @@ Status Service::complete_milestone(const auth::Principal& p, const auth::Origin&
   auto it = std::find_if(rows.milestones.begin(), rows.milestones.end(), [&](const auto& m) { return m.id == milestone_id; });
   if (it == rows.milestones.end()) return err::not_found("里程碑不存在");
   if (it->done_on) return err::conflict("done_on", "该里程碑已于 " + *it->done_on + " 完成");
-  if (document_id) SZ_TRY(documents::Service::check_attached(*c, *document_id, "project", id, "document_id"));
+  if (document_id) SZ_TRY(documents::internal::check_attached(*c, *document_id, "project", id, "document_id"));
   SZ_TRY(store::complete_milestone(*c, milestone_id, done_on, document_id));
   SZ_TRY(write(*c, p, from, "project.milestone", id, "",
                bj::serialize(bj::object{{"milestone", it->name}, {"due_on", it->due_on}, {"done_on", done_on}})));
@@ -645,8 +645,8 @@ Result<store::Cost> Service::add_cost(const auth::Principal& p, const auth::Orig
   if (!l.parties.count(Party::enterprise)) return err::forbidden("只有本企业可以登记实际发生的改造费用");
   if (l.project.state != "implementing" && l.project.state != "failed")
     return err::conflict("state", "项目须处于「实施」状态才能登记费用（当前：" + ref_.lifecycle.state_name(l.project.state) + "）");
-  SZ_TRY(documents::Service::check_attached(*c, in.invoice_document_id, "project", id, "invoice_document_id"));
-  if (in.payment_document_id) SZ_TRY(documents::Service::check_attached(*c, *in.payment_document_id, "project", id, "payment_document_id"));
+  SZ_TRY(documents::internal::check_attached(*c, in.invoice_document_id, "project", id, "invoice_document_id"));
+  if (in.payment_document_id) SZ_TRY(documents::internal::check_attached(*c, *in.payment_document_id, "project", id, "payment_document_id"));
   if (in.provider_id) {
     SZ_ASSIGN(bool serves, store::provider_serves(*c, id, *in.provider_id));
     if (!serves) return err::invalid("provider_id", "该服务商不是本项目的服务商");
@@ -668,7 +668,7 @@ Status Service::assign_expert(const auth::Principal& p, const auth::Origin& from
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
   SZ_ASSIGN(auto pr, store::project_by_id(*c, id));
   if (!pr) return err::not_found("项目不存在");
-  SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(*c, user_id, auth::Role::expert));
+  SZ_ASSIGN(bool is_expert, auth::internal::user_has_role(*c, user_id, auth::Role::expert));
   if (!is_expert) return err::invalid("user_id", "该用户不是评审专家");
   if (expert_check_) SZ_TRY(expert_check_(*c, user_id, *pr));
   SZ_TRY(store::assign_expert(*c, id, user_id, duty, p.user_id, clock_.now()));
@@ -749,7 +749,7 @@ Status Service::add_material(const auth::Principal& p, const auth::Origin& from,
   if (!l.parties.count(Party::enterprise)) return err::forbidden("只有本企业可以提交验收材料");
   if (l.project.state != "implementing" && l.project.state != "failed")
     return err::conflict("state", "项目处于「" + ref_.lifecycle.state_name(l.project.state) + "」状态，不能再补充验收材料");
-  SZ_TRY(documents::Service::check_attached(*c, document_id, "project", id, "document_id"));
+  SZ_TRY(documents::internal::check_attached(*c, document_id, "project", id, "document_id"));
   SZ_TRY(store::add_material(*c, id, material, document_id, p.user_id, clock_.now()));
   SZ_TRY(write(*c, p, from, "project.material", id, "", bj::serialize(bj::object{{"material", material}, {"document_id", document_id}})));
   return tx->commit();
@@ -776,7 +776,7 @@ Status Service::rate_provider(const auth::Principal& p, const auth::Origin& from
 
 Result<ScorecardView> Service::scorecard(int64_t provider_id) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto pv, market::find_provider(*c, provider_id));
+  SZ_ASSIGN(auto pv, market::internal::find_provider(*c, provider_id));
   if (!pv) return err::not_found("服务商不存在");
   ScorecardView v{provider_id, pv->name, {}, {}};
   auto& f = v.facts;
@@ -806,8 +806,8 @@ Result<ScorecardView> Service::scorecard(int64_t provider_id) {
       ++f.discounts;
     }
     if (accepted) {
-      SZ_ASSIGN(auto e, registry::Service::find(*c, pr.enterprise_id));
-      SZ_ASSIGN(auto before, assessment::Service::level_before(*c, pr.enterprise_id, pr.created_at));
+      SZ_ASSIGN(auto e, registry::internal::find(*c, pr.enterprise_id));
+      SZ_ASSIGN(auto before, assessment::internal::level_before(*c, pr.enterprise_id, pr.created_at));
       if (e && before) f.uplift_sum += std::max(0, e->level - *before), ++f.uplifts;
     }
   }
@@ -830,7 +830,7 @@ bj::object scorecard_json(const ScorecardView& v) {
 
 Result<std::vector<ScorecardView>> Service::scorecards() {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto all, market::provider_directory(*c));
+  SZ_ASSIGN(auto all, market::internal::provider_directory(*c));
   std::vector<ScorecardView> out;
   for (const auto& p : all) {
     if (!market::listed(p.status)) continue;
@@ -846,15 +846,15 @@ Result<Service::Summary> Service::summary(const auth::Principal& p) {
   return summary_of(*p.district);
 }
 
-Result<std::vector<store::LateMilestone>> Service::late_milestones(db::Connection& c, const std::string& district,
-                                                                   const std::string& today, int64_t limit, int64_t* total,
-                                                                   int64_t* projects) {
+Result<std::vector<store::LateMilestone>> internal::late_milestones(db::Connection& c, const std::string& district,
+                                                                    const std::string& today, int64_t limit, int64_t* total,
+                                                                    int64_t* projects) {
   return store::late_milestones(c, district, today, limit, total, projects);
 }
 
-Result<std::vector<int64_t>> Service::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }
+Result<std::vector<int64_t>> internal::diagnosed_enterprises(db::Connection& c) { return store::diagnosed_enterprises(c); }
 
-Result<std::vector<registry::Service::Difference>> Service::verify_state_counts(db::Connection& c) {
+Result<std::vector<registry::Service::Difference>> internal::verify_state_counts(db::Connection& c) {
   SZ_ASSIGN(auto kept, store::state_counts(c, ""));
   SZ_ASSIGN(auto counted, store::counted_states(c));
   std::map<std::tuple<std::string, std::string, std::string>, std::pair<int64_t, int64_t>> both;  // stored, expected
@@ -868,20 +868,20 @@ Result<std::vector<registry::Service::Difference>> Service::verify_state_counts(
   return out;
 }
 
-Status Service::rebuild_state_counts(db::Connection& c) { return store::rebuild_state_counts(c); }
+Status internal::rebuild_state_counts(db::Connection& c) { return store::rebuild_state_counts(c); }
 
-Result<std::vector<store::DueMilestone>> Service::due_milestones(db::Connection& c, const std::string& from,
-                                                                 const std::string& to, int64_t limit) {
+Result<std::vector<store::DueMilestone>> internal::due_milestones(db::Connection& c, const std::string& from,
+                                                                  const std::string& to, int64_t limit) {
   return store::due_milestones(c, from, to, limit);
 }
 
-Result<std::vector<store::Project>> Service::without_contract(db::Connection& c, const std::string& district, int64_t limit,
-                                                              int64_t* total) {
+Result<std::vector<store::Project>> internal::without_contract(db::Connection& c, const std::string& district, int64_t limit,
+                                                               int64_t* total) {
   return store::without_contract(c, district, limit, total);
 }
 
-Status Service::each_stage_times(db::Connection& c, const std::string& district,
-                                 const std::function<bool(const store::StageTimes&)>& fn) {
+Status internal::each_stage_times(db::Connection& c, const std::string& district,
+                                  const std::function<bool(const store::StageTimes&)>& fn) {
   return store::each_stage_times(c, district, fn);
 }
 

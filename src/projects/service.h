@@ -181,37 +181,6 @@ class Service {
   Result<Summary> summary(const auth::Principal& p);
   // For reports (no caller): the city ("") or one district.
   Result<Summary> summary_of(const std::string& district);
-  static Result<std::vector<store::LateMilestone>> late_milestones(db::Connection& c, const std::string& district,
-                                                                   const std::string& today, int64_t limit, int64_t* total,
-                                                                   int64_t* projects = nullptr);
-  static Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
-  // The funnel summary (project_counts) recomputed from the projects: where the kept rows differ, and a rebuild.
-  static Result<std::vector<registry::Service::Difference>> verify_state_counts(db::Connection& c);
-  static Status rebuild_state_counts(db::Connection& c);
-  static Result<std::vector<store::DueMilestone>> due_milestones(db::Connection& c, const std::string& from,
-                                                                 const std::string& to, int64_t limit);
-  static Result<std::vector<store::Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit,
-                                                              int64_t* total);
-  static Status each_stage_times(db::Connection& c, const std::string& district,
-                                 const std::function<bool(const store::StageTimes&)>& fn);
-
-  // For documents attached to a project: read as the project is read; write as one of its parties.
-  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write);
-  // For other areas (funding, reviews): the project without a scope check, inside their transaction.
-  static Result<std::optional<store::Project>> find(db::Connection& c, int64_t id);
-  static Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
-  static Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
-  // A review panel's member reads the project it scores (reviews, when it forms a panel).
-  static Status add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at);
-  // Facts the subsidy rules need (funding).
-  static Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
-  static Result<std::vector<store::ProviderCost>> provider_costs(db::Connection& c, int64_t provider_id, int64_t year);
-  static Result<std::vector<store::ProjectState>> provider_projects(db::Connection& c, int64_t provider_id);
-  static Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
-  static Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
-  // How plans use a product or a scenario (catalog).
-  static Result<store::Usage> product_usage(db::Connection& c, const std::string& name);
-  static Result<store::Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name);
 
  private:
   struct Loaded {
@@ -241,6 +210,42 @@ class Service {
   std::vector<Closer> closers_;
   ScenarioLibrary scenario_library_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+Result<std::vector<store::LateMilestone>> late_milestones(db::Connection& c, const std::string& district,
+                                                          const std::string& today, int64_t limit, int64_t* total,
+                                                          int64_t* projects = nullptr);
+Result<std::vector<int64_t>> diagnosed_enterprises(db::Connection& c);
+// The funnel summary (project_counts) recomputed from the projects: where the kept rows differ, and a rebuild.
+Result<std::vector<registry::Service::Difference>> verify_state_counts(db::Connection& c);
+Status rebuild_state_counts(db::Connection& c);
+Result<std::vector<store::DueMilestone>> due_milestones(db::Connection& c, const std::string& from,
+                                                        const std::string& to, int64_t limit);
+Result<std::vector<store::Project>> without_contract(db::Connection& c, const std::string& district, int64_t limit,
+                                                     int64_t* total);
+Status each_stage_times(db::Connection& c, const std::string& district,
+                        const std::function<bool(const store::StageTimes&)>& fn);
+// For documents attached to a project: read as the project is read; write as one of its parties.
+Status authorize(db::Connection& c, const auth::Principal& p, int64_t project_id, bool write);
+// For other areas (funding, reviews): the project without a scope check, inside their transaction.
+Result<std::optional<store::Project>> find(db::Connection& c, int64_t id);
+Result<std::vector<std::pair<int64_t, std::string>>> providers_of(db::Connection& c, int64_t project_id);
+Result<std::vector<int64_t>> contracted_providers(db::Connection& c, int64_t enterprise_id);
+// A review panel's member reads the project it scores (reviews, when it forms a panel).
+Status add_reviewer(db::Connection& c, int64_t project_id, int64_t user_id, int64_t by, int64_t at);
+// Facts the subsidy rules need (funding).
+Result<int64_t> cost_total(db::Connection& c, int64_t project_id);
+Result<std::vector<store::ProviderCost>> provider_costs(db::Connection& c, int64_t provider_id, int64_t year);
+Result<std::vector<store::ProjectState>> provider_projects(db::Connection& c, int64_t provider_id);
+Result<std::vector<std::string>> enterprise_project_states(db::Connection& c, int64_t enterprise_id);
+Result<int64_t> diagnosis_cost_total(db::Connection& c, int64_t enterprise_id);
+// How plans use a product or a scenario (catalog).
+Result<store::Usage> product_usage(db::Connection& c, const std::string& name);
+Result<store::Usage> scenario_usage(db::Connection& c, const std::string& industry, const std::string& name);
+}  // namespace internal
 
 // A scorecard as the API shows it and as evaluation reports freeze it: components with their explanations, total, stars.
 boost::json::object scorecard_json(const ScorecardView& v);

@@ -16,7 +16,7 @@ void assemble(module::Assembly& a) {
 void install(module::Assembly& a) {
   auto& docs = a.service<documents::Service>();
   register_routes(a.service<auth::Routes>(), a.service<Service>(), docs, a.service<market::Directory>());
-  docs.add_owner("article", &Service::authorize);
+  docs.add_owner("article", &internal::authorize);
   a.service<workflow::Library>().add("articles", "信息发布审核", a.service<Service>().review_workflow());
 }
 }  // namespace

@@ -13,7 +13,6 @@ namespace sz::publish {
 bool valid_kind(const std::string& kind);
 const char* kind_name(const std::string& kind);
 
-
 // Seconds the client must still wait, or nullopt when it may query now (its last query `interval` or more ago).
 std::optional<int64_t> retry_after(std::optional<int64_t> last_query_at, int64_t now, int64_t interval);
 

@@ -140,7 +140,7 @@ Result<std::vector<store::Article>> Service::list(const auth::Principal& p, stor
   return store::articles(*c, f, limit, offset, total);
 }
 
-Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+Status internal::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
   SZ_ASSIGN(auto a, store::article(c, id));
   if (!a) return err::not_found("发布内容不存在");
   bool own = editor(p) && (p.has(auth::Role::city_admin) || a->author_id == p.user_id);
@@ -155,14 +155,14 @@ Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t i
 
 Result<store::Article> Service::get(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_TRY(authorize(*c, p, id, false));
+  SZ_TRY(internal::authorize(*c, p, id, false));
   SZ_ASSIGN(auto a, store::article(*c, id));
   return *a;
 }
 
 Result<std::vector<store::ArticleEvent>> Service::history(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_TRY(authorize(*c, p, id, false));
+  SZ_TRY(internal::authorize(*c, p, id, false));
   if (!editor(p)) return err::forbidden("只有市级管理员和区县专班可以查看发布流程");
   return store::events(*c, id);
 }
@@ -200,12 +200,12 @@ Result<std::optional<int64_t>> Service::admit(const std::string& client) {
 
 Result<std::vector<PublicEnterprise>> Service::find_enterprises(const std::string& q) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto found, registry_.public_search(*c, q, 20));
+  SZ_ASSIGN(auto found, registry::internal::public_search(*c, q, 20));
   std::vector<PublicEnterprise> out;
   for (const auto& e : found) {
     // The stage in the pilot, and nothing personal.
     std::string stage = e.level_source.empty() ? "已入库" : "已评测";
-    SZ_ASSIGN(auto states, projects::Service::enterprise_project_states(*c, e.id));
+    SZ_ASSIGN(auto states, projects::internal::enterprise_project_states(*c, e.id));
     if (!states.empty()) stage = "项目" + projects_.reference().lifecycle.state_name(states.back());
     if (e.accepted_at) stage = "已验收通过（改造完成）";
     if (e.status != "active") stage = "已退出试点";
@@ -216,7 +216,7 @@ Result<std::vector<PublicEnterprise>> Service::find_enterprises(const std::strin
 
 Result<std::vector<PublicProvider>> Service::find_providers(const std::string& q) {
   SZ_ASSIGN(auto* c, db_->local());
-  SZ_ASSIGN(auto all, market::provider_directory(*c));
+  SZ_ASSIGN(auto all, market::internal::provider_directory(*c));
   std::vector<PublicProvider> out;
   for (const auto& p : all)
     if (market::listed(p.status) && (p.name.find(q) != std::string::npos || p.credit_code == q))

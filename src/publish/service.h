@@ -70,9 +70,6 @@ class Service {
   // The moves the caller may take on `a` now.
   std::vector<const workflow::Move*> actions(const auth::Principal& p, const store::Article& a) const;
   Result<std::vector<store::ArticleEvent>> history(const auth::Principal& p, int64_t id);
-  // Who may attach files to an article (documents): its editors while it is a draft; read: editors, or anyone once
-  // published (the public routes check that themselves).
-  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
 
   // The public portal (no login).
   Result<std::vector<store::Article>> published(const std::string& kind, int64_t limit, int64_t offset, int64_t* total);
@@ -98,5 +95,14 @@ class Service {
   workflow::Workflow review_;
   std::atomic<int64_t> last_cleanup_{0};
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// Who may attach files to an article (documents): its editors while it is a draft; read: editors, or anyone once
+// published (the public routes check that themselves).
+Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
+}  // namespace internal
 
 }  // namespace sz::publish

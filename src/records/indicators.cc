@@ -16,9 +16,9 @@ Result<std::vector<stats::CountedItem>> recognitions(db::Connection& c, Service&
   SZ_ASSIGN(auto list, records.recognitions(std::nullopt));
   std::vector<stats::CountedItem> out;
   for (const auto& r : list) {
-    SZ_ASSIGN(auto e, registry::Service::find(c, r.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(c, r.enterprise_id));
     if (!e) continue;
-    SZ_ASSIGN(auto industry, registry::Service::pilot_industry_of(c, e->industry_code));
+    SZ_ASSIGN(auto industry, registry::internal::pilot_industry_of(c, e->industry_code));
     out.push_back({r.id, r.name,
                    e->name + " · " + (r.level == "national" ? "国家级" : "省级") + recognition_kind(r.kind) +
                        (e->withdrawn_at ? "（企业已于 " + shanghai_date(*e->withdrawn_at) + " 退出试点）" : ""),
@@ -36,7 +36,7 @@ Result<std::vector<stats::CountedItem>> chains(db::Connection& c, Service& recor
     if (!m.completed) continue;
     std::string district;
     if (m.lead_enterprise_id) {
-      SZ_ASSIGN(auto e, registry::Service::find(c, *m.lead_enterprise_id));
+      SZ_ASSIGN(auto e, registry::internal::find(c, *m.lead_enterprise_id));
       if (e) district = e->district_code;
     }
     out.push_back({m.id, m.name, "链主 " + m.lead_name + " · 链上企业 " + std::to_string(m.members.size()) + " 家",

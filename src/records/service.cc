@@ -21,7 +21,7 @@ bool admin(const auth::Principal& p) { return p.has(auth::Role::city_admin); }
 // The enterprise exists and the caller's scope covers it (district officers record for their own district).
 Result<registry::store::Enterprise> enterprise_in_scope(db::Connection& c, const auth::Principal& p, int64_t id,
                                                          const char* field) {
-  SZ_ASSIGN(auto e, registry::Service::find(c, id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, id));
   if (!e) return err::invalid(field, "企业不存在：" + std::to_string(id));
   if (p.has(auth::Role::enterprise) || !auth::enterprise_scope(p).covers(e->district_code, e->id))
     return err::forbidden("超出数据权限范围：只能登记本区县企业的记录");
@@ -45,7 +45,7 @@ bj::object decision_json(const Decision& d) {
 // Names the account that recorded a decision.
 Status name_recorder(db::Connection& c, std::optional<Decision>& d) {
   if (!d || !d->recorded_by) return ok();
-  SZ_ASSIGN(d->recorded_by_name, auth::Service::display_name_of(c, *d->recorded_by));
+  SZ_ASSIGN(d->recorded_by_name, auth::internal::display_name_of(c, *d->recorded_by));
   return ok();
 }
 }  // namespace
@@ -55,21 +55,21 @@ Result<ChainModel> Service::add_chain(const auth::Principal& p, const auth::Orig
   SZ_TRY(need_name(m.name, "name", "模式名称"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(bool industry_ok, registry::Service::industry_exists(*c, m.industry_code));
+  SZ_ASSIGN(bool industry_ok, registry::internal::industry_exists(*c, m.industry_code));
   if (!industry_ok) return err::invalid("industry", "行业不存在：" + m.industry_code);
   if (m.lead_enterprise_id) {
-    SZ_ASSIGN(auto lead, registry::Service::find(*c, *m.lead_enterprise_id));
+    SZ_ASSIGN(auto lead, registry::internal::find(*c, *m.lead_enterprise_id));
     if (!lead) return err::invalid("lead_enterprise_id", "链主企业不存在");
     if (text::trim(m.lead_name).empty()) m.lead_name = lead->name;
   }
   SZ_TRY(need_name(m.lead_name, "lead_name", "链主企业名称"));
   if (m.provider_id) {
-    SZ_ASSIGN(auto pv, market::find_provider(*c, *m.provider_id));
+    SZ_ASSIGN(auto pv, market::internal::find_provider(*c, *m.provider_id));
     if (!pv) return err::invalid("provider_id", "服务商不存在");
   }
   if (m.members.empty()) return err::invalid("members", "请列出链上参与改造的中小企业");
   for (int64_t e : m.members) {
-    SZ_ASSIGN(bool exists, registry::Service::enterprise_exists(*c, e));
+    SZ_ASSIGN(bool exists, registry::internal::enterprise_exists(*c, e));
     if (!exists) return err::invalid("members", "企业不存在：" + std::to_string(e));
   }
   m.created_at = m.updated_at = clock_.now();
@@ -83,7 +83,7 @@ Result<ChainModel> Service::add_chain(const auth::Principal& p, const auth::Orig
 
 namespace {
 Result<std::string> enterprise_name(db::Connection& c, int64_t id) {
-  SZ_ASSIGN(auto e, registry::Service::find(c, id));
+  SZ_ASSIGN(auto e, registry::internal::find(c, id));
   return e ? e->name : std::string();
 }
 }  // namespace
@@ -102,7 +102,7 @@ Result<std::vector<ChainModel>> Service::chains(const std::string& industry) {
   return list;
 }
 
-Result<std::optional<ChainModel>> Service::find_chain(db::Connection& c, int64_t id) { return store::chain(c, id); }
+Result<std::optional<ChainModel>> internal::find_chain(db::Connection& c, int64_t id) { return store::chain(c, id); }
 
 namespace {
 const char* chain_decision_name(const std::string& which) { return which == "miit" ? "获评工信部“链式”数字化典型案例" : "建成"; }
@@ -177,9 +177,9 @@ Result<Park> Service::add_park(const auth::Principal& p, const auth::Origin& fro
   SZ_TRY(ranges::check("park_enterprises", k.enterprises, "enterprises"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(bool district_ok, registry::Service::district_exists(*c, k.district_code));
+  SZ_ASSIGN(bool district_ok, registry::internal::district_exists(*c, k.district_code));
   if (!district_ok) return err::invalid("district", "区县代码不存在：" + k.district_code);
-  SZ_ASSIGN(bool industry_ok, registry::Service::industry_exists(*c, k.industry_code));
+  SZ_ASSIGN(bool industry_ok, registry::internal::industry_exists(*c, k.industry_code));
   if (!industry_ok) return err::invalid("industry", "行业不存在：" + k.industry_code);
   k.created_at = clock_.now();
   SZ_ASSIGN(k.id, store::insert_park(*c, k));
@@ -224,7 +224,7 @@ Result<Lighthouse> Service::designate(const auth::Principal& p, const auth::Orig
   if (text::utf8_length(l.note) > 500) return err::invalid("note", "说明不能超过500个字符");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, l.enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, l.enterprise_id));
   if (!e) return err::invalid("enterprise_id", "企业不存在：" + std::to_string(l.enterprise_id));
   if (e->status != "active") return err::conflict("enterprise_id", "企业已退出试点");
   SZ_ASSIGN(auto existing, store::lighthouses(*c, l.enterprise_id));
@@ -247,7 +247,7 @@ Result<std::vector<Lighthouse>> Service::lighthouses(std::optional<int64_t> ente
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto list, store::lighthouses(*c, enterprise_id));
   for (auto& l : list) {
-    SZ_ASSIGN(auto e, registry::Service::find(*c, l.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(*c, l.enterprise_id));
     if (e) l.enterprise_name = e->name, l.district_code = e->district_code;
     std::optional<Decision> d = l.designated;
     SZ_TRY(name_recorder(*c, d));
@@ -264,7 +264,7 @@ Result<Workshop> Service::add_workshop(const auth::Principal& p, const auth::Ori
   SZ_TRY(check_decision(w.established, shanghai_date(clock_.now()), "建成日期"));
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(auto e, registry::Service::find(*c, w.lead_enterprise_id));
+  SZ_ASSIGN(auto e, registry::internal::find(*c, w.lead_enterprise_id));
   if (!e) return err::invalid("lead_enterprise_id", "企业不存在：" + std::to_string(w.lead_enterprise_id));
   // 方案三(一): 数字工坊 are built by 小灯塔 enterprises.
   SZ_ASSIGN(auto designated, store::lighthouses(*c, w.lead_enterprise_id));
@@ -272,7 +272,7 @@ Result<Workshop> Service::add_workshop(const auth::Principal& p, const auth::Ori
   if (designated.front().designated.on > w.established.on)
     return err::invalid("on", "建成日期早于牵头企业认定为“小灯塔”的日期 " + designated.front().designated.on);
   if (w.provider_id) {
-    SZ_ASSIGN(auto pv, market::find_provider(*c, *w.provider_id));
+    SZ_ASSIGN(auto pv, market::internal::find_provider(*c, *w.provider_id));
     if (!pv) return err::invalid("provider_id", "服务商不存在");
     w.provider_name = pv->name;
   }
@@ -296,7 +296,7 @@ Result<std::vector<Workshop>> Service::workshops(std::optional<int64_t> enterpri
   for (auto& w : list) {
     SZ_ASSIGN(w.lead_name, enterprise_name(*c, w.lead_enterprise_id));
     if (w.provider_id) {
-      SZ_ASSIGN(auto pv, market::find_provider(*c, *w.provider_id));
+      SZ_ASSIGN(auto pv, market::internal::find_provider(*c, *w.provider_id));
       if (pv) w.provider_name = pv->name;
     }
     std::optional<Decision> d = w.established;
@@ -345,9 +345,9 @@ Result<Tally> Service::tally() {
   Tally t;
   SZ_ASSIGN(auto recs, store::recognitions(*c, std::nullopt));
   for (const auto& r : recs) {
-    SZ_ASSIGN(auto e, registry::Service::find(*c, r.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(*c, r.enterprise_id));
     if (!e || e->status != "active") continue;  // a recognition counts while its enterprise is in the pilot
-    SZ_ASSIGN(auto ind, registry::Service::pilot_industry_of(*c, e->industry_code));
+    SZ_ASSIGN(auto ind, registry::internal::pilot_industry_of(*c, e->industry_code));
     ++t.smart[ind];
   }
   SZ_ASSIGN(auto ch, store::chains(*c, ""));

@@ -15,7 +15,6 @@
 
 namespace sz::records {
 
-
 struct ChainModel {
   int64_t id = 0;
   std::string name, industry_code;
@@ -83,8 +82,6 @@ class Service {
   // 建成 and 工信部's recognition, each once, by the city admin, with a day and evidence.
   Result<ChainModel> complete_chain(const auth::Principal& p, const auth::Origin& from, int64_t id, Decision d);
   Result<ChainModel> recognize_chain(const auth::Principal& p, const auth::Origin& from, int64_t id, Decision d);
-  // For the support of 三(五) (funding): the model, read inside the caller's transaction.
-  static Result<std::optional<ChainModel>> find_chain(db::Connection& c, int64_t id);
   Result<Recognition> recognize(const auth::Principal& p, const auth::Origin& from, Recognition r);
   Result<std::vector<Recognition>> recognitions(std::optional<int64_t> enterprise_id);
   Result<Park> add_park(const auth::Principal& p, const auth::Origin& from, Park k);
@@ -108,5 +105,13 @@ class Service {
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// For the support of 三(五) (funding): the model, read inside the caller's transaction.
+Result<std::optional<ChainModel>> find_chain(db::Connection& c, int64_t id);
+}  // namespace internal
 
 }  // namespace sz::records

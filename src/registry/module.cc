@@ -20,7 +20,7 @@ void install(module::Assembly& a) {
   auto& runner = a.service<jobs::Runner>();
   runner.add("enterprise.import", "导入企业", transfer.import_handler());
   runner.add("enterprise.export", "导出企业", transfer.export_handler());
-  a.service<documents::Service>().add_owner("enterprise", &Service::authorize);
+  a.service<documents::Service>().add_owner("enterprise", &internal::authorize);
 }
 }  // namespace
 

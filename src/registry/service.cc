@@ -18,8 +18,8 @@ Result<std::vector<store::Industry>> Service::industries() {
   return store::industries(*c);
 }
 
-Result<std::vector<store::Industry>> Service::industries_in(db::Connection& c) { return store::industries(c); }
-Result<std::vector<store::District>> Service::districts_in(db::Connection& c) { return store::districts(c); }
+Result<std::vector<store::Industry>> internal::industries_in(db::Connection& c) { return store::industries(c); }
+Result<std::vector<store::District>> internal::districts_in(db::Connection& c) { return store::districts(c); }
 
 Result<store::Industry> Service::add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in) {
   const bool admin = p.has(auth::Role::city_admin);
@@ -153,7 +153,7 @@ Result<std::vector<int64_t>> Service::create_enterprises_as(const audit::Actor& 
   return ids;
 }
 
-Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
+Status internal::authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write) {
   SZ_ASSIGN(auto e, store::enterprise_by_id(c, id));
   if (!e) return err::not_found("企业不存在");
   if (!auth::enterprise_scope(p).covers(e->district_code, e->id)) return err::forbidden("超出数据权限范围：无权访问该企业的资料");
@@ -161,7 +161,7 @@ Status Service::authorize(db::Connection& c, const auth::Principal& p, int64_t i
   return ok();
 }
 
-Result<std::vector<store::Enterprise>> Service::public_search(db::Connection& c, const std::string& q, int64_t limit) {
+Result<std::vector<store::Enterprise>> internal::public_search(db::Connection& c, const std::string& q, int64_t limit) {
   auth::EnterpriseScope all;
   all.all = true;
   store::Filter f;
@@ -169,7 +169,7 @@ Result<std::vector<store::Enterprise>> Service::public_search(db::Connection& c,
   return store::list_enterprises(c, all, f, limit, 0);
 }
 
-Result<std::optional<store::Enterprise>> Service::find(db::Connection& c, int64_t id) {
+Result<std::optional<store::Enterprise>> internal::find(db::Connection& c, int64_t id) {
   return store::enterprise_by_id(c, id);
 }
 
@@ -234,20 +234,20 @@ Result<SmeVerdict> Service::sme_of_in(db::Connection& c, int64_t enterprise_id) 
   return classify_sme(params_.sme, figures.empty() ? std::nullopt : std::optional(*figures.rbegin()));
 }
 
-Result<bool> Service::industry_exists(db::Connection& c, const std::string& code) {
+Result<bool> internal::industry_exists(db::Connection& c, const std::string& code) {
   SZ_ASSIGN(auto ind, store::industry(c, code));
   return ind.has_value();
 }
 
-Result<std::string> Service::pilot_industry_of(db::Connection& c, const std::string& code) {
+Result<std::string> internal::pilot_industry_of(db::Connection& c, const std::string& code) {
   SZ_ASSIGN(auto ind, store::industry(c, code));
   return ind && !ind->parent.empty() ? ind->parent : code;
 }
 
-Result<bool> Service::district_exists(db::Connection& c, const std::string& code) {
+Result<bool> internal::district_exists(db::Connection& c, const std::string& code) {
   return store::district_exists(c, code);
 }
-Result<bool> Service::enterprise_exists(db::Connection& c, int64_t id) { return store::enterprise_exists(c, id); }
+Result<bool> internal::enterprise_exists(db::Connection& c, int64_t id) { return store::enterprise_exists(c, id); }
 
 namespace {
 Result<bj::array> items_of(std::string_view text, const char* file) {
@@ -268,8 +268,8 @@ std::string str(const bj::value& o, const char* key) {
 }
 }  // namespace
 
-Status Service::load_reference(db::Connection& c, std::string_view industries_json, std::string_view districts_json,
-                               int64_t now) {
+Status internal::load_reference(db::Connection& c, std::string_view industries_json, std::string_view districts_json,
+                                int64_t now) {
   SZ_ASSIGN(auto districts, items_of(districts_json, "districts.json"));
   int64_t order = 0;
   for (const auto& d : districts)
@@ -440,7 +440,7 @@ Result<store::Enterprise> Service::create(const auth::Principal& p, const auth::
   return created;
 }
 
-Status Service::index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names) {
+Status internal::index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names) {
   return store::index_names(c, names);
 }
 
@@ -577,9 +577,9 @@ void compare_now(std::vector<Service::Difference>& out, const std::string& key, 
 }
 }  // namespace
 
-Result<std::vector<Service::Difference>> Service::verify_counts(db::Connection& c, const Params& params) {
+Result<std::vector<Service::Difference>> internal::verify_counts(db::Connection& c, const Params& params) {
   SZ_ASSIGN(auto x, expected_counts(c, params));
-  std::vector<Difference> out;
+  std::vector<Service::Difference> out;
   SZ_ASSIGN(auto counts, store::counts(c, ""));
   std::map<CountKey, NowCounts> stored_now;
   for (const auto& r : counts) stored_now[r.key] = r.counts;
@@ -623,7 +623,7 @@ Result<std::vector<Service::Difference>> Service::verify_counts(db::Connection& 
   return out;
 }
 
-Status Service::rebuild_counts(db::Connection& c, const Params& params) {
+Status internal::rebuild_counts(db::Connection& c, const Params& params) {
   SZ_ASSIGN(auto x, expected_counts(c, params));
   for (const auto& [id, cls, year] : x.classes) SZ_TRY(store::set_sme(c, id, cls, year));
   for (const auto& [id, above] : x.scales) SZ_TRY(store::set_scale_above(c, id, above));
@@ -697,7 +697,7 @@ Result<std::optional<int64_t>> Service::total_from_summary(db::Connection& c, co
   return std::optional<int64_t>(sum);
 }
 
-Result<std::optional<int64_t>> Service::id_by_credit_code(db::Connection& c, const std::string& code) {
+Result<std::optional<int64_t>> internal::id_by_credit_code(db::Connection& c, const std::string& code) {
   return store::enterprise_by_credit_code(c, code);
 }
 

@@ -51,13 +51,11 @@ class Service {
   // `index_name` false: the caller indexes the name later with index_names (imports, in sorted bulk).
   Result<store::Enterprise> create_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
                                       const EnterpriseInput& in, bool index_name = true);
-  static Status index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names);
   Result<store::Enterprise> update_in(db::Connection& c, const auth::Principal& p, const audit::Actor& actor,
                                       int64_t id, const EnterpriseInput& in, bool* changed = nullptr);
   // Streams the enterprises in the caller's scope that match `f`, in id order (exports).
   Status each_enterprise(db::Connection& c, const auth::Principal& p, const store::Filter& f,
                          const std::function<bool(const store::Enterprise&)>& fn);
-  static Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
 
   // Recomputes the summary tables from the records in one pass (registry/rules.h contribution_of), with each
   // enterprise's kept 中小企业划型 and 规上, and lists every stored value that differs (`shuzhuan stats verify`, the
@@ -65,8 +63,6 @@ class Service {
   struct Difference {
     std::string table, key, column, stored, expected;
   };
-  static Result<std::vector<Difference>> verify_counts(db::Connection& c, const Params& params);
-  static Status rebuild_counts(db::Connection& c, const Params& params);
   int qualifying_level() const { return params_.qualifying_level; }
   // The transformed counts (indicators 1–4) at the end of `day` — a month's last day, or today — by group and year of
   // acceptance.
@@ -106,9 +102,6 @@ class Service {
                                                      int64_t offset, int64_t* total);
 
   Result<std::vector<store::Industry>> industries();
-  // The same inside another area's work (its own connection or transaction).
-  static Result<std::vector<store::Industry>> industries_in(db::Connection& c);
-  static Result<std::vector<store::District>> districts_in(db::Connection& c);
   // A district's own sub-sector (细分行业) under one of the four pilot industries.
   Result<store::Industry> add_subsector(const auth::Principal& p, const auth::Origin& from, store::Industry in);
   Result<std::vector<store::District>> districts();
@@ -122,13 +115,6 @@ class Service {
                                                      const std::vector<store::Enterprise>& list,
                                                      const std::function<void(int64_t, int64_t)>& progress = {});
 
-  // For the public look-up (publish): an exact credit code or a piece of the name, over the whole registry, at most
-  // `limit` rows; the caller shows only what is public.
-  static Result<std::vector<store::Enterprise>> public_search(db::Connection& c, const std::string& q, int64_t limit);
-
-  // For other areas that authorise their own callers (e.g. an expert assigned to grade an enterprise):
-  // the record without a scope check, inside their transaction.
-  static Result<std::optional<store::Enterprise>> find(db::Connection& c, int64_t id);
   // The current digital level, kept on the enterprise when an assessment is submitted (summary kept on write).
   Status set_level(db::Connection& c, const audit::Actor& actor, int64_t id, int level, const std::string& source,
                    int64_t at);
@@ -139,20 +125,6 @@ class Service {
   // on the cloud (indicator 4) from `since` (the day it began to use the platform), recorded at `at`.
   Status set_cloud(db::Connection& c, const audit::Actor& actor, int64_t id, const std::string& source, int64_t at,
                    int64_t since);
-
-  // Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
-  static Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
-
-  // For other areas: whether a district / enterprise exists, inside their transaction.
-  static Result<bool> district_exists(db::Connection& c, const std::string& code);
-  static Result<bool> industry_exists(db::Connection& c, const std::string& code);
-  // The pilot industry a code counts under: itself, or the parent of a district's sub-sector.
-  static Result<std::string> pilot_industry_of(db::Connection& c, const std::string& code);
-  static Result<bool> enterprise_exists(db::Connection& c, int64_t id);
-
-  // Loads data/industries.json and data/districts.json (idempotent: upsert by code).
-  static Status load_reference(db::Connection& c, std::string_view industries_json, std::string_view districts_json,
-                               int64_t now);
 
  private:
   // Whether the month-keyed summary holds the transformed counts at the end of `day`.
@@ -170,6 +142,36 @@ class Service {
   const Clock& clock_;
   Params params_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+Status index_names(db::Connection& c, const std::vector<std::pair<int64_t, std::string>>& names);
+Result<std::optional<int64_t>> id_by_credit_code(db::Connection& c, const std::string& code);
+Result<std::vector<Service::Difference>> verify_counts(db::Connection& c, const Params& params);
+Status rebuild_counts(db::Connection& c, const Params& params);
+// The same inside another area's work (its own connection or transaction).
+Result<std::vector<store::Industry>> industries_in(db::Connection& c);
+Result<std::vector<store::District>> districts_in(db::Connection& c);
+// For the public look-up (publish): an exact credit code or a piece of the name, over the whole registry, at most
+// `limit` rows; the caller shows only what is public.
+Result<std::vector<store::Enterprise>> public_search(db::Connection& c, const std::string& q, int64_t limit);
+// For other areas that authorise their own callers (e.g. an expert assigned to grade an enterprise):
+// the record without a scope check, inside their transaction.
+Result<std::optional<store::Enterprise>> find(db::Connection& c, int64_t id);
+// Who may attach files to an enterprise's record: the officials of its district, the city, the enterprise itself.
+Status authorize(db::Connection& c, const auth::Principal& p, int64_t id, bool write);
+// For other areas: whether a district / enterprise exists, inside their transaction.
+Result<bool> district_exists(db::Connection& c, const std::string& code);
+Result<bool> industry_exists(db::Connection& c, const std::string& code);
+// The pilot industry a code counts under: itself, or the parent of a district's sub-sector.
+Result<std::string> pilot_industry_of(db::Connection& c, const std::string& code);
+Result<bool> enterprise_exists(db::Connection& c, int64_t id);
+// Loads data/industries.json and data/districts.json (idempotent: upsert by code).
+Status load_reference(db::Connection& c, std::string_view industries_json, std::string_view districts_json,
+                      int64_t now);
+}  // namespace internal
 
 std::string enterprise_json_for_audit(const store::Enterprise& e);
 

@@ -255,7 +255,7 @@ jobs::Handler Transfer::import_handler() {
     std::string name(params.at("name").as_string());
     auto& c = ctx.reader();
     SZ_TRY(c.prepare_for_bulk());
-    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto owner, auth::internal::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto maps, lookups(registry_));
     auto actor = auth::actor_of(owner, {"", "job-" + std::to_string(ctx.job().id)});
 
@@ -310,7 +310,7 @@ jobs::Handler Transfer::import_handler() {
     // New names are indexed once per batch, sorted: the index is then written in order instead of at random.
     std::vector<std::pair<int64_t, std::string>> new_names;
     auto commit_batch = [&]() -> Status {
-      SZ_TRY(Service::index_names(c, new_names));
+      SZ_TRY(internal::index_names(c, new_names));
       new_names.clear();
       SZ_TRY(tx->commit());
       tx.reset();
@@ -329,7 +329,7 @@ jobs::Handler Transfer::import_handler() {
       auto outcome = [&]() -> Result<int> {
         SZ_ASSIGN(auto in, input_of_row(row.cells, at, maps));
         SZ_ASSIGN(auto year, year_of_row(row.cells, at));
-        SZ_ASSIGN(auto existing, registry_.id_by_credit_code(c, normalize_credit_code(*in.credit_code)));
+        SZ_ASSIGN(auto existing, internal::id_by_credit_code(c, normalize_credit_code(*in.credit_code)));
         int kind = 0;
         store::Enterprise e;
         if (!existing) {
@@ -388,7 +388,7 @@ jobs::Handler Transfer::export_handler() {
   return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto f = filter_of(bj::parse(ctx.job().params_json).as_object());
     auto& c = ctx.reader();
-    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto owner, auth::internal::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto page, registry_.list_enterprises(owner, f, 1, 0));
     const int64_t total = page.total;
     std::map<std::string, std::string> industry_names, district_names;

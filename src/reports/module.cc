@@ -67,7 +67,7 @@ module::Command render_report() {
               auto c = (*db)->local();
               if (!c) return module::fail(c.error());
               auto dir = (std::filesystem::path(ctx.settings().get("jobs.dir")) / "reports").string();
-              auto r = Service::rerender(**c, *id, dir, *out);
+              auto r = internal::rerender(**c, *id, dir, *out);
               if (!r) return module::fail(r.error());
               auto same = [](bool s) { return s ? "（与发布时一致）" : "（与发布时不一致）"; };
               std::cout << "PDF：" << r->pdf_path << "\n  SM3 " << r->pdf_sm3 << same(r->pdf_same) << "\nExcel：" << r->xlsx_path

@@ -9,8 +9,8 @@
 namespace sz::reports {
 
 Result<std::vector<registry::Service::Difference>> verify_summaries(db::Connection& c, const registry::Params& params) {
-  SZ_ASSIGN(auto out, registry::Service::verify_counts(c, params));
-  SZ_ASSIGN(auto funnel, projects::Service::verify_state_counts(c));
+  SZ_ASSIGN(auto out, registry::internal::verify_counts(c, params));
+  SZ_ASSIGN(auto funnel, projects::internal::verify_state_counts(c));
   out.insert(out.end(), funnel.begin(), funnel.end());
   return out;
 }
@@ -24,8 +24,8 @@ Result<std::vector<registry::Service::Difference>> repair_summaries(db::Connecti
   SZ_ASSIGN(auto tx, db::Transaction::begin(c));
   SZ_ASSIGN(auto found, verify_summaries(c, params));
   if (found.empty()) return found;
-  SZ_TRY(registry::Service::rebuild_counts(c, params));
-  SZ_TRY(projects::Service::rebuild_state_counts(c));
+  SZ_TRY(registry::internal::rebuild_counts(c, params));
+  SZ_TRY(projects::internal::rebuild_state_counts(c));
   boost::json::array items;
   for (size_t i = 0; i < found.size() && i < 200; ++i) items.push_back(boost::json::value(difference_text(found[i])));
   SZ_TRY(audit::record(c, now, actor, "stats.repair", "summary", "all",
@@ -118,20 +118,20 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
                                   "/enterprises?sme=unknown"));
 
   int64_t no_contract = 0;
-  SZ_ASSIGN(auto nc, projects::Service::without_contract(c, district, kSamples, &no_contract));
+  SZ_ASSIGN(auto nc, projects::internal::without_contract(c, district, kSamples, &no_contract));
   QualityCheck contract{"no_contract", "项目已实施但未登记合同", "warning", no_contract, {}, "/projects"};
   for (const auto& pr : nc) contract.samples.push_back({pr.id, pr.name, pr.state});
   out.push_back(std::move(contract));
 
   // A passed project counts its enterprise as accepted: an enterprise left out means the registry missed the write.
   std::vector<std::pair<int64_t, int64_t>> passed;  // project, enterprise
-  SZ_TRY(projects::Service::each_stage_times(c, district, [&](const projects::store::StageTimes& t) {
+  SZ_TRY(projects::internal::each_stage_times(c, district, [&](const projects::store::StageTimes& t) {
     if (stage_of(t.state) == 4) passed.emplace_back(t.project_id, t.enterprise_id);
     return true;
   }));
   QualityCheck uncounted{"passed_not_accepted", "项目验收通过但企业未计入改造完成", "error", 0, {}, "/projects?state=passed"};
   for (const auto& [project, enterprise] : passed) {
-    SZ_ASSIGN(auto e, registry::Service::find(c, enterprise));
+    SZ_ASSIGN(auto e, registry::internal::find(c, enterprise));
     if (e && e->status == "active" && !e->accepted_at) {
       ++uncounted.count;
       if (static_cast<int64_t>(uncounted.samples.size()) < kSamples) uncounted.samples.push_back({project, e->name, "项目 " + std::to_string(project)});
@@ -140,13 +140,13 @@ Result<std::vector<QualityCheck>> Quality::check(db::Connection& c, const auth::
   out.push_back(std::move(uncounted));
 
   int64_t late = 0;
-  SZ_ASSIGN(auto lm, projects::Service::late_milestones(c, district, today, kSamples, &late));
+  SZ_ASSIGN(auto lm, projects::internal::late_milestones(c, district, today, kSamples, &late));
   QualityCheck milestones{"late_milestones", "里程碑逾期未完成", "warning", late, {}, "/projects?overdue=1"};
   for (const auto& m : lm) milestones.samples.push_back({m.project_id, m.project_name, m.milestone + "（应于 " + m.due_on + "）"});
   out.push_back(std::move(milestones));
 
   if (district.empty()) {
-    SZ_ASSIGN(auto overdue, market::Directory::rectifying_until(c, day_text(*day_number(today) - 1)));
+    SZ_ASSIGN(auto overdue, market::internal::rectifying_until(c, day_text(*day_number(today) - 1)));
     QualityCheck rect{"rectification_overdue", "服务商整改逾期", "warning", static_cast<int64_t>(overdue.size()), {}, "/providers?status=rectifying"};
     for (size_t i = 0; i < overdue.size() && static_cast<int64_t>(i) < kSamples; ++i)
       rect.samples.push_back({overdue[i].base.id, overdue[i].base.name, "整改期限 " + overdue[i].rectify_due.value_or("")});

@@ -86,8 +86,8 @@ jobs::Handler Service::issue_handler() {
     if (!period) return err::invalid("period", "期次无效");
     int64_t pace_ms = test_pacing_ && params.as_object().contains("pace_ms") ? params.at("pace_ms").as_int64() : 0;
     auto& c = ctx.reader();
-    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
-    SZ_ASSIGN(auto districts, registry::Service::districts_in(c));
+    SZ_ASSIGN(auto owner, auth::internal::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto districts, registry::internal::districts_in(c));
     std::vector<Scope> scopes = {{"", "全市"}};
     for (const auto& d : districts) scopes.push_back({d.code, d.name});
     const int64_t now = clock_.now();
@@ -156,14 +156,14 @@ Result<store::Report> Service::get(const auth::Principal& p, int64_t id) {
   return *r;
 }
 
-Result<Service::Rerendered> Service::rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir) {
+Result<Service::Rerendered> internal::rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir) {
   SZ_ASSIGN(auto r, store::report(c, id));
   if (!r) return err::not_found("通报不存在");
   if (crypto::sm3_hex(r->snapshot) != r->snapshot_sm3) return err::conflict("snapshot", "数据快照的 SM3 与发布时不符");
   const bj::value snap = bj::parse(r->snapshot);
   SZ_ASSIGN(auto files, render_both(snap.as_object(), r->snapshot_sm3, out_dir.empty() ? dir : out_dir));
   std::string where = out_dir.empty() ? dir : out_dir;
-  return Rerendered{(fs::path(where) / files.pdf_file).string(), files.pdf_sm3, (fs::path(where) / files.xlsx_file).string(),
+  return Service::Rerendered{(fs::path(where) / files.pdf_file).string(), files.pdf_sm3, (fs::path(where) / files.xlsx_file).string(),
                     files.xlsx_sm3, files.pdf_sm3 == r->pdf_sm3, files.xlsx_sm3 == r->xlsx_sm3};
 }
 
@@ -174,7 +174,7 @@ Result<ReportFile> Service::file(const auth::Principal& p, int64_t id, const std
   fs::path path = fs::path(dir_) / (is_pdf ? r.pdf_file : r.xlsx_file);
   if (!fs::exists(path)) {
     SZ_ASSIGN(auto* c, db_->local());
-    SZ_ASSIGN(auto again, rerender(*c, id, dir_, ""));
+    SZ_ASSIGN(auto again, internal::rerender(*c, id, dir_, ""));
     if (!(is_pdf ? again.pdf_same : again.xlsx_same))
       return err::conflict("file", "文件已丢失，按快照重新生成的结果与发布时不一致（字体或渲染库已变化）");
   }
@@ -194,7 +194,7 @@ Result<QualityFindings> Service::quality(const auth::Principal& p) {
 jobs::Handler Service::quality_handler() {
   return [this](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto& c = ctx.reader();
-    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto owner, auth::internal::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto checks, quality_.check(c, owner, "", clock_.now(), true));
     bj::array found;
     bj::object summaries{{"count", 0}, {"first", bj::array{}}};
@@ -245,7 +245,7 @@ Result<bj::object> Service::forecast(const auth::Principal& p) {
   SZ_ASSIGN(auto* c, db_->local());
   Scope s{scope.value_or(""), ""};
   if (scope) {
-    SZ_ASSIGN(auto districts, registry::Service::districts_in(*c));
+    SZ_ASSIGN(auto districts, registry::internal::districts_in(*c));
     for (const auto& d : districts)
       if (d.code == *scope) s.name = d.name;
   }

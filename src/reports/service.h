@@ -47,7 +47,6 @@ class Service {
     std::string pdf_path, pdf_sm3, xlsx_path, xlsx_sm3;
     bool pdf_same = false, xlsx_same = false;
   };
-  static Result<Rerendered> rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir);
 
   // 数据质量 for the caller's scope (the city admin: the city; a district officer: theirs), and the scheduled check.
   Result<QualityFindings> quality(const auth::Principal& p);
@@ -71,5 +70,12 @@ class Service {
   bool test_pacing_;
   Memo<boost::json::object> forecasts_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+Result<Service::Rerendered> rerender(db::Connection& c, int64_t id, const std::string& dir, const std::string& out_dir);
+}  // namespace internal
 
 }  // namespace sz::reports

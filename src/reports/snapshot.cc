@@ -115,7 +115,7 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
   // Each enterprise's furthest project, and the stage durations observed so far.
   Durations seen;
   std::unordered_map<int64_t, Standing1> furthest;
-  SZ_TRY(projects::Service::each_stage_times(c, scope.code, [&](const projects::store::StageTimes& t) {
+  SZ_TRY(projects::internal::each_stage_times(c, scope.code, [&](const projects::store::StageTimes& t) {
     int s = stage_of(t.state);
     if (t.approved_at) seen.days[1].push_back(static_cast<double>(*t.approved_at - t.created_at) / kDay);
     if (t.approved_at && t.applied_at) seen.days[2].push_back(static_cast<double>(*t.applied_at - *t.approved_at) / kDay);
@@ -126,8 +126,8 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
     if (s > f.stage) f = {s, t.created_at, entered};
     return true;
   }));
-  SZ_ASSIGN(auto diagnosed, projects::Service::diagnosed_enterprises(c));
-  SZ_ASSIGN(auto all_industries, registry::Service::industries_in(c));
+  SZ_ASSIGN(auto diagnosed, projects::internal::diagnosed_enterprises(c));
+  SZ_ASSIGN(auto all_industries, registry::internal::industries_in(c));
   std::map<std::string, std::string> pilot_of;
   for (const auto& i : all_industries) pilot_of[i.code] = i.parent.empty() ? i.code : i.parent;
 
@@ -258,10 +258,10 @@ Result<bj::object> Collector::collect(db::Connection& c, const auth::Principal& 
 
   // Late milestones (the open-milestones index), the first 30 named.
   int64_t late_total = 0, late_projects = 0;
-  SZ_ASSIGN(auto late, projects::Service::late_milestones(c, scope.code, today, 30, &late_total, &late_projects));
+  SZ_ASSIGN(auto late, projects::internal::late_milestones(c, scope.code, today, 30, &late_total, &late_projects));
   bj::array late_items;
   for (const auto& m : late) {
-    SZ_ASSIGN(auto e, registry::Service::find(c, m.enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(c, m.enterprise_id));
     int64_t days_late = *day_number(today) - *day_number(m.due_on);
     late_items.push_back(bj::object{{"project_id", m.project_id}, {"project", m.project_name},
                                     {"enterprise", e ? e->name : ""}, {"district", district_names[m.district_code]},
@@ -327,7 +327,7 @@ Result<bj::object> Collector::records_section(db::Connection& c, const Period& p
     rows.push_back(bj::object{{"kind", kind}, {"count", standing}, {"added", std::move(added)}});
   };
   auto district_of = [&](int64_t enterprise) -> Result<std::string> {
-    SZ_ASSIGN(auto e, registry::Service::find(c, enterprise));
+    SZ_ASSIGN(auto e, registry::internal::find(c, enterprise));
     return e ? e->district_code : std::string();
   };
   std::vector<std::pair<std::string, std::string>> lighthouses, workshops, chains, miit, parks, nodes, scenarios;

@@ -64,7 +64,7 @@ Result<std::vector<store::Expert>> Service::experts(const auth::Principal& p) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto list, store::experts(*c));
   for (auto& e : list) {
-    SZ_ASSIGN(e.display_name, auth::Service::display_name_of(*c, e.user_id));
+    SZ_ASSIGN(e.display_name, auth::internal::display_name_of(*c, e.user_id));
   }
   return list;
 }
@@ -74,7 +74,7 @@ Result<store::Expert> Service::expert(const auth::Principal& p, int64_t user_id)
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto e, store::expert(*c, user_id));
   if (!e) return err::not_found("尚未登记专家信息");
-  SZ_ASSIGN(e->display_name, auth::Service::display_name_of(*c, user_id));
+  SZ_ASSIGN(e->display_name, auth::internal::display_name_of(*c, user_id));
   return *e;
 }
 
@@ -83,7 +83,7 @@ Result<store::Expert> Service::save_expert(const auth::Principal& p, const auth:
   if (in.employer_name.empty()) return err::invalid("employer_name", "请填写所在单位");
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto tx, db::Transaction::begin(*c));
-  SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(*c, in.user_id, auth::Role::expert));
+  SZ_ASSIGN(bool is_expert, auth::internal::user_has_role(*c, in.user_id, auth::Role::expert));
   if (!is_expert) return err::invalid("user_id", "该用户不是评审专家");
   SZ_ASSIGN(auto before, store::expert(*c, in.user_id));
   in.updated_at = clock_.now();
@@ -96,7 +96,7 @@ Result<store::Expert> Service::save_expert(const auth::Principal& p, const auth:
   SZ_TRY(audit::record(*c, clock_.now(), auth::actor_of(p, from), "expert.save", "expert", std::to_string(in.user_id),
                        before ? json_of(*before) : "", json_of(in)));
   SZ_TRY(tx->commit());
-  SZ_ASSIGN(in.display_name, auth::Service::display_name_of(*c, in.user_id));
+  SZ_ASSIGN(in.display_name, auth::internal::display_name_of(*c, in.user_id));
   return in;
 }
 
@@ -106,21 +106,21 @@ Result<SubjectFacts> Service::subject_facts(db::Connection& c, const std::string
                                             std::string* industry) {
   SubjectFacts f;
   if (type == "project" || type == "acceptance") {
-    SZ_ASSIGN(auto pr, projects::Service::find(c, id));
+    SZ_ASSIGN(auto pr, projects::internal::find(c, id));
     if (!pr) return err::invalid("subject_id", "项目不存在：" + std::to_string(id));
-    SZ_ASSIGN(auto e, registry::Service::find(c, pr->enterprise_id));
+    SZ_ASSIGN(auto e, registry::internal::find(c, pr->enterprise_id));
     if (!e) return err::internal("project without enterprise");
     *name = pr->name + "（" + e->name + "）";
     *industry = pr->industry_code;
     f.parties.push_back({"企业", e->name, e->credit_code, e->contact_phone, e->address});
-    SZ_ASSIGN(auto providers, projects::Service::providers_of(c, id));
+    SZ_ASSIGN(auto providers, projects::internal::providers_of(c, id));
     for (const auto& [pid, role] : providers) {
-      SZ_ASSIGN(auto pv, market::find_provider(c, pid));
+      SZ_ASSIGN(auto pv, market::internal::find_provider(c, pid));
       if (pv) f.parties.push_back({role == "integrator" ? "集成服务商" : "专业服务商", pv->name, pv->credit_code, "", ""});
     }
-    SZ_ASSIGN(auto contracted, projects::Service::contracted_providers(c, e->id));
+    SZ_ASSIGN(auto contracted, projects::internal::contracted_providers(c, e->id));
     for (int64_t pid : contracted) {
-      SZ_ASSIGN(auto pv, market::find_provider(c, pid));
+      SZ_ASSIGN(auto pv, market::internal::find_provider(c, pid));
       if (pv) f.contract_credit_codes.push_back(pv->credit_code);
     }
     return f;
@@ -136,7 +136,7 @@ Result<SubjectFacts> Service::subject_facts(db::Connection& c, const std::string
     product_name = owner->second;
   }
   if (type == "provider" || type == "product") {
-    SZ_ASSIGN(auto pv, market::find_provider(c, provider_id));
+    SZ_ASSIGN(auto pv, market::internal::find_provider(c, provider_id));
     if (!pv) return err::invalid("subject_id", "服务商不存在：" + std::to_string(provider_id));
     *name = product_name.empty() ? pv->name : product_name + "（" + pv->name + "）";
     f.parties.push_back({"服务商", pv->name, pv->credit_code, "", ""});
@@ -174,7 +174,7 @@ Result<RoundView> Service::view(db::Connection& c, const auth::Principal& p, con
   for (auto& m : members) {
     is_member = is_member || m.user_id == p.user_id;
     MemberView mv{m, "", {}};
-    SZ_ASSIGN(mv.name, auth::Service::display_name_of(c, m.user_id));
+    SZ_ASSIGN(mv.name, auth::internal::display_name_of(c, m.user_id));
     SZ_ASSIGN(mv.conflicts, conflicts_of(c, m.user_id, facts));
     v.members.push_back(std::move(mv));
   }
@@ -185,7 +185,7 @@ Result<RoundView> Service::view(db::Connection& c, const auth::Principal& p, con
     const bj::value parsed = bj::parse(*text);
     for (const auto& x : parsed.as_array()) {
       int64_t uid = x.is_int64() ? x.as_int64() : x.as_object().at("user_id").as_int64();
-      SZ_ASSIGN(v.user_names[uid], auth::Service::display_name_of(c, uid));
+      SZ_ASSIGN(v.user_names[uid], auth::internal::display_name_of(c, uid));
     }
   }
   // Members see one another's scores once the round is closed; the admin always.
@@ -221,7 +221,7 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
     std::vector<int64_t> candidates;
     bj::array excluded_json;
     for (const auto& e : all) {
-      SZ_ASSIGN(bool still_expert, auth::Service::user_has_role(*c, e.user_id, auth::Role::expert));
+      SZ_ASSIGN(bool still_expert, auth::internal::user_has_role(*c, e.user_id, auth::Role::expert));
       if (!still_expert) continue;
       auto industries = bj::parse(e.industries_json).as_array();
       bool covers = industry.empty() || industries.empty() ||
@@ -250,13 +250,13 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
     std::set<int64_t> seen;
     for (int64_t id : panel) {
       if (!seen.insert(id).second) return err::invalid("expert_user_ids", "专家重复：" + std::to_string(id));
-      SZ_ASSIGN(bool is_expert, auth::Service::user_has_role(*c, id, auth::Role::expert));
+      SZ_ASSIGN(bool is_expert, auth::internal::user_has_role(*c, id, auth::Role::expert));
       if (!is_expert) return err::invalid("expert_user_ids", "用户 " + std::to_string(id) + " 不是评审专家");
       SZ_ASSIGN(auto why, conflicts_of(*c, id, facts));
       if (!why.empty()) {
         std::string all;
         for (const auto& w : why) all += (all.empty() ? "" : "；") + w;
-        SZ_ASSIGN(auto name, auth::Service::display_name_of(*c, id));
+        SZ_ASSIGN(auto name, auth::internal::display_name_of(*c, id));
         return err::conflict("expert_user_ids", "专家「" + name + "」与评审对象存在利益冲突，不能指派：" + all);
       }
     }
@@ -270,7 +270,7 @@ Result<RoundView> Service::create_round(const auth::Principal& p, const auth::Or
     SZ_TRY(notify::push(*c, id, "review", "您被指派参加评审：" + name, "/reviews/" + std::to_string(r.id), now));
     // The panel reads the project it scores.
     if (r.subject_type == "project" || r.subject_type == "acceptance")
-      SZ_TRY(projects::Service::add_reviewer(*c, r.subject_id, id, p.user_id, now));
+      SZ_TRY(projects::internal::add_reviewer(*c, r.subject_id, id, p.user_id, now));
   }
   bj::array members_json;
   for (int64_t id : panel) members_json.push_back(id);
@@ -473,8 +473,8 @@ Result<RoundView> Service::consensus(const auth::Principal& p, const auth::Origi
   return view(*c, p, *closed);
 }
 
-Status Service::cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
-                                  int64_t subject_id, const std::string& reason, int64_t now) {
+Status internal::cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
+                                    int64_t subject_id, const std::string& reason, int64_t now) {
   SZ_ASSIGN(auto rounds, store::rounds_of(c, subject_type, subject_id));
   for (const auto& r : rounds) {
     if (r.state != "open") continue;
@@ -486,7 +486,7 @@ Status Service::cancel_open_rounds(db::Connection& c, const audit::Actor& actor,
   return ok();
 }
 
-Status Service::review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id) {
+Status internal::review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id) {
   SZ_ASSIGN(auto rounds, store::rounds_of(c, subject_type, subject_id));
   for (auto it = rounds.rbegin(); it != rounds.rend(); ++it) {
     if (it->state != "closed") continue;

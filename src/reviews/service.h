@@ -80,11 +80,6 @@ class Service {
   Result<std::vector<store::Evaluation>> evaluations(const auth::Principal& p);
   Result<store::Evaluation> evaluation(const auth::Principal& p, int64_t id);
 
-  // For projects' lifecycle ("review_passed"): the newest closed round of the subject passed.
-  static Status review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id);
-  // For a terminated project: its open rounds end without a verdict (撤销), so no expert is left waiting to score.
-  static Status cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
-                                   int64_t subject_id, const std::string& reason, int64_t now);
   // For projects' expert assignments: refuses a conflicted expert, naming why.
   Status check_expert_for_project(db::Connection& c, int64_t expert_user_id, const projects::store::Project& pr);
 
@@ -103,5 +98,16 @@ class Service {
   projects::Service& projects_;
   ProductOwner product_owner_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// For projects' lifecycle ("review_passed"): the newest closed round of the subject passed.
+Status review_passed(db::Connection& c, const std::string& subject_type, int64_t subject_id);
+// For a terminated project: its open rounds end without a verdict (撤销), so no expert is left waiting to score.
+Status cancel_open_rounds(db::Connection& c, const audit::Actor& actor, const std::string& subject_type,
+                          int64_t subject_id, const std::string& reason, int64_t now);
+}  // namespace internal
 
 }  // namespace sz::reviews

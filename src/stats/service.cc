@@ -16,14 +16,14 @@ namespace {
 // Names the plan's columns and rows from the registry's reference lists: the four pilot industries (districts'
 // sub-sectors count under them) and the districts.
 Status name_plan(db::Connection& c, Plan& p) {
-  SZ_ASSIGN(auto industries, registry::Service::industries_in(c));
+  SZ_ASSIGN(auto industries, registry::internal::industries_in(c));
   for (const auto& i : industries) {
     if (!i.parent.empty()) continue;
     p.industries.push_back(i.code);
     p.industry_names[i.code] = i.name;
     p.industry_short_names[i.code] = i.short_name;
   }
-  SZ_ASSIGN(auto districts, registry::Service::districts_in(c));
+  SZ_ASSIGN(auto districts, registry::internal::districts_in(c));
   for (auto& d : p.districts)
     for (const auto& x : districts)
       if (x.code == d.district) d.name = x.name;
@@ -67,7 +67,7 @@ int64_t integer(const bj::object& o, const char* key) {
 }
 }  // namespace
 
-Result<std::vector<Finding>> Service::load_plan(db::Connection& c, std::string_view plan_json, int64_t now) {
+Result<std::vector<Finding>> internal::load_plan(db::Connection& c, std::string_view plan_json, int64_t now) {
   boost::system::error_code ec;
   auto doc = bj::parse(plan_json, ec);
   if (ec || !doc.is_object()) return bad_plan("not a JSON object");
@@ -308,7 +308,7 @@ jobs::Handler Service::export_handler(std::string jobs_dir) {
   return [this, jobs_dir](jobs::Context& ctx) -> Result<jobs::Outcome> {
     auto params = bj::parse(ctx.job().params_json).as_object();
     auto& c = ctx.reader();
-    SZ_ASSIGN(auto owner, auth::Service::job_owner(c, ctx.job().owner_user_id));
+    SZ_ASSIGN(auto owner, auth::internal::job_owner(c, ctx.job().owner_user_id));
     SZ_ASSIGN(auto v, progress(owner, params.at("year").as_int64()));
     std::error_code ec;
     std::filesystem::create_directories(jobs_dir, ec);

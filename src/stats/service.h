@@ -76,10 +76,6 @@ class Service {
   jobs::Handler export_handler(std::string jobs_dir);
   int64_t now() const { return clock_.now(); }
 
-  // Parses, checks and stores the plan document; returns the check's findings (errors included: the plan is
-  // loaded as written, and its inconsistencies are listed rather than hidden).
-  static Result<std::vector<Finding>> load_plan(db::Connection& c, std::string_view plan_json, int64_t now);
-
  private:
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
@@ -87,5 +83,14 @@ class Service {
   std::vector<MetricDef> defs_;
   std::vector<ItemSource> sources_;
 };
+
+// The internal interface of the area's service: for the platform and other modules' services and jobs, inside
+// their transaction (the connection is theirs). Each trusts its caller — no principal, no authorization — unless it
+// takes the principal it authorizes.
+namespace internal {
+// Parses, checks and stores the plan document; returns the check's findings (errors included: the plan is
+// loaded as written, and its inconsistencies are listed rather than hidden).
+Result<std::vector<Finding>> load_plan(db::Connection& c, std::string_view plan_json, int64_t now);
+}  // namespace internal
 
 }  // namespace sz::stats
