@@ -108,14 +108,22 @@ Result<std::pair<store::Request, workflow::Parties>> Service::load(db::Connectio
   return std::make_pair(std::move(*found), std::move(parties));
 }
 
-Result<View> Service::view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail) {
+namespace {
+Result<std::map<std::string, std::string>> district_names(db::Connection& c) {
+  SZ_ASSIGN(auto districts, registry::internal::districts_in(c));
+  std::map<std::string, std::string> out;
+  for (const auto& d : districts) out[d.code] = d.name;
+  return out;
+}
+}  // namespace
+
+Result<View> Service::view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail,
+                           const std::map<std::string, std::string>& districts) {
   View v;
   v.request = r;
   SZ_ASSIGN(auto e, registry::internal::find(c, r.enterprise_id));
   v.enterprise_name = e ? e->name : "";
-  SZ_ASSIGN(auto districts, registry::internal::districts_in(c));
-  for (const auto& d : districts)
-    if (d.code == r.district_code) v.district_name = d.name;
+  if (auto d = districts.find(r.district_code); d != districts.end()) v.district_name = d->second;
   if (r.expert_user_id) {
     SZ_ASSIGN(v.expert_name, auth::internal::display_name_of(c, *r.expert_user_id));
   }
@@ -164,7 +172,8 @@ Result<View> Service::request(const auth::Principal& p, const auth::Origin& from
                        bj::serialize(after)));
   SZ_TRY(tx->commit());
   const workflow::Parties parties{"enterprise"};
-  return view(*c, r, &parties, true);
+  SZ_ASSIGN(auto districts, district_names(*c));
+  return view(*c, r, &parties, true, districts);
 }
 
 Result<Page> Service::list(const auth::Principal& p, const store::Filter& f, int64_t limit, int64_t offset) {
@@ -181,8 +190,9 @@ Result<Page> Service::list(const auth::Principal& p, const store::Filter& f, int
   Page out;
   out.can_request = may_request(p);
   SZ_ASSIGN(auto rows, store::requests(*c, scope, f, limit, offset, &out.total));
+  SZ_ASSIGN(auto districts, district_names(*c));
   for (const auto& r : rows) {
-    SZ_ASSIGN(auto v, view(*c, r, nullptr, false));
+    SZ_ASSIGN(auto v, view(*c, r, nullptr, false, districts));
     out.items.push_back(std::move(v));
   }
   return out;
@@ -191,7 +201,8 @@ Result<Page> Service::list(const auth::Principal& p, const store::Filter& f, int
 Result<View> Service::get(const auth::Principal& p, int64_t id) {
   SZ_ASSIGN(auto* c, db_->local());
   SZ_ASSIGN(auto loaded, load(*c, p, id));
-  return view(*c, loaded.first, &loaded.second, true);
+  SZ_ASSIGN(auto districts, district_names(*c));
+  return view(*c, loaded.first, &loaded.second, true, districts);
 }
 
 namespace {
@@ -305,7 +316,8 @@ Result<View> Service::move(const auth::Principal& p, const auth::Origin& from, i
                        bj::serialize(audit_before), bj::serialize(audit_after)));
   SZ_TRY(send_notices(*c, rules_, m, after, enterprise ? enterprise->name : "", expert_name, now));
   SZ_TRY(tx->commit());
-  return view(*c, after, &parties, true);
+  SZ_ASSIGN(auto districts, district_names(*c));
+  return view(*c, after, &parties, true, districts);
 }
 
 }  // namespace sz::coaching

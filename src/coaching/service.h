@@ -8,6 +8,7 @@
 // does not exist is a 404. Every write runs in one transaction with its audit entry and the notifications it sends
 // (the expert when assigned; the enterprise's accounts when assigned, declined and closed).
 #pragma once
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -71,7 +72,9 @@ class Service {
   // The guards that hold for the request now.
   workflow::Holding holding(const store::Request& r) const;
   // Names, sessions (for a detail) and open moves.
-  Result<View> view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail);
+  // `districts`: code → name, read once per answer (a page of requests shares it).
+  Result<View> view(db::Connection& c, const store::Request& r, const workflow::Parties* parties, bool detail,
+                    const std::map<std::string, std::string>& districts);
   std::shared_ptr<db::Database> db_;
   const Clock& clock_;
   Rules rules_;
